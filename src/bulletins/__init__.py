@@ -1,0 +1,56 @@
+"""bulletins: structured records from the raw text of Chinese official notices.
+
+Module map (read → parse → transform → write, as in docutils):
+
+- :mod:`bulletins.decode` — bytes → text (BOMs, strict UTF-8, chardet, GB18030/Big5-HKSCS)
+- :mod:`bulletins.cleaners` — artefact cleaners (bookmarks, ruby pinyin, punctuation, spaces)
+- :mod:`bulletins.script` — Traditional/Simplified detection, matching shadow, conversion
+- :mod:`bulletins.lexer` — one token per line; the context rules of a notice
+- ``grammars/bulletin.lark`` — the grammar: the readable specification of a notice
+- :mod:`bulletins.grammar` — the LALR parser, built once
+- :mod:`bulletins.build` — grammar rules → model objects
+- :mod:`bulletins.analyze` — dates, datelines, markers, headlines, genres inside a line
+- :mod:`bulletins.model` — the frozen document model (JSON contract ``bulletins/1``)
+- :mod:`bulletins.pipeline` — :func:`parse` and :func:`parse_file`
+- :mod:`bulletins.plugins`, :mod:`bulletins.exporters` — exporter plugins (json, jsonl …)
+- :mod:`bulletins.cli` — the ``bulletins`` command
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .cleaners import DEFAULT_CLEANERS
+from .errors import (
+    BulletinsError,
+    DecodeError,
+    ExportError,
+    LoadError,
+    ParseError,
+    PluginConflictError,
+    UnknownPluginError,
+)
+from .model import SCHEMA, Bulletin, Document
+from .pipeline import parse, parse_file
+
+try:
+    __version__ = version("bulletins")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0"
+
+__all__ = [
+    "DEFAULT_CLEANERS",
+    "SCHEMA",
+    "Bulletin",
+    "BulletinsError",
+    "DecodeError",
+    "Document",
+    "ExportError",
+    "LoadError",
+    "ParseError",
+    "PluginConflictError",
+    "UnknownPluginError",
+    "__version__",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,94 @@
+"""Tell apart the lines of a headline block: kicker (引题), title (主题), subtitles (副题) and deck.
+
+The lines themselves are kept verbatim in :attr:`Headline.lines`; this module only derives
+``kicker``, ``title`` and ``subtitles``, a best effort documented in docs/fields.md:
+
+* a line opening with —— or ---- is a subtitle, and so is one ending in 纪实/侧记/综述;
+* a deck of names and a verb (李克强栗战书王沪宁出席, 姜四清讲话 吴秀玲主持 宋红波出席) is a subtitle;
+* a short Word TOC entry repeated as the start of the next line is skipped (seed 002 line 186);
+* the other lines are visual wraps of the title, joined without a separator, unless the
+  previous line ends with an event (…召开会议) and the next does not continue it: then the
+  next line starts a subtitle (seed 003: 中共中央政治局常务委员会召开会议 / 听取…汇报);
+* a kicker is told apart when the title's last line announces an event (…视频会召开) and
+  an earlier line does not lead into it (seed 002 lines 243–244), or when a —— subtitle
+  follows two independent lines (seed 003: 深入学习贯彻党的二十大精神 / 在坚决做到…上下功夫).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .._text import HAN
+
+_SUB_START = re.compile(r"^(?:——|--|－－|-{2,})")
+_SUB_END = re.compile(r"(?:纪实|侧记|综述|述评)$")
+_DECK = re.compile(r"(?:出席|主持|讲话|参加|陪同|出席会议|主持会议|出席活动|参加活动|参加会议)$")
+_CONT_START = re.compile(rf"^(?:第[一二三四五六七八九十百]+次|会议|作出|致|并|强调|要求|上的|[（(]|[{HAN}]{{0,2}}精神)")
+_CONT_END = re.compile(r"(?:暨|和|与|及|的|在|对|向|为|同|就|强调|要求|指出)$")
+_CARRY = re.compile(r"强调|要求|指出")
+_EVENT_END = re.compile(r"(?:召开会议|召开|举行|开幕|闭幕|会议|讲话)$")
+_EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕)$")
+
+
+def _continues(previous: str, current: str, carry: bool) -> bool:
+    return carry or bool(_CONT_START.match(current)) or bool(_CONT_END.search(previous))
+
+
+def analyse_headline(lines: Sequence[str]) -> tuple[str | None, str, tuple[str, ...]]:
+    """Return ``(kicker, title, subtitles)`` for the lines of a headline block.
+
+    Args:
+        lines: The block's lines (Simplified shadow or original; only their shape is read).
+
+    Returns:
+        The kicker or None, the title (never empty when *lines* is not), and the subtitles.
+    """
+    stripped = [line.strip() for line in lines]
+    subs: dict[int, str] = {}
+    title_idx: list[int] = []
+    for k, line in enumerate(stripped):
+        nxt = stripped[k + 1] if k + 1 < len(stripped) else ""
+        if _SUB_START.match(line) or _SUB_END.search(line):
+            subs[k] = line
+        elif _DECK.search(line) and "召开" not in line and len(line) <= 30 and k > 0:
+            subs[k] = line
+        elif nxt and nxt != line and nxt.startswith(line):
+            continue  # TOC entry repeated by the next line
+        else:
+            title_idx.append(k)
+    if not title_idx:
+        if not stripped:
+            return None, "", ()
+        title_idx = [0]
+        subs.pop(0, None)
+
+    segments: list[list[int]] = [[title_idx[0]]]
+    carry = bool(_CARRY.search(stripped[title_idx[0]]))
+    for k in title_idx[1:]:
+        previous = stripped[segments[-1][-1]]
+        if _continues(previous, stripped[k], carry) or not _EVENT_END.search(previous):
+            segments[-1].append(k)
+        else:
+            segments.append([k])
+            carry = False
+        carry = carry or bool(_CARRY.search(stripped[k]))
+
+    kicker: str | None = None
+    main = segments[0]
+    has_dash = any(_SUB_START.match(text) for text in subs.values())
+    if len(main) >= 2:
+        first, second = stripped[main[0]], stripped[main[1]]
+        independent = not _continues(first, second, bool(_CARRY.search(first)))
+        last = stripped[main[-1]]
+        if independent and (
+            (has_dash and len(main) == 2)
+            or (_EVENT_VERB_END.search(last) and not _EVENT_VERB_END.search(first))
+        ):
+            kicker = first
+            main = main[1:]
+    title = "".join(stripped[k] for k in main)
+    others = {k: "".join(stripped[i] for i in seg) for seg in segments[1:] for k in seg[:1]}
+    others.update(subs)
+    subtitles = tuple(others[k] for k in sorted(others))
+    return kicker, title, subtitles

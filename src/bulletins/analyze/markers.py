@@ -1,0 +1,93 @@
+"""Point markers at the start of a line: GB/T 9704-2012 §7.3.3 levels and what writers really use.
+
+Strong markers (一、 （一） 1. 1、 （1） ⑴ ① 第一，) are points wherever they stand. Weak markers
+(一是 / 一要, a number with its dot missing, ——) are points only in context; the lexer
+decides (see :mod:`bulletins.lexer`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from .._text import HAN, cn_to_int
+
+
+@frozen(kw_only=True)
+class Marker:
+    """A point marker found at the start of a line."""
+
+    marker: str
+    """The marker as printed (cut from the original line)."""
+    style: str
+    """Normalised marker family, e.g. ``一、`` or ``1.``."""
+    number: int
+    """The number the marker carries."""
+    end: int
+    """Offset where the point's text starts."""
+
+
+_CNNUM = "一二三四五六七八九十百"
+_STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("一、", re.compile(rf"^(?P<n>[{_CNNUM}]{{1,4}})、")),
+    ("（一）", re.compile(rf"^[（(](?P<n>[{_CNNUM}]{{1,4}})[）)]")),
+    ("（1）", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
+    ("1.", re.compile(r"^(?P<n>\d{1,3})[.．](?![\d.．])")),
+    ("1、", re.compile(r"^(?P<n>\d{1,3})、")),
+    ("⑴", re.compile(r"^(?P<c>[\u2474-\u2487])")),
+    ("①", re.compile(r"^(?P<c>[\u2460-\u2473])")),
+    # 第一，坚决打好湖北保卫战 (seed 004); the punctuation keeps 第一时间 out.
+    ("第一，", re.compile(rf"^第(?P<n>[{_CNNUM}]{{1,3}})[，,、：:]")),
+)
+_ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460}
+
+# 一是…二要…三是 used as block items (seeds 000, 002, 004): a family, numbered in sequence.
+_SEQUENCE = re.compile(rf"^(?P<n>[{_CNNUM}]{{1,3}})(?P<verb>是|要)(?![是要])")
+# 2学院科级以上干部… (seed 002): the dot is missing after the number.
+_BARE_NUMBER = re.compile(rf"^(?P<n>\d{{1,2}})(?=[{HAN}“《])")
+_DASH = re.compile(r"^(?:——|--)(?=[^—\-])")
+
+
+def strong_marker(line: str, shadow: str) -> Marker | None:
+    """Return the strong marker opening *line*, or None."""
+    for style, pattern in _STRONG:
+        match = pattern.match(shadow)
+        if match is None:
+            continue
+        if style in _ORDINAL_BASE:
+            number = ord(match.group("c")) - _ORDINAL_BASE[style] + 1
+        else:
+            value = cn_to_int(match.group("n"))
+            if value is None or value == 0:
+                continue
+            number = value
+        return Marker(marker=line[: match.end()], style=style, number=number, end=match.end())
+    return None
+
+
+def sequence_marker(line: str, shadow: str) -> Marker | None:
+    """Return a 一是 / 一要 marker opening *line* (to be confirmed by its sequence), or None."""
+    match = _SEQUENCE.match(shadow)
+    if match is None:
+        return None
+    number = cn_to_int(match.group("n"))
+    if number is None or number == 0:
+        return None
+    return Marker(marker=line[: match.end()], style="一是", number=number, end=match.end())
+
+
+def bare_number_marker(line: str, shadow: str) -> Marker | None:
+    """Return a number whose dot is missing (``2学院…``), to be confirmed by its sequence."""
+    match = _BARE_NUMBER.match(shadow)
+    if match is None:
+        return None
+    return Marker(marker=line[: match.end()], style="1.", number=int(match.group("n")), end=match.end())
+
+
+def dash_marker(line: str, shadow: str) -> Marker | None:
+    """Return a leading ``——`` marker (numbered later by position in its run), or None."""
+    match = _DASH.match(shadow)
+    if match is None:
+        return None
+    return Marker(marker=line[: match.end()], style="——", number=0, end=match.end())

@@ -1,0 +1,239 @@
+"""Build model objects from the parse: one tiny pure method per grammar rule.
+
+This is the only module that knows the shape of the Lark parse. The transformer runs
+inside the LALR parser (``transformer=`` in :mod:`bulletins.grammar`), so no tree is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import cast
+
+import attrs
+from attrs import frozen
+from lark import Transformer, v_args
+
+from ._nesting import nest
+from .analyze.dates import parse_date
+from .analyze.datelines import DatelineMatch
+from .analyze.genre import guess_genre
+from .analyze.headlines import analyse_headline
+from .lexer import LineToken
+from .model import (
+    Block,
+    Bulletin,
+    Caption,
+    Closing,
+    Dateline,
+    Genre,
+    Headline,
+    Paragraph,
+    Point,
+    Residue,
+    SourceLine,
+    Speech,
+    Subhead,
+)
+
+_SERIES_LABEL = re.compile(r"[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
+_RESIDUE_KINDS = {"IMAGE": "image", "NAV": "nav", "SECTION": "section", "NOISE": "noise", "CAPTION": "caption"}
+
+
+@frozen(kw_only=True)
+class Parsed:
+    """What the parser returns: bulletins and residue in source order."""
+
+    bulletins: tuple[Bulletin, ...]
+    residue: tuple[Residue, ...]
+
+
+@frozen(kw_only=True)
+class _Draft:
+    bulletin: Bulletin
+    residue: tuple[Residue, ...]
+
+
+def _source_line(token: LineToken) -> SourceLine:
+    return SourceLine(text=token.info.text, line=token.info.first)
+
+
+def _point(token: LineToken) -> Point:
+    info = token.info
+    assert info.marker is not None
+    marker = info.marker
+    return Point(
+        lines=(info.first, info.last),
+        marker=marker.marker,
+        style=marker.style,
+        level=1,
+        number=marker.number,
+        text=info.text[marker.end :],
+    )
+
+
+def _paragraph(token: LineToken) -> Paragraph:
+    return Paragraph(lines=(token.info.first, token.info.last), text=token.info.text)
+
+
+def _span(parts: Sequence[object]) -> tuple[int, int]:
+    lines: list[int] = []
+    for part in parts:
+        if isinstance(part, Headline):
+            lines.extend(part.line_numbers)
+        elif isinstance(part, DatelineMatch):
+            lines.append(part.dateline.line)
+        elif isinstance(part, SourceLine):
+            lines.append(part.line)
+        elif isinstance(part, Speech | Closing):
+            lines.extend(s.line for s in part.source_lines)
+        elif isinstance(part, Paragraph | Point | Subhead | Caption):
+            lines.extend(part.lines)
+    return min(lines), max(lines)
+
+
+@v_args(inline=True)
+class BulletinTransformer(Transformer[LineToken, Parsed]):
+    """Turn each grammar rule into a model object; rule names are method names."""
+
+    def start(self, *items: _Draft | Residue | Caption) -> Parsed:
+        """Number the bulletins, give series items their section, collect residue."""
+        bulletins: list[Bulletin] = []
+        residue: list[Residue] = []
+        section: str | None = None
+        for item in items:
+            if isinstance(item, Caption):  # a caption outside any bulletin is residue
+                residue.append(Residue(kind="caption", lines=item.lines, text=item.text))
+                continue
+            if isinstance(item, Residue):
+                residue.append(item)
+                if item.kind == "section":
+                    section = item.text.replace("\n", "")
+                continue
+            bulletin = item.bulletin
+            labelled = bulletin.headline is not None and any(
+                _SERIES_LABEL.search(line) for line in bulletin.headline.lines
+            )
+            section = section if labelled else None
+            bulletins.append(attrs.evolve(bulletin, id=f"b{len(bulletins) + 1}", section=section))
+            residue.extend(item.residue)
+            for inner in item.residue:
+                if inner.kind == "section":
+                    section = inner.text.replace("\n", "")
+        return Parsed(bulletins=tuple(bulletins), residue=tuple(residue))
+
+    def bulletin(self, *parts: object) -> _Draft:
+        """Assemble a bulletin from its opening, body blocks and closing."""
+        residue = tuple(p for p in parts if isinstance(p, Residue))
+        headline = next((p for p in parts if isinstance(p, Headline)), None)
+        match = next((p for p in parts if isinstance(p, DatelineMatch)), None)
+        dateline: Dateline | None = match.dateline if match else None
+        bylines = tuple(p for p in parts if isinstance(p, SourceLine))
+        speech = next((p for p in parts if isinstance(p, Speech)), None)
+        closing = next((p for p in parts if isinstance(p, Closing)), None)
+        blocks = [p for p in parts if isinstance(p, Paragraph | Point | Subhead | Caption)]
+        body = nest(cast("list[Block]", blocks))
+        names: tuple[str, ...] = match.byline if match else ()
+        for line in bylines:
+            names += tuple(line.text.split())
+        genre = guess_genre(
+            headline=headline, dateline=dateline, speech=speech, body=body, has_closing=closing is not None
+        )
+        bulletin = Bulletin(
+            id="b0",
+            lines=_span([p for p in parts if not isinstance(p, Residue)]),
+            genre=cast("Genre", genre),
+            headline=headline,
+            dateline=dateline,
+            byline=names,
+            byline_lines=bylines,
+            speech=speech,
+            body=body,
+            closing=closing,
+        )
+        return _Draft(bulletin=bulletin, residue=residue)
+
+    def headline(self, *tokens: LineToken) -> Headline:
+        """Keep the headline lines verbatim and derive kicker, title and subtitles."""
+        lines = tuple(t.info.text for t in tokens)
+        kicker, title, subtitles = analyse_headline(lines)
+        return Headline(
+            lines=lines,
+            line_numbers=tuple(t.info.first for t in tokens),
+            kicker=kicker,
+            title=title,
+            subtitles=subtitles,
+        )
+
+    def dateline(self, token: LineToken) -> DatelineMatch:
+        """Pass on the dateline the lexer read (the bulletin takes its byline too)."""
+        assert token.info.dateline is not None
+        return token.info.dateline
+
+    def lead_dateline(self, token: LineToken) -> DatelineMatch:
+        """A dateline that opens a bulletin whose headline is missing."""
+        return self.dateline(token)
+
+    def byline(self, token: LineToken) -> SourceLine:
+        """Keep a byline line verbatim."""
+        return _source_line(token)
+
+    def speech(self, *tokens: LineToken) -> Speech:
+        """Read a speech's date line, speaker line and salutation."""
+        by_kind = {t.type: t for t in tokens}
+        date_token = by_kind.get("SPEECH_DATE")
+        speaker = by_kind.get("BYLINE")
+        salutation = by_kind.get("SALUTATION")
+        date = None
+        if date_token is not None:
+            inner = date_token.info.text.strip("（()） ")
+            date = parse_date(inner)
+        return Speech(
+            speaker=speaker.info.text if speaker else None,
+            date=date,
+            salutation=salutation.info.text if salutation else None,
+            source_lines=tuple(_source_line(t) for t in tokens),
+        )
+
+    def paragraph(self, token: LineToken) -> Paragraph:
+        """A body paragraph."""
+        return _paragraph(token)
+
+    def lead(self, token: LineToken) -> Paragraph:
+        """The first paragraph of a bulletin whose headline is missing."""
+        return _paragraph(token)
+
+    def point(self, token: LineToken) -> Point:
+        """A numbered point (nested later by level)."""
+        return _point(token)
+
+    def lead_point(self, token: LineToken) -> Point:
+        """A numbered point that opens a bulletin whose headline is missing."""
+        return _point(token)
+
+    def subhead(self, token: LineToken) -> Subhead:
+        """A subheading inside a body."""
+        return Subhead(lines=(token.info.first, token.info.last), text=token.info.text)
+
+    def caption(self, token: LineToken) -> Caption:
+        """A photo caption (made residue by ``start`` when it stands outside any bulletin)."""
+        return Caption(lines=(token.info.first, token.info.last), text=token.info.text)
+
+    def closing(self, *tokens: LineToken) -> Closing:
+        """Read the issuer lines and the date of a 落款."""
+        issuers = [t.info.text for t in tokens if t.type == "ISSUER"]
+        date_token = tokens[-1]
+        return Closing(
+            issuer="".join(issuers) or None,
+            date=parse_date(date_token.info.text),
+            source_lines=tuple(_source_line(t) for t in tokens),
+        )
+
+    def residue(self, token: LineToken) -> Residue:
+        """Label text that belongs to no bulletin's structure."""
+        return Residue(
+            kind=_RESIDUE_KINDS[token.type],
+            lines=(token.info.first, token.info.last),
+            text=token.info.text,
+        )
+

@@ -1,0 +1,460 @@
+"""The line lexer: one token per line (or line fragment), classified by compiled regexes.
+
+Two passes, both linear:
+
+1. *content*: each non-blank line gets a raw kind from its own text alone (image, nav,
+   dateline, speech date, salutation, caption, date, point, byline, short, paragraph);
+2. *context*: a forward pass with one line of lookahead turns raw kinds into the grammar's
+   terminals. The hard decisions of DESIGN §4 live here, each rule commented with the seed
+   lines it comes from: is a run of short lines a headline, a subhead, a closing or the
+   content of a point; does a paragraph open a headline-less bulletin; is it a numbered
+   point; is it a repeated fragment; is it the continuation of a wrapped paragraph.
+
+Matching always uses the Simplified shadow; token text is cut from the original line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from attrs import frozen
+from lark import Token
+
+from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
+from .analyze.dates import DATE_ONLY_RE
+from .analyze.datelines import DatelineMatch, match_dateline
+from .analyze.markers import (
+    Marker,
+    bare_number_marker,
+    dash_marker,
+    sequence_marker,
+    strong_marker,
+)
+from .model import Diagnostic
+
+SHORT_MAX = 64
+"""Longest line (in characters) that can be a headline line."""
+
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+# - 華南國家植物園正式揭牌 李希侯建國王偉中等出席活動 2022-07-12 (seed 001 navigation list)
+_NAV = re.compile(r"^[-*•·]\s+\S.*\s\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+# （2020年2月23日） under a speech title (seed 004)
+_SPEECH_DATE = re.compile(r"^[（(]\s*(?P<date>[^（()）]{4,20})\s*[）)]$")
+_SALUTATION = re.compile(r"^(?:同志们|同学们|朋友们|女士们、先生们|各位[^，。：:]{0,12})[：:！!]$")
+# Photo captions: 溯源流调工作组正在紧张工作中 (seed 003); "……。这是习近平在……。新华社记者 谢环驰 摄"
+# (seed 002); lines opening with 图为.
+_CAPTION_ONGOING = re.compile(r"正在")
+_CAPTION_CREDIT = re.compile(rf"(?:新华社|本报|人民日报)?记者(?:\s*[{HAN}]{{2,4}})+\s*摄[）)]?$")
+_CAPTION_THIS_IS = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?，[^\n]{0,300}?。这是")
+_CAPTION_TUWEI = re.compile(r"^图为")
+_BYLINE_ROLE = re.compile(rf"^(?:本报|新华社|人民日报)?(?:特约)?(?:评论员|记者|通讯员)[{HAN}\s、]{{0,20}}$")
+# 习近平主持召开…会议 … 会议还研究了其他事项。 ends a Xinhua readout; (下转第三版) ends a page column.
+_TERMINAL = re.compile(r"(?:会议还研究了其他事项。|[（(]下转第.{1,3}版[）)])$")
+# 2月7日上午，省委书记……主持召开省委第七次专题会议 (seed 002): a readout lede.
+_LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,10}[，,]")
+_LEDE_EVENT = re.compile(r"召开|主持|举行")
+# ----（文献一） labels one item of a series under a compilation heading (seed 002).
+_SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
+_SUBTITLE = re.compile(r"^(?:——|--|－－)")
+_NOISE_MIN = 30
+_NOISE_WINDOW = 8
+
+
+@frozen(kw_only=True)
+class LineInfo:
+    """The payload of a token: where it stands and what the lexer read from it."""
+
+    first: int
+    """First source line (1-based)."""
+    last: int
+    """Last source line."""
+    text: str
+    """The token's text in the original script (lines joined for multi-line tokens)."""
+    parts: tuple[tuple[int, str], ...] = ()
+    """For multi-line tokens: each line's number and text."""
+    marker: Marker | None = None
+    """Point marker (POINT tokens)."""
+    dateline: DatelineMatch | None = None
+    """Parsed dateline (DATELINE tokens)."""
+
+
+class LineToken(Token):
+    """A Lark token carrying a :class:`LineInfo`."""
+
+    __slots__ = ("info",)
+    info: LineInfo
+
+
+def _token(kind: str, info: LineInfo) -> LineToken:
+    token = LineToken(kind, info.text, line=info.first, end_line=info.last)
+    token.info = info
+    return token
+
+
+@frozen(kw_only=True)
+class _Raw:
+    number: int
+    text: str
+    shadow: str
+    kind: str
+    toc: bool = False
+    marker: Marker | None = None
+    dateline: DatelineMatch | None = None
+
+
+def _is_short(text: str) -> bool:
+    return (
+        len(text) <= SHORT_MAX
+        and not any(ch in SENTENCE_PUNCT for ch in text)
+        and not ends_complete(text)
+        and text[-1] not in "，,、"
+    )
+
+
+def _is_byline(shadow: str) -> bool:
+    if len(shadow) > 24:
+        return False
+    if _BYLINE_ROLE.match(shadow):
+        return True
+    names = shadow.split()
+    return 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names)
+
+
+def _content_kind(text: str, shadow: str, number: int, toc: bool) -> _Raw:
+    """First pass: classify one non-blank line by its own content."""
+
+    def raw(kind: str, **extra: object) -> _Raw:
+        return _Raw(number=number, text=text, shadow=shadow, kind=kind, toc=toc, **extra)  # type: ignore[arg-type]
+
+    if _IMAGE.match(shadow):
+        return raw("image")
+    if _NAV.match(shadow):
+        return raw("nav")
+    dateline = match_dateline(text, shadow, number)
+    if dateline is not None:
+        return raw("dateline", dateline=dateline)
+    speech = _SPEECH_DATE.match(shadow)
+    if speech and DATE_ONLY_RE.match(speech.group("date")):
+        return raw("speech_date")
+    if _SALUTATION.match(shadow):
+        return raw("salutation")
+    short = _is_short(text)
+    if (
+        (short and _CAPTION_ONGOING.search(shadow) and len(text) <= 30)
+        or _CAPTION_CREDIT.search(shadow)
+        or _CAPTION_THIS_IS.match(shadow)
+        or _CAPTION_TUWEI.match(shadow)
+    ):
+        return raw("caption")
+    if DATE_ONLY_RE.match(shadow):
+        return raw("date_only")
+    marker = strong_marker(text, shadow)
+    if marker is not None:
+        return raw("point", marker=marker)
+    if _is_byline(shadow):
+        return raw("byline")
+    if short:
+        return raw("short")
+    return raw("para")
+
+
+class _Context:
+    """Second pass: turn raw kinds into terminals, with the state of the current bulletin."""
+
+    def __init__(self, raws: Sequence[_Raw], diagnostics: list[Diagnostic]):
+        self.raws = raws
+        self.diagnostics = diagnostics
+        self.in_bulletin = False
+        self.last = ""  # last terminal emitted, residue aside
+        self.terminal_seen = False
+        self.numbers: dict[str, int] = {}
+        self.recent: list[str] = []
+        self.seen: set[str] = set()
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _open_bulletin(self) -> None:
+        self.in_bulletin = True
+        self.terminal_seen = False
+        self.numbers = {}
+        self.recent = []
+        self.seen = set()
+
+    def _peek(self, i: int) -> _Raw | None:
+        return self.raws[i] if i < len(self.raws) else None
+
+    def _emit(self, kind: str, info: LineInfo) -> LineToken:
+        if kind not in {"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION"}:
+            self.last = kind
+        return _token(kind, info)
+
+    # -- the pass ------------------------------------------------------------------------
+
+    def tokens(self) -> Iterator[LineToken]:
+        i = 0
+        raws = self.raws
+        while i < len(raws):
+            raw = raws[i]
+            kind = raw.kind
+            if kind in {"image", "nav"}:
+                yield self._emit(kind.upper(), LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind == "caption":
+                yield self._emit("CAPTION", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind == "dateline":
+                yield from self._dateline(raw)
+                i = yield from self._paragraph(i, start=raw.dateline.end if raw.dateline else 0)
+            elif kind == "speech_date" and self.last in {"HEADLINE_START", "HEADLINE_LINE"}:
+                yield self._emit("SPEECH_DATE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind == "salutation" and self.last in {
+                "HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE",
+            }:  # fmt: skip
+                yield self._emit("SALUTATION", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind == "byline" and self.last in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE"}:
+                yield self._emit("BYLINE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind == "date_only" and self._closing_date_here(i):
+                yield self._emit("CLOSING_DATE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                self.terminal_seen = True
+                i += 1
+            elif kind in {"short", "byline"}:
+                i = yield from self._short_run(i)
+            else:
+                i = yield from self._paragraph(i, start=0)
+
+    def _dateline(self, raw: _Raw) -> Iterator[LineToken]:
+        assert raw.dateline is not None
+        kind = "DATELINE"
+        if self.last not in {"HEADLINE_START", "HEADLINE_LINE"}:
+            self._open_bulletin()  # a dateline with no headline opens a bulletin of its own
+            kind = "LEAD_DATELINE"
+        match = raw.dateline
+        yield self._emit(
+            kind,
+            LineInfo(first=raw.number, last=raw.number, text=match.dateline.text, dateline=match),
+        )
+
+    def _closing_date_here(self, i: int) -> bool:
+        # 党委办公室 / 2020年2月9日 at the end of a notice (seed 002): a date alone on its line,
+        # followed by nothing or by the next bulletin's headline, is the closing date.
+        if not self.in_bulletin:
+            return False
+        after = self._peek(i + 1)
+        return after is None or after.kind in {"short", "image", "nav", "byline"} or after.toc
+
+    def _short_run(self, i: int) -> Iterator[LineToken]:
+        raws = self.raws
+        j = i + 1
+        while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc and j > i):
+            j += 1
+        run = list(raws[i:j])
+        after = self._peek(j)
+        decision = self._decide_run(run, j)
+        if decision == "closing":
+            for raw in run:
+                yield self._emit("ISSUER", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+            return j
+        if decision == "paragraph":
+            return (yield from self._paragraph(i, start=0))
+        if decision == "subhead":
+            parts = tuple((raw.number, raw.text) for raw in run)
+            yield self._emit(
+                "SUBHEAD",
+                LineInfo(first=run[0].number, last=run[-1].number, text="\n".join(t for _, t in parts), parts=parts),
+            )
+            return j
+        yield from self._headline(run)
+        return j
+
+    def _decide_run(self, run: list[_Raw], j: int) -> str:
+        """Decide what a run of short unpunctuated lines is (DESIGN §4's hardest question).
+
+        *j* indexes the first raw line after the run.
+        """
+        after = self._peek(j)
+        # A notice's closing: issuer line(s) directly above a date line that ends the bulletin
+        # (seed 002: 党委办公室 / 2020年2月9日).
+        if self.in_bulletin and after is not None and after.kind == "date_only":
+            if self._closing_date_here(j):
+                return "closing"
+        # Word headings (seed 002's [bookmark: _Toc…]) are headlines.
+        if any(raw.toc for raw in run):
+            return "headline"
+        # Followed by a dateline, a speech date or a byline: the classic headline block
+        # (seeds 000, 003, 004).
+        if after is not None and after.kind in {"dateline", "speech_date", "byline"}:
+            return "headline"
+        if not self.in_bulletin:
+            return "headline"
+        # The one-line content of a heading point: 一、时    间 / 2020年2月10日--13日,
+        # 二、学习形式 / 采取居家自学 (seed 002).
+        if self.last == "POINT" and len(run) == 1:
+            return "paragraph"
+        # A feature's subhead inside the body: 立即响应 靠前指挥 下沉一线 / ——织密织牢… (seed 003).
+        if any(_SUBTITLE.match(raw.shadow) for raw in run) and self.last in {
+            "PARAGRAPH", "LEAD", "BYLINE", "SUBHEAD", "POINT",
+        }:  # fmt: skip
+            return "subhead"
+        return "headline"
+
+    def _headline(self, run: list[_Raw]) -> Iterator[LineToken]:
+        # 习近平总书记“三篇光辉文献” / 习近平在山西考察… / ----（文献一） (seed 002): lines above the
+        # title of the first item of a series are the series' compilation heading.
+        labels = [k for k, raw in enumerate(run) if _SERIES_LABEL.match(raw.shadow)]
+        if labels and labels[0] >= 2:
+            heading, run = run[: labels[0] - 1], run[labels[0] - 1 :]
+            parts = tuple((raw.number, raw.text) for raw in heading)
+            yield self._emit(
+                "SECTION",
+                LineInfo(first=heading[0].number, last=heading[-1].number, text="\n".join(t for _, t in parts), parts=parts),
+            )
+        self._open_bulletin()
+        for k, raw in enumerate(run):
+            kind = "HEADLINE_START" if k == 0 else "HEADLINE_LINE"
+            yield self._emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text))
+
+    # -- paragraphs ----------------------------------------------------------------------
+
+    def _point(self, i: int, start: int) -> Marker | None:
+        raw = self.raws[i]
+        if start:
+            return None
+        if raw.marker is not None:
+            self.numbers[raw.marker.style] = raw.marker.number
+            return raw.marker
+        if raw.kind != "para":
+            return None
+        for found in (sequence_marker(raw.text, raw.shadow), bare_number_marker(raw.text, raw.shadow)):
+            if found is None:
+                continue
+            previous = self.numbers.get(found.style)
+            # A run must count up: 一是 opens it, 二是 follows 一是 (seed 004: 一要/二是/三是 mix);
+            # 2学院… follows 1. (seed 002). No stray 三是 in prose.
+            if (found.style == "一是" and found.number == 1) or previous == found.number - 1:
+                self.numbers[found.style] = found.number
+                return found
+        dash = dash_marker(raw.text, raw.shadow)
+        if dash is not None:
+            # ——水沙治理取得显著成效。…(seed 002): dash items only when they form a list.
+            nxt = self._peek(i + 1)
+            previous = self.numbers.get("——", 0)
+            continues = self.last == "POINT" and previous > 0
+            starts = nxt is not None and dash_marker(nxt.text, nxt.shadow) is not None
+            if continues or starts:
+                number = previous + 1 if continues else 1
+                self.numbers["——"] = number
+                return Marker(marker=dash.marker, style="——", number=number, end=dash.end)
+        return None
+
+    def _is_noise(self, text: str) -> bool:
+        # Repeated fragments of a page layout (seed 003 lines 128/130, seed 002 line 268):
+        # a paragraph already printed in this bulletin, or a piece of a recent one.
+        key = "".join(text.split())
+        if len(key) < 8:
+            return False
+        if key in self.seen:
+            return True
+        return len(key) >= _NOISE_MIN and any(key in earlier for earlier in self.recent)
+
+    def _remember(self, text: str) -> None:
+        key = "".join(text.split())
+        self.seen.add(key)
+        self.recent.append(key)
+        if len(self.recent) > _NOISE_WINDOW:
+            del self.recent[0]
+
+    def _opens_bulletin(self, raw: _Raw) -> bool:
+        if not self.in_bulletin or self.terminal_seen:
+            return True
+        # A readout lede after a finished body: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
+        # lines 249–299, eight headline-less readouts in a row).
+        if self.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and _LEDE_DATE.match(raw.shadow):
+            first_sentence = raw.shadow.split("。", 1)[0]
+            return _LEDE_EVENT.search(first_sentence) is not None
+        return False
+
+    def _paragraph(self, i: int, *, start: int) -> Iterator[LineToken]:
+        """Emit the paragraph starting at ``raws[i][start:]`` with its wrapped continuations."""
+        raw = self.raws[i]
+        text = raw.text[start:]
+        if not text.strip():
+            return i + 1
+        if start == 0 and self.in_bulletin and self._is_noise(text):
+            yield self._emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=text))
+            return i + 1
+        marker = self._point(i, start)
+        parts = [(raw.number, text)]
+        j = i + 1
+        # Re-join fragments wrapped mid-sentence, blank lines between (seed 003).
+        # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
+        while not ends_complete(parts[-1][1]) and not _is_short(parts[-1][1]) and j < len(self.raws):
+            nxt = self.raws[j]
+            if nxt.kind != "para" or self._is_noise(nxt.text) or _TERMINAL.search(parts[-1][1]):
+                break
+            if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
+                break
+            parts.append((nxt.number, nxt.text))
+            j += 1
+        if len(parts) > 1:
+            self.diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="wrapped-paragraph",
+                    line=parts[0][0],
+                    message=f"lines {parts[0][0]}–{parts[-1][0]} re-joined: the paragraph was wrapped mid-sentence",
+                )
+            )
+        joined = "".join(t for _, t in parts)
+        info = LineInfo(first=parts[0][0], last=parts[-1][0], text=joined, parts=tuple(parts), marker=marker)
+        if marker is not None:
+            if not self.in_bulletin:
+                self._open_bulletin()
+                kind = "LEAD_POINT"
+            else:
+                kind = "POINT"
+        elif start == 0 and self._opens_bulletin(raw):
+            self._open_bulletin()
+            self.diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="headless-bulletin",
+                    line=raw.number,
+                    message="a bulletin starts here without a headline",
+                )
+            )
+            kind = "LEAD"
+        else:
+            kind = "PARAGRAPH"
+        self._remember(joined)
+        if _TERMINAL.search(joined):
+            self.terminal_seen = True
+        yield self._emit(kind, info)
+        return j
+
+
+def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tuple[list[LineToken], list[Diagnostic]]:
+    """Turn cleaned text into the grammar's tokens.
+
+    Args:
+        text: Cleaned text (original script).
+        shadow: Its Simplified shadow, same length.
+        headings: Line numbers that the source marked as headings (Word ``_Toc`` bookmarks).
+
+    Returns:
+        The tokens in source order and the diagnostics the lexer raised.
+    """
+    raws: list[_Raw] = []
+    for number, (line, shadow_line) in enumerate(zip(text.split("\n"), shadow.split("\n"), strict=True), 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        offset = line.index(stripped[0])
+        shadow_stripped = shadow_line[offset : offset + len(stripped)]
+        raws.append(_content_kind(stripped, shadow_stripped, number, number in headings))
+    diagnostics: list[Diagnostic] = []
+    tokens = list(_Context(raws, diagnostics).tokens())
+    return tokens, diagnostics

@@ -1,0 +1,364 @@
+"""The document model: frozen, keyword-only attrs classes mirroring the JSON contract `bulletins/1`.
+
+Every field name here is public (DESIGN §3): add fields freely, never rename or drop one
+without bumping :data:`SCHEMA`. Collections are tuples so documents are hashable and immutable.
+
+Text fields that hold characters of the cleaned source ("holders") carry the source line
+numbers they came from, so that every non-whitespace character of the cleaned text can be
+traced to exactly one holder (the *nothing is lost* guarantee, see :func:`text_holders`).
+Derived fields (``title``, ``names``, ``section`` …) repeat text for convenience and are
+not holders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from attrs import field, frozen
+from attrs.validators import in_, optional
+
+SCHEMA = "bulletins/1"
+"""Identifier of the JSON contract written by this version."""
+
+Genre = Literal["dispatch", "notice", "readout", "speech", "digest", "article", "unknown"]
+GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
+RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise")
+LEVELS: tuple[str, ...] = ("info", "warning", "error")
+
+
+def _line_range(value: tuple[int, int]) -> None:
+    if len(value) != 2 or value[0] < 1 or value[1] < value[0]:
+        raise ValueError(f"line range must be (start, end) with 1 <= start <= end, got {value!r}")
+
+
+def _check_range(_inst: object, _attr: object, value: tuple[int, int]) -> None:
+    _line_range(value)
+
+
+@frozen(kw_only=True)
+class Source:
+    """Where a document came from and how its bytes were read."""
+
+    name: str | None = None
+    """File name (or caller-given label) of the input, None for anonymous text."""
+    sha256: str | None = None
+    """Hex SHA-256 of the input bytes (of the UTF-8 encoding when text was given)."""
+    bytes: int = 0
+    """Size of the input in bytes."""
+    encoding: str = "utf-8"
+    """Codec the bytes were decoded with (Python codec name, e.g. ``utf-8``, ``gb18030``)."""
+    confidence: float = 1.0
+    """Confidence of the encoding verdict, 1.0 when it was certain (BOM or strict UTF-8)."""
+    script: Literal["hans", "hant"] = "hans"
+    """Dominant script of the text: ``hans`` (Simplified) or ``hant`` (Traditional)."""
+
+
+@frozen(kw_only=True)
+class Date:
+    """A calendar date as printed, with the parts that could be read from it."""
+
+    text: str
+    """The date exactly as printed, e.g. ``9月6日`` or ``二〇二〇年二月九日``."""
+    year: int | None = None
+    """Year, or None when neither printed nor inferred."""
+    month: int | None = field(default=None, validator=optional(in_(range(1, 13))))
+    """Month 1–12, or None."""
+    day: int | None = field(default=None, validator=optional(in_(range(1, 32))))
+    """Day of the month 1–31, or None."""
+    iso: str | None = None
+    """``YYYY-MM-DD`` when the year is known, ``--MM-DD`` (xs:gMonthDay) when not, None if not a full date."""
+    year_inferred: bool = False
+    """True when ``year`` was not printed but taken from ``year=`` or from the same document."""
+    end: Date | None = None
+    """End of a range such as ``2月10日--13日``; None for a single date."""
+
+
+@frozen(kw_only=True)
+class Dateline:
+    """Where and when a dispatch was filed, as printed before the body (新华社北京9月6日电)."""
+
+    text: str
+    """The dateline exactly as printed, including a separating comma if the source has one."""
+    line: int
+    """Source line (1-based) the dateline stands on."""
+    agency: str | None = None
+    """Issuing agency as printed: 新华社, 本报 …; None if not printed."""
+    place: str | None = None
+    """Filing place (北京, 乌兹别克斯坦撒马尔罕), or None when the dateline names none."""
+    date: Date | None = None
+    """Filing date, or None when the dateline prints none."""
+
+
+@frozen(kw_only=True)
+class Headline:
+    """The headline block: 1–5 short lines above the body (kicker, main title, subtitles, deck)."""
+
+    lines: tuple[str, ...]
+    """The headline's source lines, in order, exactly as printed (the text holders)."""
+    line_numbers: tuple[int, ...] = ()
+    """Source line of each entry of ``lines``."""
+    kicker: str | None = None
+    """引题 above the main title, when it can be told apart."""
+    title: str = ""
+    """主题: the main title, visual wraps re-joined."""
+    subtitles: tuple[str, ...] = ()
+    """副题 and decks (——…, 李克强栗战书王沪宁出席), in order."""
+
+
+@frozen(kw_only=True)
+class SourceLine:
+    """One line of front matter kept verbatim (a byline line, a speech date line …)."""
+
+    text: str
+    """The line as printed, without surrounding whitespace."""
+    line: int
+    """Source line number (1-based)."""
+
+
+@frozen(kw_only=True)
+class Speech:
+    """Front matter of a speech: date line, speaker line and salutation."""
+
+    speaker: str | None = None
+    """Speaker as printed on the speaker line (习近平)."""
+    date: Date | None = None
+    """Date the speech was given, from a line such as ``（2020年2月23日）``."""
+    salutation: str | None = None
+    """Salutation line such as ``同志们：``."""
+    source_lines: tuple[SourceLine, ...] = ()
+    """The front-matter lines verbatim (text holders)."""
+
+
+@frozen(kw_only=True)
+class EnumItem:
+    """One item of an enumeration run inside a paragraph (一要…二要…)."""
+
+    marker: str
+    """The marker as printed: 一要, 第一，, 一是 …"""
+    number: int
+    """Position in the run, counting from 1."""
+    text: str
+    """Text from after the marker up to the next marker or the end of the paragraph."""
+
+
+@frozen(kw_only=True)
+class Paragraph:
+    """A body paragraph; fragments wrapped mid-sentence are re-joined into one."""
+
+    type: Literal["paragraph"] = "paragraph"
+    """Block discriminator, always ``paragraph``."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """First and last source line (1-based, inclusive)."""
+    text: str
+    """The paragraph's text; re-joined fragments are concatenated without a separator."""
+    enumeration: tuple[EnumItem, ...] = ()
+    """Inline enumeration found in the text, empty when none."""
+
+
+@frozen(kw_only=True)
+class Point:
+    """A numbered point (一、 （一） 1. 一是 第一， ——): a block item with its nested children."""
+
+    type: Literal["point"] = "point"
+    """Block discriminator, always ``point``."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """Source lines of the point's own paragraph."""
+    marker: str
+    """The marker exactly as printed, e.g. ``一、``, ``（一）``, ``2``, ``一要``."""
+    style: str
+    """Normalised marker family: ``一、``, ``（一）``, ``1.``, ``1、``, ``（1）``, ``⑴``, ``①``, ``第一，``, ``一是``, ``——``."""
+    level: int
+    """Nesting level, 1 for the first style seen in the bulletin, 2 for the next new one …"""
+    number: int
+    """The point's number (一 → 1, ⑶ → 3); dash items count in order."""
+    text: str
+    """The rest of the point's own paragraph after the marker."""
+    children: tuple[Block, ...] = ()
+    """Blocks that belong under this point (deeper points, and paragraphs under a heading point)."""
+
+
+@frozen(kw_only=True)
+class Subhead:
+    """A subheading inside a body (立即响应 靠前指挥 下沉一线 / ——织密织牢…)."""
+
+    type: Literal["subhead"] = "subhead"
+    """Block discriminator, always ``subhead``."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """Source lines."""
+    text: str
+    """The subheading; its lines joined with newlines."""
+
+
+@frozen(kw_only=True)
+class Caption:
+    """A photo caption kept inside the body where it stands."""
+
+    type: Literal["caption"] = "caption"
+    """Block discriminator, always ``caption``."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """Source lines."""
+    text: str
+    """The caption text."""
+
+
+Block = Paragraph | Point | Subhead | Caption
+"""Any body block."""
+
+
+@frozen(kw_only=True)
+class Closing:
+    """落款: the issuer line(s) and date at the end of a notice."""
+
+    issuer: str | None = None
+    """Issuer name(s), wrapped lines joined, several issuers separated by newlines."""
+    date: Date | None = None
+    """Date of issue."""
+    source_lines: tuple[SourceLine, ...] = ()
+    """The closing lines verbatim (text holders)."""
+
+
+@frozen(kw_only=True)
+class Where:
+    """Where an attendee group's text stands, for marking names up in place."""
+
+    block: str
+    """``headline`` or ``body/N`` (N is the 0-based index in the flattened body)."""
+    start: int
+    """Start offset of the sentence within that block's text."""
+    end: int
+    """End offset (exclusive)."""
+
+
+@frozen(kw_only=True)
+class AttendeeGroup:
+    """People named with one verb and role: 李克强、王沪宁、韩正出席会议."""
+
+    verb: str
+    """出席, 列席, 参加, 陪同, 主持, 与会, 参观 …"""
+    role: str | None = None
+    """Role phrase printed before the names, if any."""
+    names: tuple[str, ...] = ()
+    """People, in source order (rank order matters)."""
+    text: str = ""
+    """The whole sentence the group was read from."""
+    where: Where | None = None
+    """Position of the sentence."""
+
+
+@frozen(kw_only=True)
+class Bulletin:
+    """One notice, dispatch, readout, speech or article."""
+
+    id: str
+    """Identifier unique within the document: ``b1``, ``b2`` …"""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """First and last source line of the bulletin (residue inside the range is listed on the document)."""
+    genre: Genre = field(default="unknown", validator=in_(GENRES))
+    """dispatch | notice | readout | speech | digest | article | unknown."""
+    section: str | None = None
+    """Compilation heading covering this bulletin, if any (the heading itself is residue)."""
+    headline: Headline | None = None
+    """Headline block, None for a fragment whose headline is missing."""
+    dateline: Dateline | None = None
+    """Dateline, when printed."""
+    byline: tuple[str, ...] = ()
+    """Authors or reporters (赵娟娟), from a byline line or the dateline's parentheses."""
+    byline_lines: tuple[SourceLine, ...] = ()
+    """Byline lines verbatim (text holders); empty when the byline is inside the dateline."""
+    speech: Speech | None = None
+    """Speech front matter, or None."""
+    addressee: str | None = None
+    """主送机关 without the final colon."""
+    doc_number: str | None = None
+    """发文字号 such as ``国办发〔2020〕6号``."""
+    body: tuple[Block, ...] = ()
+    """Paragraphs, points (nested), subheads and captions in source order."""
+    closing: Closing | None = None
+    """落款, or None."""
+    attendees: tuple[AttendeeGroup, ...] = ()
+    """Attendee groups in source order."""
+
+
+@frozen(kw_only=True)
+class Residue:
+    """Text that is not part of any bulletin's structure: kept, labelled, never dropped."""
+
+    kind: str = field(validator=in_(RESIDUE_KINDS))
+    """image | nav | caption | section | noise."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """Source lines."""
+    text: str
+    """The text verbatim (lines joined with newlines)."""
+
+
+@frozen(kw_only=True)
+class Diagnostic:
+    """Something the parser noticed: a repair, a doubt, a replacement."""
+
+    level: str = field(default="warning", validator=in_(LEVELS))
+    """info | warning | error."""
+    code: str
+    """Stable machine-readable code, e.g. ``wrapped-paragraph``."""
+    line: int | None = None
+    """Source line, when the diagnostic concerns one."""
+    message: str = ""
+    """Human-readable explanation."""
+
+
+@frozen(kw_only=True)
+class Document:
+    """A parsed input: its provenance, bulletins, residue and diagnostics."""
+
+    schema: str = SCHEMA
+    """Contract identifier, ``bulletins/1``."""
+    source: Source = field(factory=Source)
+    """Provenance of the input."""
+    bulletins: tuple[Bulletin, ...] = ()
+    """Bulletins in source order."""
+    residue: tuple[Residue, ...] = ()
+    """Labelled non-bulletin text in source order."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """Diagnostics in source order."""
+
+
+def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Yield every block depth-first in source order, points before their children."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Point):
+            yield from iter_blocks(block.children)
+
+
+def text_holders(document: Document) -> list[tuple[int, int, str]]:
+    """Return every text holder of *document* as ``(line, order, text)``.
+
+    Sorting the result and concatenating the texts gives the cleaned source back,
+    whitespace aside. ``order`` breaks ties between holders that share a line
+    (a dateline before the paragraph it opened, a marker before the point text).
+    """
+    out: list[tuple[int, int, str]] = []
+    for bulletin in document.bulletins:
+        if bulletin.headline is not None:
+            for number, text in zip(
+                bulletin.headline.line_numbers, bulletin.headline.lines, strict=True
+            ):
+                out.append((number, 0, text))
+        if bulletin.dateline is not None:
+            out.append((bulletin.dateline.line, 0, bulletin.dateline.text))
+        for source_line in bulletin.byline_lines:
+            out.append((source_line.line, 0, source_line.text))
+        if bulletin.speech is not None:
+            for source_line in bulletin.speech.source_lines:
+                out.append((source_line.line, 0, source_line.text))
+        for block in iter_blocks(bulletin.body):
+            if isinstance(block, Point):
+                out.append((block.lines[0], 1, block.marker + block.text))
+            else:
+                out.append((block.lines[0], 1, block.text))
+        if bulletin.closing is not None:
+            for source_line in bulletin.closing.source_lines:
+                out.append((source_line.line, 0, source_line.text))
+    for residue in document.residue:
+        out.append((residue.lines[0], 0, residue.text))
+    return out

@@ -1,0 +1,152 @@
+"""Run the pipeline: decode → clean → shadow → lex → parse → build (DESIGN §2).
+
+With the CLI, the only module that touches files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from lark.exceptions import LarkError, UnexpectedInput
+
+import attrs
+
+from . import grammar
+from . import script as _script
+from .analyze.years import document_year, fill_years
+from .build import Parsed
+from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
+from .decode import Errors, decode
+from .errors import BulletinsError, ParseError
+from .lexer import LineToken, lex
+from .model import Diagnostic, Document, Source
+
+ScriptOption = Literal["keep", "simplified"]
+
+# Word exports mark headings with _Toc bookmarks (seed 002); the bookmark cleaner removes
+# the markup, so the lexer is told about these lines beforehand.
+_TOC_BOOKMARK = "[bookmark: _Toc"
+
+
+def _heading_lines(text: str) -> frozenset[int]:
+    """Line numbers carrying a ``_Toc`` bookmark, in one pass over the text."""
+    found: set[int] = set()
+    for number, line in enumerate(text.split("\n"), 1):
+        if _TOC_BOOKMARK in line:
+            found.add(number)
+    return frozenset(found)
+
+
+def parse(
+    data: str | bytes,
+    *,
+    source: str | None = None,
+    cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
+    script: ScriptOption = "keep",
+    year: int | None = None,
+    errors: Errors = "strict",
+) -> Document:
+    """Parse the text of one file of notices into a :class:`~bulletins.model.Document`.
+
+    Args:
+        data: The text, or the raw bytes of a file (decoded as DESIGN §2 describes).
+        source: A name for the input, used in the document's provenance and in errors.
+        cleaners: Artefact cleaners applied in order (see :mod:`bulletins.cleaners`).
+        script: ``"keep"`` returns text in the source's script; ``"simplified"``
+            converts every text field of the result to Simplified Chinese with OpenCC.
+        year: Year given to dates printed without one; when None, the year printed most
+            often in the document is used. Either way such dates are flagged
+            ``year_inferred``.
+        errors: ``"strict"`` raises on undecodable bytes; ``"replace"`` substitutes
+            U+FFFD and records each replacement in the diagnostics.
+
+    Returns:
+        The parsed document.
+
+    Raises:
+        DecodeError: The bytes are not text.
+        ParseError: The text could not be structured (the message names the line).
+    """
+    diagnostics: list[Diagnostic] = []
+    if isinstance(data, bytes):
+        decoded = decode(data, source=source, errors=errors)
+        text = decoded.text
+        diagnostics.extend(decoded.diagnostics)
+        info = Source(
+            name=source,
+            sha256=hashlib.sha256(data).hexdigest(),
+            bytes=len(data),
+            encoding=decoded.encoding,
+            confidence=decoded.confidence,
+        )
+    elif isinstance(data, str):
+        encoded = data.encode("utf-8", errors="surrogatepass")
+        text = data.removeprefix("\ufeff")
+        info = Source(
+            name=source, sha256=hashlib.sha256(encoded).hexdigest(), bytes=len(encoded)
+        )
+    else:
+        raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+
+    text = normalize_newlines(text)
+    headings = _heading_lines(text)
+    try:
+        cleaned = clean(text, cleaners)
+    except ValueError as exc:
+        raise ParseError(str(exc), source=source) from exc
+    shadow = _script.shadow(cleaned)
+    info = attrs.evolve(info, script=_script.detect(cleaned))
+    tokens, lexed = lex(cleaned, shadow, headings=headings)
+    diagnostics.extend(lexed)
+    parsed = _parse_tokens(tokens, source)
+    document = Document(
+        source=info,
+        bulletins=parsed.bulletins,
+        residue=parsed.residue,
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line or 0))),
+    )
+    fill = year if year is not None else document_year(document.bulletins)
+    if fill is not None:
+        document = fill_years(document, fill)
+    if script == "simplified":
+        document = _script.to_simplified(document)
+    elif script != "keep":
+        raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
+    return document
+
+
+def _parse_tokens(tokens: list[LineToken], source: str | None) -> Parsed:
+    try:
+        result = grammar.parser().parse(tokens)  # type: ignore[arg-type]
+    except UnexpectedInput as exc:
+        token = getattr(exc, "token", None)
+        kind = getattr(token, "type", "end of input")
+        expected = sorted(getattr(exc, "expected", ()) or ())
+        line = getattr(exc, "line", None)
+        raise ParseError(
+            f"a {kind} line cannot stand here (expected {', '.join(expected) or 'the end'})",
+            source=source,
+            line=line if isinstance(line, int) and line > 0 else None,
+        ) from exc
+    except BulletinsError:
+        raise
+    except LarkError as exc:  # pragma: no cover - defensive: Lark objects never escape
+        raise ParseError(f"internal parser error: {exc}", source=source) from exc
+    assert isinstance(result, Parsed)
+    return result
+
+
+def parse_file(path: str | os.PathLike[str], **options: object) -> Document:
+    """Read *path* as bytes (any supported encoding) and parse it; see :func:`parse`.
+
+    Raises:
+        DecodeError: The file is not text.
+        ParseError: The text could not be structured.
+        OSError: The file cannot be read.
+    """
+    p = Path(path)
+    return parse(p.read_bytes(), source=p.name, **options)  # type: ignore[arg-type]

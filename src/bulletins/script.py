@@ -1,0 +1,103 @@
+"""Traditional/Simplified Chinese: detection, the matching shadow, explicit output conversion.
+
+All matching runs on a Simplified *shadow* of the text: ``text.translate(table)`` with a
+one-character-to-one-character table built from OpenCC's ``TSCharacters`` dictionary (as
+shipped by opencc-python-reimplemented). The shadow has the same length as the text, so an
+offset found in the shadow cuts the original text: output stays in the source's script.
+Converting the *output* (``script="simplified"``) is a separate step using OpenCC proper.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Literal, TypeVar
+
+import attrs
+
+ScriptName = Literal["hans", "hant"]
+
+_T = TypeVar("_T")
+
+
+def _dictionary(name: str) -> str:
+    return resources.files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def shadow_table() -> dict[int, int]:
+    """Return the Traditional → Simplified ``str.translate`` table (single characters only)."""
+    table: dict[int, int] = {}
+    for row in _dictionary("TSCharacters.txt").splitlines():
+        trad, _, simps = row.partition("\t")
+        simp = simps.split(" ")[0] if simps else ""
+        if len(trad) == 1 and len(simp) == 1 and trad != simp:
+            table[ord(trad)] = ord(simp)
+    return table
+
+
+@functools.cache
+def _simplified_only() -> frozenset[int]:
+    """Characters that exist only in Simplified writing (they have a distinct Traditional form)."""
+    out: set[int] = set()
+    for row in _dictionary("STCharacters.txt").splitlines():
+        simp, _, trads = row.partition("\t")
+        if len(simp) == 1 and trads and simp not in trads.split(" "):
+            out.add(ord(simp))
+    return frozenset(out - shadow_table().keys())
+
+
+def shadow(text: str) -> str:
+    """Return the Simplified shadow of *text*, of exactly the same length."""
+    return text.translate(shadow_table())
+
+
+def detect(text: str) -> ScriptName:
+    """Return ``hant`` when Traditional-only characters outnumber Simplified-only ones."""
+    table = shadow_table()
+    simp_only = _simplified_only()
+    trad = simp = 0
+    for ch in set(text):
+        code = ord(ch)
+        if code in table:
+            trad += text.count(ch)
+        elif code in simp_only:
+            simp += text.count(ch)
+    return "hant" if trad > simp else "hans"
+
+
+@functools.cache
+def _t2s() -> object:
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_simplified_text(text: str) -> str:
+    """Convert *text* to Simplified Chinese with OpenCC (phrase-aware, may change length)."""
+    converter = _t2s()
+    return str(converter.convert(text))  # type: ignore[attr-defined]
+
+
+def to_simplified(value: _T) -> _T:
+    """Return a copy of a model object with every string field converted to Simplified."""
+    return _convert(value)  # type: ignore[no-any-return]
+
+
+def _convert(value: object) -> object:
+    if isinstance(value, str):
+        return to_simplified_text(value)
+    if isinstance(value, tuple):
+        return tuple(_convert(item) for item in value)
+    if attrs.has(type(value)):
+        changes = {}
+        for attribute in attrs.fields(type(value)):
+            # Discriminators, codes and identifiers are not Chinese text.
+            if attribute.name in {"type", "kind", "code", "level", "id", "schema", "genre", "iso"}:
+                continue
+            old = getattr(value, attribute.name)
+            new = _convert(old)
+            if new is not old:
+                changes[attribute.name] = new
+        return attrs.evolve(value, **changes) if changes else value  # type: ignore[misc]
+    return value
