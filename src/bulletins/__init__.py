@@ -30,6 +30,14 @@ from .errors import (
     PluginConflictError,
     UnknownPluginError,
 )
+from .exporters import (
+    Exporter,
+    available_exporters,
+    export,
+    get_exporter,
+    register_exporter,
+)
+from .exporters.json import loads
 from .model import SCHEMA, Bulletin, Document
 from .pipeline import parse, parse_file
 
@@ -46,11 +54,17 @@ __all__ = [
     "DecodeError",
     "Document",
     "ExportError",
+    "Exporter",
     "LoadError",
     "ParseError",
     "PluginConflictError",
     "UnknownPluginError",
     "__version__",
+    "available_exporters",
+    "export",
+    "get_exporter",
+    "loads",
     "parse",
     "parse_file",
+    "register_exporter",
 ]

@@ -156,7 +156,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
     def headline(self, *tokens: LineToken) -> Headline:
         """Keep the headline lines verbatim and derive kicker, title and subtitles."""
         lines = tuple(t.info.text for t in tokens)
-        kicker, title, subtitles = analyse_headline(lines)
+        kicker, title, subtitles = analyse_headline(lines, [t.info.shadow or t.info.text for t in tokens])
         return Headline(
             lines=lines,
             line_numbers=tuple(t.info.first for t in tokens),

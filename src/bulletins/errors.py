@@ -19,6 +19,7 @@ class DecodeError(BulletinsError, ValueError):
         """Build the error; the message is prefixed with the source name."""
         self.source = source
         self.offset = offset
+        self.detail = message
         prefix = f"{source}: " if source else ""
         super().__init__(prefix + message)
 
@@ -35,6 +36,7 @@ class ParseError(BulletinsError, ValueError):
         """Build the error; the message is prefixed with ``source:line``."""
         self.source = source
         self.line = line
+        self.detail = message
         where = source or "<text>"
         if line is not None:
             where += f":{line}"

@@ -71,6 +71,8 @@ class LineInfo:
     """Last source line."""
     text: str
     """The token's text in the original script (lines joined for multi-line tokens)."""
+    shadow: str = ""
+    """The Simplified shadow of ``text`` (same length), for analysers that match."""
     parts: tuple[tuple[int, str], ...] = ()
     """For multi-line tokens: each line's number and text."""
     marker: Marker | None = None
@@ -315,7 +317,7 @@ class _Context:
         self._open_bulletin()
         for k, raw in enumerate(run):
             kind = "HEADLINE_START" if k == 0 else "HEADLINE_LINE"
-            yield self._emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text))
+            yield self._emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
 
     # -- paragraphs ----------------------------------------------------------------------
 

@@ -35,24 +35,28 @@ def _continues(previous: str, current: str, carry: bool) -> bool:
     return carry or bool(_CONT_START.match(current)) or bool(_CONT_END.search(previous))
 
 
-def analyse_headline(lines: Sequence[str]) -> tuple[str | None, str, tuple[str, ...]]:
+def analyse_headline(
+    lines: Sequence[str], shadows: Sequence[str] | None = None
+) -> tuple[str | None, str, tuple[str, ...]]:
     """Return ``(kicker, title, subtitles)`` for the lines of a headline block.
 
     Args:
-        lines: The block's lines (Simplified shadow or original; only their shape is read).
+        lines: The block's lines in the original script (the results are cut from them).
+        shadows: Their Simplified shadows, which the rules match; defaults to *lines*.
 
     Returns:
         The kicker or None, the title (never empty when *lines* is not), and the subtitles.
     """
-    stripped = [line.strip() for line in lines]
+    originals = [line.strip() for line in lines]
+    stripped = [line.strip() for line in (shadows if shadows is not None else lines)]
     subs: dict[int, str] = {}
     title_idx: list[int] = []
     for k, line in enumerate(stripped):
         nxt = stripped[k + 1] if k + 1 < len(stripped) else ""
         if _SUB_START.match(line) or _SUB_END.search(line):
-            subs[k] = line
+            subs[k] = originals[k]
         elif _DECK.search(line) and "召开" not in line and len(line) <= 30 and k > 0:
-            subs[k] = line
+            subs[k] = originals[k]
         elif nxt and nxt != line and nxt.startswith(line):
             continue  # TOC entry repeated by the next line
         else:
@@ -85,10 +89,10 @@ def analyse_headline(lines: Sequence[str]) -> tuple[str | None, str, tuple[str, 
             (has_dash and len(main) == 2)
             or (_EVENT_VERB_END.search(last) and not _EVENT_VERB_END.search(first))
         ):
-            kicker = first
+            kicker = originals[main[0]]
             main = main[1:]
-    title = "".join(stripped[k] for k in main)
-    others = {k: "".join(stripped[i] for i in seg) for seg in segments[1:] for k in seg[:1]}
+    title = "".join(originals[k] for k in main)
+    others = {k: "".join(originals[i] for i in seg) for seg in segments[1:] for k in seg[:1]}
     others.update(subs)
     subtitles = tuple(others[k] for k in sorted(others))
     return kicker, title, subtitles

@@ -1,0 +1,69 @@
+"""A generic plugin registry over entry points, with runtime registration for tests and notebooks.
+
+Built-in plugins are declared in our own ``pyproject.toml`` under the same entry-point
+groups a third party uses (as pybtex does), so there is one way in.
+
+Adding a built-in exporter touches: ``[project.entry-points."bulletins.exporters"]`` in
+pyproject.toml, a module under ``bulletins/exporters/``, docs/plugins.md, and a golden
+test in tests/test_exporters.py.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from .errors import PluginConflictError, UnknownPluginError
+
+_RUNTIME: dict[str, dict[str, object]] = {}
+
+
+def register(group: str, name: str, obj: object, *, replace: bool = False) -> None:
+    """Register *obj* under *name* in *group* for this process.
+
+    Raises:
+        PluginConflictError: *name* is already taken in *group* and *replace* is False.
+    """
+    if not replace and name in names(group):
+        raise PluginConflictError(f"{group}: a plugin named {name!r} is already registered")
+    _RUNTIME.setdefault(group, {})[name] = obj
+
+
+def unregister(group: str, name: str) -> None:
+    """Remove a plugin registered with :func:`register` (no effect on installed ones)."""
+    _RUNTIME.get(group, {}).pop(name, None)
+
+
+def _installed(group: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for ep in entry_points(group=group):
+        if ep.name in found and found[ep.name] != ep.value:
+            raise PluginConflictError(
+                f"{group}: two installed plugins are named {ep.name!r}"
+                f" ({found[ep.name]} and {ep.value}); uninstall one"
+            )
+        found[ep.name] = ep.value
+    return found
+
+
+def names(group: str) -> list[str]:
+    """Return the sorted names of the plugins in *group* (installed and registered)."""
+    return sorted(set(_installed(group)) | set(_RUNTIME.get(group, {})))
+
+
+def load(group: str, name: str) -> object:
+    """Return the plugin object registered as *name* in *group*.
+
+    Raises:
+        UnknownPluginError: No such plugin; the message lists the available names.
+        PluginConflictError: Two installed plugins share *name*.
+    """
+    runtime = _RUNTIME.get(group, {})
+    if name in runtime:
+        return runtime[name]
+    for ep in entry_points(group=group):
+        if ep.name == name:
+            _installed(group)  # raises on a name conflict
+            return ep.load()
+    available = ", ".join(names(group)) or "none installed"
+    kind = group.rpartition(".")[2].rstrip("s")
+    raise UnknownPluginError(f"unknown {kind} {name!r} (available: {available})")

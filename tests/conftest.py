@@ -1,0 +1,27 @@
+"""Shared fixtures and Hypothesis profiles (quick by default, thorough in CI)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import bulletins
+from bulletins.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+settings.register_profile("quick", max_examples=60, deadline=None)
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "quick"))
+
+
+@pytest.fixture(scope="session")
+def seed_documents() -> dict[str, Document]:
+    """Every seed parsed once per test session."""
+    return {path.name: bulletins.parse_file(path) for path in sorted(SEEDS.glob("*.txt"))}
