@@ -23,6 +23,9 @@ from .model import Diagnostic
 DETECT_PREFIX = 64 * 1024
 """How many leading bytes chardet sees; detection is the slow part of decoding."""
 
+MIN_CONFIDENCE = 0.2
+"""Below this chardet confidence the bytes are reported as not text rather than guessed."""
+
 Errors = Literal["strict", "replace"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -112,13 +115,18 @@ def decode(data: bytes, *, source: str | None = None, errors: Errors = "strict")
         _check_text(text, source)
         return Decoded(text=text, encoding="utf-8", confidence=1.0)
 
+    assert utf8_error is not None
+    if _mostly_utf8(data):
+        # UTF-8 with a few damaged bytes: report them rather than guess a legacy encoding
+        # that would turn the whole file into mojibake.
+        return _finish(data, "utf-8", "utf-8", 1.0, source, errors, offset=0)
     verdict = chardet.detect(data[:DETECT_PREFIX])
     name = verdict.get("encoding")
     confidence = float(verdict.get("confidence") or 0.0)
-    if not name:
-        assert utf8_error is not None
+    if not name or confidence < MIN_CONFIDENCE:
+        guess = f"; best guess {name} with confidence {confidence:.2f}" if name else ""
         raise DecodeError(
-            f"not text: no encoding fits (invalid UTF-8 at byte offset {utf8_error.start})",
+            f"not text: no encoding fits (invalid UTF-8 at byte offset {utf8_error.start}{guess})",
             source=source,
             offset=utf8_error.start,
         )
@@ -177,6 +185,14 @@ def _finish(
     return Decoded(text=text, encoding=name, confidence=confidence)
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Return True when *data* is UTF-8 with rare damage (≤ 1 bad sequence per 50 characters)."""
+    sample = data[:DETECT_PREFIX].decode("utf-8", errors="replace")
+    bad = sample.count("\ufffd")
+    multibyte = sum(1 for ch in sample if ord(ch) > 0x7F) - bad
+    return multibyte > 0 and bad * 50 <= multibyte
+
+
 def _line_of(text: str, data: bytes, codec: str, at: int) -> int:
     """Return the 1-based line of byte offset *at* (decoding the prefix again, rare path)."""
     prefix = data[:at].decode(codec, errors="replace")
@@ -189,12 +205,11 @@ def _check_text(text: str, source: str | None) -> None:
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         raise DecodeError(
-            f"line {line}: NUL character; this looks like a binary file, not text", source=source
+            f"not text: NUL character on line {line} (is this a binary file?)", source=source
         )
     controls = len(_CONTROL.findall(text))
     if controls > max(8, _MAX_CONTROL_SHARE * len(text)):
         raise DecodeError(
-            f"{controls} control characters in {len(text)}; this looks like a binary file,"
-            " not text",
+            f"not text: {controls} control characters in {len(text)} (is this a binary file?)",
             source=source,
         )

@@ -1,0 +1,126 @@
+"""In-line analysers: fixture tables of real examples and of look-alikes that must not match."""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletins.analyze.datelines import match_dateline
+from bulletins.analyze.dates import find_date, parse_date
+from bulletins.analyze.headlines import analyse_headline
+from bulletins.analyze.markers import sequence_marker, strong_marker
+from bulletins.script import detect, shadow
+
+DATELINES = [
+    ("新华社北京9月6日电 中共中央总书记", ("新华社", "北京", 9, 6, "新华社北京9月6日电")),
+    ("新华社乌兹别克斯坦撒马尔罕9月16日电 当地时间", ("新华社", "乌兹别克斯坦撒马尔罕", 9, 16, "新华社乌兹别克斯坦撒马尔罕9月16日电")),
+    ("本报讯(记者 赵娟娟)11月10日，朔州市", ("本报", None, 11, 10, "本报讯(记者 赵娟娟)11月10日，")),
+    ("据新华社北京2月28日电 国务院", ("新华社", "北京", 2, 28, "据新华社北京2月28日电")),
+]
+NOT_DATELINES = ["新华社记者 谢环驰 摄", "新华社发布消息说，9月6日", "9月6日，新华社北京分社"]
+
+
+@pytest.mark.parametrize(("line", "expected"), DATELINES)
+def test_datelines(line: str, expected: tuple[object, ...]) -> None:
+    found = match_dateline(line, shadow(line), 1)
+    assert found is not None
+    d = found.dateline
+    assert d.date is not None
+    assert (d.agency, d.place, d.date.month, d.date.day, d.text) == expected
+
+
+def test_dateline_byline_in_parentheses() -> None:
+    found = match_dateline("本报讯(记者 赵娟娟)11月10日，朔州市", "本报讯(记者 赵娟娟)11月10日，朔州市", 1)
+    assert found is not None and found.byline == ("赵娟娟",)
+
+
+@pytest.mark.parametrize("line", NOT_DATELINES)
+def test_dateline_look_alikes(line: str) -> None:
+    assert match_dateline(line, line, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "end"),
+    [
+        ("2020年2月9日", "2020-02-09", None),
+        ("二〇二〇年二月九日", "2020-02-09", None),
+        ("二○二○年二月九日", "2020-02-09", None),
+        ("9月6日", "--09-06", None),
+        ("2020年2月10日--13日", "2020-02-10", "2020-02-13"),
+        ("5月20日至22日", "--05-20", "--05-22"),
+        ("二〇二〇年十二月三十一日", "2020-12-31", None),
+    ],
+)
+def test_dates(text: str, iso: str, end: str | None) -> None:
+    date = parse_date(text)
+    assert date is not None and date.iso == iso and date.text == text
+    assert (date.end.iso if date.end else None) == end
+
+
+@pytest.mark.parametrize("text", ["13月1日", "2月32日", "第二十七次会议", "6.8级地震"])
+def test_date_look_alikes(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_find_date_in_prose() -> None:
+    date = find_date("中共中央政治局9月9日召开会议")
+    assert date is not None and date.iso == "--09-09"
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "number", "marker"),
+    [
+        ("一、时    间", "一、", 1, "一、"),
+        ("十一、其他", "一、", 11, "十一、"),
+        ("（一）学习内容", "（一）", 1, "（一）"),
+        ("(二)自学内容", "（一）", 2, "(二)"),
+        ("1.习近平在十九届中央纪委四次全会上发表重要讲话；", "1.", 1, "1."),
+        ("3．请参加学习的人员", "1.", 3, "3．"),
+        ("2、第二项", "1、", 2, "2、"),
+        ("（1）第一小项", "（1）", 1, "（1）"),
+        ("⑶第三项", "⑴", 3, "⑶"),
+        ("②第二项", "①", 2, "②"),
+        ("第一，坚决打好湖北保卫战", "第一，", 1, "第一，"),
+    ],
+)
+def test_strong_markers(line: str, style: str, number: int, marker: str) -> None:
+    found = strong_marker(line, line)
+    assert found is not None
+    assert (found.style, found.number, found.marker) == (style, number, marker)
+
+
+@pytest.mark.parametrize("line", ["第一时间集中力量", "（扩大）学习的通知", "2021年起，国家启动", "3.5亿元资金", "6.8级地震"])
+def test_marker_look_alikes(line: str) -> None:
+    assert strong_marker(line, line) is None
+
+
+def test_sequence_markers() -> None:
+    first = sequence_marker("一要深入学习领会", "一要深入学习领会")
+    assert first is not None and (first.style, first.number) == ("一是", 1)
+    assert sequence_marker("统一是", "统一是") is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "kicker", "title", "subtitles"),
+    [
+        (["习近平主持召开中央全面深化改革委员会", "第二十七次会议强调 健全关键核心技术", "攻关新型举国体制 全面加强资源节约工作"],
+         None, "习近平主持召开中央全面深化改革委员会第二十七次会议强调 健全关键核心技术攻关新型举国体制 全面加强资源节约工作", ()),
+        (["中共中央政治局常务委员会召开会议", "听取新冠肺炎疫情防控工作汇报 研究部署进一步优化防控工作的二十条措施", "中共中央总书记习近平主持会议"],
+         None, "中共中央政治局常务委员会召开会议", ("听取新冠肺炎疫情防控工作汇报 研究部署进一步优化防控工作的二十条措施", "中共中央总书记习近平主持会议")),
+        (["深入学习贯彻党的二十大精神", "在坚决做到“两个维护”上下功夫", "——推动党的二十大精神在朔州落地生根、见到实效"],
+         "深入学习贯彻党的二十大精神", "在坚决做到“两个维护”上下功夫", ("——推动党的二十大精神在朔州落地生根、见到实效",)),
+        (["坚决防止疫情向校园蔓延 确保师生生命安全", "全国教育系统疫情防控工作视频会召开"],
+         "坚决防止疫情向校园蔓延 确保师生生命安全", "全国教育系统疫情防控工作视频会召开", ()),
+        (["构筑坚强堡垒 守护人民平安", "怀仁市广大党员干部群众同心抗击疫情纪实"],
+         None, "构筑坚强堡垒 守护人民平安", ("怀仁市广大党员干部群众同心抗击疫情纪实",)),
+        (["省政协党组扩大会议暨", "理论学习中心组学习会精神"], None, "省政协党组扩大会议暨理论学习中心组学习会精神", ()),
+    ],
+)
+def test_headline_parts(lines: list[str], kicker: str | None, title: str, subtitles: tuple[str, ...]) -> None:
+    assert analyse_headline(lines) == (kicker, title, subtitles)
+
+
+def test_shadow_keeps_length_and_maps_traditional() -> None:
+    text = "李希王偉中李斌孟凡利出席會議"
+    assert len(shadow(text)) == len(text)
+    assert shadow(text) == "李希王伟中李斌孟凡利出席会议"
+    assert detect(text) == "hant" and detect("出席会议") == "hans"

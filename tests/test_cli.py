@@ -1,0 +1,110 @@
+"""The command line: outputs, errors as one clear line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bulletins.cli import main
+from tests.conftest import SEEDS
+
+SEED = SEEDS / "000_2d494656d95ed764.txt"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "bulletins", *args], input=stdin, capture_output=True, timeout=120, check=False
+    )
+
+
+def test_one_file_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--to", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "bulletins/1"
+    assert len(data["bulletins"]) == 17
+
+
+def test_output_dir_gets_one_file_per_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS), "--to", "all", "-o", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert "000_2d494656d95ed764.json" in names and "000_2d494656d95ed764.jsonl" in names
+    assert not [n for n in names if n.endswith(".tmp")]
+    err = capsys.readouterr().err
+    assert "000_2d494656d95ed764.txt: 17 bulletins" in err
+    assert "5 file(s)" in err
+
+
+def test_stdin_and_python_dash_m() -> None:
+    result = run("parse", "-", "--to", "json", stdin=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(json.loads(result.stdout)["bulletins"]) == 17
+
+
+def test_formats_lists_the_builtin_exporters() -> None:
+    result = run("formats")
+    assert result.returncode == 0
+    listed = {line.split("\t")[0] for line in result.stdout.decode().splitlines()}
+    assert {"json", "jsonl"} <= listed
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (bytes(range(256)) * 8, "not text"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "not text"),
+        ("正文".encode() + b"\xff\xfe\xfd" + "正文".encode() * 100, "offset"),
+    ],
+    ids=["random", "png", "undecodable"],
+)
+def test_bad_input_is_one_clear_line_and_no_traceback(tmp_path: Path, content: bytes, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("parse", str(bad))
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert "Traceback" not in err
+    assert str(bad) in err and message in err
+
+
+def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("parse", str(empty))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["bulletins"] == []
+
+
+def test_missing_file_and_unknown_format_are_clear() -> None:
+    missing = run("parse", "no/such/file.txt")
+    assert missing.returncode == 1 and "no/such/file.txt: No such file" in missing.stderr.decode()
+    unknown = run("parse", str(SEED), "--to", "yml")
+    assert unknown.returncode == 1
+    assert "unknown exporter 'yml' (available: json, jsonl" in unknown.stderr.decode()
+    assert "Traceback" not in unknown.stderr.decode()
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_bytes(SEED.read_bytes())
+    (inputs / "bad.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    assert main(["parse", str(inputs), "-o", str(out), "-q"]) == 1
+    assert (out / "good.json").exists()
+    assert not (out / "bad.json").exists()
+
+
+def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
+    source = tmp_path / "a.json"
+    source.write_bytes(SEED.read_bytes())
+    assert main(["parse", str(source), "-o", str(tmp_path), "-q"]) == 1
+    assert source.read_bytes() == SEED.read_bytes()
+
+
+def test_exporter_options_reach_the_exporter(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED), "--option", "indent=null"]) == 0
+    assert capsys.readouterr().out.count("\n") == 1

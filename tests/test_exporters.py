@@ -1,0 +1,74 @@
+"""Exporter plugins: registry, JSON round trips, JSONL provenance."""
+
+from __future__ import annotations
+
+import json
+from typing import ClassVar
+
+import pytest
+
+import bulletins
+from bulletins.errors import ExportError, LoadError, UnknownPluginError
+from bulletins.exporters import available_exporters, get_exporter, register_exporter
+from bulletins.model import Document
+from bulletins.plugins import unregister
+
+
+def test_builtins_are_registered_like_third_parties() -> None:
+    assert {"json", "jsonl"} <= set(available_exporters())
+
+
+def test_unknown_exporter_lists_the_menu() -> None:
+    with pytest.raises(UnknownPluginError, match=r"unknown exporter 'yml' \(available: json, jsonl"):
+        get_exporter("yml")
+
+
+def test_bad_options_are_an_export_error() -> None:
+    with pytest.raises(ExportError, match="bad options"):
+        get_exporter("json", colour="red")
+
+
+def test_runtime_registration_and_conflicts() -> None:
+    class Upper:
+        name: ClassVar[str] = "titles"
+        suffix: ClassVar[str] = ".txt"
+
+        def export(self, document: Document) -> str:
+            return "\n".join(b.headline.title for b in document.bulletins if b.headline)
+
+    register_exporter(Upper)
+    try:
+        assert "titles" in available_exporters()
+        document = bulletins.parse("中共中央政治局召开会议\n\n新华社北京9月9日电 会议指出，要坚持。\n")
+        assert bulletins.export(document, "titles") == "中共中央政治局召开会议"
+        with pytest.raises(bulletins.PluginConflictError):
+            register_exporter(Upper)
+    finally:
+        unregister("bulletins.exporters", "titles")
+
+
+def test_json_round_trip_is_exact(seed_documents: dict[str, Document]) -> None:
+    for document in seed_documents.values():
+        assert bulletins.loads(bulletins.export(document, "json")) == document
+
+
+def test_jsonl_carries_provenance_and_keeps_residue(seed_documents: dict[str, Document]) -> None:
+    document = seed_documents["001_cb1989d8750bc7f6.txt"]
+    records = [json.loads(line) for line in bulletins.export(document, "jsonl").splitlines()]
+    assert len(records) == len(document.bulletins) + len(document.residue)
+    assert all(r["source"]["sha256"] == document.source.sha256 for r in records)
+    assert sum("residue" in r for r in records) == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not json", "not JSON"),
+        ('{"schema": "other/2"}', "expected a bulletins/1 document"),
+        ('{"schema": "bulletins/1", "bulletins": [{"id": 1}]}', r"\$\.bulletins\[0\]"),
+        ('{"schema": "bulletins/1", "colour": 1}', "unknown field"),
+    ],
+)
+def test_loads_rejects_what_is_not_a_document(text: str, message: str) -> None:
+    with pytest.raises(LoadError, match=message):
+        bulletins.loads(text)
