@@ -19,7 +19,11 @@ from bulletins.cleaners import (
 
 CASES = [
     # (cleaner, input, expected) — inputs from the seeds
-    (remove_bookmarks, "[bookmark: _Toc2527]习近平在十九届中央纪委四次全会上发表重要讲话", "习近平在十九届中央纪委四次全会上发表重要讲话"),
+    (
+        remove_bookmarks,
+        "[bookmark: _Toc2527]习近平在十九届中央纪委四次全会上发表重要讲话",
+        "习近平在十九届中央纪委四次全会上发表重要讲话",
+    ),
     (remove_bookmarks, "[bookmark: _GoBack]（一）学习内容", "（一）学习内容"),
     (remove_ruby_pinyin, "長者專區(qū)", "長者專區"),
     (remove_ruby_pinyin, "深入學(xué)習(xí)貫徹", "深入學習貫徹"),
@@ -38,12 +42,22 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("cleaner", "text", "expected"), CASES, ids=[f"{c.__name__}-{i}" for i, (c, _, _) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("cleaner", "text", "expected"), CASES, ids=[f"{c.__name__}-{i}" for i, (c, _, _) in enumerate(CASES)]
+)
 def test_cleaner_table(cleaner, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert cleaner(text) == expected
 
 
-FRAGMENTS = [*"新华社电会议區學，,、。\n\r \u3000\u00a0()qūyán[]!", "(qū)", "(xué)", "[bookmark: _Toc1]", ",,", ",、", "\r\n"]
+FRAGMENTS = [
+    *"新华社电会议區學，,、。\n\r \u3000\u00a0()qūyán[]!",
+    "(qū)",
+    "(xué)",
+    "[bookmark: _Toc1]",
+    ",,",
+    ",、",
+    "\r\n",
+]
 artefact_text = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
 
 

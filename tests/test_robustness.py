@@ -13,10 +13,36 @@ from bulletins.errors import BulletinsError
 from tests.test_nothing_lost import assert_nothing_lost
 
 DOMAIN = [
-    "新华社北京9月6日电 ", "本报讯(记者 赵娟娟)11月10日，", "一、", "（一）", "1.", "2", "一是", "二是", "第一，",
-    "——", "出席会议。", "\u3000\u3000", "[bookmark: _Toc1]", "專區(qū)", "会议还研究了其他事项。", "（2020年2月23日）",
-    "同志们：", "2020年2月9日", "习近平", "王荣 王晓丽", "![图](a.png)", "- 标题 2022-07-12", "。", "，", "\n", "\n\n",
-    "正在工作中", "(下转第三版)", "2月7日上午，楼阳生主持召开会议。", "党委办公室",
+    "新华社北京9月6日电 ",
+    "本报讯(记者 赵娟娟)11月10日，",
+    "一、",
+    "（一）",
+    "1.",
+    "2",
+    "一是",
+    "二是",
+    "第一，",
+    "——",
+    "出席会议。",
+    "\u3000\u3000",
+    "[bookmark: _Toc1]",
+    "專區(qū)",
+    "会议还研究了其他事项。",
+    "（2020年2月23日）",
+    "同志们：",
+    "2020年2月9日",
+    "习近平",
+    "王荣 王晓丽",
+    "![图](a.png)",
+    "- 标题 2022-07-12",
+    "。",
+    "，",
+    "\n",
+    "\n\n",
+    "正在工作中",
+    "(下转第三版)",
+    "2月7日上午，楼阳生主持召开会议。",
+    "党委办公室",
 ]
 texts = st.lists(st.one_of(st.sampled_from(DOMAIN), st.text(max_size=8)), max_size=40).map("".join)
 
@@ -36,4 +62,7 @@ def test_arbitrary_bytes_give_a_document_or_our_error(data: bytes) -> None:
     try:
         bulletins.parse(data)
     except BulletinsError as exc:
-        assert re.search(r"\S", str(exc))
+        message = str(exc)
+    else:
+        return
+    assert re.search(r"\S", message)

@@ -14,6 +14,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 
+from ._attrs_util import fields_of as _fields_of
 from .errors import LoadError
 from .model import Caption, Paragraph, Point, Subhead
 
@@ -29,7 +30,7 @@ _BLOCKS: dict[str, type] = {
 def unstructure(value: object) -> Any:
     """Return *value* as JSON-ready dicts, lists and scalars."""
     if attrs.has(type(value)):
-        return {a.name: unstructure(getattr(value, a.name)) for a in attrs.fields(type(value))}
+        return {a.name: unstructure(getattr(value, a.name)) for a in _fields_of(value)}
     if isinstance(value, tuple | list):
         return [unstructure(item) for item in value]
     return value

@@ -37,9 +37,7 @@ class _Open:
 
 def _freeze(item: _Open | Block) -> Block:
     if isinstance(item, _Open):
-        return attrs.evolve(
-            item.point, level=item.level, children=tuple(_freeze(c) for c in item.children)
-        )
+        return attrs.evolve(item.point, level=item.level, children=tuple(_freeze(c) for c in item.children))
     return item
 
 

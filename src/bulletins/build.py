@@ -15,13 +15,12 @@ from attrs import frozen
 from lark import Transformer, v_args
 
 from ._nesting import nest
-from .analyze.dates import parse_date
 from .analyze.datelines import DatelineMatch
+from .analyze.dates import parse_date
 from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
 from .lexer import LineToken
 from .model import (
-    Block,
     Bulletin,
     Caption,
     Closing,
@@ -132,7 +131,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         speech = next((p for p in parts if isinstance(p, Speech)), None)
         closing = next((p for p in parts if isinstance(p, Closing)), None)
         blocks = [p for p in parts if isinstance(p, Paragraph | Point | Subhead | Caption)]
-        body = nest(cast("list[Block]", blocks))
+        body = nest(blocks)
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             names += tuple(line.text.split())
@@ -236,4 +235,3 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             lines=(token.info.first, token.info.last),
             text=token.info.text,
         )
-

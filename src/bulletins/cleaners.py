@@ -23,10 +23,8 @@ _IMAGE_LINE = re.compile(r"(?m)^[ \t\u3000]*!\[[^\]\n]*\]\([^)\n]*\)[ \t\u3000]*
 # Pinyin ruby glued after a Han character: 專區(qū), 學(xué)習(xí) (seed 001). At least one
 # tone-marked vowel is required so that ordinary bracketed Latin text such as (a) stays.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_RUBY = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])\((?=[a-zü" + _TONED + r"]*[" + _TONED + r"])"
-    r"[a-zü" + _TONED + r"]{1,7}\)"
-)
+_SYLLABLE = r"\((?=[a-zü" + _TONED + r"]*[" + _TONED + r"])[a-zü" + _TONED + r"]{1,7}\)"
+_RUBY = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?:" + _SYLLABLE + r")+")
 # Doubled or garbled commas: ",," "，，" ",、" ",。" (seeds 000, 001).
 _COMMA_RUN = re.compile(r"([,，])[,，]+")
 _COMMA_BEFORE = re.compile(r"[,，]+([、。；：？！])")
@@ -56,8 +54,9 @@ def fold_punctuation(text: str) -> str:
 
 
 def normalize_spaces(text: str) -> str:
-    """Normalise odd spaces: NBSP and thin spaces become spaces, zero-width characters go,
-    and indentation and trailing blanks (including U+3000) are stripped from every line.
+    """Normalise odd spaces and strip indentation and trailing blanks from every line.
+
+    NBSP and thin spaces become spaces, zero-width characters go, and U+3000 counts as a blank.
     """
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
     return _EDGE_SPACE.sub("", text)

@@ -119,9 +119,8 @@ def _summary(label: str, document: Document) -> str:
     titles = [b.headline.title for b in document.bulletins if b.headline is not None]
     shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles[:3])
     more = f"; … (+{len(titles) - 3})" if len(titles) > 3 else ""
-    return (
-        f"{label}: {len(document.bulletins)} bulletins, {len(document.residue)} residue"
-        + (f" — {shown}{more}" if shown else "")
+    return f"{label}: {len(document.bulletins)} bulletins, {len(document.residue)} residue" + (
+        f" — {shown}{more}" if shown else ""
     )
 
 

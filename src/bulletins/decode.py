@@ -51,9 +51,7 @@ _WIDEN = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.005
 
-_replaced: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
-    "bulletins_replaced", default=None
-)
+_replaced: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("bulletins_replaced", default=None)
 
 
 def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
@@ -121,21 +119,19 @@ def decode(data: bytes, *, source: str | None = None, errors: Errors = "strict")
         # that would turn the whole file into mojibake.
         return _finish(data, "utf-8", "utf-8", 1.0, source, errors, offset=0)
     verdict = chardet.detect(data[:DETECT_PREFIX])
-    name = verdict.get("encoding")
+    detected: str | None = verdict.get("encoding")
     confidence = float(verdict.get("confidence") or 0.0)
-    if not name or confidence < MIN_CONFIDENCE:
-        guess = f"; best guess {name} with confidence {confidence:.2f}" if name else ""
+    if not detected or confidence < MIN_CONFIDENCE:
+        guess = f"; best guess {detected} with confidence {confidence:.2f}" if detected else ""
         raise DecodeError(
             f"not text: no encoding fits (invalid UTF-8 at byte offset {utf8_error.start}{guess})",
             source=source,
             offset=utf8_error.start,
         )
     try:
-        codec = codecs.lookup(name).name
+        codec = codecs.lookup(detected).name
     except LookupError:
-        raise DecodeError(
-            f"detected encoding {name!r} is not supported by Python", source=source
-        ) from None
+        raise DecodeError(f"detected encoding {detected!r} is not supported by Python", source=source) from None
     codec = _WIDEN.get(codec, codec)
     if codec.startswith("utf-8"):
         codec = "utf-8"
@@ -204,9 +200,7 @@ def _check_text(text: str, source: str | None) -> None:
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise DecodeError(
-            f"not text: NUL character on line {line} (is this a binary file?)", source=source
-        )
+        raise DecodeError(f"not text: NUL character on line {line} (is this a binary file?)", source=source)
     controls = len(_CONTROL.findall(text))
     if controls > max(8, _MAX_CONTROL_SHARE * len(text)):
         raise DecodeError(

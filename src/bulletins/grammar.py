@@ -34,7 +34,7 @@ class _TokenList(Lexer):
 
 def grammar_text() -> str:
     """Return the text of ``bulletin.lark`` (package data, or the source tree's copy)."""
-    packaged = resources.files("bulletins").joinpath("grammars", GRAMMAR_NAME)
+    packaged = resources.files("bulletins").joinpath("grammars").joinpath(GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     # Editable/source checkout: grammars/ sits at the top of the repository.

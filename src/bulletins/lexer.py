@@ -16,14 +16,14 @@ Matching always uses the Simplified shadow; token text is cut from the original 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 
 from attrs import frozen
 from lark import Token
 
 from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
-from .analyze.dates import DATE_ONLY_RE
 from .analyze.datelines import DatelineMatch, match_dateline
+from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import (
     Marker,
     bare_number_marker,
@@ -248,13 +248,12 @@ class _Context:
         after = self._peek(i + 1)
         return after is None or after.kind in {"short", "image", "nav", "byline"} or after.toc
 
-    def _short_run(self, i: int) -> Iterator[LineToken]:
+    def _short_run(self, i: int) -> Generator[LineToken, None, int]:
         raws = self.raws
         j = i + 1
         while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc and j > i):
             j += 1
         run = list(raws[i:j])
-        after = self._peek(j)
         decision = self._decide_run(run, j)
         if decision == "closing":
             for raw in run:
@@ -280,9 +279,8 @@ class _Context:
         after = self._peek(j)
         # A notice's closing: issuer line(s) directly above a date line that ends the bulletin
         # (seed 002: 党委办公室 / 2020年2月9日).
-        if self.in_bulletin and after is not None and after.kind == "date_only":
-            if self._closing_date_here(j):
-                return "closing"
+        if self.in_bulletin and after is not None and after.kind == "date_only" and self._closing_date_here(j):
+            return "closing"
         # Word headings (seed 002's [bookmark: _Toc…]) are headlines.
         if any(raw.toc for raw in run):
             return "headline"
@@ -312,7 +310,9 @@ class _Context:
             parts = tuple((raw.number, raw.text) for raw in heading)
             yield self._emit(
                 "SECTION",
-                LineInfo(first=heading[0].number, last=heading[-1].number, text="\n".join(t for _, t in parts), parts=parts),
+                LineInfo(
+                    first=heading[0].number, last=heading[-1].number, text="\n".join(t for _, t in parts), parts=parts
+                ),
             )
         self._open_bulletin()
         for k, raw in enumerate(run):
@@ -379,7 +379,7 @@ class _Context:
             return _LEDE_EVENT.search(first_sentence) is not None
         return False
 
-    def _paragraph(self, i: int, *, start: int) -> Iterator[LineToken]:
+    def _paragraph(self, i: int, *, start: int) -> Generator[LineToken, None, int]:
         """Emit the paragraph starting at ``raws[i][start:]`` with its wrapped continuations."""
         raw = self.raws[i]
         text = raw.text[start:]

@@ -167,7 +167,10 @@ class Point:
     marker: str
     """The marker exactly as printed, e.g. ``一、``, ``（一）``, ``2``, ``一要``."""
     style: str
-    """Normalised marker family: ``一、``, ``（一）``, ``1.``, ``1、``, ``（1）``, ``⑴``, ``①``, ``第一，``, ``一是``, ``——``."""
+    """Normalised marker family.
+
+    One of ``一、`` ``（一）`` ``1.`` ``1、`` ``（1）`` ``⑴`` ``①`` ``第一，`` ``一是`` ``——``.
+    """
     level: int
     """Nesting level, 1 for the first style seen in the bulletin, 2 for the next new one …"""
     number: int
@@ -340,9 +343,7 @@ def text_holders(document: Document) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for bulletin in document.bulletins:
         if bulletin.headline is not None:
-            for number, text in zip(
-                bulletin.headline.line_numbers, bulletin.headline.lines, strict=True
-            ):
+            for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=True):
                 out.append((number, 0, text))
         if bulletin.dateline is not None:
             out.append((bulletin.dateline.line, 0, bulletin.dateline.text))

@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
-from lark.exceptions import LarkError, UnexpectedInput
-
 import attrs
+from lark.exceptions import LarkError, UnexpectedInput
 
 from . import grammar
 from . import script as _script
@@ -86,9 +85,7 @@ def parse(
     elif isinstance(data, str):
         encoded = data.encode("utf-8", errors="surrogatepass")
         text = data.removeprefix("\ufeff")
-        info = Source(
-            name=source, sha256=hashlib.sha256(encoded).hexdigest(), bytes=len(encoded)
-        )
+        info = Source(name=source, sha256=hashlib.sha256(encoded).hexdigest(), bytes=len(encoded))
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
 
@@ -107,7 +104,7 @@ def parse(
         source=info,
         bulletins=parsed.bulletins,
         residue=parsed.residue,
-        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line or 0))),
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: d.line or 0)),
     )
     fill = year if year is not None else document_year(document.bulletins)
     if fill is not None:
@@ -121,7 +118,7 @@ def parse(
 
 def _parse_tokens(tokens: list[LineToken], source: str | None) -> Parsed:
     try:
-        result = grammar.parser().parse(tokens)  # type: ignore[arg-type]
+        result = grammar.parser().parse(tokens)
     except UnexpectedInput as exc:
         token = getattr(exc, "token", None)
         kind = getattr(token, "type", "end of input")

@@ -38,8 +38,7 @@ def _installed(group: str) -> dict[str, str]:
     for ep in entry_points(group=group):
         if ep.name in found and found[ep.name] != ep.value:
             raise PluginConflictError(
-                f"{group}: two installed plugins are named {ep.name!r}"
-                f" ({found[ep.name]} and {ep.value}); uninstall one"
+                f"{group}: two installed plugins are named {ep.name!r} ({found[ep.name]} and {ep.value}); uninstall one"
             )
         found[ep.name] = ep.value
     return found

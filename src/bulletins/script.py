@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Literal, TypeVar, cast
 
 import attrs
+
+from ._attrs_util import fields_of as _fields_of
 
 ScriptName = Literal["hans", "hant"]
 
@@ -21,7 +23,7 @@ _T = TypeVar("_T")
 
 
 def _dictionary(name: str) -> str:
-    return resources.files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+    return resources.files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -81,7 +83,7 @@ def to_simplified_text(text: str) -> str:
 
 def to_simplified(value: _T) -> _T:
     """Return a copy of a model object with every string field converted to Simplified."""
-    return _convert(value)  # type: ignore[no-any-return]
+    return cast("_T", _convert(value))
 
 
 def _convert(value: object) -> object:
@@ -91,7 +93,7 @@ def _convert(value: object) -> object:
         return tuple(_convert(item) for item in value)
     if attrs.has(type(value)):
         changes = {}
-        for attribute in attrs.fields(type(value)):
+        for attribute in _fields_of(value):
             # Discriminators, codes and identifiers are not Chinese text.
             if attribute.name in {"type", "kind", "code", "level", "id", "schema", "genre", "iso"}:
                 continue

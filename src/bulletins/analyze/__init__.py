@@ -1,0 +1,1 @@
+"""In-line analysers used by :mod:`bulletins.build`: dates, datelines, markers, headlines, genres."""

@@ -1,4 +1,4 @@
-"""Datelines at the head of a paragraph: 新华社北京9月6日电, 本报讯(记者 赵娟娟)11月10日，…
+"""Datelines at the head of a paragraph: 新华社北京9月6日电, 本报讯(记者 赵娟娟)11月10日.
 
 Matching runs on the Simplified shadow; the returned offsets cut the original line.
 """
@@ -24,9 +24,7 @@ _DISPATCH = re.compile(
     r"(?P<sep>\s+|[，,：:]|(?=[^\s]))"
 )
 # 本报讯(记者 赵娟娟)11月10日， (seed 003) and 本报讯 with no byline or date.
-_NEWSFLASH = re.compile(
-    rf"^(?P<agency>本报)讯{_PAREN_BY}\s*(?:{_MD})?(?P<sep>\s+|[，,]|(?=[^\s]))"
-)
+_NEWSFLASH = re.compile(rf"^(?P<agency>本报)讯{_PAREN_BY}\s*(?:{_MD})?(?P<sep>\s+|[，,]|(?=[^\s]))")
 _REPORTER = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|实习生)\s*")
 
 

@@ -61,7 +61,6 @@ def date_from_match(match: re.Match[str], *, text: str | None = None) -> Date | 
         emonth = cn_to_int(groups["emonth"]) if groups.get("emonth") else month
         eday = cn_to_int(groups["eday"])
         if _valid(emonth, eday):
-            start, stop = match.span("eday")
             end_text = match.string[match.end("day") + 1 : match.end()]
             end = Date(
                 text=end_text.lstrip("-—－~～至到"),

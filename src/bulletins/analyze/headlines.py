@@ -53,9 +53,11 @@ def analyse_headline(
     title_idx: list[int] = []
     for k, line in enumerate(stripped):
         nxt = stripped[k + 1] if k + 1 < len(stripped) else ""
-        if _SUB_START.match(line) or _SUB_END.search(line):
-            subs[k] = originals[k]
-        elif _DECK.search(line) and "召开" not in line and len(line) <= 30 and k > 0:
+        if (
+            _SUB_START.match(line)
+            or _SUB_END.search(line)
+            or (_DECK.search(line) and "召开" not in line and len(line) <= 30 and k > 0)
+        ):
             subs[k] = originals[k]
         elif nxt and nxt != line and nxt.startswith(line):
             continue  # TOC entry repeated by the next line
@@ -86,8 +88,7 @@ def analyse_headline(
         independent = not _continues(first, second, bool(_CARRY.search(first)))
         last = stripped[main[-1]]
         if independent and (
-            (has_dash and len(main) == 2)
-            or (_EVENT_VERB_END.search(last) and not _EVENT_VERB_END.search(first))
+            (has_dash and len(main) == 2) or (_EVENT_VERB_END.search(last) and not _EVENT_VERB_END.search(first))
         ):
             kicker = originals[main[0]]
             main = main[1:]

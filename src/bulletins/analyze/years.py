@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import attrs
 
+from .._attrs_util import fields_of as _fields_of
 from ..model import Date
 
 _T = TypeVar("_T")
@@ -23,7 +24,7 @@ def iter_dates(value: object) -> Iterator[Date]:
         for item in value:
             yield from iter_dates(item)
     elif attrs.has(type(value)):
-        for attribute in attrs.fields(type(value)):
+        for attribute in _fields_of(value):
             yield from iter_dates(getattr(value, attribute.name))
 
 
@@ -35,12 +36,12 @@ def document_year(value: object) -> int | None:
 
 def fill_years(value: _T, year: int) -> _T:
     """Return *value* with every year-less date given *year*, flagged ``year_inferred``."""
-    return _fill(value, year)  # type: ignore[no-any-return]
+    return cast("_T", _fill(value, year))
 
 
 def _fill(value: object, year: int) -> object:
     if isinstance(value, Date):
-        end = _fill(value.end, year) if value.end is not None else None
+        end = cast("Date | None", _fill(value.end, year) if value.end is not None else None)
         if value.year is not None or value.month is None or value.day is None:
             return attrs.evolve(value, end=end) if end is not value.end else value
         return attrs.evolve(
@@ -54,7 +55,7 @@ def _fill(value: object, year: int) -> object:
         return tuple(_fill(item, year) for item in value)
     if attrs.has(type(value)):
         changes = {}
-        for attribute in attrs.fields(type(value)):
+        for attribute in _fields_of(value):
             old = getattr(value, attribute.name)
             if isinstance(old, str | int | float | bool) or old is None:
                 continue
