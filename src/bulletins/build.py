@@ -14,6 +14,7 @@ import attrs
 from attrs import frozen
 from lark import Transformer, v_args
 
+from ._layout import reattach_displaced_ledes
 from ._nesting import nest
 from .analyze.datelines import DatelineMatch
 from .analyze.dates import parse_date
@@ -119,7 +120,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             for inner in item.residue:
                 if inner.kind == "section":
                     section = inner.text.replace("\n", "")
-        return Parsed(bulletins=tuple(bulletins), residue=tuple(residue))
+        return Parsed(bulletins=tuple(reattach_displaced_ledes(bulletins)), residue=tuple(residue))
 
     def bulletin(self, *parts: object) -> _Draft:
         """Assemble a bulletin from its opening, body blocks and closing."""
