@@ -16,16 +16,21 @@ from lark import Transformer, v_args
 
 from ._layout import reattach_displaced_ledes
 from ._nesting import nest
+from .analyze.attendees import TextBlock, deck_groups, find_groups
 from .analyze.datelines import DatelineMatch
 from .analyze.dates import parse_date
+from .analyze.enumerations import find_enumeration
 from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
 from .lexer import LineToken
 from .model import (
+    AttendeeGroup,
+    Block,
     Bulletin,
     Caption,
     Closing,
     Dateline,
+    Diagnostic,
     Genre,
     Headline,
     Paragraph,
@@ -34,7 +39,9 @@ from .model import (
     SourceLine,
     Speech,
     Subhead,
+    iter_blocks,
 )
+from .script import shadow
 
 _SERIES_LABEL = re.compile(r"[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _RESIDUE_KINDS = {"IMAGE": "image", "NAV": "nav", "SECTION": "section", "NOISE": "noise", "CAPTION": "caption"}
@@ -42,16 +49,18 @@ _RESIDUE_KINDS = {"IMAGE": "image", "NAV": "nav", "SECTION": "section", "NOISE":
 
 @frozen(kw_only=True)
 class Parsed:
-    """What the parser returns: bulletins and residue in source order."""
+    """What the parser returns: bulletins, residue and build diagnostics in source order."""
 
     bulletins: tuple[Bulletin, ...]
     residue: tuple[Residue, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @frozen(kw_only=True)
 class _Draft:
     bulletin: Bulletin
     residue: tuple[Residue, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 def _source_line(token: LineToken) -> SourceLine:
@@ -73,7 +82,27 @@ def _point(token: LineToken) -> Point:
 
 
 def _paragraph(token: LineToken) -> Paragraph:
-    return Paragraph(lines=(token.info.first, token.info.last), text=token.info.text)
+    text = token.info.text
+    return Paragraph(
+        lines=(token.info.first, token.info.last),
+        text=text,
+        enumeration=find_enumeration(text, shadow(text)),
+    )
+
+
+def _attendees(headline: Headline | None, body: tuple[Block, ...]) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
+    blocks = [
+        TextBlock(block=f"body/{k}", text=block.text, shadow=shadow(block.text))
+        for k, block in enumerate(iter_blocks(body))
+        if isinstance(block, Paragraph | Point)
+    ]
+    in_body = find_groups(blocks)
+    if headline is None:
+        return in_body, []
+    known = [shadow(name) for group in in_body for name in group.names]
+    in_headline, diagnostics = deck_groups(headline.lines, [shadow(line) for line in headline.lines], known)
+    line = headline.line_numbers[0] if headline.line_numbers else None
+    return in_headline + in_body, [attrs.evolve(d, line=line) for d in diagnostics]
 
 
 def _span(parts: Sequence[object]) -> tuple[int, int]:
@@ -100,6 +129,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """Number the bulletins, give series items their section, collect residue."""
         bulletins: list[Bulletin] = []
         residue: list[Residue] = []
+        diagnostics: list[Diagnostic] = []
         section: str | None = None
         for item in items:
             if isinstance(item, Caption):  # a caption outside any bulletin is residue
@@ -117,10 +147,15 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             section = section if labelled else None
             bulletins.append(attrs.evolve(bulletin, id=f"b{len(bulletins) + 1}", section=section))
             residue.extend(item.residue)
+            diagnostics.extend(item.diagnostics)
             for inner in item.residue:
                 if inner.kind == "section":
                     section = inner.text.replace("\n", "")
-        return Parsed(bulletins=tuple(reattach_displaced_ledes(bulletins)), residue=tuple(residue))
+        return Parsed(
+            bulletins=tuple(reattach_displaced_ledes(bulletins)),
+            residue=tuple(residue),
+            diagnostics=tuple(diagnostics),
+        )
 
     def bulletin(self, *parts: object) -> _Draft:
         """Assemble a bulletin from its opening, body blocks and closing."""
@@ -136,8 +171,14 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             names += tuple(line.text.split())
+        attendees, diagnostics = _attendees(headline, body)
         genre = guess_genre(
-            headline=headline, dateline=dateline, speech=speech, body=body, has_closing=closing is not None
+            headline=headline,
+            dateline=dateline,
+            speech=speech,
+            body=body,
+            byline=names,
+            has_closing=closing is not None,
         )
         bulletin = Bulletin(
             id="b0",
@@ -150,8 +191,9 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             speech=speech,
             body=body,
             closing=closing,
+            attendees=tuple(attendees),
         )
-        return _Draft(bulletin=bulletin, residue=residue)
+        return _Draft(bulletin=bulletin, residue=residue, diagnostics=tuple(diagnostics))
 
     def headline(self, *tokens: LineToken) -> Headline:
         """Keep the headline lines verbatim and derive kicker, title and subtitles."""

@@ -226,9 +226,10 @@ class Where:
     """Where an attendee group's text stands, for marking names up in place."""
 
     block: str
-    """``headline`` or ``body/N`` (N is the 0-based index in the flattened body)."""
+    """``headline`` or ``body/N`` (N is the 0-based index of the block in depth-first order)."""
     start: int
-    """Start offset of the sentence within that block's text."""
+    """Start offset of the sentence within that block's ``text`` (for the headline: within its
+    lines joined with newlines)."""
     end: int
     """End offset (exclusive)."""
 
@@ -243,6 +244,9 @@ class AttendeeGroup:
     """Role phrase printed before the names, if any."""
     names: tuple[str, ...] = ()
     """People, in source order (rank order matters)."""
+    roles: tuple[str | None, ...] = ()
+    """Each person's role, parallel to ``names``: the role printed with the name, or the last
+    role printed before it in the same list; None when no role is printed."""
     text: str = ""
     """The whole sentence the group was read from."""
     where: Where | None = None

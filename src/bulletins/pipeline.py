@@ -100,6 +100,7 @@ def parse(
     tokens, lexed = lex(cleaned, shadow, headings=headings)
     diagnostics.extend(lexed)
     parsed = _parse_tokens(tokens, source)
+    diagnostics.extend(parsed.diagnostics)
     document = Document(
         source=info,
         bulletins=parsed.bulletins,

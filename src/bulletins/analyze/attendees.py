@@ -1,0 +1,364 @@
+"""Attendee lists: who attended, chaired, accompanied — with their roles, in source order.
+
+Read per sentence and per comma clause, on the Simplified shadow (names are cut from the
+original text). The rules, each from the seeds:
+
+* verbs 出席 列席 参加 陪同 主持 与会 参观, in forms such as 出席会议并讲话, 主持召开,
+  以视频方式出席, 等陪同人员同机抵达, 参加上述活动, and 在托卡耶夫陪同下;
+* the subject before the verb may span comma clauses that hold only names and collective
+  nouns (省领导林克庆、张福海…，省直有关单位负责同志…参加会议, seed 001);
+* a role printed before the first name applies to every name that has none of its own
+  (中共中央政治局常委、中央全面深化改革委员会副主任李克强、王沪宁、韩正); a role printed
+  before each name stays with it (俄罗斯总统普京、哈萨克斯坦总统托卡耶夫, seed 000);
+* people only: a name is a known surname with one or two characters, or follows a title
+  (总统普京); units and collectives (有关单位负责同志) are not names;
+* reported speech (会议指出，…习近平总书记主持召开…会议) is about another meeting: skipped;
+* glued names in a headline deck (李希王偉中李斌孟凡利出席會議) are split with the names the
+  same bulletin lists with separators, else by surnames when only one split fits; otherwise the
+  string is kept whole and a diagnostic says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from .._text import HAN, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
+from ..model import AttendeeGroup, Diagnostic, Where
+
+VERBS = ("出席", "列席", "参加", "陪同", "主持", "与会", "参观")
+_VERB = re.compile("|".join(VERBS))
+_ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
+_CLAUSE = re.compile(r"[^，,]+")
+# 会议指出，…习近平总书记主持召开…会议 (seed 004): what follows 指出/强调 is reported speech about
+# another meeting; only the part before the reporting verb is read (楼阳生主持会议并强调，…).
+_REPORTED = re.compile(r"(?:指出|强调|认为|要求|表示|希望|提出)[，,：:]")
+# Words between the names and the verb: 等, 以视频方式, 在主会场, 分别在太原、大同分会场, 9月6日下午 …
+_TRAILING = re.compile(
+    r"(?:等|以[^、，]{1,6}方式|分别在.*|在[^，]{0,20}|应邀|一同|共同|先后|也|还|专程|亲切|同机|并"
+    r"|\d{1,4}年|\d{1,2}月|\d{1,2}日|[上下]午|晚间?|近日|当天|当日|今天|昨天|至)+$"
+)
+_AND = re.compile(r"以及|和|及")
+_LOOKBACK = 4
+_SUBJECT_MAX = 40
+_TITLES = (
+    "书记处书记", "总书记", "副书记", "书记", "副主任", "主任", "常委", "委员", "省长", "市长", "区长", "县长",
+    "部长", "厅长", "局长", "副主席", "主席", "副总理", "总理", "副总统", "总统", "首相", "国王", "女王", "王储",
+    "领导", "组长", "院长", "检察长", "秘书长", "成员", "会长", "理事长", "司令员", "政委", "大使", "外长",
+    "议长", "负责人", "总指挥", "指挥长", "校长", "董事长", "总经理", "专员", "国务委员", "主委",
+)  # fmt: skip
+_FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席")
+_UNIT_END = set("部局委厅办会院所处室组队团司社站馆校府党") | {"同志"}
+_COLLECTIVE = re.compile(r"(?:负责同志|负责人|代表|成员|人员|同志|干部|群众|单位|部门)$")
+# 楼阳生主持召开省委第二…七次专题会议暨…会议精神； (seed 002's study list): a meeting named as a
+# document to study, not a report of who attended.
+_REFERENCE = re.compile(r"召开.*精神[；;。]?$")
+_FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
+
+
+@frozen(kw_only=True)
+class TextBlock:
+    """A text the analyser reads: where it is, and its original and shadow text."""
+
+    block: str
+    """``headline`` or ``body/N``."""
+    text: str
+    """Original script."""
+    shadow: str
+    """Simplified shadow, same length."""
+
+
+@frozen(kw_only=True)
+class _Person:
+    name: str
+    start: int
+    role: str | None
+
+
+def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Person | str | None:
+    """Read one 、-separated part: a person (role + name), a role alone, or None (a unit)."""
+    if not part:
+        return None
+    if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END):
+        return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
+    for size in (3, 2, 4):
+        if len(part) <= size:
+            continue
+        name, role = part[-size:], part[:-size]
+        if (name in known or looks_like_name(name)) and role.endswith(_TITLES) and name[-1] not in _UNIT_END:
+            start = offset + len(role)
+            return _Person(name=original[start : start + size], start=start, role=original[offset:start])
+    for title in _FOREIGN_TITLES:
+        at = part.rfind(title)
+        if at >= 0 and len(part) > at + len(title):
+            name = part[at + len(title) :]
+            if _foreign_name(name):
+                start = offset + at + len(title)
+                return _Person(name=original[start : offset + len(part)], start=start, role=original[offset:start])
+    if part.endswith(_TITLES) and not _COLLECTIVE.search(part) and "有关" not in part:
+        return original[offset : offset + len(part)]  # a role alone, for the names after it
+    return None
+
+
+def _foreign_name(name: str) -> bool:
+    """A transliterated name after a title (总统普京): Han or ·, and no role or list words in it."""
+    return (
+        _FOREIGN.match(name) is not None
+        and not name.endswith(_TITLES)
+        and not any(word in name for word in ("以及", "和", "及", "等", "有关", "负责"))
+        and name[-1] not in _UNIT_END
+    )
+
+
+def _is_collective(part: str) -> bool:
+    """Units and groups of people that are not names: 有关单位负责同志, 各区, 省委有关部委, 政府."""
+    return (
+        _COLLECTIVE.search(part) is not None
+        or "有关" in part
+        or part.startswith("各")
+        or part[-1] in _UNIT_END
+        or part[-1] in "区县市省州镇乡村"
+        or part.endswith(("政府", "党委", "工委", "集团", "公司", "海关", "机场", "中心", "总站", "展览"))
+    )
+
+
+def _parts(subject: str) -> list[tuple[str, int]]:
+    """Split a subject on 、 and on 和/及/以及 before a collective (张瑞鹏和领导小组成员单位负责同志)."""
+    parts: list[tuple[str, int]] = []
+    position = 0
+    for part in subject.split("、"):
+        at = position
+        position += len(part) + 1
+        for joint in _AND.finditer(part):
+            if joint.start() > 0 and _is_collective(part[joint.end() :]):
+                parts.append((part[: joint.start()], at))
+                parts.append((part[joint.end() :], at + joint.end()))
+                break
+        else:
+            parts.append((part, at))
+    return parts
+
+
+def _people(subject: str, offset: int, original: str, known: set[str]) -> list[_Person] | None:
+    """Read the people of a subject; None when the subject is not a list of people.
+
+    A role printed alone before a name joins that name's own role (常委、…副主任李克强); a person
+    without a role of their own takes the last full role printed before them (…韩正).
+    """
+    subject = _TRAILING.sub("", subject)
+    people: list[_Person] = []
+    lead: str | None = None
+    current: str | None = None
+    for part, position in _parts(subject):
+        found = _split_part(part, offset + position, original, known)
+        if isinstance(found, _Person):
+            if found.role is not None:
+                current = f"{lead}、{found.role}" if lead else found.role
+                lead = None
+            elif lead is not None:
+                current, lead = lead, None
+            people.append(_Person(name=found.name, start=found.start, role=current))
+        elif isinstance(found, str):
+            lead = f"{lead}、{found}" if lead else found
+        elif not part or not _is_collective(part):
+            return None
+    return people
+
+
+def _group(verb: str, people: list[_Person], sentence: str, block: TextBlock, start: int) -> AttendeeGroup:
+    roles = tuple(p.role for p in people)
+    return AttendeeGroup(
+        verb=verb,
+        role=roles[0] if roles else None,
+        names=tuple(p.name for p in people),
+        roles=roles,
+        text=sentence,
+        where=Where(block=block.block, start=start, end=start + len(sentence)),
+    )
+
+
+def _sentence_groups(block: TextBlock, start: int, end: int, known: set[str]) -> list[AttendeeGroup]:
+    sentence = block.text[start:end]
+    reported = _REPORTED.search(block.shadow, start, end)
+    if reported is not None:
+        end = reported.start()
+    shadow = block.shadow[start:end]
+    if not _VERB.search(shadow) or _REFERENCE.search(block.shadow[start : start + len(sentence)]):
+        return []
+    groups: list[AttendeeGroup] = []
+    escorted = _ESCORTED.search(shadow)
+    if escorted:
+        who_start = start + escorted.start("who")
+        # 在托卡耶夫陪同下: whoever stands there is a person, known surname or not.
+        hosts = _people(escorted.group("who"), who_start, block.text, known | {escorted.group("who")})
+        if hosts:
+            verb_at = start + escorted.end() - 3  # …陪同下
+            groups.append(_group(block.text[verb_at : verb_at + 2], hosts, sentence, block, start))
+        # The 陪同 inside 在…陪同下 is read; mask it so that no clause reads it again.
+        shadow = shadow[: escorted.start()] + "\u3000" * (escorted.end() - escorted.start()) + shadow[escorted.end() :]
+    pending: list[tuple[str, int]] = []
+    previous: list[tuple[str, int]] = []
+    for clause in _CLAUSE.finditer(shadow):
+        text, at = clause.group(0), start + clause.start()
+        verb = _VERB.search(text)
+        if verb is None:
+            pending = [*pending, (text, at)] if _subject_only(text, at, block.text, known) else []
+            previous.append((text, at))
+            continue
+        subjects = [*pending, (text[: verb.start()], at)]
+        pending = []
+        people: list[_Person] = []
+        for subject, subject_at in subjects:
+            found = _people(subject, subject_at, block.text, known)
+            if found:
+                people.extend(found)
+        if not people and not _TRAILING.sub("", text[: verb.start()]):
+            # 习近平…在江西考察，主持召开…座谈会: a clause with no subject of its own continues
+            # the person a recent clause of the sentence opened with.
+            people = _recent_subject(previous, block.text, known)
+        previous.append((text, at))
+        if people:
+            verb_text = block.text[at + verb.start() : at + verb.end()]  # original script: 參加
+            groups.append(_group(verb_text, people, sentence, block, start))
+    return groups
+
+
+def _recent_subject(previous: list[tuple[str, int]], original: str, known: set[str]) -> list[_Person]:
+    """The people that the first of the sentence's opening clauses to name people opens with.
+
+    The sentence's subject comes first (21日上午，习近平从北京到吕梁…，向晋绥边区…，参观…): a later
+    clause opening with a surname-like word (向晋绥) is not read as a person.
+    """
+    for text, at in previous[:_LOOKBACK]:
+        for cut in range(min(len(text), _SUBJECT_MAX), 1, -1):
+            people = _people(text[:cut], at, original, known)
+            if people:
+                return people
+    return []
+
+
+def _subject_only(text: str, at: int, original: str, known: set[str]) -> bool:
+    """A clause that holds nothing but names and collectives (to carry to the verb's clause)."""
+    stripped = _TRAILING.sub("", text)
+    return bool(stripped) and _people(stripped, at, original, known) is not None
+
+
+def find_groups(blocks: Sequence[TextBlock], known: Iterable[str] = ()) -> list[AttendeeGroup]:
+    """Return the attendee groups of *blocks* in source order."""
+    known_names = set(known)
+    groups: list[AttendeeGroup] = []
+    for block in blocks:
+        for sentence in _SENTENCE.finditer(block.shadow):
+            groups.extend(_sentence_groups(block, sentence.start(), sentence.end(), known_names))
+    return groups
+
+
+def split_glued(glued: str, shadow: str, known: Sequence[str]) -> list[str] | None:
+    """Split names printed without separators (李希王偉中李斌孟凡利); None when unsure.
+
+    Args:
+        glued: The names in the original script.
+        shadow: Their Simplified shadow.
+        known: Names (Simplified) the same bulletin prints with separators.
+    """
+    by_known = _segment(shadow, lambda piece: piece in known)
+    if by_known is not None:
+        return [glued[a:b] for a, b in by_known]
+    splits = _all_segmentations(shadow)
+    if len(splits) == 1:
+        return [glued[a:b] for a, b in splits[0]]
+    return None
+
+
+def _segment(text: str, ok: object) -> list[tuple[int, int]] | None:
+    check = ok if callable(ok) else (lambda piece: False)
+    best: list[list[tuple[int, int]] | None] = [None] * (len(text) + 1)
+    best[0] = []
+    for i in range(len(text)):
+        if best[i] is None:
+            continue
+        for size in (4, 3, 2):
+            j = i + size
+            if j <= len(text) and best[j] is None and check(text[i:j]):
+                best[j] = [*(best[i] or []), (i, j)]
+    return best[len(text)]
+
+
+def _all_segmentations(text: str, limit: int = 4) -> list[list[tuple[int, int]]]:
+    """Every split of *text* into 2–3 character names starting with a known surname (capped)."""
+    results: list[list[tuple[int, int]]] = []
+
+    def walk(i: int, acc: list[tuple[int, int]]) -> None:
+        if len(results) >= limit:
+            return
+        if i == len(text):
+            results.append(acc)
+            return
+        for size in (2, 3):
+            piece = text[i : i + size]
+            if len(piece) == size and (piece[0] in SURNAMES_SINGLE or piece[:2] in SURNAMES_DOUBLE):
+                walk(i + size, [*acc, (i, i + size)])
+
+    if len(text) <= 24:
+        walk(0, [])
+    return results
+
+
+_DECK = re.compile(rf"^(?P<names>[{HAN}]{{2,24}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动)?$")
+
+
+def deck_groups(
+    lines: Sequence[str], shadows: Sequence[str], known: Sequence[str]
+) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
+    """Read attendee decks in a headline: 李克强栗战书王沪宁出席, 姜四清讲话 吴秀玲主持 宋红波出席.
+
+    Offsets in ``where`` count in the headline lines joined with newlines.
+    """
+    groups: list[AttendeeGroup] = []
+    diagnostics: list[Diagnostic] = []
+    offset = 0
+    for line, shadow in zip(lines, shadows, strict=True):
+        for piece in re.finditer(r"\S+", shadow):
+            match = _DECK.match(piece.group(0))
+            if match is None:
+                continue
+            glued_shadow = match.group("names")
+            original = line[piece.start() : piece.end()]
+            glued = original[: len(glued_shadow)]
+            people = _people(glued_shadow, 0, glued, set(known))
+            roles: tuple[str | None, ...] = ()
+            if people:  # 中共中央总书记习近平主持会议: a role and one name
+                names = [p.name for p in people]
+                roles = tuple(p.role for p in people)
+            elif glued_shadow in known or looks_like_name(glued_shadow):
+                names = [glued]
+            else:
+                split = split_glued(glued, glued_shadow, known)
+                if split is None:
+                    names = [glued]
+                    diagnostics.append(
+                        Diagnostic(
+                            level="warning",
+                            code="glued-names",
+                            message=f"names in the headline deck {original!r} could not be split; kept whole",
+                        )
+                    )
+                else:
+                    names = split
+            start = offset + piece.start()
+            roles = roles or tuple(None for _ in names)
+            groups.append(
+                AttendeeGroup(
+                    verb=original[match.start("verb") : match.end("verb")],
+                    role=roles[0],
+                    names=tuple(names),
+                    roles=roles,
+                    text=original,
+                    where=Where(block="headline", start=start, end=start + len(original)),
+                )
+            )
+        offset += len(line) + 1
+    return groups, diagnostics

@@ -1,0 +1,76 @@
+"""Enumerations inside a paragraph: 一要…二要…, 一是…二是…, 第一，…第二，…, 首先…其次….
+
+A run must count up from one, each marker standing at a clause boundary (start of the
+paragraph, or after 。；：，、 or a closing quote), so that 统一是, 唯一是, 第一时间 and
+进一步要 never start a run. Matching runs on the Simplified shadow.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._text import cn_to_int
+from ..model import EnumItem
+
+_BOUNDARY = r"(?:(?<=^)|(?<=[。；;：:，,、”’」』）)！？!?]))"
+_CN = "一二三四五六七八九十"
+# 一是 / 一要 / 一抓 are one family: writers mix them (一要/二要/三是, seed 002 line 328).
+_SHI = re.compile(rf"{_BOUNDARY}(?P<n>[{_CN}]{{1,2}})(?P<v>是|要)(?![是要])")
+_DI = re.compile(rf"{_BOUNDARY}第(?P<n>[{_CN}]{{1,2}})[，,、：:]")
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+_FIRST = re.compile(rf"{_BOUNDARY}(?P<w>首先|其次|再次|最后)[，,]")
+
+
+def _runs(shadow: str) -> list[list[tuple[int, int, int]]]:
+    """Candidate runs as lists of ``(start, end, number)`` per family."""
+    families: list[list[tuple[int, int, int]]] = []
+    for pattern in (_SHI, _DI):
+        found = []
+        for match in pattern.finditer(shadow):
+            number = cn_to_int(match.group("n"))
+            if number:
+                found.append((match.start(), match.end(), number))
+        families.append(found)
+    words = []
+    for match in _FIRST.finditer(shadow):
+        words.append((match.start(), match.end(), _ORDINAL_WORDS[match.group("w")]))
+    families.append(words)
+    return families
+
+
+def _counting_run(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The longest run of candidates numbered 1, 2, 3 … in order (最后 closes a 首先 run)."""
+    best: list[tuple[int, int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    for start, end, number in candidates:
+        expected = len(run) + 1
+        if number == expected or (number == 99 and run):
+            run.append((start, end, len(run) + 1))
+            if number == 99:
+                best = max(best, run, key=len)
+                run = []
+        elif number == 1:
+            best = max(best, run, key=len)
+            run = [(start, end, 1)]
+    best = max(best, run, key=len)
+    return best if len(best) >= 2 else []
+
+
+def find_enumeration(text: str, shadow: str | None = None) -> tuple[EnumItem, ...]:
+    """Return the inline enumeration of *text* (the longest counting run), or ``()``.
+
+    Args:
+        text: The paragraph in its original script (item texts are cut from it).
+        shadow: Its Simplified shadow, same length; defaults to *text*.
+    """
+    shadow = text if shadow is None else shadow
+    best: list[tuple[int, int, int]] = []
+    for candidates in _runs(shadow):
+        run = _counting_run(candidates)
+        if len(run) > len(best):
+            best = run
+    items = []
+    for k, (start, end, number) in enumerate(best):
+        stop = best[k + 1][0] if k + 1 < len(best) else len(text)
+        items.append(EnumItem(marker=text[start:end], number=number, text=text[end:stop]))
+    return tuple(items)

@@ -1,0 +1,101 @@
+"""Issue-3 structure of every seed bulletin: genres, attendees, points, enumerations, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+import bulletins
+from bulletins.model import Document, Paragraph, Point, iter_blocks
+from tests.fixtures.seeds_expected import ATTENDEES, ENUMERATIONS, GENRES, POINTS, SEEDS
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_genres(seed: str, seed_documents: dict[str, Document]) -> None:
+    assert [b.genre for b in seed_documents[seed].bulletins] == GENRES[seed]
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_attendee_names_per_bulletin(seed: str, seed_documents: dict[str, Document]) -> None:
+    expected = ATTENDEES.get(seed, {})
+    for index, bulletin in enumerate(seed_documents[seed].bulletins):
+        found = [(g.verb, list(g.names)) for g in bulletin.attendees]
+        assert found == expected.get(index, []), f"{bulletin.id} (lines {bulletin.lines})"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_points_in_order(seed: str, seed_documents: dict[str, Document]) -> None:
+    expected = POINTS.get(seed, {})
+    for index, bulletin in enumerate(seed_documents[seed].bulletins):
+        found = [(b.lines[0], b.marker) for b in iter_blocks(bulletin.body) if isinstance(b, Point)]
+        assert found == expected.get(index, []), bulletin.id
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_inline_enumerations(seed: str, seed_documents: dict[str, Document]) -> None:
+    found = {
+        block.lines[0]: len(block.enumeration)
+        for bulletin in seed_documents[seed].bulletins
+        for block in iter_blocks(bulletin.body)
+        if isinstance(block, Paragraph) and block.enumeration
+    }
+    assert found == ENUMERATIONS[seed]
+
+
+def test_levels_follow_first_appearance(seed_documents: dict[str, Document]) -> None:
+    notice = seed_documents["002_58afc2a1a6f5e462.txt"].bulletins[0]
+    levels = {(b.marker, b.lines[0]): b.level for b in iter_blocks(notice.body) if isinstance(b, Point)}
+    assert levels[("一、", 5)] == 1 and levels[("（一）", 12)] == 2 and levels[("1.", 13)] == 3
+    # 1. under 五、 skips a level but keeps the level its style got first.
+    assert levels[("1.", 24)] == 3 and levels[("2", 25)] == 3
+    fifth = notice.body[-1]
+    assert isinstance(fifth, Point) and fifth.marker == "五、"
+    assert [c.marker for c in fifth.children if isinstance(c, Point)] == ["1.", "2", "3."]
+
+
+def test_heading_point_owns_its_paragraphs(seed_documents: dict[str, Document]) -> None:
+    speech = seed_documents["004_2ba47e9fb844da27.txt"].bulletins[0]
+    first = speech.body[1]
+    assert isinstance(first, Point) and first.marker == "一、" and first.text == "关于前一段疫情防控工作"
+    children = [(c.type, c.lines[0]) for c in first.children]
+    # 七是 (line 17) is a paragraph point: the paragraphs after it return to 一、.
+    assert ("paragraph", 18) in children and ("paragraph", 19) in children
+
+
+def test_enumeration_items_carry_their_text(seed_documents: dict[str, Document]) -> None:
+    paragraph = next(
+        b for b in iter_blocks(seed_documents["001_cb1989d8750bc7f6.txt"].bulletins[0].body) if b.lines == (7, 7)
+    )
+    assert isinstance(paragraph, Paragraph)
+    assert [(i.marker, i.number) for i in paragraph.enumeration] == [("一要", 1), ("二要", 2), ("三要", 3), ("四要", 4)]
+    assert paragraph.enumeration[0].text.startswith("強化“以快制快”")
+
+
+def test_roles_are_kept_per_person(seed_documents: dict[str, Document]) -> None:
+    first = seed_documents["000_2d494656d95ed764.txt"].bulletins[0].attendees[2]
+    assert first.role == "中共中央政治局常委、中央全面深化改革委员会副主任"
+    assert first.roles == (first.role,) * 3
+    sco = seed_documents["000_2d494656d95ed764.txt"].bulletins[7].attendees[2]
+    assert sco.roles[:2] == ("上海合作组织成员国俄罗斯总统", "哈萨克斯坦总统")
+
+
+def test_where_marks_the_sentence(seed_documents: dict[str, Document]) -> None:
+    bulletin = seed_documents["000_2d494656d95ed764.txt"].bulletins[0]
+    group = bulletin.attendees[2]
+    assert group.where is not None
+    block = list(iter_blocks(bulletin.body))[int(group.where.block.split("/")[1])]
+    assert block.text[group.where.start : group.where.end] == group.text
+    assert group.text.startswith("中共中央政治局常委") and "韩正出席会议" in group.text
+
+
+def test_year_given_or_inferred_is_flagged() -> None:
+    text = "中共中央政治局召开会议\n\n新华社北京9月9日电 中共中央政治局9月9日召开会议。\n"
+    given = bulletins.parse(text, year=2022).bulletins[0].dateline
+    assert given is not None and given.date is not None
+    assert (given.date.iso, given.date.year_inferred) == ("2022-09-09", True)
+    plain = bulletins.parse(text).bulletins[0].dateline
+    assert plain is not None and plain.date is not None and plain.date.iso == "--09-09"
+    notice = "关于召开会议的通知\n\n请准时参加。\n\n办公室\n2020年2月9日\n"
+    inferred = bulletins.parse("新华社北京2月8日电 会议召开。\n" + notice)
+    dateline = inferred.bulletins[0].dateline
+    assert dateline is not None and dateline.date is not None
+    assert (dateline.date.iso, dateline.date.year_inferred) == ("2020-02-08", True)
