@@ -166,3 +166,115 @@ def test_shadow_keeps_length_and_maps_traditional() -> None:
     assert len(shadow(text)) == len(text)
     assert shadow(text) == "李希王伟中李斌孟凡利出席会议"
     assert detect(text) == "hant" and detect("出席会议") == "hans"
+
+
+# --- attendees ------------------------------------------------------------------------------
+
+from bulletins.analyze.attendees import TextBlock, deck_groups, find_groups  # noqa: E402
+from bulletins.analyze.enumerations import find_enumeration  # noqa: E402
+
+
+def _groups(text: str) -> list[tuple[str, list[str], list[str | None]]]:
+    block = TextBlock(block="body/0", text=text, shadow=shadow(text))
+    return [(g.verb, list(g.names), list(g.roles)) for g in find_groups([block])]
+
+
+ATTENDEE_CASES = [
+    (
+        "中共中央政治局常委、中央全面深化改革委员会副主任李克强、王沪宁、韩正出席会议。",
+        [("出席", ["李克强", "王沪宁", "韩正"], ["中共中央政治局常委、中央全面深化改革委员会副主任"] * 3)],
+    ),
+    (
+        "省委书记李希出席会议并讲话，省委副书记、省长王伟中主持会议，省委副书记、深圳市委书记孟凡利出席会议。",
+        [
+            ("出席", ["李希"], ["省委书记"]),
+            ("主持", ["王伟中"], ["省委副书记、省长"]),
+            ("出席", ["孟凡利"], ["省委副书记、深圳市委书记"]),
+        ],
+    ),
+    (
+        "丁薛祥、杨洁篪、王毅、何立峰等陪同人员同机抵达。",
+        [("陪同", ["丁薛祥", "杨洁篪", "王毅", "何立峰"], [None] * 4)],
+    ),
+    ("习近平在托卡耶夫陪同下检阅仪仗队。", [("陪同", ["托卡耶夫"], [None])]),
+    (
+        "中共中央政治局委员、国务院副总理刘鹤以视频方式出席开幕式，并宣读了习近平的贺信。",
+        [("出席", ["刘鹤"], ["中共中央政治局委员、国务院副总理"])],
+    ),
+    ("王毅参加上述活动。", [("参加", ["王毅"], [None])]),
+    ("印度总理莫迪、巴基斯坦总理夏巴兹参加。", [("参加", ["莫迪", "夏巴兹"], ["印度总理", "巴基斯坦总理"])]),
+    (
+        "省领导林克庆、张福海，省直有关单位负责同志，各地级以上市党政主要负责同志参加会议。",
+        [("参加", ["林克庆", "张福海"], ["省领导", "省领导"])],
+    ),
+    ("罗清宇、张吉福分别在太原、大同分会场参加会议。", [("参加", ["罗清宇", "张吉福"], [None, None])]),
+    (
+        "省领导吕岩松、吴伟和领导小组成员单位负责同志在主会场参加会议。",
+        [("参加", ["吕岩松", "吴伟"], ["省领导", "省领导"])],
+    ),
+    ("省委书记楼阳生主持会议并强调，各级党委政府要认真学习。", [("主持", ["楼阳生"], ["省委书记"])]),
+]
+ATTENDEE_LOOK_ALIKES = [
+    "中央全面深化改革委员会委员出席会议，中央和国家机关有关部门负责同志列席会议。",  # collectives only
+    "会议指出，习近平总书记主持召开中共中央政治局常务委员会会议并发表重要讲话。",  # reported speech
+    "6.楼阳生主持召开省委第二、三、四、五、六、七次专题会议暨省疫情防控工作领导小组会议精神；",  # study list
+    "有关部门和江苏省负责同志、各省级中小企业主管部门负责同志等参加大会。",
+    "福馨园小区32岁的乔建新一时间报名参加当疫情防控志愿者；",
+    "对参加一线战斗的医务人员，要尽快出台关心关爱的政策举措。",
+    "应急管理部、自然资源部等部门参加救援。",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTENDEE_CASES)
+def test_attendee_groups(text: str, expected: list[tuple[str, list[str], list[str | None]]]) -> None:
+    assert _groups(text) == expected
+
+
+@pytest.mark.parametrize("text", ATTENDEE_LOOK_ALIKES)
+def test_attendee_look_alikes(text: str) -> None:
+    assert _groups(text) == []
+
+
+@pytest.mark.parametrize(
+    ("deck", "known", "names"),
+    [
+        ("李希王偉中李斌孟凡利出席會議", ["李希", "王伟中", "李斌", "孟凡利"], ["李希", "王偉中", "李斌", "孟凡利"]),
+        ("李克强栗战书王沪宁出席", ["李克强", "栗战书", "王沪宁"], ["李克强", "栗战书", "王沪宁"]),
+        ("中共中央总书记习近平主持会议", [], ["习近平"]),
+        # Unknown glued names that split two ways (林武|王成|张新 or 林武王|成张新) stay whole.
+        ("林武王成张新出席", [], ["林武王成张新"]),
+    ],
+)
+def test_headline_decks(deck: str, known: list[str], names: list[str]) -> None:
+    groups, diagnostics = deck_groups([deck], [shadow(deck)], known)
+    assert [list(g.names) for g in groups] == [names]
+    assert bool(diagnostics) == (names == ["林武王成张新"])
+
+
+# --- enumerations -----------------------------------------------------------------------------
+
+ENUMERATION_CASES = [
+    ("李希强调，要深入。一要强化“以快制快”，快。二要强化“补短板”，紧。三要强化发现在早。", ["一要", "二要", "三要"]),
+    ("楼阳生强调，要坚持“三线”作战。一要严把警戒线。二要严把防控线。三是严把救治线。", ["一要", "二要", "三是"]),
+    ("首先，要提高认识。其次，要加强领导。最后，要狠抓落实。", ["首先，", "其次，", "最后，"]),
+    ("第一，加大相互支持。第二，拓展安全合作。", ["第一，", "第二，"]),
+]
+ENUMERATION_LOOK_ALIKES = [
+    "统一是前提，唯一是目标。",
+    "第一时间集中力量控制住疫情，进一步要求各地。",
+    "二要强化补短板。三要强化发现在早。",  # does not count up from one
+    "最后，我给今天参加会议的同志们提要求。",
+    "一是一，二是二。",
+]
+
+
+@pytest.mark.parametrize(("text", "markers"), ENUMERATION_CASES)
+def test_enumerations(text: str, markers: list[str]) -> None:
+    items = find_enumeration(text, shadow(text))
+    assert [i.marker for i in items] == markers
+    assert [i.number for i in items] == list(range(1, len(markers) + 1))
+
+
+@pytest.mark.parametrize("text", ENUMERATION_LOOK_ALIKES)
+def test_enumeration_look_alikes(text: str) -> None:
+    assert find_enumeration(text, shadow(text)) == ()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .._text import cn_to_int
+from .._text import HAN, cn_to_int
 from ..model import EnumItem
 
+_HAN_RE = re.compile(f"[{HAN}]")
+_MIN_ITEM = 2
 _BOUNDARY = r"(?:(?<=^)|(?<=[。；;：:，,、”’」』）)！？!?]))"
 _CN = "一二三四五六七八九十"
 # 一是 / 一要 / 一抓 are one family: writers mix them (一要/二要/三是, seed 002 line 328).
@@ -73,4 +75,7 @@ def find_enumeration(text: str, shadow: str | None = None) -> tuple[EnumItem, ..
     for k, (start, end, number) in enumerate(best):
         stop = best[k + 1][0] if k + 1 < len(best) else len(text)
         items.append(EnumItem(marker=text[start:end], number=number, text=text[end:stop]))
+    # 一是一，二是二 is an idiom, not a list: every item must say something.
+    if any(len(_HAN_RE.findall(item.text)) < _MIN_ITEM for item in items):
+        return ()
     return tuple(items)
