@@ -33,6 +33,7 @@ from .model import (
     Diagnostic,
     Genre,
     Headline,
+    NoticeElement,
     Paragraph,
     Point,
     Residue,
@@ -44,6 +45,16 @@ from .model import (
 from .script import shadow
 
 _SERIES_LABEL = re.compile(r"[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
+_NOTICE_KINDS = {
+    "MASTHEAD": "masthead",
+    "DOC_NUMBER": "doc_number",
+    "DOC_NUMBER_BELOW": "doc_number",
+    "ADDRESSEE": "addressee",
+    "ATTACHMENT": "attachment",
+    "CC": "cc",
+    "IMPRINT": "imprint",
+    "NOTE": "note",
+}
 _RESIDUE_KINDS = {"IMAGE": "image", "NAV": "nav", "SECTION": "section", "NOISE": "noise", "CAPTION": "caption"}
 
 
@@ -54,6 +65,11 @@ class Parsed:
     bulletins: tuple[Bulletin, ...]
     residue: tuple[Residue, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@frozen(kw_only=True)
+class _Trailing:
+    match: DatelineMatch
 
 
 @frozen(kw_only=True)
@@ -105,6 +121,20 @@ def _attendees(headline: Headline | None, body: tuple[Block, ...]) -> tuple[list
     return in_headline + in_body, [attrs.evolve(d, line=line) for d in diagnostics]
 
 
+_ORG_END = re.compile(r"(?:委员会|委|部|局|厅|院|会|室|办|府|社|所|中心|公司|组|处|科|站|校|团|党组)$")
+
+
+def _join_issuers(lines: Sequence[str]) -> str | None:
+    """Join issuer lines: a line ending in an organisation word closes an issuer (several
+    issuers stay on separate lines); other lines are wraps of one name (中共某某省委 / 办公厅)."""
+    if not lines:
+        return None
+    out = lines[0]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        out += ("\n" if _ORG_END.search(shadow(previous)) else "") + line
+    return out
+
+
 def _span(parts: Sequence[object]) -> tuple[int, int]:
     lines: list[int] = []
     for part in parts:
@@ -112,6 +142,10 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
             lines.extend(part.line_numbers)
         elif isinstance(part, DatelineMatch):
             lines.append(part.dateline.line)
+        elif isinstance(part, _Trailing):
+            lines.append(part.match.dateline.line)
+        elif isinstance(part, NoticeElement):
+            lines.extend(part.lines)
         elif isinstance(part, SourceLine):
             lines.append(part.line)
         elif isinstance(part, Speech | Closing):
@@ -162,7 +196,12 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         residue = tuple(p for p in parts if isinstance(p, Residue))
         headline = next((p for p in parts if isinstance(p, Headline)), None)
         match = next((p for p in parts if isinstance(p, DatelineMatch)), None)
+        if match is None:
+            match = next((p.match for p in parts if isinstance(p, _Trailing)), None)
         dateline: Dateline | None = match.dateline if match else None
+        elements = tuple(p for p in parts if isinstance(p, NoticeElement))
+        addressee = next((e.text.rstrip("：:") for e in elements if e.kind == "addressee"), None)
+        doc_number = next((e.text for e in elements if e.kind == "doc_number"), None)
         bylines = tuple(p for p in parts if isinstance(p, SourceLine))
         speech = next((p for p in parts if isinstance(p, Speech)), None)
         closing = next((p for p in parts if isinstance(p, Closing)), None)
@@ -189,6 +228,9 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             byline=names,
             byline_lines=bylines,
             speech=speech,
+            addressee=addressee,
+            doc_number=doc_number,
+            notice_elements=elements,
             body=body,
             closing=closing,
             attendees=tuple(attendees),
@@ -215,6 +257,40 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
     def lead_dateline(self, token: LineToken) -> DatelineMatch:
         """A dateline that opens a bulletin whose headline is missing."""
         return self.dateline(token)
+
+    def trailing_dateline(self, token: LineToken) -> _Trailing:
+        """A dateline printed at the end of the text: （新华社北京2月28日电）."""
+        assert token.info.dateline is not None
+        return _Trailing(match=token.info.dateline)
+
+    def _element(self, token: LineToken) -> NoticeElement:
+        return NoticeElement(
+            kind=_NOTICE_KINDS[token.type], lines=(token.info.first, token.info.last), text=token.info.text
+        )
+
+    def masthead(self, token: LineToken) -> NoticeElement:
+        """发文机关标志: 国务院办公厅文件."""
+        return self._element(token)
+
+    def doc_number(self, token: LineToken) -> NoticeElement:
+        """发文字号 above the title: 国办发〔2020〕6号."""
+        return self._element(token)
+
+    def doc_number_below(self, token: LineToken) -> NoticeElement:
+        """发文字号 printed just below the title (reprints)."""
+        return self._element(token)
+
+    def addressee(self, token: LineToken) -> NoticeElement:
+        """主送机关: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：."""
+        return self._element(token)
+
+    def notice(self, token: LineToken) -> NoticeElement:
+        """附件说明, 抄送, 印发机关和印发日期."""
+        return self._element(token)
+
+    def note(self, token: LineToken) -> NoticeElement:
+        """附注 under the 落款: （此件公开发布）."""
+        return self._element(token)
 
     def byline(self, token: LineToken) -> SourceLine:
         """Keep a byline line verbatim."""
@@ -266,7 +342,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         issuers = [t.info.text for t in tokens if t.type == "ISSUER"]
         date_token = tokens[-1]
         return Closing(
-            issuer="".join(issuers) or None,
+            issuer=_join_issuers(issuers),
             date=parse_date(date_token.info.text),
             source_lines=tuple(_source_line(t) for t in tokens),
         )

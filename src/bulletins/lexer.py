@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Generator, Iterator, Sequence
 
+import attrs
 from attrs import frozen
 from lark import Token
 
@@ -28,6 +29,7 @@ from .analyze.markers import (
     Marker,
     bare_number_marker,
     dash_marker,
+    ordinal_word_marker,
     sequence_marker,
     strong_marker,
 )
@@ -57,6 +59,18 @@ _LEDE_EVENT = re.compile(r"召开|主持|举行")
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 _SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
+# GB/T 9704-2012 §7: 发文机关标志 (国务院办公厅文件), 发文字号 (国办发〔2020〕6号), 主送机关 (各省、…：),
+# 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
+_MASTHEAD = re.compile(rf"^[{HAN}（）()]{{2,30}}文件$")
+_DOC_NUMBER = re.compile(rf"^[{HAN}]{{1,12}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
+_ATTACHMENT = re.compile(r"^附件(?:\s*\d{1,2})?(?:[：:]|$)")
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
+_CC = re.compile(r"^抄送[：:]")
+_IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
+_NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
+_ADDRESSEE_HINT = re.compile(r"各|人民政府|部委|机构|委员会|党委|单位|厅|局|院|办公室|部门|学校|公司|党组")
+# （新华社北京2月28日电） at the end of a text: the dateline printed last (DESIGN §1).
+_TRAILING_DATELINE = re.compile(r"[（(](?P<inner>(?:新华社|中新社|人民日报|本报)[^（()）]{1,20}?电)[）)]$")
 _NOISE_MIN = 30
 _NOISE_WINDOW = 8
 
@@ -133,6 +147,15 @@ def _content_kind(text: str, shadow: str, number: int, toc: bool) -> _Raw:
         return raw("image")
     if _NAV.match(shadow):
         return raw("nav")
+    for kind, pattern in (
+        ("masthead", _MASTHEAD),
+        ("doc_number", _DOC_NUMBER),
+        ("attachment", _ATTACHMENT),
+        ("cc", _CC),
+        ("imprint", _IMPRINT),
+    ):
+        if pattern.match(shadow):
+            return raw(kind)
     dateline = match_dateline(text, shadow, number)
     if dateline is not None:
         return raw("dateline", dateline=dateline)
@@ -173,10 +196,12 @@ class _Context:
         self.numbers: dict[str, int] = {}
         self.recent: list[str] = []
         self.seen: set[str] = set()
+        self.has_dateline = False
 
     # -- helpers -------------------------------------------------------------------------
 
     def _open_bulletin(self) -> None:
+        self.has_dateline = False
         self.in_bulletin = True
         self.terminal_seen = False
         self.numbers = {}
@@ -201,6 +226,24 @@ class _Context:
             kind = raw.kind
             if kind in {"image", "nav"}:
                 yield self._emit(kind.upper(), LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif self._after_closing() and _NOTE.match(raw.shadow):
+                yield self._emit("NOTE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind in {"masthead", "doc_number"} and self._opens_header(i):
+                token = "DOC_NUMBER_BELOW" if self.last in {"HEADLINE_START", "HEADLINE_LINE"} else kind.upper()
+                if token != "DOC_NUMBER_BELOW" and self.last not in {"MASTHEAD", "DOC_NUMBER"}:
+                    self._open_bulletin()
+                yield self._emit(token, LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind in {"attachment", "cc", "imprint"} and self.in_bulletin:
+                i = yield from self._notice_element(i)
+            elif (
+                kind == "para"
+                and self.last in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"}
+                and _is_addressee(raw.shadow)
+            ):
+                yield self._emit("ADDRESSEE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind == "caption":
                 yield self._emit("CAPTION", LineInfo(first=raw.number, last=raw.number, text=raw.text))
@@ -228,6 +271,35 @@ class _Context:
             else:
                 i = yield from self._paragraph(i, start=0)
 
+    def _after_closing(self) -> bool:
+        return self.last in {"CLOSING_DATE", "NOTE", "CC", "IMPRINT", "ATTACHMENT"} and self.terminal_seen
+
+    def _opens_header(self, i: int) -> bool:
+        """A masthead or document number stands above a title (or a number just below one)."""
+        if self.last in {"HEADLINE_START", "HEADLINE_LINE"}:
+            return self.raws[i].kind == "doc_number"
+        after = self._peek(i + 1)
+        return after is not None and after.kind in {"short", "doc_number", "masthead"}
+
+    def _notice_element(self, i: int) -> Generator[LineToken, None, int]:
+        raw = self.raws[i]
+        parts = [(raw.number, raw.text)]
+        j = i + 1
+        if raw.kind == "attachment":
+            # 附件：1．…清单 / 2．…名单: the numbered lines below belong to the attachment note.
+            while (
+                j < len(self.raws)
+                and _ATTACHMENT_ITEM.match(self.raws[j].shadow)
+                and self.raws[j].kind in {"point", "para", "short"}
+            ):
+                parts.append((self.raws[j].number, self.raws[j].text))
+                j += 1
+        text = "\n".join(t for _, t in parts)
+        yield self._emit(
+            raw.kind.upper(), LineInfo(first=parts[0][0], last=parts[-1][0], text=text, parts=tuple(parts))
+        )
+        return j
+
     def _dateline(self, raw: _Raw) -> Iterator[LineToken]:
         assert raw.dateline is not None
         kind = "DATELINE"
@@ -235,6 +307,7 @@ class _Context:
             self._open_bulletin()  # a dateline with no headline opens a bulletin of its own
             kind = "LEAD_DATELINE"
         match = raw.dateline
+        self.has_dateline = True
         yield self._emit(
             kind,
             LineInfo(first=raw.number, last=raw.number, text=match.dateline.text, dateline=match),
@@ -281,8 +354,9 @@ class _Context:
         # (seed 002: 党委办公室 / 2020年2月9日).
         if self.in_bulletin and after is not None and after.kind == "date_only" and self._closing_date_here(j):
             return "closing"
-        # Word headings (seed 002's [bookmark: _Toc…]) are headlines.
-        if any(raw.toc for raw in run):
+        # Word headings (seed 002's [bookmark: _Toc…]) are headlines, and so is the title under a
+        # masthead or a document number.
+        if any(raw.toc for raw in run) or self.last in {"MASTHEAD", "DOC_NUMBER"}:
             return "headline"
         # Followed by a dateline, a speech date or a byline: the classic headline block
         # (seeds 000, 003, 004).
@@ -302,6 +376,7 @@ class _Context:
         return "headline"
 
     def _headline(self, run: list[_Raw]) -> Iterator[LineToken]:
+        keep_open = self.last in {"MASTHEAD", "DOC_NUMBER"}
         # 习近平总书记“三篇光辉文献” / 习近平在山西考察… / ----（文献一） (seed 002): lines above the
         # title of the first item of a series are the series' compilation heading.
         labels = [k for k, raw in enumerate(run) if _SERIES_LABEL.match(raw.shadow)]
@@ -314,7 +389,8 @@ class _Context:
                     first=heading[0].number, last=heading[-1].number, text="\n".join(t for _, t in parts), parts=parts
                 ),
             )
-        self._open_bulletin()
+        if not keep_open:
+            self._open_bulletin()
         for k, raw in enumerate(run):
             kind = "HEADLINE_START" if k == 0 else "HEADLINE_LINE"
             yield self._emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
@@ -339,6 +415,14 @@ class _Context:
             if (found.style == "一是" and found.number == 1) or previous == found.number - 1:
                 self.numbers[found.style] = found.number
                 return found
+        word = ordinal_word_marker(raw.text, raw.shadow)
+        if word is not None:
+            # 首先，…其次，…最后， as block items: 首先 opens the run, 最后 closes it.
+            previous = self.numbers.get(word.style, 0)
+            number = previous + 1 if word.number == 0 else word.number
+            if (word.number == 1 or previous == word.number - 1 or (word.number == 0 and previous)) and number:
+                self.numbers[word.style] = number
+                return Marker(marker=word.marker, style=word.style, number=number, end=word.end)
         dash = dash_marker(raw.text, raw.shadow)
         if dash is not None:
             # ——水沙治理取得显著成效。…(seed 002): dash items only when they form a list.
@@ -411,6 +495,33 @@ class _Context:
                 )
             )
         joined = "".join(t for _, t in parts)
+        trailing = None
+        if not self.has_dateline and marker is None:
+            last_shadow = self.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
+            trailing = _TRAILING_DATELINE.search(last_shadow)
+        tail: LineToken | None = None
+        if trailing is not None:
+            cut = len(joined) - (len(last_shadow) - trailing.start())
+            inner = trailing.group("inner")
+            found = match_dateline(inner + " ", inner + " ", parts[-1][0])
+            if found is not None:
+                dateline = attrs.evolve(found.dateline, text=joined[cut:], trailing=True)
+                tail = _token(
+                    "TRAILING_DATELINE",
+                    LineInfo(
+                        first=parts[-1][0],
+                        last=parts[-1][0],
+                        text=joined[cut:],
+                        dateline=attrs.evolve(found, dateline=dateline),
+                    ),
+                )
+                self.has_dateline = True
+                joined = joined[:cut]
+                parts[-1] = (parts[-1][0], parts[-1][1][: len(parts[-1][1]) - (len(last_shadow) - trailing.start())])
+        if not joined.strip():
+            if tail is not None:
+                yield tail
+            return j
         info = LineInfo(first=parts[0][0], last=parts[-1][0], text=joined, parts=tuple(parts), marker=marker)
         if marker is not None:
             if not self.in_bulletin:
@@ -435,7 +546,19 @@ class _Context:
         if _TERMINAL.search(joined):
             self.terminal_seen = True
         yield self._emit(kind, info)
+        if tail is not None:
+            yield tail
         return j
+
+
+def _is_addressee(shadow: str) -> bool:
+    """各省、自治区、直辖市人民政府，国务院各部委、各直属机构： — a list of bodies ending in a colon."""
+    return (
+        len(shadow) <= 200
+        and shadow[-1] in "：:"
+        and not any(ch in "。！？；" for ch in shadow)
+        and _ADDRESSEE_HINT.search(shadow) is not None
+    )
 
 
 def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tuple[list[LineToken], list[Diagnostic]]:

@@ -24,6 +24,7 @@ SCHEMA = "bulletins/1"
 Genre = Literal["dispatch", "notice", "readout", "speech", "digest", "article", "unknown"]
 GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
 RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise")
+NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 
 
@@ -88,6 +89,21 @@ class Dateline:
     """Filing place (北京, 乌兹别克斯坦撒马尔罕), or None when the dateline names none."""
     date: Date | None = None
     """Filing date, or None when the dateline prints none."""
+    trailing: bool = False
+    """True for a dateline printed at the end of the text, as in （新华社北京2月28日电）."""
+
+
+@frozen(kw_only=True)
+class NoticeElement:
+    """An element of an official document (GB/T 9704-2012 §7) other than title, body and 落款."""
+
+    kind: str = field(validator=in_(NOTICE_KINDS))
+    """masthead (发文机关标志, ``国务院办公厅文件``) | doc_number (发文字号) | addressee (主送机关) |
+    attachment (附件说明 or an attachment's label) | cc (抄送) | imprint (印发机关和印发日期) | note (附注)."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """Source lines."""
+    text: str
+    """The element verbatim (lines joined with newlines)."""
 
 
 @frozen(kw_only=True)
@@ -279,6 +295,8 @@ class Bulletin:
     """主送机关 without the final colon."""
     doc_number: str | None = None
     """发文字号 such as ``国办发〔2020〕6号``."""
+    notice_elements: tuple[NoticeElement, ...] = ()
+    """GB/T 9704 elements in source order (the text holders of ``addressee`` and ``doc_number`` too)."""
     body: tuple[Block, ...] = ()
     """Paragraphs, points (nested), subheads and captions in source order."""
     closing: Closing | None = None
@@ -350,7 +368,9 @@ def text_holders(document: Document) -> list[tuple[int, int, str]]:
             for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=True):
                 out.append((number, 0, text))
         if bulletin.dateline is not None:
-            out.append((bulletin.dateline.line, 0, bulletin.dateline.text))
+            out.append((bulletin.dateline.line, 2 if bulletin.dateline.trailing else 0, bulletin.dateline.text))
+        for element in bulletin.notice_elements:
+            out.append((element.lines[0], 0, element.text))
         for source_line in bulletin.byline_lines:
             out.append((source_line.line, 0, source_line.text))
         if bulletin.speech is not None:

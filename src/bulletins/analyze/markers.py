@@ -85,6 +85,19 @@ def bare_number_marker(line: str, shadow: str) -> Marker | None:
     return Marker(marker=line[: match.end()], style="1.", number=int(match.group("n")), end=match.end())
 
 
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+_ORDINAL_WORD = re.compile(r"^(?P<w>首先|其次|再次|最后)[，,：:]")
+
+
+def ordinal_word_marker(line: str, shadow: str) -> Marker | None:
+    """Return 首先， / 其次， / 再次， / 最后， (最后 numbered 0: it follows whatever came before)."""
+    match = _ORDINAL_WORD.match(shadow)
+    if match is None:
+        return None
+    number = _ORDINAL_WORDS[match.group("w")]
+    return Marker(marker=line[: match.end()], style="首先，", number=number, end=match.end())
+
+
 def dash_marker(line: str, shadow: str) -> Marker | None:
     """Return a leading ``——`` marker (numbered later by position in its run), or None."""
     match = _DASH.match(shadow)
