@@ -99,3 +99,17 @@ def test_year_given_or_inferred_is_flagged() -> None:
     dateline = inferred.bulletins[0].dateline
     assert dateline is not None and dateline.date is not None
     assert (dateline.date.iso, dateline.date.year_inferred) == ("2020-02-08", True)
+
+
+@pytest.mark.parametrize("seed", sorted(POINTS))
+def test_point_text_is_the_rest_of_its_line(seed: str, seed_documents: dict[str, Document]) -> None:
+    from bulletins.cleaners import clean
+    from tests.conftest import SEEDS as SEED_DIR
+
+    lines = clean((SEED_DIR / seed).read_text(encoding="utf-8")).split("\n")
+    for index, expected in POINTS[seed].items():
+        points = {b.lines[0]: b for b in iter_blocks(seed_documents[seed].bulletins[index].body) if isinstance(b, Point)}
+        for line, marker in expected:
+            source = lines[line - 1].strip()
+            assert source.startswith(marker), (line, source[:10])
+            assert points[line].text == source[len(marker) :], line
