@@ -108,7 +108,9 @@ def test_point_text_is_the_rest_of_its_line(seed: str, seed_documents: dict[str,
 
     lines = clean((SEED_DIR / seed).read_text(encoding="utf-8")).split("\n")
     for index, expected in POINTS[seed].items():
-        points = {b.lines[0]: b for b in iter_blocks(seed_documents[seed].bulletins[index].body) if isinstance(b, Point)}
+        points = {
+            b.lines[0]: b for b in iter_blocks(seed_documents[seed].bulletins[index].body) if isinstance(b, Point)
+        }
         for line, marker in expected:
             source = lines[line - 1].strip()
             assert source.startswith(marker), (line, source[:10])

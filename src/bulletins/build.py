@@ -6,6 +6,7 @@ inside the LALR parser (``transformer=`` in :mod:`bulletins.grammar`), so no tre
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -125,12 +126,15 @@ _ORG_END = re.compile(r"(?:委员会|委|部|局|厅|院|会|室|办|府|社|所
 
 
 def _join_issuers(lines: Sequence[str]) -> str | None:
-    """Join issuer lines: a line ending in an organisation word closes an issuer (several
-    issuers stay on separate lines); other lines are wraps of one name (中共某某省委 / 办公厅)."""
+    """Join issuer lines into the 落款's issuer.
+
+    A line ending in an organisation word closes an issuer, so several issuers stay on separate
+    lines; other lines are wraps of one name (中共某某省委统一战线工作 / 部办公室).
+    """
     if not lines:
         return None
     out = lines[0]
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in itertools.pairwise(lines):
         out += ("\n" if _ORG_END.search(shadow(previous)) else "") + line
     return out
 
