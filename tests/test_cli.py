@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -83,7 +84,7 @@ def test_missing_file_and_unknown_format_are_clear() -> None:
     assert missing.returncode == 1 and "no/such/file.txt: No such file" in missing.stderr.decode()
     unknown = run("parse", str(SEED), "--to", "yml")
     assert unknown.returncode == 1
-    assert "unknown exporter 'yml' (available: json, jsonl" in unknown.stderr.decode()
+    assert re.search(r"unknown exporter 'yml' \(available: [a-z, ]*json, jsonl, tei, xml", unknown.stderr.decode())
     assert "Traceback" not in unknown.stderr.decode()
 
 
@@ -108,3 +109,36 @@ def test_outputs_never_overwrite_inputs(tmp_path: Path) -> None:
 def test_exporter_options_reach_the_exporter(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SEED), "--option", "indent=null"]) == 0
     assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_validate_command(tmp_path: Path) -> None:
+    assert main(["parse", str(SEED), "--to", "tei,xml", "-o", str(tmp_path), "-q"]) == 0
+    result = run("validate", str(tmp_path / "000_2d494656d95ed764.tei.xml"), str(tmp_path / "000_2d494656d95ed764.xml"))
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "valid (tei_all)" in out and "valid (bulletins)" in out
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<document xmlns='urn:bulletins:xml:1'><oops/></document>", encoding="utf-8")
+    bad = run("validate", str(broken))
+    assert bad.returncode == 1 and f"{broken}:1:" in bad.stderr.decode() and "Traceback" not in bad.stderr.decode()
+
+
+def test_third_party_plugin_through_the_cli(tmp_path: Path) -> None:
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version("bulletins-csv")
+    except PackageNotFoundError:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install examples/bulletins-csv (see .ci/run)")
+        pytest.skip("examples/bulletins-csv is not installed here")
+    assert "csv" in run("formats").stdout.decode()
+    result = run("parse", str(SEED), "--to", "csv")
+    assert result.returncode == 0, result.stderr.decode()
+    rows = result.stdout.decode().splitlines()
+    assert rows[0] == "source,bulletin,headline,verb,group,order,name,role"
+    # b1: 习近平 chairs (read twice: 主持召开…, 在主持会议时), then 李克强, 王沪宁, 韩正 attend,
+    # in rank order with their shared role.
+    assert rows[3].split(",")[3:7] == ["出席", "3", "1", "李克强"]
+    assert rows[5].split(",")[6:8] == ["韩正", "中共中央政治局常委、中央全面深化改革委员会副主任"]

@@ -19,7 +19,7 @@ def test_builtins_are_registered_like_third_parties() -> None:
 
 
 def test_unknown_exporter_lists_the_menu() -> None:
-    with pytest.raises(UnknownPluginError, match=r"unknown exporter 'yml' \(available: json, jsonl"):
+    with pytest.raises(UnknownPluginError, match=r"unknown exporter 'yml' \(available: [a-z, ]*json, jsonl, tei, xml"):
         get_exporter("yml")
 
 
@@ -72,3 +72,17 @@ def test_jsonl_carries_provenance_and_keeps_residue(seed_documents: dict[str, Do
 def test_loads_rejects_what_is_not_a_document(text: str, message: str) -> None:
     with pytest.raises(LoadError, match=message):
         bulletins.loads(text)
+
+
+def test_two_installed_plugins_with_one_name_are_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import EntryPoint
+
+    from bulletins import plugins
+
+    doubled = [
+        EntryPoint(name="json", value="bulletins.exporters.json:JsonExporter", group="bulletins.exporters"),
+        EntryPoint(name="json", value="someone_else:JsonExporter", group="bulletins.exporters"),
+    ]
+    monkeypatch.setattr(plugins, "entry_points", lambda group: doubled)
+    with pytest.raises(bulletins.PluginConflictError, match="two installed plugins are named 'json'"):
+        get_exporter("json")

@@ -74,7 +74,34 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no per-file summary")
 
     commands.add_parser("formats", help="list the available output formats")
+
+    v = commands.add_parser("validate", help="check TEI files against tei_all and XML files against our schema")
+    v.add_argument("files", nargs="+", metavar="FILE", help="XML files written by bulletins")
     return parser
+
+
+def _validate_command(args: argparse.Namespace) -> int:
+    from .validate import validate_bytes
+
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            report = validate_bytes(path.read_bytes())
+        except OSError as exc:
+            print(_located(name, exc), file=sys.stderr)
+            failed += 1
+            continue
+        if report.valid:
+            print(f"{name}: valid ({report.schema})")
+            continue
+        failed += 1
+        for problem in report.problems[:20]:
+            where = f":{problem.line}" if problem.line else ""
+            print(f"{name}{where}: {problem.message}", file=sys.stderr)
+        if len(report.problems) > 20:
+            print(f"{name}: … {len(report.problems) - 20} more problem(s)", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _inputs(paths: Sequence[str], pattern: str) -> Iterator[tuple[str, Path | None, Path]]:
@@ -187,6 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 exporter = get_exporter(name)
                 print(f"{name}\t{exporter.suffix}\t{(type(exporter).__doc__ or '').strip().splitlines()[0]}")
             return EXIT_OK
+        if args.command == "validate":
+            return _validate_command(args)
         return _parse_command(args)
     except BulletinsError as exc:
         print(f"bulletins: {exc}", file=sys.stderr)

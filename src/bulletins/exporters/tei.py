@@ -1,0 +1,489 @@
+"""TEI P5 exporter: a ``teiCorpus`` per source, one ``TEI`` per bulletin, valid against ``tei_all``.
+
+The mapping (DESIGN §5, docs/tei.md):
+
+==========================  ===================================================================
+model                       TEI
+==========================  ===================================================================
+document                    ``teiCorpus``; header with source name, sha256, size, encoding,
+                            producing application; residue outside bulletins and diagnostics
+                            as ``notesStmt/note``
+bulletin                    ``TEI xml:id="b1"``; header with title, line range, genre
+                            (``textClass/keywords/term``), section (``seriesStmt``), attendees
+                            (``particDesc/listPerson[@type="attendees"]``)
+headline lines              ``head type="kicker|main|sub"``
+dateline, byline            ``opener/dateline`` with ``orgName``, ``placeName``, ``date``;
+                            ``opener/byline``
+speech front matter         ``opener`` with ``dateline/date``, ``byline/docAuthor``, ``salute``
+addressee (主送机关)         ``opener/salute``
+paragraph                   ``p``; enumeration items ``seg type="enum" n`` with ``label``
+point                       ``div type="levelN" n``: ``head`` (heading point) or ``p`` with
+                            ``label``, then its children
+subhead                     ``div type="section"`` with ``head``, over the blocks that follow
+caption                     ``figure/head``
+closing, trailing dateline  ``closer`` with ``signed/orgName`` and ``dateline/date``
+notice elements             ``note type="notice" subtype="doc_number|cc|…"``
+residue                     ``note type="residue" subtype="image|nav|caption|section|noise"``
+attendee names              ``persName ref="#b1-p1"`` in place, where the text has them
+==========================  ===================================================================
+
+Content models force two wrappers: paragraphs that follow a ``div`` at one level are grouped in
+``div type="unnumbered"``, and the blocks after a subhead form its ``div type="section"``.
+Every ``@when`` is zero-padded ISO (``2020-02-09``, ``--09-06``). Characters illegal in XML 1.0
+are replaced with U+FFFD and reported in a header note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from .. import __version__
+from .._xmltext import Sanitizer
+from ..model import (
+    AttendeeGroup,
+    Block,
+    Bulletin,
+    Caption,
+    Date,
+    Dateline,
+    Document,
+    Headline,
+    NoticeElement,
+    Paragraph,
+    Point,
+    Residue,
+    Subhead,
+    iter_blocks,
+)
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+_MARKER_PUNCT = re.compile(r"[、.．，,：:（）()\s]")
+_ISO = re.compile(r"^(?:\d{4}|-)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
+_NOT_TOKEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+def _token(value: str) -> str:
+    """A value usable where TEI wants a single token (teidata.enumerated): no spaces or controls."""
+    return _NOT_TOKEN.sub("-", value).strip("-") or "unknown"
+
+
+def _iso(value: str | None) -> str | None:
+    return value if value is not None and _ISO.match(value) else None
+
+
+_HEADING_MAX = 40
+
+
+class TeiExporter:
+    """TEI P5 (valid against tei_all): one ``teiCorpus`` per source, one ``TEI`` per bulletin."""
+
+    name: ClassVar[str] = "tei"
+    suffix: ClassVar[str] = ".tei.xml"
+
+    def __init__(self, *, persnames: bool = True) -> None:
+        """Configure the output.
+
+        Args:
+            persnames: Mark attendee names up in place with ``persName`` (they are always
+                listed in the bulletin header's ``listPerson``).
+        """
+        self.persnames = persnames
+
+    def export(self, document: Document) -> str:
+        """Return *document* as a TEI P5 ``teiCorpus``."""
+        return _Tei(document, Sanitizer(), self.persnames).render()
+
+
+# -- inline markup -------------------------------------------------------------------------------
+
+Span = tuple[int, int, str, str]
+"""``(start, end, open tag, close tag)`` over a text."""
+
+
+def _marked(text: str, spans: Iterable[Span], s: Sanitizer) -> str:
+    """Render *text* with *spans* as nested elements; spans that would cross are dropped."""
+    ordered = sorted((sp for sp in spans if 0 <= sp[0] < sp[1] <= len(text)), key=lambda sp: (sp[0], -sp[1]))
+    out: list[str] = []
+    stack: list[Span] = []
+    cursor = 0
+    for span in ordered:
+        start, end, _, _ = span
+        while stack and stack[-1][1] <= start:
+            top = stack.pop()
+            out.append(s.text(text[cursor : top[1]]) + top[3])
+            cursor = top[1]
+        if stack and end > stack[-1][1]:
+            continue  # would cross its parent
+        out.append(s.text(text[cursor:start]) + span[2])
+        cursor = start
+        stack.append(span)
+    while stack:
+        top = stack.pop()
+        out.append(s.text(text[cursor : top[1]]) + top[3])
+        cursor = top[1]
+    out.append(s.text(text[cursor:]))
+    return "".join(out)
+
+
+def _when(date: Date) -> str:
+    start, end = _iso(date.iso), _iso(date.end.iso) if date.end is not None else None
+    if start and end:
+        return f' from="{start}" to="{end}"'
+    return f' when="{start}"' if start else ""
+
+
+def _date_span(text: str, date: Date | None, start: int = 0) -> list[Span]:
+    if date is None:
+        return []
+    at = text.find(date.text, start)
+    if at < 0:
+        return []
+    return [(at, at + len(date.text), f"<date{_when(date)}>", "</date>")]
+
+
+def _n(marker: str) -> str:
+    return _MARKER_PUNCT.sub("", marker) or marker
+
+
+# -- the document --------------------------------------------------------------------------------
+
+
+class _Tei:
+    def __init__(self, document: Document, sanitizer: Sanitizer, persnames: bool) -> None:
+        self.doc = document
+        self.s = sanitizer
+        self.persnames = persnames
+
+    def render(self) -> str:
+        documents = [self.bulletin(b, k) for k, b in enumerate(self.doc.bulletins, 1)] or [self.empty()]
+        header = self.corpus_header()  # last: it reports the characters replaced above
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<teiCorpus xmlns="{TEI_NS}">\n{header}\n' + "\n".join(documents) + "\n</teiCorpus>\n"
+        )
+
+    # header of the corpus
+
+    def _outside(self) -> list[Residue]:
+        ranges = [b.lines for b in self.doc.bulletins]
+        return [r for r in self.doc.residue if not any(a <= r.lines[0] <= b for a, b in ranges)]
+
+    def corpus_header(self) -> str:
+        s, src = self.s, self.doc.source
+        name = src.name or "text given without a name"
+        notes = [self.residue(r) for r in self._outside()]
+        notes += [
+            f'<note type="diagnostic" subtype="{s.attr(_token(d.code))}"{self._line_n(d.line)}>'
+            f"{s.text(d.message)}</note>"
+            for d in self.doc.diagnostics
+        ]
+        if self.s.replaced:
+            notes.append(
+                '<note type="diagnostic" subtype="xml-illegal-character">'
+                f"{self.s.replaced} character(s) illegal in XML 1.0 replaced with U+FFFD</note>"
+            )
+        notes_stmt = f"<notesStmt>{''.join(notes)}</notesStmt>" if notes else ""
+        sha = f'<idno type="sha256">{s.text(src.sha256)}</idno>' if src.sha256 else ""
+        return (
+            "<teiHeader><fileDesc>"
+            f"<titleStmt><title>{s.text(name)}</title></titleStmt>"
+            f'<extent><measure unit="byte" quantity="{src.bytes}">{src.bytes} bytes</measure></extent>'
+            f"<publicationStmt><p>Structured by bulletins {__version__}.</p></publicationStmt>"
+            f"{notes_stmt}"
+            f"<sourceDesc><bibl><title>{s.text(name)}</title>{sha}"
+            f'<note type="encoding">{s.text(src.encoding)} (confidence {src.confidence:.2f}),'
+            f" script {src.script}</note>"
+            "</bibl></sourceDesc></fileDesc>"
+            "<encodingDesc><appInfo>"
+            f'<application ident="bulletins" version="{s.attr(__version__)}"><label>bulletins</label>'
+            "<desc>Structure recovered from the text of Chinese official notices.</desc></application>"
+            "</appInfo></encodingDesc></teiHeader>"
+        )
+
+    def _line_n(self, line: int | None) -> str:
+        return f' n="{line}"' if line else ""
+
+    def residue(self, residue: Residue) -> str:
+        a, b = residue.lines
+        return (
+            f'<note type="residue" subtype="{residue.kind}" n="{a}-{b}">'
+            + self.s.text(residue.text).replace("\n", "<lb/>")
+            + "</note>"
+        )
+
+    def empty(self) -> str:
+        return (
+            '<TEI xml:id="none"><teiHeader><fileDesc><titleStmt><title>No bulletin found</title></titleStmt>'
+            "<publicationStmt><p>Structured by bulletins.</p></publicationStmt>"
+            "<sourceDesc><p>The input holds no bulletin; its text, if any, is kept as residue in the"
+            " corpus header.</p></sourceDesc></fileDesc></teiHeader><text><body><p/></body></text></TEI>"
+        )
+
+    # one bulletin
+
+    def bulletin(self, bulletin: Bulletin, position: int) -> str:
+        # xml:id must be an XML name and unique: use the position; keep the model's id in @n.
+        people = self._people(bulletin, f"b{position}")
+        return (
+            f'<TEI xml:id="b{position}" n="{self.s.attr(bulletin.id)}">'
+            + self.bulletin_header(bulletin, people)
+            + "<text><body>"
+            + self.front(bulletin, people)
+            + self.body(bulletin, people)
+            + self.back(bulletin)
+            + "</body></text></TEI>"
+        )
+
+    def _people(self, bulletin: Bulletin, prefix: str) -> list[tuple[str, AttendeeGroup, int]]:
+        """(xml:id, group, index of the name in the group) for every attendee mention."""
+        out: list[tuple[str, AttendeeGroup, int]] = []
+        for group in bulletin.attendees:
+            for k in range(len(group.names)):
+                out.append((f"{prefix}-p{len(out) + 1}", group, k))
+        return out
+
+    def bulletin_header(self, bulletin: Bulletin, people: Sequence[tuple[str, AttendeeGroup, int]]) -> str:
+        s = self.s
+        a, b = bulletin.lines
+        title = bulletin.headline.title if bulletin.headline and bulletin.headline.title else None
+        title = title or f"Bulletin without a headline, lines {a}–{b}"
+        series = f"<seriesStmt><title>{s.text(bulletin.section)}</title></seriesStmt>" if bulletin.section else ""
+        persons = ""
+        if people:
+            entries = []
+            for ident, group, k in people:
+                role = group.roles[k] if k < len(group.roles) else group.role
+                occupation = f"<occupation>{s.text(role)}</occupation>" if role else ""
+                entries.append(
+                    f'<person xml:id="{ident}" role="{s.attr(_token(group.verb))}">'
+                    f"<persName>{s.text(group.names[k])}</persName>{occupation}</person>"
+                )
+            persons = f'<particDesc><listPerson type="attendees">{"".join(entries)}</listPerson></particDesc>'
+        source = s.text(self.doc.source.name or "text given without a name")
+        return (
+            "<teiHeader><fileDesc>"
+            f"<titleStmt><title>{s.text(title)}</title></titleStmt>"
+            f"<publicationStmt><p>Structured by bulletins {__version__}.</p></publicationStmt>{series}"
+            f'<sourceDesc><bibl><title>{source}</title><biblScope unit="line" from="{a}" to="{b}"/></bibl>'
+            "</sourceDesc></fileDesc><profileDesc>"
+            f'<textClass><keywords><term type="genre">{s.text(bulletin.genre)}</term></keywords></textClass>'
+            f"{persons}</profileDesc></teiHeader>"
+        )
+
+    def _person_spans(
+        self, text: str, groups: Iterable[tuple[str, AttendeeGroup, int]], start: int, end: int
+    ) -> list[Span]:
+        """PersName spans for the names of attendee groups whose sentence lies in text[start:end]."""
+        spans: list[Span] = []
+        cursor = start
+        for ident, group, k in groups:
+            name = group.names[k]
+            at = text.find(name, cursor, end)
+            if at < 0:
+                continue
+            spans.append((at, at + len(name), f'<persName ref="#{ident}">', "</persName>"))
+            cursor = at + len(name)
+        return spans
+
+    def _mentions(
+        self, people: Sequence[tuple[str, AttendeeGroup, int]], block: str
+    ) -> dict[tuple[int, int], list[tuple[str, AttendeeGroup, int]]]:
+        found: dict[tuple[int, int], list[tuple[str, AttendeeGroup, int]]] = {}
+        if not self.persnames:
+            return found
+        for entry in people:
+            where = entry[1].where
+            if where is not None and where.block == block:
+                found.setdefault((where.start, where.end), []).append(entry)
+        return found
+
+    def _spans_for(self, text: str, people: Sequence[tuple[str, AttendeeGroup, int]], block: str) -> list[Span]:
+        """PersName spans for the attendees read from body block *block* (offsets into its text)."""
+        spans: list[Span] = []
+        for (start, end), entries in self._mentions(people, block).items():
+            spans.extend(self._person_spans(text, entries, start, end))
+        return spans
+
+    def front(self, bulletin: Bulletin, people: Sequence[tuple[str, AttendeeGroup, int]]) -> str:
+        s = self.s
+        out: list[str] = []
+        elements = bulletin.notice_elements
+        head_line = bulletin.headline.line_numbers[0] if bulletin.headline and bulletin.headline.line_numbers else 0
+        out += [self.notice(e) for e in elements if e.kind in {"masthead", "doc_number"} and e.lines[0] <= head_line]
+        if bulletin.headline is not None:
+            out += self.heads(bulletin.headline, people)
+        opener: list[str] = []
+        opener += [self.notice(e) for e in elements if e.kind == "doc_number" and e.lines[0] > head_line]
+        if bulletin.dateline is not None and not bulletin.dateline.trailing:
+            opener.append(self.dateline(bulletin.dateline, bulletin.byline))
+        for line in bulletin.byline_lines:
+            opener.append(f"<byline>{s.text(line.text)}</byline>")
+        if bulletin.speech is not None:
+            for source_line in bulletin.speech.source_lines:
+                text = source_line.text
+                if bulletin.speech.date is not None and bulletin.speech.date.text in text:
+                    opener.append(f"<dateline>{_marked(text, _date_span(text, bulletin.speech.date), s)}</dateline>")
+                elif text == bulletin.speech.speaker:
+                    opener.append(f"<byline><docAuthor>{s.text(text)}</docAuthor></byline>")
+                else:
+                    opener.append(f"<salute>{s.text(text)}</salute>")
+        opener += [f"<salute>{s.text(e.text)}</salute>" for e in elements if e.kind == "addressee"]
+        if opener:
+            out.append("<opener>" + "".join(opener) + "</opener>")
+        return "".join(out)
+
+    def heads(self, headline: Headline, people: Sequence[tuple[str, AttendeeGroup, int]]) -> list[str]:
+        out = []
+        offset = 0
+        for line in headline.lines:
+            if headline.kicker is not None and line == headline.kicker:
+                kind = "kicker"
+            elif line and line in headline.title:
+                kind = "main"
+            else:
+                kind = "sub"
+            spans = []
+            for (start, end), entries in self._mentions(people, "headline").items():
+                if offset <= start < offset + len(line) + 1:
+                    spans += [
+                        (a - offset, b - offset, o, c)
+                        for a, b, o, c in self._person_spans("\n".join(headline.lines), entries, start, end)
+                    ]
+            out.append(f'<head type="{kind}">{_marked(line, spans, self.s)}</head>')
+            offset += len(line) + 1
+        return out
+
+    def dateline(self, dateline: Dateline, byline: Sequence[str]) -> str:
+        text = dateline.text
+        spans: list[Span] = []
+        cursor = 0
+        if dateline.agency and (at := text.find(dateline.agency)) >= 0:
+            spans.append((at, at + len(dateline.agency), "<orgName>", "</orgName>"))
+            cursor = at + len(dateline.agency)
+        if dateline.place and (at := text.find(dateline.place, cursor)) >= 0:
+            spans.append((at, at + len(dateline.place), "<placeName>", "</placeName>"))
+            cursor = at + len(dateline.place)
+        spans += _date_span(text, dateline.date, cursor)
+        for name in byline:
+            if (at := text.find(name)) >= 0:
+                spans.append((at, at + len(name), "<persName>", "</persName>"))
+        return f"<dateline>{_marked(text, spans, self.s)}</dateline>"
+
+    def notice(self, element: NoticeElement) -> str:
+        a, b = element.lines
+        text = self.s.text(element.text).replace("\n", "<lb/>")
+        return f'<note type="notice" subtype="{element.kind}" n="{a}-{b}">{text}</note>'
+
+    # the body
+
+    def body(self, bulletin: Bulletin, people: Sequence[tuple[str, AttendeeGroup, int]]) -> str:
+        index = {id(block): k for k, block in enumerate(iter_blocks(bulletin.body))}
+        inner = [r for r in self.doc.residue if bulletin.lines[0] <= r.lines[0] <= bulletin.lines[1]]
+        elements = [e for e in bulletin.notice_elements if e.kind in {"attachment", "cc", "imprint"}]
+        elements = [
+            e for e in elements if bulletin.closing is None or e.lines[0] < bulletin.closing.source_lines[0].line
+        ]
+        items: list[tuple[int, str, str]] = []  # (line, kind: div|p|global, xml)
+        sections: list[tuple[Subhead, list[Block]]] = []
+        lead: list[Block] = []
+        for block in bulletin.body:
+            if isinstance(block, Subhead):
+                sections.append((block, []))
+            elif sections:
+                sections[-1][1].append(block)
+            else:
+                lead.append(block)
+        for block in lead:
+            items.append(self.block(block, index, people, 1))
+        for residue in inner:
+            items.append((residue.lines[0], "global", self.residue(residue)))
+        for element in elements:
+            items.append((element.lines[0], "global", self.notice(element)))
+        for subhead, blocks in sections:
+            content = _arrange([self.block(b, index, people, 1) for b in blocks])
+            head = self.s.text(subhead.text).replace("\n", "<lb/>")
+            items.append((subhead.lines[0], "div", f'<div type="section"><head>{head}</head>{content}</div>'))
+        items.sort(key=lambda item: item[0])
+        if not any(kind in {"p", "div"} for _, kind, _ in items):
+            # A body needs at least one paragraph or division; a headline-only bulletin has none.
+            items.insert(0, (0, "p", "<p/>"))
+        return _arrange(items)
+
+    def block(
+        self, block: Block, index: dict[int, int], people: Sequence[tuple[str, AttendeeGroup, int]], level: int
+    ) -> tuple[int, str, str]:
+        s = self.s
+        spans = self._spans_for(block.text, people, f"body/{index.get(id(block), -1)}")
+        if isinstance(block, Paragraph):
+            spans += self._enum_spans(block)
+            return block.lines[0], "p", f"<p>{_marked(block.text, spans, s)}</p>"
+        if isinstance(block, Caption):
+            return block.lines[0], "global", f"<figure><head>{s.text(block.text)}</head></figure>"
+        if isinstance(block, Subhead):  # nested subheads are rare; keep the text as a labelled p
+            return block.lines[0], "p", f'<p rend="subhead">{s.text(block.text)}</p>'
+        assert isinstance(block, Point)
+        label = f"<label>{s.text(block.marker)}</label>"
+        text = _marked(block.text, spans, s)
+        heading = len(block.text) <= _HEADING_MAX and not any(ch in "。！？；" for ch in block.text)
+        opening = f"<head>{label}{text}</head>" if heading else f"<p>{label}{text}</p>"
+        children = _arrange([self.block(child, index, people, level + 1) for child in block.children])
+        kind = f"level{block.level}"
+        return block.lines[0], "div", f'<div type="{kind}" n="{s.attr(_n(block.marker))}">{opening}{children}</div>'
+
+    def _enum_spans(self, paragraph: Paragraph) -> list[Span]:
+        items = paragraph.enumeration
+        if not items:
+            return []
+        total = sum(len(i.marker) + len(i.text) for i in items)
+        start = len(paragraph.text) - total
+        spans: list[Span] = []
+        for item in items:
+            end = start + len(item.marker) + len(item.text)
+            spans.append((start, end, f'<seg type="enum" n="{item.number}">', "</seg>"))
+            spans.append((start, start + len(item.marker), "<label>", "</label>"))
+            start = end
+        return spans
+
+    def back(self, bulletin: Bulletin) -> str:
+        s = self.s
+        closer: list[str] = []
+        if bulletin.closing is not None:
+            closing = bulletin.closing
+            issuers = [line.text for line in closing.source_lines[:-1]]
+            if issuers:
+                closer.append(
+                    "<signed>" + "<lb/>".join(f"<orgName>{s.text(t)}</orgName>" for t in issuers) + "</signed>"
+                )
+            date_line = closing.source_lines[-1].text
+            closer.append(f"<dateline>{_marked(date_line, _date_span(date_line, closing.date), s)}</dateline>")
+        if bulletin.dateline is not None and bulletin.dateline.trailing:
+            closer.append(self.dateline(bulletin.dateline, ()))
+        out = f"<closer>{''.join(closer)}</closer>" if closer else ""
+        after = [e for e in bulletin.notice_elements if e.kind in {"note", "attachment", "cc", "imprint"}]
+        if bulletin.closing is not None:
+            first = bulletin.closing.source_lines[0].line
+            out += "".join(self.notice(e) for e in after if e.lines[0] > first)
+        return out
+
+
+def _arrange(items: Sequence[tuple[int, str, str]]) -> str:
+    """Join rendered blocks; paragraphs after a div at one level go in ``div type="unnumbered"``."""
+    out: list[str] = []
+    pending: list[str] = []
+    seen_div = False
+    for _, kind, xml in items:
+        if kind == "div":
+            if pending:
+                out.append('<div type="unnumbered">' + "".join(pending) + "</div>")
+                pending = []
+            seen_div = True
+            out.append(xml)
+        elif (kind == "p" and seen_div) or pending:
+            pending.append(xml)
+        else:
+            out.append(xml)
+    if pending:
+        out.append('<div type="unnumbered">' + "".join(pending) + "</div>")
+    return "".join(out)
