@@ -86,3 +86,15 @@ def test_two_installed_plugins_with_one_name_are_an_error(monkeypatch: pytest.Mo
     monkeypatch.setattr(plugins, "entry_points", lambda group: doubled)
     with pytest.raises(bulletins.PluginConflictError, match="two installed plugins are named 'json'"):
         get_exporter("json")
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_json_text_does_not_depend_on_orjson(
+    indent: int | None, monkeypatch: pytest.MonkeyPatch, seed_documents: dict[str, Document]
+) -> None:
+    from bulletins.exporters import json as json_module
+
+    document = seed_documents["001_cb1989d8750bc7f6.txt"]
+    with_fast = bulletins.export(document, "json", indent=indent) + bulletins.export(document, "jsonl")
+    monkeypatch.setattr(json_module, "_orjson", None)
+    assert bulletins.export(document, "json", indent=indent) + bulletins.export(document, "jsonl") == with_fast

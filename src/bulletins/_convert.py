@@ -14,7 +14,6 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
 
-from ._attrs_util import fields_of as _fields_of
 from .errors import LoadError
 from .model import Caption, Paragraph, Point, Subhead
 
@@ -27,13 +26,23 @@ _BLOCKS: dict[str, type] = {
 }
 
 
+@functools.cache
+def _names(cls: type) -> tuple[str, ...] | None:
+    """Field names of an attrs class in declaration order, None for anything else (cached)."""
+    return tuple(a.name for a in attrs.fields(cls)) if attrs.has(cls) else None
+
+
 def unstructure(value: object) -> Any:
     """Return *value* as JSON-ready dicts, lists and scalars."""
-    if attrs.has(type(value)):
-        return {a.name: unstructure(getattr(value, a.name)) for a in _fields_of(value)}
+    if value is None or isinstance(value, str | int | float):
+        return value
     if isinstance(value, tuple | list):
         return [unstructure(item) for item in value]
-    return value
+    cls: type = type(value)
+    names = _names(cls)
+    if names is None:
+        return value
+    return {name: unstructure(getattr(value, name)) for name in names}
 
 
 @functools.cache

@@ -103,15 +103,19 @@ def _paragraph(token: LineToken) -> Paragraph:
     return Paragraph(
         lines=(token.info.first, token.info.last),
         text=text,
-        enumeration=find_enumeration(text, shadow(text)),
+        enumeration=find_enumeration(text, token.info.shadow or shadow(text)),
     )
+
+
+# Attendance verbs in both scripts: only blocks holding one are worth reading (and shadowing).
+_ANY_VERB = re.compile("出席|列席|参加|參加|陪同|主持|与会|與會|参观|參觀")
 
 
 def _attendees(headline: Headline | None, body: tuple[Block, ...]) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
     blocks = [
         TextBlock(block=f"body/{k}", text=block.text, shadow=shadow(block.text))
         for k, block in enumerate(iter_blocks(body))
-        if isinstance(block, Paragraph | Point)
+        if isinstance(block, Paragraph | Point) and _ANY_VERB.search(block.text)
     ]
     in_body = find_groups(blocks)
     if headline is None:

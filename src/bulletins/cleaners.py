@@ -24,32 +24,45 @@ _IMAGE_LINE = re.compile(r"(?m)^[ \t\u3000]*!\[[^\]\n]*\]\([^)\n]*\)[ \t\u3000]*
 # tone-marked vowel is required so that ordinary bracketed Latin text such as (a) stays.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = r"\((?=[a-zü" + _TONED + r"]*[" + _TONED + r"])[a-zü" + _TONED + r"]{1,7}\)"
-_RUBY = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])(?:" + _SYLLABLE + r")+")
+# Anchored on the literal "(" (fast); the Han character before it is checked in _unruby.
+_RUBY = re.compile(r"(?:" + _SYLLABLE + r")+")
+_HAN_BEFORE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Doubled or garbled commas: ",," "，，" ",、" ",。" (seeds 000, 001).
+_COMMA_ANY = re.compile(r"[,，][,，、。；：？！]")
 _COMMA_RUN = re.compile(r"([,，])[,，]+")
 _COMMA_BEFORE = re.compile(r"[,，]+([、。；：？！])")
 _ODD_SPACE = re.compile(r"[\u00a0\u2002-\u200a\u202f\u205f]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-_EDGE_SPACE = re.compile(r"(?m)^[ \t\u3000]+|[ \t\u3000]+$")
+_EDGE = " \t\u3000"
 
 
 def normalize_newlines(text: str) -> str:
     """Turn CRLF and lone CR line ends into LF (one newline stays one newline)."""
-    return _CRLF.sub("\n", text)
+    return _CRLF.sub("\n", text) if "\r" in text else text
 
 
 def remove_bookmarks(text: str) -> str:
     """Remove Word export bookmarks such as ``[bookmark: _Toc2527]`` and ``[bookmark: _GoBack]``."""
-    return _BOOKMARK.sub("", text)
+    return _BOOKMARK.sub("", text) if "[bookmark: " in text else text
 
 
 def remove_ruby_pinyin(text: str) -> str:
     """Remove pinyin ruby glued to Han characters: ``專區(qū)`` → ``專區``."""
-    return _RUBY.sub("", text)
+    if "(" not in text:
+        return text
+
+    def _unruby(match: re.Match[str]) -> str:
+        start = match.start()
+        glued = start > 0 and _HAN_BEFORE.match(text, start - 1) is not None
+        return "" if glued else match.group(0)
+
+    return _RUBY.sub(_unruby, text)
 
 
 def fold_punctuation(text: str) -> str:
     """Fold doubled or garbled commas: ``,,`` → ``,``, ``，，`` → ``，``, ``,、`` → ``、``, ``,。`` → ``。``."""
+    if _COMMA_ANY.search(text) is None:
+        return text
     return _COMMA_BEFORE.sub(r"\1", _COMMA_RUN.sub(r"\1", text))
 
 
@@ -58,8 +71,11 @@ def normalize_spaces(text: str) -> str:
 
     NBSP and thin spaces become spaces, zero-width characters go, and U+3000 counts as a blank.
     """
-    text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
-    return _EDGE_SPACE.sub("", text)
+    if _ODD_SPACE.search(text):
+        text = _ODD_SPACE.sub(" ", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return "\n".join([line.strip(_EDGE) for line in text.split("\n")])
 
 
 def strip_image_lines(text: str) -> str:

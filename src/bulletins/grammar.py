@@ -54,4 +54,7 @@ def parser() -> Lark:
         strict=True,
         transformer=BulletinTransformer(),
         maybe_placeholders=False,
+        # The LALR analysis takes ~2 s; Lark caches it in the temp directory, keyed by the
+        # grammar and options, so later processes (CLI runs, pool workers) start at once.
+        cache=True,
     )

@@ -474,6 +474,7 @@ class _Context:
             return i + 1
         marker = self._point(i, start)
         parts = [(raw.number, text)]
+        shadows = [raw.shadow[start:]]
         j = i + 1
         # Re-join fragments wrapped mid-sentence, blank lines between (seed 003).
         # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
@@ -484,6 +485,7 @@ class _Context:
             if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
                 break
             parts.append((nxt.number, nxt.text))
+            shadows.append(nxt.shadow)
             j += 1
         if len(parts) > 1:
             self.diagnostics.append(
@@ -495,6 +497,7 @@ class _Context:
                 )
             )
         joined = "".join(t for _, t in parts)
+        joined_shadow = "".join(shadows)
         trailing = None
         if not self.has_dateline and marker is None:
             last_shadow = self.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
@@ -517,12 +520,20 @@ class _Context:
                 )
                 self.has_dateline = True
                 joined = joined[:cut]
+                joined_shadow = joined_shadow[:cut]
                 parts[-1] = (parts[-1][0], parts[-1][1][: len(parts[-1][1]) - (len(last_shadow) - trailing.start())])
         if not joined.strip():
             if tail is not None:
                 yield tail
             return j
-        info = LineInfo(first=parts[0][0], last=parts[-1][0], text=joined, parts=tuple(parts), marker=marker)
+        info = LineInfo(
+            first=parts[0][0],
+            last=parts[-1][0],
+            text=joined,
+            shadow=joined_shadow,
+            parts=tuple(parts),
+            marker=marker,
+        )
         if marker is not None:
             if not self.in_bulletin:
                 self._open_bulletin()

@@ -109,7 +109,7 @@ def parse(
     )
     fill = year if year is not None else document_year(document.bulletins)
     if fill is not None:
-        document = fill_years(document, fill)
+        document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     if script == "simplified":
         document = _script.to_simplified(document)
     elif script != "keep":
