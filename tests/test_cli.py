@@ -142,3 +142,45 @@ def test_third_party_plugin_through_the_cli(tmp_path: Path) -> None:
     # in rank order with their shared role.
     assert rows[3].split(",")[3:7] == ["出席", "3", "1", "李克强"]
     assert rows[5].split(",")[6:8] == ["韩正", "中共中央政治局常委、中央全面深化改革委员会副主任"]
+
+
+def _tree(tmp_path: Path) -> Path:
+    """A folder tree of inputs with a bad file inside."""
+    root = tmp_path / "in"
+    (root / "a" / "b").mkdir(parents=True)
+    for k, seed in enumerate(sorted(SEEDS.glob("*.txt"))):
+        target = root / ("a" if k % 2 else "a/b") / seed.name
+        target.write_bytes(seed.read_bytes())
+    (root / "a" / "broken.txt").write_bytes(bytes(range(256)) * 8)
+    (root / "a" / "notes.md").write_text("not matched by --glob", encoding="utf-8")
+    return root
+
+
+def test_batch_tree_with_a_bad_file(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    out = tmp_path / "out"
+    result = run("parse", str(root), "--to", "json,tei", "-o", str(out), "--jobs", "2")
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert f"{root / 'a' / 'broken.txt'}: not text" in err
+    assert "6 file(s), 48 bulletins, 1 error(s) in" in err
+    produced = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert "a/b/000_2d494656d95ed764.json" in produced and "a/001_cb1989d8750bc7f6.tei.xml" in produced
+    assert not [p for p in produced if "broken" in p or p.endswith(".tmp")]
+    assert len(produced) == 10
+
+
+def test_jobs_do_not_change_the_output(tmp_path: Path) -> None:
+    root = _tree(tmp_path)
+    one = run("parse", str(root), "--to", "jsonl", "--jobs", "1", "-q")
+    two = run("parse", str(root), "--to", "jsonl", "--jobs", "2", "-q")
+    assert one.stdout == two.stdout and one.stdout.count(b"\n") > 48
+
+
+def test_jsonl_stream_into_one_file(tmp_path: Path) -> None:
+    target = tmp_path / "corpus" / "all.jsonl"
+    assert main(["parse", str(SEEDS), "--to", "jsonl", "-o", str(target), "-q"]) == 0
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    names = [r["source"]["name"] for r in records if "bulletin" in r]
+    assert len(names) == 48 and names == sorted(names)  # stable input order
+    assert not list(target.parent.glob(".*.tmp"))

@@ -11,14 +11,14 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
+from .batch import Job, Result, located, run
 from .errors import BulletinsError
 from .exporters import available_exporters, get_exporter
-from .model import Document
-from .pipeline import parse
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -53,7 +53,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FORMAT[,FORMAT…]",
         help=f"output format(s), comma-separated, or 'all' (available: {', '.join(available_exporters())})",
     )
-    p.add_argument("-o", "--output", metavar="DIR", help="write DIR/<name><suffix> instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write DIR/<relative path><suffix> (mirroring input folders); with --to jsonl, a path"
+        " ending in .jsonl collects every bulletin in that one file",
+    )
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--glob", default="*.txt", help="file pattern used inside folders (default: *.txt)")
     p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
     p.add_argument("--year", type=int, help="year for dates printed without one")
@@ -89,7 +96,7 @@ def _validate_command(args: argparse.Namespace) -> int:
         try:
             report = validate_bytes(path.read_bytes())
         except OSError as exc:
-            print(_located(name, exc), file=sys.stderr)
+            print(located(name, exc), file=sys.stderr)
             failed += 1
             continue
         if report.valid:
@@ -104,24 +111,28 @@ def _validate_command(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _inputs(paths: Sequence[str], pattern: str) -> Iterator[tuple[str, Path | None, Path]]:
-    """Yield ``(label, path or None for stdin, relative output stem)`` for every input."""
+def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
+    """Yield a job for every input: files, folders searched recursively, ``-`` for stdin."""
     for raw in paths:
         if raw == "-":
-            yield "<stdin>", None, Path("stdin")
+            yield Job(label="<stdin>", path=None, stem=Path("stdin"), data=sys.stdin.buffer.read())
             continue
         path = Path(raw)
         if path.is_dir():
             for found in sorted(path.rglob(pattern)):
                 if found.is_file():
-                    yield str(found), found, found.relative_to(path).with_suffix("")
+                    yield Job(label=str(found), path=found, stem=found.relative_to(path).with_suffix(""))
         else:
-            yield str(path), path, Path(path.name).with_suffix("")
+            yield Job(label=str(path), path=path, stem=Path(path.name).with_suffix(""))
+
+
+def _check_target(target: Path, protected: set[Path]) -> None:
+    if target.resolve() in protected:
+        raise OSError(f"refusing to overwrite the input file {target}")
 
 
 def _write_atomic(target: Path, data: str, protected: set[Path]) -> None:
-    if target.resolve() in protected:
-        raise OSError(f"refusing to overwrite the input file {target}")
+    _check_target(target, protected)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -133,20 +144,41 @@ def _write_atomic(target: Path, data: str, protected: set[Path]) -> None:
         raise
 
 
-def _located(label: str, exc: Exception) -> str:
-    """Format *exc* as one ``file[:line]: problem`` line, naming the file as the user gave it."""
-    if isinstance(exc, OSError):
-        return f"{label}: {exc.strerror or exc}"
-    line = getattr(exc, "line", None)
-    detail = getattr(exc, "detail", None) or str(exc)
-    return f"{label}{f':{line}' if line else ''}: {detail}"
+class _Progress:
+    """A one-line progress display on a terminal: files, MB/s, errors."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.done = self.errors = self.bytes = 0
+        self.start = time.perf_counter()
+
+    def update(self, result: Result) -> None:
+        self.done += 1
+        self.bytes += result.size
+        self.errors += result.error is not None
+        if self.enabled:
+            rate = self.bytes / max(time.perf_counter() - self.start, 1e-9) / 1e6
+            sys.stderr.write(f"\r\x1b[K{self.done}/{self.total} files, {rate:.1f} MB/s, {self.errors} error(s)")
+            sys.stderr.flush()
+
+    def say(self, line: str) -> None:
+        """Print a line to stderr above the progress line."""
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+        print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
-def _summary(label: str, document: Document) -> str:
-    titles = [b.headline.title for b in document.bulletins if b.headline is not None]
+def _summary(result: Result) -> str:
+    titles = result.titles
     shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles[:3])
     more = f"; … (+{len(titles) - 3})" if len(titles) > 3 else ""
-    return f"{label}: {len(document.bulletins)} bulletins, {len(document.residue)} residue" + (
+    return f"{result.job.label}: {result.bulletins} bulletins, {result.residue} residue" + (
         f" — {shown}{more}" if shown else ""
     )
 
@@ -154,50 +186,68 @@ def _summary(label: str, document: Document) -> str:
 def _parse_command(args: argparse.Namespace) -> int:
     formats = available_exporters() if args.to == "all" else [f.strip() for f in args.to.split(",") if f.strip()]
     options = dict(args.option)
-    exporters = [get_exporter(name, **options) for name in formats]
-    inputs = list(_inputs(args.paths, args.glob))
-    if not inputs:
+    for name in formats:
+        get_exporter(name, **options)  # fail fast on a bad name or option, before any work
+    jobs = list(_jobs(args.paths, args.glob))
+    if not jobs:
         print("bulletins: no input files found", file=sys.stderr)
         return EXIT_FAILED
-    if args.output is None and (len(formats) != 1 or (len(inputs) > 1 and formats != ["jsonl"])):
+    stream = args.output is not None and formats == ["jsonl"] and args.output.endswith(".jsonl")
+    if args.output is None and (len(formats) != 1 or (len(jobs) > 1 and formats != ["jsonl"])):
         print("bulletins: several inputs or formats need -o DIR (or --to jsonl for a stream)", file=sys.stderr)
         return EXIT_USAGE
-    protected = {path.resolve() for _, path, _ in inputs if path is not None}
+    protected = {job.path.resolve() for job in jobs if job.path is not None}
+    processes = 1 if len(jobs) == 1 else (args.jobs or os.cpu_count() or 1)
+    progress = _Progress(len(jobs), enabled=sys.stderr.isatty() and not args.quiet)
+    parse_options = {"script": args.script, "year": args.year, "errors": args.errors}
+    sink = None
+    if stream:
+        target = Path(args.output)
+        _check_target(target, protected)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
     failed = bulletins = 0
-    for label, path, stem in inputs:
-        try:
-            data = sys.stdin.buffer.read() if path is None else path.read_bytes()
-            document = parse(
-                data,
-                source=None if path is None else path.name,
-                script=args.script,
-                year=args.year,
-                errors=args.errors,
-            )
-            outputs = [(exporter, exporter.export(document)) for exporter in exporters]
-        except (BulletinsError, OSError) as exc:
-            failed += 1
-            print(_located(label, exc), file=sys.stderr)
-            continue
-        bulletins += len(document.bulletins)
-        for exporter, output in outputs:
-            text = output.decode("utf-8") if isinstance(output, bytes) else output
-            if args.output is None:
-                sys.stdout.write(text)
-            else:
-                try:
-                    _write_atomic(Path(args.output) / stem.with_name(stem.name + exporter.suffix), text, protected)
-                except OSError as exc:
-                    failed += 1
-                    print(f"{label}: cannot write output: {exc}", file=sys.stderr)
-        if args.output is not None and not args.quiet:
-            print(_summary(label, document), file=sys.stderr)
-    if not args.quiet and (args.output is not None or failed):
-        print(
-            f"{len(inputs)} file(s), {bulletins} bulletins, {failed} error(s)"
-            + (f"; output in {args.output}/" if args.output else ""),
-            file=sys.stderr,
-        )
+    try:
+        for result in run(jobs, formats=formats, options=options, parse_options=parse_options, processes=processes):
+            progress.update(result)
+            if result.error is not None:
+                failed += 1
+                progress.say(result.error)
+                continue
+            bulletins += result.bulletins
+            for suffix, text in result.outputs:
+                if sink is not None:
+                    sink.write(text)
+                elif args.output is None:
+                    sys.stdout.write(text)
+                else:
+                    try:
+                        _write_atomic(
+                            Path(args.output) / result.job.stem.with_name(result.job.stem.name + suffix),
+                            text,
+                            protected,
+                        )
+                    except OSError as exc:
+                        failed += 1
+                        progress.say(f"{result.job.label}: cannot write output: {exc}")
+            if args.output is not None and not stream and not args.quiet:
+                progress.say(_summary(result))
+        if sink is not None:
+            sink.close()
+            os.replace(tmp, target)
+            sink = None
+    finally:
+        progress.close()
+        if sink is not None:  # interrupted or failed: leave no partial stream behind
+            sink.close()
+            Path(tmp).unlink(missing_ok=True)
+    if not args.quiet and (args.output is not None or failed or len(jobs) > 1):
+        elapsed = time.perf_counter() - progress.start
+        rate = progress.bytes / max(elapsed, 1e-9) / 1e6
+        where = f"; output in {args.output}" if args.output else ""
+        counts = f"{len(jobs)} file(s), {bulletins} bulletins, {failed} error(s)"
+        print(f"{counts} in {elapsed:.1f} s ({rate:.1f} MB/s){where}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -1,0 +1,109 @@
+"""Parse many files: ordered results from a process pool, streamed so memory stays flat.
+
+Workers read, parse and export a file and send back only the exported text, so the parent
+never holds a Document; results arrive in input order (``imap``), one file at a time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from attrs import frozen
+
+from .errors import BulletinsError
+from .exporters import get_exporter
+from .pipeline import parse
+
+
+@frozen(kw_only=True)
+class Job:
+    """One input to parse."""
+
+    label: str
+    """The input as the user named it (for messages)."""
+    path: Path | None
+    """File to read, or None when ``data`` is given (standard input)."""
+    stem: Path
+    """Output path relative to the output directory, without suffix."""
+    data: bytes | None = None
+    """Bytes already read (standard input)."""
+
+
+@frozen(kw_only=True)
+class Result:
+    """What became of one input."""
+
+    job: Job
+    """The input."""
+    outputs: tuple[tuple[str, str], ...] = ()
+    """``(suffix, text)`` per requested format; empty when the file failed."""
+    error: str | None = None
+    """One-line problem (``file[:line]: message``), or None."""
+    size: int = 0
+    """Bytes read."""
+    bulletins: int = 0
+    """Bulletins found."""
+    residue: int = 0
+    """Residue entries found."""
+    titles: tuple[str, ...] = ()
+    """Headline titles, for summaries."""
+
+
+def located(label: str, exc: Exception) -> str:
+    """Format *exc* as one ``file[:line]: problem`` line, naming the file as the user gave it."""
+    if isinstance(exc, OSError):
+        return f"{label}: {exc.strerror or exc}"
+    line = getattr(exc, "line", None)
+    detail = getattr(exc, "detail", None) or str(exc)
+    return f"{label}{f':{line}' if line else ''}: {detail}"
+
+
+def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, object]]) -> Result:
+    job, formats, options, parse_options = task
+    try:
+        data = job.data if job.data is not None else job.path.read_bytes()  # type: ignore[union-attr]
+        document = parse(data, source=job.path.name if job.path else None, **parse_options)  # type: ignore[arg-type]
+        outputs = []
+        for name in formats:
+            exporter = get_exporter(name, **options)
+            text = exporter.export(document)
+            outputs.append((exporter.suffix, text.decode("utf-8") if isinstance(text, bytes) else text))
+    except (BulletinsError, OSError) as exc:
+        return Result(job=job, error=located(job.label, exc))
+    return Result(
+        job=job,
+        outputs=tuple(outputs),
+        size=len(data),
+        bulletins=len(document.bulletins),
+        residue=len(document.residue),
+        titles=tuple(b.headline.title for b in document.bulletins if b.headline is not None),
+    )
+
+
+def run(
+    jobs: Iterable[Job],
+    *,
+    formats: Sequence[str],
+    options: Mapping[str, object] | None = None,
+    parse_options: Mapping[str, object] | None = None,
+    processes: int = 1,
+) -> Iterator[Result]:
+    """Parse and export *jobs*, yielding results in input order.
+
+    Args:
+        jobs: The inputs.
+        formats: Exporter names.
+        options: Exporter constructor keywords (the same for every format).
+        parse_options: Keywords for :func:`bulletins.parse` (``script``, ``year``, ``errors``).
+        processes: Worker processes; 1 parses in this process.
+    """
+    tasks = ((job, tuple(formats), dict(options or {}), dict(parse_options or {})) for job in jobs)
+    if processes <= 1:
+        yield from map(_work, tasks)
+        return
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    with context.Pool(processes) as pool:
+        yield from pool.imap(_work, tasks, chunksize=1)
