@@ -1,0 +1,185 @@
+"""Throughput, scaling, memory and linearity of bulletins — a script, not a test (DESIGN §7).
+
+    python bench/bench.py                 # the full run (≈ 15 minutes on 2 cores)
+    python bench/bench.py --quick         # smaller sizes, for a smoke run
+
+Throughput is end to end, bytes → Document → JSON and → TEI, on one core, reported as a ratio
+to a floor measured in the same run: decode UTF-8 + split lines + one compiled regex match per
+line. Rounds alternate floor / JSON / TEI so that machine drift cancels; medians are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import bulletins  # noqa: E402
+from bulletins.batch import Job, run  # noqa: E402
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+_FLOOR_RE = re.compile(r"^(?:新华社|本报)\S*?电")
+
+
+def corpus(megabytes: float) -> list[bytes]:
+    """Seed files repeated until the corpus holds *megabytes* of input."""
+    seeds = [p.read_bytes() for p in SEEDS]
+    out: list[bytes] = []
+    size = 0
+    while size < megabytes * 1e6:
+        data = seeds[len(out) % len(seeds)]
+        out.append(data)
+        size += len(data)
+    return out
+
+
+def floor(files: list[bytes]) -> None:
+    for data in files:
+        for line in data.decode("utf-8").split("\n"):
+            _FLOOR_RE.match(line)
+
+
+def to_json(files: list[bytes]) -> None:
+    exporter = bulletins.get_exporter("json")
+    for data in files:
+        exporter.export(bulletins.parse(data))
+
+
+def to_tei(files: list[bytes]) -> None:
+    exporter = bulletins.get_exporter("tei")
+    for data in files:
+        exporter.export(bulletins.parse(data))
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def throughput(megabytes: float, rounds: int) -> dict[str, float]:
+    files = corpus(megabytes)
+    size = sum(map(len, files)) / 1e6
+    bulletins.parse(files[0])  # warm up: grammar, tables
+    times: dict[str, list[float]] = {"floor": [], "json": [], "tei": []}
+    for _ in range(rounds):
+        for name, work in (("floor", floor), ("json", to_json), ("tei", to_tei)):
+            times[name].append(timed(lambda work=work: work(files)))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {
+        "input_mb": round(size, 1),
+        "floor_mb_s": round(size / medians["floor"], 1),
+        "json_mb_s": round(size / medians["json"], 2),
+        "tei_mb_s": round(size / medians["tei"], 2),
+        "json_ratio": round(medians["json"] / medians["floor"], 1),
+        "tei_ratio": round(medians["tei"] / medians["floor"], 1),
+    }
+
+
+def scaling(megabytes: float) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs = []
+        for k, data in enumerate(corpus(megabytes)):
+            path = Path(tmp) / f"{k:05d}.txt"
+            path.write_bytes(data)
+            jobs.append(Job(label=str(path), path=path, stem=path.with_suffix("")))
+        result = {}
+        for processes in (1, 2):
+            seconds = timed(lambda p=processes: list(run(jobs, formats=["json"], processes=p)))
+            result[f"jobs{processes}_s"] = round(seconds, 2)
+        result["speedup"] = round(result["jobs1_s"] / result["jobs2_s"], 2)
+        return result
+
+
+_STREAM = """
+import resource, sys
+from pathlib import Path
+sys.path.insert(0, {src!r})
+from bulletins.batch import Job, run
+paths = sorted(Path({folder!r}).glob('*.txt'))
+jobs = (Job(label=str(p), path=p, stem=p.with_suffix('')) for p in paths)
+with open({out!r}, 'w', encoding='utf-8') as sink:
+    for result in run(jobs, formats=['jsonl'], processes=1):
+        for _, text in result.outputs:
+            sink.write(text)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def streaming_rss(megabytes: float) -> int:
+    """Peak RSS (KiB) of one process streaming a corpus of *megabytes* to JSONL."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, data in enumerate(corpus(megabytes)):
+            (Path(tmp) / f"{k:05d}.txt").write_bytes(data)
+        code = _STREAM.format(src=str(ROOT / "src"), folder=tmp, out=os.path.join(tmp, "out.jsonl"))
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        return int(done.stdout.strip().splitlines()[-1])
+
+
+def linearity(small_bytes: int) -> dict[str, float]:
+    """Time for a 10x longer single line (the DESIGN's 15 MB line at full size)."""
+    sentence = "会议强调，要坚持人民至上，省领导林克庆、张福海参加会议。"
+    repeats = max(1, small_bytes // len(sentence.encode()))
+    small, large = (sentence * repeats).encode(), (sentence * repeats * 10).encode()
+    bulletins.parse(small)
+    t_small = min(timed(lambda: bulletins.parse(small)) for _ in range(3))
+    t_large = timed(lambda: bulletins.parse(large))
+    return {"long_line_mb": round(len(large) / 1e6, 1), "long_line_x10_time_ratio": round(t_large / t_small, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args()
+    quick = args.quick
+    results: dict[str, object] = {}
+    print("throughput (one core) …", flush=True)
+    results["throughput"] = throughput(2 if quick else 20, 3 if quick else 5)
+    print(results["throughput"], flush=True)
+    print("scaling --jobs 1 vs 2 …", flush=True)
+    results["scaling"] = scaling(4 if quick else 40)
+    print(results["scaling"], flush=True)
+    print("linearity …", flush=True)
+    results["linearity"] = linearity(150_000 if quick else 1_500_000) | linearity_lines(3_000 if quick else 30_000)
+    print(results["linearity"], flush=True)
+    small, large = (2, 20) if quick else (20, 200)
+    print(f"streaming peak RSS, {small} MB vs {large} MB …", flush=True)
+    rss_small, rss_large = streaming_rss(small), streaming_rss(large)
+    results["memory"] = {
+        f"rss_{small}mb_kib": rss_small,
+        f"rss_{large}mb_kib": rss_large,
+        "ratio": round(rss_large / rss_small, 2),
+    }
+    print(results["memory"], flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+def linearity_lines(count: int) -> dict[str, float]:
+    """Time for 10x more consecutive numbered lines (the DESIGN's 30 000-line case at full size)."""
+
+    def make(n: int) -> bytes:
+        body = "".join(f"{k}.请做好第{k}项工作。\n" for k in range(1, n + 1))
+        return ("关于做好工作的通知\n\n" + body).encode()
+
+    small, large = make(count // 10), make(count)
+    bulletins.parse(small)
+    t_small = min(timed(lambda: bulletins.parse(small)) for _ in range(3))
+    t_large = timed(lambda: bulletins.parse(large))
+    return {"numbered_lines": count, "numbered_lines_x10_time_ratio": round(t_large / t_small, 2)}
+
+
+if __name__ == "__main__":
+    main()
