@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-"""Han character ranges for regex classes."""
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+"""Han character ranges for regex classes, supplementary planes included: rare characters in
+names are often there (𬍛), and OpenCC maps a few Traditional characters to them (俓 → 𠇹)."""
 
 CN_DIGITS = "〇○零一二三四五六七八九十百两"
 """Chinese numeral characters (〇 and ○ both occur as zero in dates)."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ._text import HAN
+
 Cleaner = Callable[[str], str]
 """A cleaner: a pure, idempotent, newline-preserving ``str -> str`` function."""
 
@@ -26,7 +28,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = r"\((?=[a-zü" + _TONED + r"]*[" + _TONED + r"])[a-zü" + _TONED + r"]{1,7}\)"
 # Anchored on the literal "(" (fast); the Han character before it is checked in _unruby.
 _RUBY = re.compile(r"(?:" + _SYLLABLE + r")+")
-_HAN_BEFORE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_BEFORE = re.compile(f"[{HAN}]")
 # Doubled or garbled commas: ",," "，，" ",、" ",。" (seeds 000, 001).
 _COMMA_ANY = re.compile(r"[,，][,，、。；：？！]")
 _COMMA_RUN = re.compile(r"([,，])[,，]+")

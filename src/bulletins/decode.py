@@ -23,6 +23,9 @@ from .model import Diagnostic
 DETECT_PREFIX = 64 * 1024
 """How many leading bytes chardet sees; detection is the slow part of decoding."""
 
+MAX_LISTED = 100
+"""Replacements listed one by one in the diagnostics; the rest are counted in one more."""
+
 MIN_CONFIDENCE = 0.2
 """Below this chardet confidence the bytes are reported as not text rather than guessed."""
 
@@ -102,8 +105,7 @@ def decode(data: bytes, *, source: str | None = None, errors: Errors = "strict")
 
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            name = "utf-8-sig" if codec == "utf-8" else codec
-            return _finish(data[len(bom) :], codec, name, 1.0, source, errors, offset=len(bom))
+            return _after_bom(data, bom, codec, source, errors)
 
     try:
         text = data.decode("utf-8")
@@ -117,16 +119,26 @@ def decode(data: bytes, *, source: str | None = None, errors: Errors = "strict")
     if _mostly_utf8(data):
         # UTF-8 with a few damaged bytes: report them rather than guess a legacy encoding
         # that would turn the whole file into mojibake.
-        return _finish(data, "utf-8", "utf-8", 1.0, source, errors, offset=0)
+        return _finish(data, "utf-8", "utf-8", 1.0, source, errors, offset=0, why="the rest of the file is UTF-8")
+    at = utf8_error.start
+    utf8_before = at > 0 and any(b >= 0x80 for b in data[:at])
     verdict = chardet.detect(data[:DETECT_PREFIX])
     detected: str | None = verdict.get("encoding")
     confidence = float(verdict.get("confidence") or 0.0)
     if not detected or confidence < MIN_CONFIDENCE:
+        if utf8_before:
+            # 会议指出… in UTF-8, then bytes in another encoding: a file of mixed encodings.
+            if errors == "replace":
+                return _finish(data, "utf-8", "utf-8", 1.0, source, errors, offset=0)
+            raise DecodeError(
+                f"byte offset {at}: not valid UTF-8, though the {at} bytes before it are"
+                " (a file of mixed encodings?); pass errors='replace' to keep the UTF-8 text",
+                source=source,
+                offset=at,
+            )
         guess = f"; best guess {detected} with confidence {confidence:.2f}" if detected else ""
         raise DecodeError(
-            f"not text: no encoding fits (invalid UTF-8 at byte offset {utf8_error.start}{guess})",
-            source=source,
-            offset=utf8_error.start,
+            f"not text: no encoding fits (invalid UTF-8 at byte offset {at}{guess})", source=source, offset=at
         )
     try:
         codec = codecs.lookup(detected).name
@@ -138,6 +150,47 @@ def decode(data: bytes, *, source: str | None = None, errors: Errors = "strict")
     return _finish(data, codec, codec, confidence, source, errors, offset=0)
 
 
+def _after_bom(data: bytes, bom: bytes, codec: str, source: str | None, errors: Errors) -> Decoded:
+    """Decode after a byte-order mark; a BOM that does not fit the bytes is ignored, with a warning."""
+    rest = data[len(bom) :]
+    name = "utf-8-sig" if codec == "utf-8" else codec
+    lies = codec != "utf-8" and b"\x00" not in rest and _is_utf8(rest)  # UTF-16 text of this length has NULs
+    if not lies:
+        try:
+            return _finish(rest, codec, name, 1.0, source, "strict", offset=len(bom))
+        except DecodeError:
+            pass
+    try:
+        decoded = decode(rest, source=source, errors=errors)
+    except DecodeError as exc:
+        raise DecodeError(
+            f"the byte-order mark says {codec}, but the bytes are not {codec}, nor text in another"
+            f" encoding ({exc.detail})",
+            source=source,
+            offset=exc.offset,
+        ) from exc
+    warning = Diagnostic(
+        level="warning",
+        code="bom-mismatch",
+        line=1,
+        message=f"the byte-order mark says {codec} but the text is {decoded.encoding}; the mark was ignored",
+    )
+    return Decoded(
+        text=decoded.text,
+        encoding=decoded.encoding,
+        confidence=decoded.confidence,
+        diagnostics=(warning, *decoded.diagnostics),
+    )
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _finish(
     data: bytes,
     codec: str,
@@ -147,6 +200,7 @@ def _finish(
     errors: Errors,
     *,
     offset: int,
+    why: str | None = None,
 ) -> Decoded:
     if errors == "replace":
         sink: list[int] = []
@@ -156,23 +210,32 @@ def _finish(
         finally:
             _replaced.reset(token)
         _check_text(text, source)
-        diagnostics = tuple(
+        diagnostics = [
             Diagnostic(
                 level="warning",
                 code="replaced-bytes",
-                line=_line_of(text, data, codec, at),
+                line=line,
                 message=f"undecodable bytes at offset {at + offset} replaced with U+FFFD",
             )
-            for at in sink
-        )
-        return Decoded(text=text, encoding=name, confidence=confidence, diagnostics=diagnostics)
+            for at, line in zip(sink[:MAX_LISTED], _lines_of(data, codec, sink[:MAX_LISTED]), strict=True)
+        ]
+        if len(sink) > MAX_LISTED:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="replaced-bytes",
+                    message=f"{len(sink)} undecodable byte sequences replaced in all"
+                    f" ({len(sink) - MAX_LISTED} not listed)",
+                )
+            )
+        return Decoded(text=text, encoding=name, confidence=confidence, diagnostics=tuple(diagnostics))
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 4].hex(" ")
         raise DecodeError(
             f"byte offset {exc.start + offset}: bytes {bad} are not valid {codec}"
-            f" (encoding detected with confidence {confidence:.2f});"
+            f" ({why or f'encoding detected with confidence {confidence:.2f}'});"
             " pass errors='replace' to substitute U+FFFD",
             source=source,
             offset=exc.start + offset,
@@ -189,10 +252,18 @@ def _mostly_utf8(data: bytes) -> bool:
     return multibyte > 0 and bad * 50 <= multibyte
 
 
-def _line_of(text: str, data: bytes, codec: str, at: int) -> int:
-    """Return the 1-based line of byte offset *at* (decoding the prefix again, rare path)."""
-    prefix = data[:at].decode(codec, errors="replace")
-    return prefix.count("\n") + 1
+def _lines_of(data: bytes, codec: str, offsets: list[int]) -> list[int]:
+    """Return the 1-based line of each (ascending) byte offset, in one pass over *data*."""
+    wide = codec.startswith(("utf-16", "utf-32"))
+    lines: list[int] = []
+    line, previous = 1, 0
+    for at in offsets:
+        chunk = data[previous:at]
+        # In UTF-8, GB18030 and Big5 the byte 0x0A is always a newline; wide codecs decode.
+        line += chunk.decode(codec, errors="replace").count("\n") if wide else chunk.count(b"\n")
+        lines.append(line)
+        previous = at
+    return lines
 
 
 def _check_text(text: str, source: str | None) -> None:

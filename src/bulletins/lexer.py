@@ -179,6 +179,9 @@ def _content_kind(text: str, shadow: str, number: int, toc: bool) -> _Raw:
         return raw("point", marker=marker)
     if _is_byline(shadow):
         return raw("byline")
+    if short and (sequence_marker(text, shadow) or ordinal_word_marker(text, shadow)):
+        # 一是… / 首先，… on a short line: a point if its run counts (decided in context), never a title.
+        return raw("para")
     if short:
         return raw("short")
     return raw("para")
@@ -469,7 +472,9 @@ class _Context:
         text = raw.text[start:]
         if not text.strip():
             return i + 1
-        if start == 0 and self.in_bulletin and self._is_noise(text):
+        # Numbered items are structure: a point repeated under another heading is kept.
+        numbered = raw.marker is not None or sequence_marker(raw.text, raw.shadow) is not None
+        if start == 0 and self.in_bulletin and not numbered and self._is_noise(text):
             yield self._emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=text))
             return i + 1
         marker = self._point(i, start)

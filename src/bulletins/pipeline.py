@@ -105,7 +105,8 @@ def parse(
         source=info,
         bulletins=parsed.bulletins,
         residue=parsed.residue,
-        diagnostics=tuple(sorted(diagnostics, key=lambda d: d.line or 0)),
+        # In line order; diagnostics about the whole input (no line) come last.
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
     )
     fill = year if year is not None else document_year(document.bulletins)
     if fill is not None:

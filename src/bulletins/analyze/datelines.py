@@ -40,10 +40,12 @@ class DatelineMatch:
     """Reporters named in the dateline's parentheses."""
 
 
-def _byline(text: str | None) -> tuple[str, ...]:
-    if not text:
+def _byline(text: str | None, shadow: str | None) -> tuple[str, ...]:
+    """Reporters named in a dateline's parentheses: 记者 (記者) is read on the shadow, names cut from *text*."""
+    if not text or shadow is None:
         return ()
-    names = _REPORTER.sub("", text.strip())
+    prefix = _REPORTER.match(shadow.strip())
+    names = text.strip()[prefix.end() if prefix else 0 :]
     return tuple(part for part in re.split(r"[\s、，,]+", names) if part)
 
 
@@ -73,4 +75,5 @@ def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
     dateline = Dateline(text=text, line=number, agency=agency_text, place=place_text, date=date)
     by = groups.get("by")
     by_text = line[match.start("by") : match.end("by")] if by else None
-    return DatelineMatch(dateline=dateline, end=end, byline=_byline(by_text))
+    by_shadow = shadow[match.start("by") : match.end("by")] if by else None
+    return DatelineMatch(dateline=dateline, end=end, byline=_byline(by_text, by_shadow))

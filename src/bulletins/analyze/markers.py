@@ -33,7 +33,7 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(rf"^(?P<n>[{_CNNUM}]{{1,4}})、")),
     ("（一）", re.compile(rf"^[（(](?P<n>[{_CNNUM}]{{1,4}})[）)]")),
     ("（1）", re.compile(r"^[（(](?P<n>\d{1,3})[）)]")),
-    ("1.", re.compile(r"^(?P<n>\d{1,3})[.．](?![\d.．])")),
+    ("1.", re.compile(r"^(?P<n>\d{1,5})[.．](?![\d.．])")),
     ("1、", re.compile(r"^(?P<n>\d{1,3})、")),
     ("⑴", re.compile(r"^(?P<c>[\u2474-\u2487])")),
     ("①", re.compile(r"^(?P<c>[\u2460-\u2473])")),
