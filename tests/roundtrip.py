@@ -86,6 +86,7 @@ class Spec:
     speech: tuple[str, str, str] | None = None  # (date line, speaker, salutation)
     blocks: list[Para | PointSpec] = field(default_factory=list)
     closing: tuple[str, str] | None = None  # (issuer, date)
+    trailing: str = ""  # a trailing dateline, printed after the last paragraph
 
 
 def _t(text: str, traditional: bool) -> str:
@@ -121,13 +122,20 @@ def paragraphs(draw: st.DrawFn, opening: str, traditional: bool) -> Para:
 def specs(draw: st.DrawFn, traditional: bool) -> Spec:
     lines = draw(st.lists(st.sampled_from(HEADLINES), min_size=1, max_size=4, unique=True))
     spec = Spec(headline=[_t(line, traditional) for line in lines])
-    opening_kind = draw(st.sampled_from(["dispatch", "newsflash", "byline", "speech", "plain"]))
+    opening_kind = draw(st.sampled_from(["dispatch", "newsflash", "byline", "speech", "plain", "trailing"]))
     openings = iter(draw(st.permutations(OPENINGS)))
     if opening_kind == "dispatch":
         place = draw(st.sampled_from(PLACES))
         month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+        lead = draw(st.sampled_from(["", "据"]))
         spec.dateline = (_t("新华社", traditional), _t(place, traditional), month, day)
-        spec.dateline_text = _t(f"新华社{place}", traditional) + f"{month}月{day}日" + _t("电", traditional)
+        spec.dateline_text = _t(f"{lead}新华社{place}", traditional) + f"{month}月{day}日" + _t("电", traditional)
+    elif opening_kind == "trailing":
+        # （新华社北京2月28日电） printed after the last paragraph instead of before the first.
+        place = draw(st.sampled_from(PLACES))
+        month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+        spec.dateline = (_t("新华社", traditional), _t(place, traditional), month, day)
+        spec.trailing = "（" + _t(f"新华社{place}", traditional) + f"{month}月{day}日" + _t("电", traditional) + "）"
     elif opening_kind == "newsflash":
         reporter = draw(st.sampled_from(NAMES))
         month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
@@ -145,7 +153,7 @@ def specs(draw: st.DrawFn, traditional: bool) -> Spec:
     blocks: list[Para | PointSpec] = [draw(paragraphs(next(openings), traditional))]
     if draw(st.booleans()):
         # Heading points 一、 with (一) sub-points or 一是 paragraph points under them.
-        sub = draw(st.sampled_from(["（一）", "一是", None]))
+        sub = draw(st.sampled_from(["（一）", "一是", "一要", "1.", None]))
         for k in range(draw(st.integers(1, 3))):
             blocks.append(
                 PointSpec(marker=f"{CN[k]}、", level=1, text=_t(draw(st.sampled_from(HEADING_TEXTS)), traditional))
@@ -154,10 +162,15 @@ def specs(draw: st.DrawFn, traditional: bool) -> Spec:
                 blocks.append(
                     PointSpec(marker="（一）", level=2, text=_t(draw(st.sampled_from(HEADING_TEXTS)), traditional))
                 )
-            elif sub == "一是":
+            elif sub in ("一是", "一要", "1."):
+                # 一是/一要 are one family and may be mixed (一要/二是, seed 004); 1. items count up.
                 for j in range(draw(st.integers(1, 3))):
                     text = _t(draw(st.sampled_from(CLAUSES)).removeprefix("要") + "。", traditional)
-                    blocks.append(PointSpec(marker=f"{CN[j]}是", level=2, text=text))
+                    if sub == "1.":
+                        marker = f"{j + 1}."
+                    else:
+                        marker = CN[j] + (sub[1] if j == 0 else draw(st.sampled_from(["是", "要"])))
+                    blocks.append(PointSpec(marker=marker, level=2, text=text))
             blocks.append(draw(paragraphs(next(openings), traditional)))
     for _ in range(draw(st.integers(0, 2))):
         blocks.append(draw(paragraphs(next(openings), traditional)))
@@ -201,6 +214,8 @@ def documents(draw: st.DrawFn) -> tuple[str, list[Spec], bool]:
                 out.append(indent + lead + block.text)
             first = False
             out += [""] * draw(st.integers(0, 1))
+        if spec.trailing:
+            out[-1 - (out[-1] == "")] += spec.trailing
         if spec.closing is not None:
             year, month, day = spec.closing[1].split("-")
             out += ["", spec.closing[0], f"{int(year)}年{int(month)}月{int(day)}日"]

@@ -12,7 +12,7 @@ import bulletins
 from bulletins.cleaners import clean
 from bulletins.errors import BulletinsError
 from bulletins.grammar import grammar_text
-from bulletins.validate import _our_relaxng
+from bulletins.validate import _our_relaxng, _tei_relaxng
 from tests.test_nothing_lost import assert_nothing_lost
 
 # One realistic line per line terminal of the grammar (the line lexer supplies them, so the
@@ -81,6 +81,7 @@ def _check(text: str) -> None:
         if name in ("xml", "tei"):
             etree.fromstring(output.encode("utf-8"))  # well-formed
     assert _our_relaxng().validate(etree.fromstring(bulletins.export(document, "xml").encode()))
+    assert _tei_relaxng().validate(etree.fromstring(bulletins.export(document, "tei").encode()))
 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

@@ -103,3 +103,9 @@ def test_xml_mixed_content_is_never_indented() -> None:
 
 def test_a_meeting_named_as_study_material_is_not_attendance() -> None:
     assert _groups("6.楼阳生主持召开省委第二次专题会议精神；") == []
+
+
+def test_a_traditional_trailing_dateline_keeps_its_script() -> None:
+    # Round-trip fuzzing: the agency of （新華社北京1月1日電） came out as 新华社 (cut from the shadow).
+    dateline = bulletins.parse("會議召開\n\n會議指出，要堅持。（新華社北京1月1日電）\n").bulletins[0].dateline
+    assert dateline is not None and (dateline.text, dateline.agency) == ("（新華社北京1月1日電）", "新華社")

@@ -45,6 +45,7 @@ def test_printed_bulletins_parse_back(rendered: tuple[str, list[Spec], bool]) ->
             assert bulletin.dateline is not None and bulletin.dateline.date is not None
             d = bulletin.dateline
             assert (d.agency, d.place, d.date.month, d.date.day) == spec.dateline
+            assert d.trailing == bool(spec.trailing)
         assert list(bulletin.byline) == spec.byline
         if spec.speech is not None:
             assert bulletin.speech is not None

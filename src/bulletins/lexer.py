@@ -511,7 +511,8 @@ class _Context:
         if trailing is not None:
             cut = len(joined) - (len(last_shadow) - trailing.start())
             inner = trailing.group("inner")
-            found = match_dateline(inner + " ", inner + " ", parts[-1][0])
+            original = joined[cut + 1 : cut + 1 + len(inner)]  # cut from the text, not the shadow
+            found = match_dateline(original + " ", inner + " ", parts[-1][0])
             if found is not None:
                 dateline = attrs.evolve(found.dateline, text=joined[cut:], trailing=True)
                 tail = _token(
