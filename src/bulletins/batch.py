@@ -14,7 +14,7 @@ from pathlib import Path
 from attrs import frozen
 
 from .errors import BulletinsError
-from .exporters import get_exporter
+from .exporters import Exporter, get_exporter
 from .pipeline import parse
 
 
@@ -61,6 +61,17 @@ def located(label: str, exc: Exception) -> str:
     return f"{label}{f':{line}' if line else ''}: {detail}"
 
 
+_EXPORTERS: dict[tuple[str, str], Exporter] = {}
+
+
+def _exporter(name: str, options: Mapping[str, object]) -> Exporter:
+    """One exporter per name and options in each process: entry-point lookups scan metadata."""
+    key = (name, repr(sorted(options.items())))
+    if key not in _EXPORTERS:
+        _EXPORTERS[key] = get_exporter(name, **options)
+    return _EXPORTERS[key]
+
+
 def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, object]]) -> Result:
     job, formats, options, parse_options = task
     try:
@@ -68,7 +79,7 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
         document = parse(data, source=job.path.name if job.path else None, **parse_options)  # type: ignore[arg-type]
         outputs = []
         for name in formats:
-            exporter = get_exporter(name, **options)
+            exporter = _exporter(name, options)
             text = exporter.export(document)
             outputs.append((exporter.suffix, text.decode("utf-8") if isinstance(text, bytes) else text))
     except (BulletinsError, OSError) as exc:
