@@ -18,6 +18,12 @@ settings.register_profile("quick", max_examples=60, deadline=None)
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # A long fuzzing run (docs/robustness.md): HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py ...
 settings.register_profile(
+    "soak",
+    max_examples=3_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+settings.register_profile(
     "long",
     max_examples=20_000,
     deadline=None,
