@@ -174,11 +174,15 @@ class _Progress:
             sys.stderr.flush()
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _summary(result: Result) -> str:
     titles = result.titles
     shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles[:3])
     more = f"; … (+{len(titles) - 3})" if len(titles) > 3 else ""
-    return f"{result.job.label}: {result.bulletins} bulletins, {result.residue} residue" + (
+    return f"{result.job.label}: {_count(result.bulletins, 'bulletin')}, {result.residue} residue" + (
         f" — {shown}{more}" if shown else ""
     )
 
@@ -246,7 +250,7 @@ def _parse_command(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - progress.start
         rate = progress.bytes / max(elapsed, 1e-9) / 1e6
         where = f"; output in {args.output}" if args.output else ""
-        counts = f"{len(jobs)} file(s), {bulletins} bulletins, {failed} error(s)"
+        counts = f"{len(jobs)} file(s), {_count(bulletins, 'bulletin')}, {failed} error(s)"
         print(f"{counts} in {elapsed:.1f} s ({rate:.1f} MB/s){where}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
