@@ -9,10 +9,14 @@ Module map (read → parse → transform → write, as in docutils):
 - ``grammars/bulletin.lark`` — the grammar: the readable specification of a notice
 - :mod:`bulletins.grammar` — the LALR parser, built once
 - :mod:`bulletins.build` — grammar rules → model objects
-- :mod:`bulletins.analyze` — dates, datelines, markers, headlines, genres inside a line
+- :mod:`bulletins.analyze` — in-paragraph analysers: dates, datelines, markers, headlines,
+  enumerations, attendees, genres, years
 - :mod:`bulletins.model` — the frozen document model (JSON contract ``bulletins/1``)
 - :mod:`bulletins.pipeline` — :func:`parse` and :func:`parse_file`
-- :mod:`bulletins.plugins`, :mod:`bulletins.exporters` — exporter plugins (json, jsonl …)
+- :mod:`bulletins.plugins`, :mod:`bulletins.exporters` — exporter plugins (json, jsonl, xml, tei)
+- :mod:`bulletins.validate` — TEI against tei_all, our XML against our schema
+- :mod:`bulletins.batch` — many files in a process pool, in order, streamed
+- :mod:`bulletins.dask` — the same on Dask (optional extra ``dask``)
 - :mod:`bulletins.cli` — the ``bulletins`` command
 """
 
