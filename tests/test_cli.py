@@ -184,3 +184,22 @@ def test_jsonl_stream_into_one_file(tmp_path: Path) -> None:
     names = [r["source"]["name"] for r in records if "bulletin" in r]
     assert len(names) == 48 and names == sorted(names)  # stable input order
     assert not list(target.parent.glob(".*.tmp"))
+
+
+def test_script_year_and_errors_options(tmp_path: Path) -> None:
+    traditional = SEEDS / "001_cb1989d8750bc7f6.txt"
+    result = run("parse", str(traditional), "--script", "simplified", "--year", "2022")
+    data = json.loads(result.stdout)
+    bulletin = data["bulletins"][0]
+    assert bulletin["headline"]["title"] == "全省疫情防控工作电视电话会议在广州召开"
+    assert bulletin["attendees"][0]["names"] == ["李希", "王伟中", "李斌", "孟凡利"]
+    assert data["source"]["script"] == "hant"  # the input's script is still recorded
+    dispatch = json.loads(run("parse", str(SEED), "--year", "2022").stdout)["bulletins"][0]["dateline"]["date"]
+    assert (dispatch["iso"], dispatch["year_inferred"]) == ("2022-09-06", True)
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("会议召开\n\n会议指出，要坚持。\n".encode() * 30 + "会议强调。\n".encode("gbk") * 30)
+    strict = run("parse", str(mixed))
+    assert strict.returncode == 1 and "mixed encodings" in strict.stderr.decode()
+    replaced = run("parse", str(mixed), "--errors", "replace")
+    assert replaced.returncode == 0
+    assert any(d["code"] == "replaced-bytes" for d in json.loads(replaced.stdout)["diagnostics"])

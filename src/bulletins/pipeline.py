@@ -70,6 +70,8 @@ def parse(
         DecodeError: The bytes are not text.
         ParseError: The text could not be structured (the message names the line).
     """
+    if script not in ("keep", "simplified"):
+        raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
     diagnostics: list[Diagnostic] = []
     if isinstance(data, bytes):
         decoded = decode(data, source=source, errors=errors)
@@ -113,8 +115,6 @@ def parse(
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     if script == "simplified":
         document = _script.to_simplified(document)
-    elif script != "keep":
-        raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
     return document
 
 
