@@ -83,7 +83,7 @@ def test_two_installed_plugins_with_one_name_are_an_error(monkeypatch: pytest.Mo
         EntryPoint(name="json", value="bulletins.exporters.json:JsonExporter", group="bulletins.exporters"),
         EntryPoint(name="json", value="someone_else:JsonExporter", group="bulletins.exporters"),
     ]
-    monkeypatch.setattr(plugins, "entry_points", lambda group: doubled)
+    monkeypatch.setattr(plugins, "entry_points", lambda group: tuple(doubled))
     with pytest.raises(bulletins.PluginConflictError, match="two installed plugins are named 'json'"):
         get_exporter("json")
 

@@ -10,11 +10,24 @@ test in tests/test_exporters.py.
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+import functools
+from importlib.metadata import EntryPoint
+from importlib.metadata import entry_points as _scan
 
 from .errors import PluginConflictError, UnknownPluginError
 
 _RUNTIME: dict[str, dict[str, object]] = {}
+
+
+@functools.cache
+def entry_points(group: str) -> tuple[EntryPoint, ...]:
+    """Return the installed entry points of *group* (scanned once per process; see :func:`refresh`)."""
+    return tuple(_scan(group=group))
+
+
+def refresh() -> None:
+    """Forget the installed plugins seen so far (after installing one into a running process)."""
+    entry_points.cache_clear()
 
 
 def register(group: str, name: str, obj: object, *, replace: bool = False) -> None:
