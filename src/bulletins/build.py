@@ -111,13 +111,33 @@ def _paragraph(token: LineToken) -> Paragraph:
 _ANY_VERB = re.compile("出席|列席|参加|參加|陪同|主持|与会|與會|参观|參觀")
 
 
-def _attendees(headline: Headline | None, body: tuple[Block, ...]) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
-    blocks = [
-        TextBlock(block=f"body/{k}", text=block.text, shadow=shadow(block.text))
+@frozen(kw_only=True)
+class _Read:
+    """A body block with the attendee groups read from it (``where.block`` not yet numbered)."""
+
+    block: Block
+    groups: tuple[AttendeeGroup, ...] = ()
+
+
+def _read(block: Paragraph | Point, text_shadow: str) -> _Read:
+    """Read a block's attendees with the shadow the lexer already made (no second translate)."""
+    if not _ANY_VERB.search(block.text):
+        return _Read(block=block)
+    groups = find_groups([TextBlock(block="", text=block.text, shadow=text_shadow or shadow(block.text))])
+    return _Read(block=block, groups=tuple(groups))
+
+
+def _attendees(
+    headline: Headline | None,
+    body: tuple[Block, ...],
+    read: dict[tuple[str, tuple[int, int]], tuple[AttendeeGroup, ...]],
+) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
+    """Number the groups read from body blocks (``body/N``, depth first) and read the headline's deck."""
+    in_body = [
+        attrs.evolve(group, where=attrs.evolve(group.where, block=f"body/{k}") if group.where else None)
         for k, block in enumerate(iter_blocks(body))
-        if isinstance(block, Paragraph | Point) and _ANY_VERB.search(block.text)
+        for group in read.get((block.type, block.lines), ())
     ]
-    in_body = find_groups(blocks)
     if headline is None:
         return in_body, []
     known = [shadow(name) for group in in_body for name in group.names]
@@ -158,6 +178,8 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
             lines.append(part.line)
         elif isinstance(part, Speech | Closing):
             lines.extend(s.line for s in part.source_lines)
+        elif isinstance(part, _Read):
+            lines.extend(part.block.lines)
         elif isinstance(part, Paragraph | Point | Subhead | Caption):
             lines.extend(part.lines)
     return min(lines), max(lines)
@@ -213,12 +235,15 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         bylines = tuple(p for p in parts if isinstance(p, SourceLine))
         speech = next((p for p in parts if isinstance(p, Speech)), None)
         closing = next((p for p in parts if isinstance(p, Closing)), None)
-        blocks = [p for p in parts if isinstance(p, Paragraph | Point | Subhead | Caption)]
+        read: dict[tuple[str, tuple[int, int]], tuple[AttendeeGroup, ...]] = {
+            (p.block.type, p.block.lines): p.groups for p in parts if isinstance(p, _Read)
+        }
+        blocks = [p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption)]
         body = nest(blocks)
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             names += tuple(line.text.split())
-        attendees, diagnostics = _attendees(headline, body)
+        attendees, diagnostics = _attendees(headline, body, read)
         genre = guess_genre(
             headline=headline,
             dateline=dateline,
@@ -321,21 +346,23 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             source_lines=tuple(_source_line(t) for t in tokens),
         )
 
-    def paragraph(self, token: LineToken) -> Paragraph:
+    def paragraph(self, token: LineToken) -> _Read:
         """A body paragraph."""
-        return _paragraph(token)
+        return _read(_paragraph(token), token.info.shadow)
 
-    def lead(self, token: LineToken) -> Paragraph:
+    def lead(self, token: LineToken) -> _Read:
         """The first paragraph of a bulletin whose headline is missing."""
-        return _paragraph(token)
+        return _read(_paragraph(token), token.info.shadow)
 
-    def point(self, token: LineToken) -> Point:
+    def point(self, token: LineToken) -> _Read:
         """A numbered point (nested later by level)."""
-        return _point(token)
+        point = _point(token)
+        return _read(point, token.info.shadow[len(point.marker) :])
 
-    def lead_point(self, token: LineToken) -> Point:
+    def lead_point(self, token: LineToken) -> _Read:
         """A numbered point that opens a bulletin whose headline is missing."""
-        return _point(token)
+        point = _point(token)
+        return _read(point, token.info.shadow[len(point.marker) :])
 
     def subhead(self, token: LineToken) -> Subhead:
         """A subheading inside a body."""
