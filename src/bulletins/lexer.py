@@ -2,8 +2,9 @@
 
 Two passes, both linear:
 
-1. *content*: each non-blank line gets a raw kind from its own text alone (image, nav,
-   dateline, speech date, salutation, caption, date, point, byline, short, paragraph);
+1. *content* (:mod:`bulletins._classify`): each non-blank line gets a raw kind from its own
+   text alone (image, nav, notice elements, dateline, speech date, salutation, caption, date,
+   point, byline, short, paragraph);
 2. *context*: a forward pass with one line of lookahead turns raw kinds into the grammar's
    terminals. The hard decisions of DESIGN §4 live here, each rule commented with the seed
    lines it comes from: is a run of short lines a headline, a subhead, a closing or the
@@ -22,35 +23,18 @@ import attrs
 from attrs import frozen
 from lark import Token
 
-from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
+from ._classify import Raw, content_kind, is_short
+from ._text import ends_complete
 from .analyze.datelines import DatelineMatch, match_dateline
-from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import (
     Marker,
     bare_number_marker,
     dash_marker,
     ordinal_word_marker,
     sequence_marker,
-    strong_marker,
 )
 from .model import Diagnostic
 
-SHORT_MAX = 64
-"""Longest line (in characters) that can be a headline line."""
-
-_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
-# - 華南國家植物園正式揭牌 李希侯建國王偉中等出席活動 2022-07-12 (seed 001 navigation list)
-_NAV = re.compile(r"^[-*•·]\s+\S.*\s\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
-# （2020年2月23日） under a speech title (seed 004)
-_SPEECH_DATE = re.compile(r"^[（(]\s*(?P<date>[^（()）]{4,20})\s*[）)]$")
-_SALUTATION = re.compile(r"^(?:同志们|同学们|朋友们|女士们、先生们|各位[^，。：:]{0,12})[：:！!]$")
-# Photo captions: 溯源流调工作组正在紧张工作中 (seed 003); "……。这是习近平在……。新华社记者 谢环驰 摄"
-# (seed 002); lines opening with 图为.
-_CAPTION_ONGOING = re.compile(r"正在")
-_CAPTION_CREDIT = re.compile(rf"(?:新华社|本报|人民日报)?记者(?:\s*[{HAN}]{{2,4}})+\s*摄[）)]?$")
-_CAPTION_THIS_IS = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?，[^\n]{0,300}?。这是")
-_CAPTION_TUWEI = re.compile(r"^图为")
-_BYLINE_ROLE = re.compile(rf"^(?:本报|新华社|人民日报)?(?:特约)?(?:评论员|记者|通讯员)[{HAN}\s、]{{0,20}}$")
 # 习近平主持召开…会议 … 会议还研究了其他事项。 ends a Xinhua readout; (下转第三版) ends a page column.
 _TERMINAL = re.compile(r"(?:会议还研究了其他事项。|[（(]下转第.{1,3}版[）)])$")
 # 2月7日上午，省委书记……主持召开省委第七次专题会议 (seed 002): a readout lede.
@@ -59,14 +43,7 @@ _LEDE_EVENT = re.compile(r"召开|主持|举行")
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 _SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
-# GB/T 9704-2012 §7: 发文机关标志 (国务院办公厅文件), 发文字号 (国办发〔2020〕6号), 主送机关 (各省、…：),
-# 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
-_MASTHEAD = re.compile(rf"^[{HAN}（）()]{{2,30}}文件$")
-_DOC_NUMBER = re.compile(rf"^[{HAN}]{{1,12}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
-_ATTACHMENT = re.compile(r"^附件(?:\s*\d{1,2})?(?:[：:]|$)")
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
-_CC = re.compile(r"^抄送[：:]")
-_IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
 _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _ADDRESSEE_HINT = re.compile(r"各|人民政府|部委|机构|委员会|党委|单位|厅|局|院|办公室|部门|学校|公司|党组")
 # （新华社北京2月28日电） at the end of a text: the dateline printed last (DESIGN §1).
@@ -108,89 +85,10 @@ def _token(kind: str, info: LineInfo) -> LineToken:
     return token
 
 
-@frozen(kw_only=True)
-class _Raw:
-    number: int
-    text: str
-    shadow: str
-    kind: str
-    toc: bool = False
-    marker: Marker | None = None
-    dateline: DatelineMatch | None = None
-
-
-def _is_short(text: str) -> bool:
-    return (
-        len(text) <= SHORT_MAX
-        and not any(ch in SENTENCE_PUNCT for ch in text)
-        and not ends_complete(text)
-        and text[-1] not in "，,、"
-    )
-
-
-def _is_byline(shadow: str) -> bool:
-    if len(shadow) > 24:
-        return False
-    if _BYLINE_ROLE.match(shadow):
-        return True
-    names = shadow.split()
-    return 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names)
-
-
-def _content_kind(text: str, shadow: str, number: int, toc: bool) -> _Raw:
-    """First pass: classify one non-blank line by its own content."""
-
-    def raw(kind: str, **extra: object) -> _Raw:
-        return _Raw(number=number, text=text, shadow=shadow, kind=kind, toc=toc, **extra)  # type: ignore[arg-type]
-
-    if _IMAGE.match(shadow):
-        return raw("image")
-    if _NAV.match(shadow):
-        return raw("nav")
-    for kind, pattern in (
-        ("masthead", _MASTHEAD),
-        ("doc_number", _DOC_NUMBER),
-        ("attachment", _ATTACHMENT),
-        ("cc", _CC),
-        ("imprint", _IMPRINT),
-    ):
-        if pattern.match(shadow):
-            return raw(kind)
-    dateline = match_dateline(text, shadow, number)
-    if dateline is not None:
-        return raw("dateline", dateline=dateline)
-    speech = _SPEECH_DATE.match(shadow)
-    if speech and DATE_ONLY_RE.match(speech.group("date")):
-        return raw("speech_date")
-    if _SALUTATION.match(shadow):
-        return raw("salutation")
-    short = _is_short(text)
-    if (
-        (short and _CAPTION_ONGOING.search(shadow) and len(text) <= 30)
-        or _CAPTION_CREDIT.search(shadow)
-        or _CAPTION_THIS_IS.match(shadow)
-        or _CAPTION_TUWEI.match(shadow)
-    ):
-        return raw("caption")
-    if DATE_ONLY_RE.match(shadow):
-        return raw("date_only")
-    marker = strong_marker(text, shadow)
-    if marker is not None:
-        return raw("point", marker=marker)
-    if _is_byline(shadow):
-        return raw("byline")
-    if short and (sequence_marker(text, shadow) or ordinal_word_marker(text, shadow)):
-        # 一是… / 首先，… on a short line: a point if its run counts (decided in context), never a title.
-        return raw("para")
-    if short:
-        return raw("short")
-    return raw("para")
-
-
 class _Context:
     """Second pass: turn raw kinds into terminals, with the state of the current bulletin."""
 
-    def __init__(self, raws: Sequence[_Raw], diagnostics: list[Diagnostic]):
+    def __init__(self, raws: Sequence[Raw], diagnostics: list[Diagnostic]):
         self.raws = raws
         self.diagnostics = diagnostics
         self.in_bulletin = False
@@ -211,7 +109,7 @@ class _Context:
         self.recent = []
         self.seen = set()
 
-    def _peek(self, i: int) -> _Raw | None:
+    def _peek(self, i: int) -> Raw | None:
         return self.raws[i] if i < len(self.raws) else None
 
     def _emit(self, kind: str, info: LineInfo) -> LineToken:
@@ -303,7 +201,7 @@ class _Context:
         )
         return j
 
-    def _dateline(self, raw: _Raw) -> Iterator[LineToken]:
+    def _dateline(self, raw: Raw) -> Iterator[LineToken]:
         assert raw.dateline is not None
         kind = "DATELINE"
         if self.last not in {"HEADLINE_START", "HEADLINE_LINE"}:
@@ -327,7 +225,7 @@ class _Context:
     def _short_run(self, i: int) -> Generator[LineToken, None, int]:
         raws = self.raws
         j = i + 1
-        while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc and j > i):
+        while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc):
             j += 1
         run = list(raws[i:j])
         decision = self._decide_run(run, j)
@@ -347,7 +245,7 @@ class _Context:
         yield from self._headline(run)
         return j
 
-    def _decide_run(self, run: list[_Raw], j: int) -> str:
+    def _decide_run(self, run: list[Raw], j: int) -> str:
         """Decide what a run of short unpunctuated lines is (DESIGN §4's hardest question).
 
         *j* indexes the first raw line after the run.
@@ -378,7 +276,7 @@ class _Context:
             return "subhead"
         return "headline"
 
-    def _headline(self, run: list[_Raw]) -> Iterator[LineToken]:
+    def _headline(self, run: list[Raw]) -> Iterator[LineToken]:
         keep_open = self.last in {"MASTHEAD", "DOC_NUMBER"}
         # 习近平总书记“三篇光辉文献” / 习近平在山西考察… / ----（文献一） (seed 002): lines above the
         # title of the first item of a series are the series' compilation heading.
@@ -456,7 +354,7 @@ class _Context:
         if len(self.recent) > _NOISE_WINDOW:
             del self.recent[0]
 
-    def _opens_bulletin(self, raw: _Raw) -> bool:
+    def _opens_bulletin(self, raw: Raw) -> bool:
         if not self.in_bulletin or self.terminal_seen:
             return True
         # A readout lede after a finished body: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
@@ -483,7 +381,7 @@ class _Context:
         j = i + 1
         # Re-join fragments wrapped mid-sentence, blank lines between (seed 003).
         # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
-        while not ends_complete(parts[-1][1]) and not _is_short(parts[-1][1]) and j < len(self.raws):
+        while not ends_complete(parts[-1][1]) and not is_short(parts[-1][1]) and j < len(self.raws):
             nxt = self.raws[j]
             if nxt.kind != "para" or self._is_noise(nxt.text) or _TERMINAL.search(parts[-1][1]):
                 break
@@ -589,14 +487,14 @@ def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tu
     Returns:
         The tokens in source order and the diagnostics the lexer raised.
     """
-    raws: list[_Raw] = []
+    raws: list[Raw] = []
     for number, (line, shadow_line) in enumerate(zip(text.split("\n"), shadow.split("\n"), strict=True), 1):
         stripped = line.strip()
         if not stripped:
             continue
         offset = line.index(stripped[0])
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
-        raws.append(_content_kind(stripped, shadow_stripped, number, number in headings))
+        raws.append(content_kind(stripped, shadow_stripped, number, number in headings))
     diagnostics: list[Diagnostic] = []
     tokens = list(_Context(raws, diagnostics).tokens())
     return tokens, diagnostics

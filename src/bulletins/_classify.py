@@ -1,0 +1,121 @@
+"""The content pass of the line lexer: each non-blank line's raw kind, from its own text alone.
+
+Kinds: image, nav, masthead, doc_number, attachment, cc, imprint, dateline, speech_date,
+salutation, caption, date_only, point (strong markers), byline, short, para. The context pass
+in :mod:`bulletins.lexer` turns them into the grammar's terminals. Matching uses the
+Simplified shadow; every pattern cites the seed lines it comes from.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
+from .analyze.datelines import DatelineMatch, match_dateline
+from .analyze.dates import DATE_ONLY_RE
+from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
+
+SHORT_MAX = 64
+"""Longest line (in characters) that can be a headline line."""
+
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+# - 華南國家植物園正式揭牌 李希侯建國王偉中等出席活動 2022-07-12 (seed 001 navigation list)
+_NAV = re.compile(r"^[-*•·]\s+\S.*\s\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+# （2020年2月23日） under a speech title (seed 004)
+_SPEECH_DATE = re.compile(r"^[（(]\s*(?P<date>[^（()）]{4,20})\s*[）)]$")
+_SALUTATION = re.compile(r"^(?:同志们|同学们|朋友们|女士们、先生们|各位[^，。：:]{0,12})[：:！!]$")
+# Photo captions: 溯源流调工作组正在紧张工作中 (seed 003); "……。这是习近平在……。新华社记者 谢环驰 摄"
+# (seed 002); lines opening with 图为.
+_CAPTION_ONGOING = re.compile(r"正在")
+_CAPTION_CREDIT = re.compile(rf"(?:新华社|本报|人民日报)?记者(?:\s*[{HAN}]{{2,4}})+\s*摄[）)]?$")
+_CAPTION_THIS_IS = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?，[^\n]{0,300}?。这是")
+_CAPTION_TUWEI = re.compile(r"^图为")
+_BYLINE_ROLE = re.compile(rf"^(?:本报|新华社|人民日报)?(?:特约)?(?:评论员|记者|通讯员)[{HAN}\s、]{{0,20}}$")
+# GB/T 9704-2012 §7: 发文机关标志 (国务院办公厅文件), 发文字号 (国办发〔2020〕6号), 主送机关 (各省、…：),
+# 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
+_MASTHEAD = re.compile(rf"^[{HAN}（）()]{{2,30}}文件$")
+_DOC_NUMBER = re.compile(rf"^[{HAN}]{{1,12}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
+_ATTACHMENT = re.compile(r"^附件(?:\s*\d{1,2})?(?:[：:]|$)")
+_CC = re.compile(r"^抄送[：:]")
+_IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
+
+
+@frozen(kw_only=True)
+class Raw:
+    number: int
+    text: str
+    shadow: str
+    kind: str
+    toc: bool = False
+    marker: Marker | None = None
+    dateline: DatelineMatch | None = None
+
+
+def is_short(text: str) -> bool:
+    return (
+        len(text) <= SHORT_MAX
+        and not any(ch in SENTENCE_PUNCT for ch in text)
+        and not ends_complete(text)
+        and text[-1] not in "，,、"
+    )
+
+
+def is_byline(shadow: str) -> bool:
+    if len(shadow) > 24:
+        return False
+    if _BYLINE_ROLE.match(shadow):
+        return True
+    names = shadow.split()
+    return 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names)
+
+
+def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
+    """First pass: classify one non-blank line by its own content."""
+
+    def raw(kind: str, **extra: object) -> Raw:
+        return Raw(number=number, text=text, shadow=shadow, kind=kind, toc=toc, **extra)  # type: ignore[arg-type]
+
+    if _IMAGE.match(shadow):
+        return raw("image")
+    if _NAV.match(shadow):
+        return raw("nav")
+    for kind, pattern in (
+        ("masthead", _MASTHEAD),
+        ("doc_number", _DOC_NUMBER),
+        ("attachment", _ATTACHMENT),
+        ("cc", _CC),
+        ("imprint", _IMPRINT),
+    ):
+        if pattern.match(shadow):
+            return raw(kind)
+    dateline = match_dateline(text, shadow, number)
+    if dateline is not None:
+        return raw("dateline", dateline=dateline)
+    speech = _SPEECH_DATE.match(shadow)
+    if speech and DATE_ONLY_RE.match(speech.group("date")):
+        return raw("speech_date")
+    if _SALUTATION.match(shadow):
+        return raw("salutation")
+    short = is_short(text)
+    if (
+        (short and _CAPTION_ONGOING.search(shadow) and len(text) <= 30)
+        or _CAPTION_CREDIT.search(shadow)
+        or _CAPTION_THIS_IS.match(shadow)
+        or _CAPTION_TUWEI.match(shadow)
+    ):
+        return raw("caption")
+    if DATE_ONLY_RE.match(shadow):
+        return raw("date_only")
+    marker = strong_marker(text, shadow)
+    if marker is not None:
+        return raw("point", marker=marker)
+    if is_byline(shadow):
+        return raw("byline")
+    if short and (sequence_marker(text, shadow) or ordinal_word_marker(text, shadow)):
+        # 一是… / 首先，… on a short line: a point if its run counts (decided in context), never a title.
+        return raw("para")
+    if short:
+        return raw("short")
+    return raw("para")
