@@ -35,7 +35,6 @@ are replaced with U+FFFD and reported in a header note.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -46,7 +45,6 @@ from ..model import (
     Block,
     Bulletin,
     Caption,
-    Date,
     Dateline,
     Document,
     Headline,
@@ -57,22 +55,9 @@ from ..model import (
     Subhead,
     iter_blocks,
 )
+from ._teimarkup import Span, arrange, date_span, marked, marker_n, token
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-_MARKER_PUNCT = re.compile(r"[、.．，,：:（）()\s]")
-_ISO = re.compile(r"^(?:\d{4}|-)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
-_NOT_TOKEN = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
-
-
-def _token(value: str) -> str:
-    """A value usable where TEI wants a single token (teidata.enumerated): no spaces or controls."""
-    return _NOT_TOKEN.sub("-", value).strip("-") or "unknown"
-
-
-def _iso(value: str | None) -> str | None:
-    return value if value is not None and _ISO.match(value) else None
-
-
 _HEADING_MAX = 40
 
 
@@ -94,57 +79,6 @@ class TeiExporter:
     def export(self, document: Document) -> str:
         """Return *document* as a TEI P5 ``teiCorpus``."""
         return _Tei(document, Sanitizer(), self.persnames).render()
-
-
-# -- inline markup -------------------------------------------------------------------------------
-
-Span = tuple[int, int, str, str]
-"""``(start, end, open tag, close tag)`` over a text."""
-
-
-def _marked(text: str, spans: Iterable[Span], s: Sanitizer) -> str:
-    """Render *text* with *spans* as nested elements; spans that would cross are dropped."""
-    ordered = sorted((sp for sp in spans if 0 <= sp[0] < sp[1] <= len(text)), key=lambda sp: (sp[0], -sp[1]))
-    out: list[str] = []
-    stack: list[Span] = []
-    cursor = 0
-    for span in ordered:
-        start, end, _, _ = span
-        while stack and stack[-1][1] <= start:
-            top = stack.pop()
-            out.append(s.text(text[cursor : top[1]]) + top[3])
-            cursor = top[1]
-        if stack and end > stack[-1][1]:
-            continue  # would cross its parent
-        out.append(s.text(text[cursor:start]) + span[2])
-        cursor = start
-        stack.append(span)
-    while stack:
-        top = stack.pop()
-        out.append(s.text(text[cursor : top[1]]) + top[3])
-        cursor = top[1]
-    out.append(s.text(text[cursor:]))
-    return "".join(out)
-
-
-def _when(date: Date) -> str:
-    start, end = _iso(date.iso), _iso(date.end.iso) if date.end is not None else None
-    if start and end:
-        return f' from="{start}" to="{end}"'
-    return f' when="{start}"' if start else ""
-
-
-def _date_span(text: str, date: Date | None, start: int = 0) -> list[Span]:
-    if date is None:
-        return []
-    at = text.find(date.text, start)
-    if at < 0:
-        return []
-    return [(at, at + len(date.text), f"<date{_when(date)}>", "</date>")]
-
-
-def _n(marker: str) -> str:
-    return _MARKER_PUNCT.sub("", marker) or marker
 
 
 # -- the document --------------------------------------------------------------------------------
@@ -175,7 +109,7 @@ class _Tei:
         name = src.name or "text given without a name"
         notes = [self.residue(r) for r in self._outside()]
         notes += [
-            f'<note type="diagnostic" subtype="{s.attr(_token(d.code))}"{self._line_n(d.line)}>'
+            f'<note type="diagnostic" subtype="{s.attr(token(d.code))}"{self._line_n(d.line)}>'
             f"{s.text(d.message)}</note>"
             for d in self.doc.diagnostics
         ]
@@ -257,7 +191,7 @@ class _Tei:
                 role = group.roles[k] if k < len(group.roles) else group.role
                 occupation = f"<occupation>{s.text(role)}</occupation>" if role else ""
                 entries.append(
-                    f'<person xml:id="{ident}" role="{s.attr(_token(group.verb))}">'
+                    f'<person xml:id="{ident}" role="{s.attr(token(group.verb))}">'
                     f"<persName>{s.text(group.names[k])}</persName>{occupation}</person>"
                 )
             persons = f'<particDesc><listPerson type="attendees">{"".join(entries)}</listPerson></particDesc>'
@@ -324,7 +258,7 @@ class _Tei:
             for source_line in bulletin.speech.source_lines:
                 text = source_line.text
                 if bulletin.speech.date is not None and bulletin.speech.date.text in text:
-                    opener.append(f"<dateline>{_marked(text, _date_span(text, bulletin.speech.date), s)}</dateline>")
+                    opener.append(f"<dateline>{marked(text, date_span(text, bulletin.speech.date), s)}</dateline>")
                 elif text == bulletin.speech.speaker:
                     opener.append(f"<byline><docAuthor>{s.text(text)}</docAuthor></byline>")
                 else:
@@ -351,7 +285,7 @@ class _Tei:
                         (a - offset, b - offset, o, c)
                         for a, b, o, c in self._person_spans("\n".join(headline.lines), entries, start, end)
                     ]
-            out.append(f'<head type="{kind}">{_marked(line, spans, self.s)}</head>')
+            out.append(f'<head type="{kind}">{marked(line, spans, self.s)}</head>')
             offset += len(line) + 1
         return out
 
@@ -365,11 +299,11 @@ class _Tei:
         if dateline.place and (at := text.find(dateline.place, cursor)) >= 0:
             spans.append((at, at + len(dateline.place), "<placeName>", "</placeName>"))
             cursor = at + len(dateline.place)
-        spans += _date_span(text, dateline.date, cursor)
+        spans += date_span(text, dateline.date, cursor)
         for name in byline:
             if (at := text.find(name)) >= 0:
                 spans.append((at, at + len(name), "<persName>", "</persName>"))
-        return f"<dateline>{_marked(text, spans, self.s)}</dateline>"
+        return f"<dateline>{marked(text, spans, self.s)}</dateline>"
 
     def notice(self, element: NoticeElement) -> str:
         a, b = element.lines
@@ -402,14 +336,14 @@ class _Tei:
         for element in elements:
             items.append((element.lines[0], "global", self.notice(element)))
         for subhead, blocks in sections:
-            content = _arrange([self.block(b, index, people, 1) for b in blocks])
+            content = arrange([self.block(b, index, people, 1) for b in blocks])
             head = self.s.text(subhead.text).replace("\n", "<lb/>")
             items.append((subhead.lines[0], "div", f'<div type="section"><head>{head}</head>{content}</div>'))
         items.sort(key=lambda item: item[0])
         if not any(kind in {"p", "div"} for _, kind, _ in items):
             # A body needs at least one paragraph or division; a headline-only bulletin has none.
             items.insert(0, (0, "p", "<p/>"))
-        return _arrange(items)
+        return arrange(items)
 
     def block(
         self, block: Block, index: dict[int, int], people: Sequence[tuple[str, AttendeeGroup, int]], level: int
@@ -418,19 +352,23 @@ class _Tei:
         spans = self._spans_for(block.text, people, f"body/{index.get(id(block), -1)}")
         if isinstance(block, Paragraph):
             spans += self._enum_spans(block)
-            return block.lines[0], "p", f"<p>{_marked(block.text, spans, s)}</p>"
+            return block.lines[0], "p", f"<p>{marked(block.text, spans, s)}</p>"
         if isinstance(block, Caption):
             return block.lines[0], "global", f"<figure><head>{s.text(block.text)}</head></figure>"
         if isinstance(block, Subhead):  # nested subheads are rare; keep the text as a labelled p
             return block.lines[0], "p", f'<p rend="subhead">{s.text(block.text)}</p>'
         assert isinstance(block, Point)
         label = f"<label>{s.text(block.marker)}</label>"
-        text = _marked(block.text, spans, s)
+        text = marked(block.text, spans, s)
         heading = len(block.text) <= _HEADING_MAX and not any(ch in "。！？；" for ch in block.text)
         opening = f"<head>{label}{text}</head>" if heading else f"<p>{label}{text}</p>"
-        children = _arrange([self.block(child, index, people, level + 1) for child in block.children])
+        children = arrange([self.block(child, index, people, level + 1) for child in block.children])
         kind = f"level{block.level}"
-        return block.lines[0], "div", f'<div type="{kind}" n="{s.attr(_n(block.marker))}">{opening}{children}</div>'
+        return (
+            block.lines[0],
+            "div",
+            f'<div type="{kind}" n="{s.attr(marker_n(block.marker))}">{opening}{children}</div>',
+        )
 
     def _enum_spans(self, paragraph: Paragraph) -> list[Span]:
         items = paragraph.enumeration
@@ -457,7 +395,7 @@ class _Tei:
                     "<signed>" + "<lb/>".join(f"<orgName>{s.text(t)}</orgName>" for t in issuers) + "</signed>"
                 )
             date_line = closing.source_lines[-1].text
-            closer.append(f"<dateline>{_marked(date_line, _date_span(date_line, closing.date), s)}</dateline>")
+            closer.append(f"<dateline>{marked(date_line, date_span(date_line, closing.date), s)}</dateline>")
         if bulletin.dateline is not None and bulletin.dateline.trailing:
             closer.append(self.dateline(bulletin.dateline, ()))
         out = f"<closer>{''.join(closer)}</closer>" if closer else ""
@@ -466,24 +404,3 @@ class _Tei:
             first = bulletin.closing.source_lines[0].line
             out += "".join(self.notice(e) for e in after if e.lines[0] > first)
         return out
-
-
-def _arrange(items: Sequence[tuple[int, str, str]]) -> str:
-    """Join rendered blocks; paragraphs after a div at one level go in ``div type="unnumbered"``."""
-    out: list[str] = []
-    pending: list[str] = []
-    seen_div = False
-    for _, kind, xml in items:
-        if kind == "div":
-            if pending:
-                out.append('<div type="unnumbered">' + "".join(pending) + "</div>")
-                pending = []
-            seen_div = True
-            out.append(xml)
-        elif (kind == "p" and seen_div) or pending:
-            pending.append(xml)
-        else:
-            out.append(xml)
-    if pending:
-        out.append('<div type="unnumbered">' + "".join(pending) + "</div>")
-    return "".join(out)
