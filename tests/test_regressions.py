@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 import bulletins
+from bulletins import batch
 from bulletins.analyze.attendees import TextBlock, find_groups
 from bulletins.analyze.enumerations import find_enumeration
 from bulletins.cleaners import remove_ruby_pinyin
-from bulletins.model import Paragraph, Point, iter_blocks
+from bulletins.cli import main
+from bulletins.errors import ParseError
+from bulletins.model import Document, Paragraph, Point, iter_blocks, text_holders
 from bulletins.script import shadow
 
 
@@ -109,3 +116,77 @@ def test_a_traditional_trailing_dateline_keeps_its_script() -> None:
     # Round-trip fuzzing: the agency of （新華社北京1月1日電） came out as 新华社 (cut from the shadow).
     dateline = bulletins.parse("會議召開\n\n會議指出，要堅持。（新華社北京1月1日電）\n").bulletins[0].dateline
     assert dateline is not None and (dateline.text, dateline.agency) == ("（新華社北京1月1日電）", "新華社")
+
+
+# -- the real corpus (issue 9): crashes, refusals and the batch abort --------------------------
+
+
+def test_a_name_ending_in_he_is_not_a_joint() -> None:
+    # rmrb/2019-02/20190203-01-02.txt (and 75 more): 魏凤和 ends in 和, the split on 和 left an empty
+    # part and _is_collective indexed it: IndexError on 76 corpus files.
+    text = "许其亮、张又侠和魏凤和、李作成、苗华、张升民出席会议。"
+    assert bulletins.parse(f"会议召开\n\n{text}\n").bulletins  # raised IndexError
+
+
+# rmrb/2019-10/20191014-18-01.txt lines 27–31: a schedule printed as lines (时间 / 10月15日 /
+# 14:00-17:00 …) read as issuer and closing date, then an ISSUER line after the closing: refused.
+_SCHEDULE = (
+    "展会开幕\n\n　　本届博览会将举办25场专业论坛与高峰赛事。\n"
+    "　　时间\xa0\xa0\xa0\xa0议程\n　　10月15日\n　　14:00-17:00\xa0第二届中德智能制造合作研讨会\n"
+    "　　10月16日\n　　9:00-10:30\xa02019第五届中国（广东）国际“互联网+”博览会启动式\n"
+)
+
+
+def test_a_line_out_of_order_is_recovered_with_a_diagnostic() -> None:
+    document = bulletins.parse(_SCHEDULE)
+    recovered = [d for d in document.diagnostics if d.code == "recovered-line"]
+    assert recovered and all(d.level == "warning" and d.line for d in recovered)
+    held = "".join(text for _, _, text in text_holders(document))
+    assert "第二届中德智能制造合作研讨会" in held and "启动式" in held
+
+
+def test_strict_mode_still_refuses_and_names_the_line() -> None:
+    with pytest.raises(ParseError, match=r"cannot stand here") as caught:
+        bulletins.parse(_SCHEDULE, source="schedule.txt", strict=True)
+    assert caught.value.line is not None and "schedule.txt" in str(caught.value)
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `bulletins parse corpus/ -o out` stopped at the first unexpected exception.
+    real = batch.parse
+
+    def parse(data: bytes, *, source: str | None = None, **options: object) -> Document:
+        if source == "boom.txt":
+            raise IndexError("string index out of range")
+        return real(data, source=source, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "parse", parse)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("a.txt", "boom.txt", "c.txt"):
+        (inputs / name).write_text("标题\n\n正文一段。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    for jobs in ("1", "2"):  # in this process and in the (forked) pool
+        assert main(["parse", str(inputs), "-o", str(out), "-j", jobs, "-q"]) == 1
+        assert (out / "a.json").exists() and (out / "c.json").exists() and not (out / "boom.json").exists()
+        err = capsys.readouterr().err
+        assert "boom.txt: internal error: IndexError: string index out of range" in err
+        assert "Traceback" not in err
+
+
+def test_an_internal_error_in_one_file_does_not_stop_a_dask_bag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bd = pytest.importorskip("bulletins.dask")
+
+    class File:
+        path = str(tmp_path / "boom.txt")
+
+    def read(open_file: object, options: object) -> Document:
+        raise IndexError("string index out of range")
+
+    monkeypatch.setattr(bd, "_read", read)
+    _, document, error = bd._try(File(), {})
+    assert document is None and error is not None and "internal error: IndexError" in error

@@ -61,6 +61,11 @@ def located(label: str, exc: Exception) -> str:
     return f"{label}{f':{line}' if line else ''}: {detail}"
 
 
+def internal_error(label: str, exc: BaseException) -> str:
+    """Format an unexpected exception as ``file: internal error: …`` (a bug to report, not a traceback)."""
+    return f"{label}: internal error: {type(exc).__name__}: {exc} (please report this)"
+
+
 _EXPORTERS: dict[tuple[str, str], Exporter] = {}
 
 
@@ -84,6 +89,8 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
             outputs.append((exporter.suffix, text.decode("utf-8") if isinstance(text, bytes) else text))
     except (BulletinsError, OSError) as exc:
         return Result(job=job, error=located(job.label, exc))
+    except Exception as exc:  # one file's bug is that file's error; the batch goes on
+        return Result(job=job, error=internal_error(job.label, exc))
     return Result(
         job=job,
         outputs=tuple(outputs),

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .batch import internal_error
 from .errors import BulletinsError
 from .exporters import get_exporter
 from .model import Bulletin, Document
@@ -64,6 +65,8 @@ def _try(open_file: Any, options: dict[str, Any]) -> tuple[str, Document | None,
         return open_file.path, _read(open_file, options), None
     except (BulletinsError, OSError) as exc:
         return open_file.path, None, str(exc)
+    except Exception as exc:  # one file's bug is that file's error; the bag goes on
+        return open_file.path, None, internal_error(open_file.path, exc)
 
 
 def results(urlpath: str | Sequence[str], **parse_options: Any) -> db.Bag:

@@ -85,6 +85,14 @@ def _token(kind: str, info: LineInfo) -> LineToken:
     return token
 
 
+def retyped(token: LineToken, kind: str) -> LineToken:
+    """Return *token* as a token of another kind (the parser's recovery), text and lines kept."""
+    info = token.info
+    if kind in {"PARAGRAPH", "LEAD"}:
+        info = attrs.evolve(info, marker=None, dateline=None)
+    return _token(kind, info)
+
+
 class _Context:
     """Second pass: turn raw kinds into terminals, with the state of the current bulletin."""
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import attrs
-from lark.exceptions import LarkError, UnexpectedInput
+from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from . import grammar
 from . import script as _script
@@ -21,7 +21,7 @@ from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
 from .decode import Errors, decode
 from .errors import BulletinsError, ParseError
-from .lexer import LineToken, lex
+from .lexer import LineToken, lex, retyped
 from .model import Diagnostic, Document, Source
 
 ScriptOption = Literal["keep", "simplified"]
@@ -48,6 +48,7 @@ def parse(
     script: ScriptOption = "keep",
     year: int | None = None,
     errors: Errors = "strict",
+    strict: bool = False,
 ) -> Document:
     """Parse the text of one file of notices into a :class:`~bulletins.model.Document`.
 
@@ -62,13 +63,18 @@ def parse(
             ``year_inferred``.
         errors: ``"strict"`` raises on undecodable bytes; ``"replace"`` substitutes
             U+FFFD and records each replacement in the diagnostics.
+        strict: Raise :class:`~bulletins.errors.ParseError` when a line does not fit the
+            grammar's order. By default such a line is read as a paragraph (or residue)
+            instead, with a ``recovered-line`` warning naming it: any decodable text gives a
+            document (DESIGN §8).
 
     Returns:
         The parsed document.
 
     Raises:
         DecodeError: The bytes are not text.
-        ParseError: The text could not be structured (the message names the line).
+        ParseError: Only with ``strict=True``: a line cannot stand where it is (the message
+            names the line).
     """
     if script not in ("keep", "simplified"):
         raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
@@ -101,7 +107,7 @@ def parse(
     info = attrs.evolve(info, script=_script.detect(cleaned))
     tokens, lexed = lex(cleaned, shadow, headings=headings)
     diagnostics.extend(lexed)
-    parsed = _parse_tokens(tokens, source)
+    parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)
     document = Document(
         source=info,
@@ -118,25 +124,90 @@ def parse(
     return document
 
 
-def _parse_tokens(tokens: list[LineToken], source: str | None) -> Parsed:
-    try:
-        result = grammar.parser().parse(tokens)
-    except UnexpectedInput as exc:
+# A line that does not fit where it stands is read as the first of these that fits there:
+# a paragraph of the current bulletin, the lead of a new one, or residue (never dropped).
+_RECOVERY_KINDS = ("PARAGRAPH", "LEAD", "NOISE")
+
+
+def _refusal(exc: UnexpectedInput, source: str | None) -> ParseError:
+    token = getattr(exc, "token", None)
+    kind = getattr(token, "type", "end of input")
+    expected = sorted(getattr(exc, "expected", ()) or ())
+    line = getattr(exc, "line", None)
+    return ParseError(
+        f"a {kind} line cannot stand here (expected {', '.join(expected) or 'the end'})",
+        source=source,
+        line=line if isinstance(line, int) and line > 0 else None,
+    )
+
+
+def _parse_tokens(tokens: list[LineToken], source: str | None, *, strict: bool) -> Parsed:
+    recovered: list[Diagnostic] = []
+
+    def recover(exc: UnexpectedInput) -> bool:
         token = getattr(exc, "token", None)
-        kind = getattr(token, "type", "end of input")
-        expected = sorted(getattr(exc, "expected", ()) or ())
-        line = getattr(exc, "line", None)
-        raise ParseError(
-            f"a {kind} line cannot stand here (expected {', '.join(expected) or 'the end'})",
-            source=source,
-            line=line if isinstance(line, int) and line > 0 else None,
-        ) from exc
+        if not isinstance(exc, UnexpectedToken) or not isinstance(token, LineToken):
+            return False
+        accepted: set[str] = exc.interactive_parser.accepts()  # type: ignore[no-untyped-call]
+        kind = next((k for k in _RECOVERY_KINDS if k in accepted), None)
+        if kind is None:
+            return False
+        exc.interactive_parser.feed_token(retyped(token, kind))
+        recovered.append(
+            Diagnostic(
+                level="warning",
+                code="recovered-line",
+                line=token.info.first,
+                message=f"a {token.type} line cannot stand here; read as {kind.lower()}",
+            )
+        )
+        return True
+
+    try:
+        result = _run(tokens, on_error=None if strict else recover)
+    except UnexpectedInput as exc:
+        if strict:
+            raise _refusal(exc, source) from exc
+        result = _parse_flat(tokens, source, exc)
     except BulletinsError:
         raise
     except LarkError as exc:  # pragma: no cover - defensive: Lark objects never escape
         raise ParseError(f"internal parser error: {exc}", source=source) from exc
-    assert isinstance(result, Parsed)
+    if recovered:
+        result = attrs.evolve(result, diagnostics=(*result.diagnostics, *recovered))
     return result
+
+
+def _run(tokens: list[LineToken], on_error: Callable[[UnexpectedInput], bool] | None = None) -> Parsed:
+    # The token stream is an iterator so that a resumed parse goes on where it stopped.
+    result = grammar.parser().parse(iter(tokens), on_error=on_error)
+    assert isinstance(result, Parsed)
+    return cast(Parsed, result)
+
+
+def _parse_flat(tokens: list[LineToken], source: str | None, exc: UnexpectedInput) -> Parsed:
+    """Last resort: every line of structure becomes a paragraph of one bulletin; residue stays."""
+    residue = {"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION"}
+    flat: list[LineToken] = []
+    opened = False
+    for token in tokens:
+        if token.type in residue:
+            flat.append(retyped(token, "NOISE"))
+        else:
+            flat.append(retyped(token, "PARAGRAPH" if opened else "LEAD"))
+            opened = True
+    try:
+        result = _run(flat)
+    except LarkError as again:  # pragma: no cover - a LEAD then PARAGRAPH/NOISE always parses
+        raise _refusal(exc, source) from again
+    line = getattr(getattr(exc, "token", None), "line", None)
+    note = Diagnostic(
+        level="warning",
+        code="unstructured",
+        line=line if isinstance(line, int) and line > 0 else None,
+        message="the lines do not fit a notice's order here; the text is kept as plain paragraphs",
+    )
+    return attrs.evolve(result, diagnostics=(*result.diagnostics, note))
 
 
 def parse_file(path: str | os.PathLike[str], **options: object) -> Document:

@@ -115,6 +115,8 @@ def _foreign_name(name: str) -> bool:
 
 def _is_collective(part: str) -> bool:
     """Units and groups of people that are not names: 有关单位负责同志, 各区, 省委有关部委, 政府."""
+    if not part:  # 王某和 (a joint at the end of an item) leaves nothing to judge
+        return False
     return (
         _COLLECTIVE.search(part) is not None
         or "有关" in part
