@@ -1,6 +1,6 @@
 """The content pass of the line lexer: each non-blank line's raw kind, from its own text alone.
 
-Kinds: image, nav, masthead, doc_number, attachment, cc, imprint, dateline, speech_date,
+Kinds: image, nav, masthead, doc_number, attachment, cc, imprint, credit, dateline, speech_date,
 salutation, caption, date_only, point (strong markers), byline, short, para. The context pass
 in :mod:`bulletins.lexer` turns them into the grammar's terminals. Matching uses the
 Simplified shadow; every pattern cites the seed lines it comes from.
@@ -16,6 +16,7 @@ from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
 from .analyze.datelines import DatelineMatch, match_dateline
 from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
+from .layout.credits import CreditMatch, match_credit, match_credit_tail
 
 SHORT_MAX = 64
 """Longest line (in characters) that can be a headline line."""
@@ -51,6 +52,7 @@ class Raw:
     toc: bool = False
     marker: Marker | None = None
     dateline: DatelineMatch | None = None
+    credit: CreditMatch | None = None
 
 
 def is_short(text: str) -> bool:
@@ -90,6 +92,9 @@ def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
     ):
         if pattern.match(shadow):
             return raw(kind)
+    credit = match_credit(text, shadow)
+    if credit is not None:
+        return raw("credit", credit=credit)
     dateline = match_dateline(text, shadow, number)
     if dateline is not None:
         return raw("dateline", dateline=dateline)
@@ -105,7 +110,7 @@ def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
         or _CAPTION_THIS_IS.match(shadow)
         or _CAPTION_TUWEI.match(shadow)
     ):
-        return raw("caption")
+        return raw("caption", credit=match_credit_tail(text, shadow))
     if DATE_ONLY_RE.match(shadow):
         return raw("date_only")
     marker = strong_marker(text, shadow)

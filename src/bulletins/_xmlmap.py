@@ -36,6 +36,7 @@ ITEM_NAMES: dict[str, str] = {
     "notice_elements": "notice-element",
     "source_lines": "source-line",
     "byline_lines": "source-line",
+    "credits": "credit",
 }
 """Element name of one item of a tuple-of-objects field."""
 

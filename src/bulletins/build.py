@@ -30,6 +30,7 @@ from .model import (
     Bulletin,
     Caption,
     Closing,
+    Credit,
     Dateline,
     Diagnostic,
     Genre,
@@ -174,7 +175,7 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
             lines.append(part.match.dateline.line)
         elif isinstance(part, NoticeElement):
             lines.extend(part.lines)
-        elif isinstance(part, SourceLine):
+        elif isinstance(part, SourceLine | Credit):
             lines.append(part.line)
         elif isinstance(part, Speech | Closing):
             lines.extend(s.line for s in part.source_lines)
@@ -189,7 +190,7 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
 class BulletinTransformer(Transformer[LineToken, Parsed]):
     """Turn each grammar rule into a model object; rule names are method names."""
 
-    def start(self, *items: _Draft | Residue | Caption) -> Parsed:
+    def start(self, *items: _Draft | Residue | Caption | Credit) -> Parsed:
         """Number the bulletins, give series items their section, collect residue."""
         bulletins: list[Bulletin] = []
         residue: list[Residue] = []
@@ -198,6 +199,9 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         for item in items:
             if isinstance(item, Caption):  # a caption outside any bulletin is residue
                 residue.append(Residue(kind="caption", lines=item.lines, text=item.text))
+                continue
+            if isinstance(item, Credit):  # a credit before any bulletin
+                residue.append(Residue(kind="credit", lines=(item.line, item.line), text=item.text))
                 continue
             if isinstance(item, Residue):
                 residue.append(item)
@@ -267,6 +271,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             body=body,
             closing=closing,
             attendees=tuple(attendees),
+            credits=tuple(p for p in parts if isinstance(p, Credit)),
         )
         return _Draft(bulletin=bulletin, residue=residue, diagnostics=tuple(diagnostics))
 
@@ -381,6 +386,12 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             date=parse_date(date_token.info.text),
             source_lines=tuple(_source_line(t) for t in tokens),
         )
+
+    def credit(self, token: LineToken) -> Credit:
+        """A credit or end note (本报记者  李  舸摄, 制图：…, （作者为…）)."""
+        assert token.info.credit is not None
+        match = token.info.credit
+        return Credit(role=match.role, names=match.names, text=token.info.text, line=token.info.first)
 
     def residue(self, token: LineToken) -> Residue:
         """Label text that belongs to no bulletin's structure."""

@@ -33,6 +33,7 @@ from .analyze.markers import (
     ordinal_word_marker,
     sequence_marker,
 )
+from .layout.credits import CreditMatch
 from .model import Diagnostic
 
 # 习近平主持召开…会议 … 会议还研究了其他事项。 ends a Xinhua readout; (下转第三版) ends a page column.
@@ -70,6 +71,8 @@ class LineInfo:
     """Point marker (POINT tokens)."""
     dateline: DatelineMatch | None = None
     """Parsed dateline (DATELINE tokens)."""
+    credit: CreditMatch | None = None
+    """Parsed credit (CREDIT tokens)."""
 
 
 class LineToken(Token):
@@ -121,7 +124,7 @@ class _Context:
         return self.raws[i] if i < len(self.raws) else None
 
     def _emit(self, kind: str, info: LineInfo) -> LineToken:
-        if kind not in {"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION"}:
+        if kind not in {"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT"}:
             self.last = kind
         return _token(kind, info)
 
@@ -154,8 +157,18 @@ class _Context:
             ):
                 yield self._emit("ADDRESSEE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
+            elif kind == "credit":
+                # Credits and end notes belong to the bulletin they close and never open one
+                # (layout/credits.py); they leave the context as it was.
+                credit = LineInfo(first=raw.number, last=raw.number, text=raw.text, credit=raw.credit)
+                yield self._emit("CREDIT", credit)
+                i += 1
             elif kind == "caption":
-                yield self._emit("CAPTION", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                cut = raw.credit.start if raw.credit is not None else len(raw.text)
+                yield self._emit("CAPTION", LineInfo(first=raw.number, last=raw.number, text=raw.text[:cut]))
+                if raw.credit is not None:  # …。新华社记者 谢环驰 摄: the caption's credit
+                    tail = LineInfo(first=raw.number, last=raw.number, text=raw.text[cut:], credit=raw.credit)
+                    yield self._emit("CREDIT", tail)
                 i += 1
             elif kind == "dateline":
                 yield from self._dateline(raw)

@@ -23,9 +23,10 @@ SCHEMA = "bulletins/1"
 
 Genre = Literal["dispatch", "notice", "readout", "speech", "digest", "article", "unknown"]
 GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
-RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise")
+RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit")
 NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
+CREDIT_ROLES: tuple[str, ...] = ("摄影", "制图", "版式设计", "数据来源", "作者", "参与采写", "编者", "责编", "投稿")
 
 
 def _line_range(value: tuple[int, int]) -> None:
@@ -270,6 +271,21 @@ class AttendeeGroup:
 
 
 @frozen(kw_only=True)
+class Credit:
+    """A credit or end note of an article: who took the photo, drew the chart, set the page (DESIGN §8)."""
+
+    role: str = field(validator=in_(CREDIT_ROLES))
+    """摄影 | 制图 | 版式设计 | 数据来源 | 作者 | 参与采写 | 编者 | 责编 | 投稿 (see docs/fields.md)."""
+    names: tuple[str, ...] = ()
+    """People credited, in print order, spacing inside a name removed (``李  舸`` → ``李舸``);
+    empty when the credit names an agency or organisation (新华社发, 数据来源：国家统计局)."""
+    text: str
+    """The credit as printed (a text holder): the whole line, or the tail of a caption line."""
+    line: int
+    """Source line (1-based)."""
+
+
+@frozen(kw_only=True)
 class Bulletin:
     """One notice, dispatch, readout, speech or article."""
 
@@ -303,6 +319,8 @@ class Bulletin:
     """落款, or None."""
     attendees: tuple[AttendeeGroup, ...] = ()
     """Attendee groups in source order."""
+    credits: tuple[Credit, ...] = ()
+    """Credits and end notes (photo, graphic, layout, data source, author notes …) in source order."""
 
 
 @frozen(kw_only=True)
@@ -310,7 +328,7 @@ class Residue:
     """Text that is not part of any bulletin's structure: kept, labelled, never dropped."""
 
     kind: str = field(validator=in_(RESIDUE_KINDS))
-    """image | nav | caption | section | noise."""
+    """image | nav | caption | section | noise | credit (a credit printed before any bulletin)."""
     lines: tuple[int, int] = field(validator=_check_range)
     """Source lines."""
     text: str
@@ -384,6 +402,8 @@ def text_holders(document: Document) -> list[tuple[int, int, str]]:
         if bulletin.closing is not None:
             for source_line in bulletin.closing.source_lines:
                 out.append((source_line.line, 0, source_line.text))
+        for credit in bulletin.credits:
+            out.append((credit.line, 2, credit.text))  # after a caption it ends (order 1)
     for residue in document.residue:
         out.append((residue.lines[0], 0, residue.text))
     return out

@@ -21,6 +21,8 @@ point                       ``div type="levelN" n``: ``head`` (heading point) or
                             ``label``, then its children
 subhead                     ``div type="section"`` with ``head``, over the blocks that follow
 caption                     ``figure/head``
+credit                      ``note type="credit" subtype="photo|graphic|layout|…"`` in place;
+                            credited people in ``titleStmt/respStmt`` (``resp`` = the role)
 closing, trailing dateline  ``closer`` with ``signed/orgName`` and ``dateline/date``
 notice elements             ``note type="notice" subtype="doc_number|cc|…"``
 residue                     ``note type="residue" subtype="image|nav|caption|section|noise"``
@@ -40,11 +42,13 @@ from typing import ClassVar
 
 from .. import __version__
 from .._xmltext import Sanitizer
+from ..layout.credits import ROLES as CREDIT_SUBTYPES
 from ..model import (
     AttendeeGroup,
     Block,
     Bulletin,
     Caption,
+    Credit,
     Dateline,
     Document,
     Headline,
@@ -196,9 +200,17 @@ class _Tei:
                 )
             persons = f'<particDesc><listPerson type="attendees">{"".join(entries)}</listPerson></particDesc>'
         source = s.text(self.doc.source.name or "text given without a name")
+        # Credited people (本报记者  李  舸摄) are statements of responsibility (TEI §2.2.1).
+        responsible = "".join(
+            f"<respStmt><resp>{s.text(credit.role)}</resp>"
+            + "".join(f"<persName>{s.text(name)}</persName>" for name in credit.names)
+            + "</respStmt>"
+            for credit in bulletin.credits
+            if credit.names
+        )
         return (
             "<teiHeader><fileDesc>"
-            f"<titleStmt><title>{s.text(title)}</title></titleStmt>"
+            f"<titleStmt><title>{s.text(title)}</title>{responsible}</titleStmt>"
             f"<publicationStmt><p>Structured by bulletins {__version__}.</p></publicationStmt>{series}"
             f'<sourceDesc><bibl><title>{source}</title><biblScope unit="line" from="{a}" to="{b}"/></bibl>'
             "</sourceDesc></fileDesc><profileDesc>"
@@ -335,6 +347,8 @@ class _Tei:
             items.append((residue.lines[0], "global", self.residue(residue)))
         for element in elements:
             items.append((element.lines[0], "global", self.notice(element)))
+        for credit in bulletin.credits:
+            items.append((credit.line, "global", self.credit(credit)))
         for subhead, blocks in sections:
             content = arrange([self.block(b, index, people, 1) for b in blocks])
             head = self.s.text(subhead.text).replace("\n", "<lb/>")
@@ -344,6 +358,13 @@ class _Tei:
             # A body needs at least one paragraph or division; a headline-only bulletin has none.
             items.insert(0, (0, "p", "<p/>"))
         return arrange(items)
+
+    def credit(self, credit: Credit) -> str:
+        """A credit in place: ``note type="credit" subtype="photo|graphic|…"``; its people are in the header."""
+        return (
+            f'<note type="credit" subtype="{CREDIT_SUBTYPES[credit.role]}" n="{credit.line}">'
+            f"{self.s.text(credit.text)}</note>"
+        )
 
     def block(
         self, block: Block, index: dict[int, int], people: Sequence[tuple[str, AttendeeGroup, int]], level: int

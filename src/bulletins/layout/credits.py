@@ -1,0 +1,160 @@
+"""Layout rule *credits*: photo, graphic and layout credits, data sources and end notes.
+
+Evidence (the People's Daily corpus, ``../shared/corpus/rmrb``; counts over its 162,063 lines):
+``本报记者  李  舸摄`` and ``新华社记者 肖艺九摄`` (235 lines ending in 摄), ``制图：蔡华伟`` (113),
+``版式设计：蔡华伟`` (294), ``数据来源：…`` (127), ``（作者为中国文艺评论家协会主席）`` (799),
+``（陈晓霞、张旭航、李大勇参与采写）`` (42), the ``——编者`` signature of an editor's note, and
+``栏目投稿邮箱：…`` (53). Before this rule each of these lines was a short unpunctuated line,
+so most of them opened a bulletin of their own (DESIGN §8: credits never open a bulletin).
+
+A credit is a whole line, or — for a photo credit printed at the end of a caption
+(``…。新华社记者 谢环驰 摄``) — the tail of one (:func:`match_credit_tail`). Roles are the
+words a reader would use (摄影, 制图, 版式设计, 数据来源, 作者, 参与采写, 编者, 责编, 投稿);
+``names`` holds people only (an agency such as 新华社发 or 人民视觉 credits no person).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from .._text import HAN
+from ..model import CREDIT_ROLES
+
+ROLES: dict[str, str] = {
+    "摄影": "photo",
+    "制图": "graphic",
+    "版式设计": "layout",
+    "数据来源": "data-source",
+    "作者": "author",
+    "参与采写": "contributor",
+    "编者": "editor",
+    "责编": "editor-in-charge",
+    "投稿": "submissions",
+}
+"""Credit roles and the ASCII keys used for them in TEI ``@subtype``."""
+assert tuple(ROLES) == CREDIT_ROLES
+
+_MAX = 48  # a credit line is short; longer lines are prose that happens to end in 摄
+_PREFIX = re.compile(
+    r"^(?:(?:本报|新华社|人民日报|人民网|中新社|中新网)?(?:特约|实习)?(?:记者|通讯员|摄影记者)|实习生)"
+)
+_AGENCY = re.compile(r"^(?:新华社|人民视觉|视觉中国|影像中国|人民图片|CFP|IC photo)发?$")
+_NAME = re.compile(rf"^[{HAN}][{HAN}·•]{{0,9}}$")
+
+# 本报记者  李  舸摄 / 新华社记者 王某 摄 / （本报记者  王某摄） / 郑  鹏摄影报道 / X摄（新华社发）
+_PHOTO = re.compile(
+    r"^[（(]?(?P<who>[^（）()。，！？；：:]{1,30}?)\s*摄(?:影报道|影)?\s*"
+    r"(?:[（(](?P<agency>[^（）()]{2,8})[）)])?[）)]?$"
+)
+_PHOTO_LABEL = re.compile(r"^(?:摄影|图片|摄像|本版图片(?:来源)?|图片来源)[：:]\s*(?P<who>.+)$")
+_AGENCY_ALONE = re.compile(r"^[（(]?(?:新华社发|人民视觉|视觉中国)[）)]?$")
+_LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("制图", re.compile(r"^(?:制图|图表制作|漫画|绘图|插图|图片制作|图表|手绘)[：:]\s*(?P<who>.*)$")),
+    ("版式设计", re.compile(r"^(?:版式设计|版面设计|美术编辑)[：:]\s*(?P<who>.*)$")),
+    ("数据来源", re.compile(r"^(?:数据|资料)来源[：:]\s*(?P<org>.*)$")),
+    ("责编", re.compile(r"^(?:本版)?责(?:任)?编(?:辑)?[：:]\s*(?P<who>.*)$")),
+    ("投稿", re.compile(r"^(?:栏目)?(?:投稿|来稿)(?:邮箱|信箱)?[：:].*$|^电子信箱[：:].*$|^欢迎.{0,12}投稿.*$")),
+    ("编者", re.compile(r"^[—－-]{1,2}\s*编\s*者$")),
+    ("作者", re.compile(r"^[（(]作者(?:为|系|是|单位|简介)[^（）()]*[）)]$")),
+    ("作者", re.compile(r"^[（(](?:本报记者\s*)?(?P<who>[^（）()，,]{2,16}?)\s*(?:采访)?整理[）)]$")),
+    ("参与采写", re.compile(r"^[（(](?P<who>[^（）()]{2,40}?)\s*参与(?:采写|采访|报道)[）)]$")),
+    ("参与采写", re.compile(r"^[（(]参与(?:采写|记者)[：:]\s*(?P<who>[^（）()]{2,40})[）)]$")),
+)
+
+
+@frozen(kw_only=True)
+class CreditMatch:
+    """A credit found on a line: its role, the people it names and where it starts."""
+
+    role: str
+    """One of :data:`ROLES`."""
+    names: tuple[str, ...] = ()
+    """People credited, in print order, inner spacing removed (``李  舸`` → ``李舸``)."""
+    start: int = 0
+    """Offset of the credit in the stripped line (0 for a whole-line credit)."""
+
+
+def _names(who: str) -> tuple[str, ...] | None:
+    """Read people from the credited part; None when it is not a list of names.
+
+    Print spreads two-character names over the width of three (``李  舸``), so runs of
+    one-character pieces are joined: ``贺  勇`` → 贺勇, ``鲜  敢  于  杰`` → 鲜敢, 于杰.
+    """
+    pieces: list[str] = []
+    for chunk in re.split(r"[、，,/／\s]+", who.strip()):
+        if not chunk:
+            continue
+        chunk = _PREFIX.sub("", chunk)
+        if chunk:
+            pieces.append(chunk)
+    names: list[str] = []
+    singles: list[str] = []
+    for piece in [*pieces, ""]:
+        if len(piece) == 1:
+            singles.append(piece)
+            continue
+        while singles:  # flush: pairs, a trailing odd one joins the last pair
+            take = 3 if len(singles) == 3 else 2
+            names.append("".join(singles[:take]))
+            singles = singles[take:]
+        if piece:
+            names.append(piece)
+    if not names or not all(_NAME.match(name) and len(name) <= 10 for name in names):
+        return None
+    return tuple(names)
+
+
+def match_credit(text: str, shadow: str) -> CreditMatch | None:
+    """Return the credit that *text* (a stripped line, with its Simplified *shadow*) is, or None."""
+    if len(shadow) > _MAX:
+        return None
+    if _AGENCY_ALONE.match(shadow):
+        return CreditMatch(role="摄影")
+    for role, pattern in _LABELLED:
+        found = pattern.match(shadow)
+        if found is None:
+            continue
+        if "who" not in pattern.groupindex or not found.group("who"):
+            return CreditMatch(role=role)
+        start, end = found.span("who")
+        names = _names(text[start:end])
+        # 制图：本报记者 王某 credits people; 制图：国家统计局 credits an organisation.
+        return CreditMatch(role=role, names=names or ())
+    labelled = _PHOTO_LABEL.match(shadow)
+    if labelled is not None:
+        start, end = labelled.span("who")
+        return CreditMatch(role="摄影", names=_names(text[start:end]) or ())
+    return _photo(text, shadow, 0)
+
+
+def _photo(text: str, shadow: str, offset: int) -> CreditMatch | None:
+    found = _PHOTO.match(shadow)
+    if found is None:
+        return None
+    start, end = found.span("who")
+    who = shadow[start:end].strip()
+    if _AGENCY.match(who):
+        return CreditMatch(role="摄影", start=offset)
+    names = _names(text[start:end])
+    if names is None:
+        return None
+    # A bare 2–4 character word before 摄 (本报记者李舸摄 aside) must look like names: without a
+    # prefix or spacing, 航拍摄 or 拍摄 is prose, not a credit.
+    if not _PREFIX.match(who) and not re.search(r"\s", who) and len(who) > 4:
+        return None
+    return CreditMatch(role="摄影", names=names, start=offset)
+
+
+_TAIL = re.compile(r"[。！？）)”]\s*(?P<credit>(?:(?:本报|新华社|人民日报)?(?:特约)?记者)?[^。！？）)”]{2,24}摄)\s*$")
+
+
+def match_credit_tail(text: str, shadow: str) -> CreditMatch | None:
+    """Return a photo credit printed at the end of a caption line (``…。新华社记者 谢环驰 摄``)."""
+    found = _TAIL.search(shadow)
+    if found is None:
+        return None
+    start = found.start("credit")
+    credit = _photo(text[start:], shadow[start:], start)
+    return credit if credit is not None and credit.names else None

@@ -1,0 +1,74 @@
+"""Layout rules (bulletins.layout): fixture tables of real corpus lines that must and must not match.
+
+Each row is a line as printed in ``../shared/corpus`` (the file it comes from in the id), with
+what the rule must read from it. Look-alikes are real lines too: prose or titles that share a
+rule's surface cue and must not be taken.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletins.layout.credits import match_credit, match_credit_tail
+from bulletins.script import shadow
+
+# (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
+CREDITS = [
+    ("本报记者\xa0\xa0李\xa0\xa0舸摄", "rmrb/2019-10/20191002-04-05.txt:5", "摄影", ("李舸",)),
+    ("本报记者\xa0贺\xa0勇摄", "rmrb/2019-02/20190204-02-03.txt:36", "摄影", ("贺勇",)),
+    ("新华社记者\xa0肖艺九摄", "rmrb/2020-01/20200126-05-01.txt:73", "摄影", ("肖艺九",)),
+    ("新华社记者\xa0\xa0徐\xa0\xa0昱摄", "rmrb/2019-02/20190215-10-03.txt:5", "摄影", ("徐昱",)),
+    ("郑\xa0\xa0鹏摄", "rmrb/2019-10/20191001-07-01.txt:74", "摄影", ("郑鹏",)),
+    ("高荣光摄", "rmrb/2019-02/20190204-02-03.txt:34", "摄影", ("高荣光",)),
+    ("黄晓海摄（新华社发）", "rmrb/2019-02/20190204-02-03.txt:32", "摄影", ("黄晓海",)),
+    ("鲜\xa0\xa0敢\xa0\xa0于\xa0\xa0杰摄影报道", "rmrb/2020-01/20200111-04-05.txt:8", "摄影", ("鲜敢", "于杰")),
+    ("制图：蔡华伟", "rmrb/2019-02/20190201-03-01.txt:22", "制图", ("蔡华伟",)),
+    ("制图：郭\xa0\xa0祥", "rmrb/2019-02/20190202-03-06.txt:4", "制图", ("郭祥",)),
+    ("版式设计：张丹峰", "rmrb/2019-02/20190201-19-02.txt:19", "版式设计", ("张丹峰",)),
+    ("数据来源：第七届世界军人运动会执委会", "rmrb/2019-10/20191008-15-01.txt:28", "数据来源", ()),
+    ("（作者为中国文艺评论家协会主席）", "rmrb/2019-02/20190215-20-01.txt:22", "作者", ()),
+    ("（作者为本报记者）", "rmrb/2019-02/20190214-11-02.txt:15", "作者", ()),
+    ("（本报记者\xa0李龙伊整理）", "rmrb/2020-05/20200522-10-02.txt:21", "作者", ("李龙伊",)),
+    (
+        "（陈晓霞、张旭航、李大勇参与采写）",
+        "rmrb/2020-02/20200220-01-04.txt:15",
+        "参与采写",
+        ("陈晓霞", "张旭航", "李大勇"),
+    ),
+    ("（贾\xa0\xa0麟参与采写）", "rmrb/2019-02/20190214-12-01.txt:37", "参与采写", ("贾麟",)),
+    ("——编\xa0\xa0者", "rmrb/2019-02/20190201-09-02.txt:5", "编者", ()),
+    ("栏目投稿邮箱：yxxz8494@163.com", "rmrb/2019-02/20190212-11-02.txt:15", "投稿", ()),
+    ("投稿邮箱：rmrbfupin@163.com", "rmrb/2020-01/20200115-11-04.txt:9", "投稿", ()),
+]
+
+# Look-alikes: real lines sharing a credit's surface cue (a colon, 摄, parentheses, 本报记者).
+NOT_CREDITS = [
+    ("八天八夜不回家：疫情来袭，党员冲锋在前", "rmrb/2020-02/20200205-01-07.txt:6"),  # a subhead
+    ("本报记者 沈童睿", "rmrb/2020-01/20200120-07-02.txt"),  # no 摄: a byline, not a credit
+    (
+        "我喜欢在雪天外出拍摄。瑞雪兆丰年，春雪纷飞、红色充盈的画面，总是让新春的氛围愈加浓郁。",
+        "rmrb/2020-01/20200126-06-02.txt:6",
+    ),
+    ("（新华社北京5月21日电）", "rmrb/2020-05/20200522-03-01.txt"),  # a trailing dateline
+    ("同舟共济战疫情（人民眼·疫情防控）", "rmrb/2020-02/20200204-07-01.txt:2"),  # a title with its column label
+    ("全国政协十三届三次会议举行第二次全体会议", "rmrb/2020-05/20200525-03-06.txt:2"),
+]
+
+
+@pytest.mark.parametrize(("line", "where", "role", "names"), CREDITS, ids=[row[1] for row in CREDITS])
+def test_credit_lines(line: str, where: str, role: str, names: tuple[str, ...]) -> None:
+    found = match_credit(line, shadow(line))
+    assert found is not None and (found.role, found.names) == (role, names)
+
+
+@pytest.mark.parametrize(("line", "where"), NOT_CREDITS, ids=[row[1] for row in NOT_CREDITS])
+def test_credit_look_alikes(line: str, where: str) -> None:
+    assert match_credit(line, shadow(line)) is None
+
+
+def test_a_photo_credit_ending_a_caption_line() -> None:
+    # seeds/002 line 104: the caption's last words credit the photographer.
+    line = "2017年6月21日至23日，习近平在山西考察工作。这是21日上午，习近平在忻州市岢岚县宋家沟村看望困难群众。新华社记者 谢环驰 摄"
+    found = match_credit_tail(line, shadow(line))
+    assert found is not None and found.names == ("谢环驰",) and line[found.start :] == "新华社记者 谢环驰 摄"
+    assert match_credit_tail("这是一个没有署名的图片说明。", shadow("这是一个没有署名的图片说明。")) is None
