@@ -8,6 +8,7 @@ strategy is constrained, and the constraint says why.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
@@ -188,6 +189,14 @@ def documents(draw: st.DrawFn) -> tuple[str, list[Spec], bool]:
     traditional = draw(st.booleans())
     crlf = draw(st.booleans())
     bulletins = draw(st.lists(specs(traditional), min_size=1, max_size=3))
+    for previous, spec in itertools.pairwise(bulletins):
+        # A headline under an unfinished body is a subhead (DESIGN §8). A compilation shows where
+        # the next item starts: a dateline, a speech's front matter, a byline, a closing or
+        # trailing dateline ending the previous item, or its terminal formula (seed 004 line 68).
+        if not (
+            (spec.dateline and not spec.trailing) or spec.speech or spec.byline or previous.closing or previous.trailing
+        ):
+            previous.blocks.append(Para(text=_t("会议还研究了其他事项。", traditional)))
     out: list[str] = []
     if draw(st.booleans()):
         out += ["![logo](images/logo.png)", ""]

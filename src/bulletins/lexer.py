@@ -41,6 +41,7 @@ _TERMINAL = re.compile(r"(?:会议还研究了其他事项。|[（(]下转第.{1
 # 2月7日上午，省委书记……主持召开省委第七次专题会议 (seed 002): a readout lede.
 _LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,10}[，,]")
 _LEDE_EVENT = re.compile(r"召开|主持|举行")
+_LEDE_DATE_LATE = re.compile(r"^[^，,。]{0,24}?\d{1,2}月\d{1,2}日")
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 _SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
@@ -295,7 +296,18 @@ class _Context:
             "PARAGRAPH", "LEAD", "BYLINE", "SUBHEAD", "POINT",
         }:  # fmt: skip
             return "subhead"
-        return "headline"
+        # Inside a body that is not finished, a short run opens a new bulletin only on evidence:
+        # the body ended (会议还研究了其他事项。, a closing, a trailing dateline: seed 004 line 70),
+        # or a readout lede follows (1月23日，省委常委会召开会议… under its title: seed 002 lines
+        # 313, 318), or the first point of a new list does (一、9月1日，全省… under a digest's
+        # heading: seed 000 lines 273, 326). Otherwise it is a subhead (小标题) of the story:
+        # People's Daily features cut their bodies with them (八天八夜不回家：疫情来袭，党员冲锋在前,
+        # rmrb 2020-02), and each one opened a bulletin that took the rest of the story.
+        if self.terminal_seen or (
+            after is not None and (self._is_lede(after, dated_subject=True) or _opens_a_list(after))
+        ):
+            return "headline"
+        return "subhead"
 
     def _headline(self, run: list[Raw]) -> Iterator[LineToken]:
         keep_open = self.last in {"MASTHEAD", "DOC_NUMBER"}
@@ -380,10 +392,20 @@ class _Context:
             return True
         # A readout lede after a finished body: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
         # lines 249–299, eight headline-less readouts in a row).
-        if self.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and _LEDE_DATE.match(raw.shadow):
-            first_sentence = raw.shadow.split("。", 1)[0]
-            return _LEDE_EVENT.search(first_sentence) is not None
-        return False
+        return self.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and self._is_lede(raw)
+
+    @staticmethod
+    def _is_lede(raw: Raw, *, dated_subject: bool = False) -> bool:
+        """A readout's first paragraph: a date, then a meeting held or chaired in the first sentence.
+
+        With *dated_subject*, the date may follow a short subject (中共中央政治局常务委员会3月18日
+        召开会议, seed 004 line 54): only used for the line right under a short run, where it tells
+        a title from a subhead; inside a body it would split stories at every such sentence.
+        """
+        date = (_LEDE_DATE_LATE if dated_subject else _LEDE_DATE).match(raw.shadow)
+        if raw.kind != "para" or date is None:
+            return False
+        return _LEDE_EVENT.search(raw.shadow.split("。", 1)[0]) is not None
 
     def _paragraph(self, i: int, *, start: int) -> Generator[LineToken, None, int]:
         """Emit the paragraph starting at ``raws[i][start:]`` with its wrapped continuations."""
@@ -404,7 +426,7 @@ class _Context:
         # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
         while not ends_complete(parts[-1][1]) and not is_short(parts[-1][1]) and j < len(self.raws):
             nxt = self.raws[j]
-            if nxt.kind != "para" or self._is_noise(nxt.text) or _TERMINAL.search(parts[-1][1]):
+            if nxt.kind != "para" or self._is_noise(nxt.text) or _TERMINAL.search(shadows[-1]):
                 break
             if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
                 break
@@ -479,12 +501,19 @@ class _Context:
         else:
             kind = "PARAGRAPH"
         self._remember(joined)
-        if _TERMINAL.search(joined):
+        # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
+        # printed last ends the item: a short run after it is the next item's headline.
+        if _TERMINAL.search(joined_shadow) or tail is not None:
             self.terminal_seen = True
         yield self._emit(kind, info)
         if tail is not None:
             yield tail
         return j
+
+
+def _opens_a_list(raw: Raw) -> bool:
+    """一、… : the first point of a top-level list (GB/T 9704 §7.3.3's first level)."""
+    return raw.kind == "point" and raw.marker is not None and raw.marker.number == 1 and raw.marker.style == "一、"
 
 
 def _is_addressee(shadow: str) -> bool:
