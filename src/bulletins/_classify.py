@@ -1,6 +1,6 @@
 """The content pass of the line lexer: each non-blank line's raw kind, from its own text alone.
 
-Kinds: image, nav, masthead, doc_number, attachment, cc, imprint, credit, dateline, speech_date,
+Kinds: image, nav, masthead, doc_number, attachment, cc, imprint, credit, dateline, trailing_dateline, speech_date,
 salutation, caption, date_only, point (strong markers), byline, short, para. The context pass
 in :mod:`bulletins.lexer` turns them into the grammar's terminals. Matching uses the
 Simplified shadow; every pattern cites the seed lines it comes from.
@@ -13,7 +13,7 @@ import re
 from attrs import frozen
 
 from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
-from .analyze.datelines import DatelineMatch, match_dateline
+from .analyze.datelines import DatelineMatch, match_dateline, match_trailing_line
 from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
 from .layout.credits import CreditMatch, match_credit, match_credit_tail
@@ -98,6 +98,9 @@ def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
     dateline = match_dateline(text, shadow, number)
     if dateline is not None:
         return raw("dateline", dateline=dateline)
+    trailing = match_trailing_line(text, shadow, number)
+    if trailing is not None:
+        return raw("trailing_dateline", dateline=trailing)
     speech = _SPEECH_DATE.match(shadow)
     if speech and DATE_ONLY_RE.match(speech.group("date")):
         return raw("speech_date")

@@ -355,6 +355,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """A body paragraph."""
         return _read(_paragraph(token), token.info.shadow)
 
+    def head_note(self, token: LineToken) -> _Read:
+        """A 提要 sentence or a 题注 under the headline: a paragraph at the head of the body."""
+        return _read(_paragraph(token), token.info.shadow)
+
     def lead(self, token: LineToken) -> _Read:
         """The first paragraph of a bulletin whose headline is missing."""
         return _read(_paragraph(token), token.info.shadow)

@@ -34,6 +34,7 @@ from .analyze.markers import (
     sequence_marker,
 )
 from .layout.credits import CreditMatch
+from .layout.headnotes import is_adoption_note, is_box_label, is_summary
 from .model import Diagnostic
 
 # 习近平主持召开…会议 … 会议还研究了其他事项。 ends a Xinhua readout; (下转第三版) ends a page column.
@@ -51,6 +52,8 @@ _ADDRESSEE_HINT = re.compile(r"各|人民政府|部委|机构|委员会|党委|�
 # （新华社北京2月28日电） at the end of a text: the dateline printed last (DESIGN §1).
 _TRAILING_DATELINE = re.compile(r"[（(](?P<inner>(?:新华社|中新社|人民日报|本报)[^（()）]{1,20}?电)[）)]$")
 _NOISE_MIN = 30
+_UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
+_HEAD_NOTES_MAX = 3
 _NOISE_WINDOW = 8
 
 
@@ -158,11 +161,27 @@ class _Context:
             ):
                 yield self._emit("ADDRESSEE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
+            elif kind == "trailing_dateline" and self.in_bulletin:
+                # （新华社北京5月21日电） on its own line ends the item it closes. A bulletin
+                # with a dateline of its own keeps this one as a paragraph (its text is kept).
+                info = LineInfo(first=raw.number, last=raw.number, text=raw.text, dateline=raw.dateline)
+                yield self._emit("PARAGRAPH" if self.has_dateline else "TRAILING_DATELINE", info)
+                self.has_dateline = True
+                self.terminal_seen = True
+                i += 1
             elif kind == "credit":
                 # Credits and end notes belong to the bulletin they close and never open one
                 # (layout/credits.py); they leave the context as it was.
                 credit = LineInfo(first=raw.number, last=raw.number, text=raw.text, credit=raw.credit)
                 yield self._emit("CREDIT", credit)
+                i += 1
+            elif self.last in _UNDER_HEADLINE and (count := self._head_notes(i)):
+                # 提要 / 题注 between a headline and its dateline or body (layout/headnotes.py).
+                for raw in self.raws[i : i + count]:
+                    yield self._emit("HEAD_NOTE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += count
+            elif kind == "short" and self.in_bulletin and is_box_label(raw.shadow):
+                yield self._emit("SUBHEAD", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind == "caption":
                 cut = raw.credit.start if raw.credit is not None else len(raw.text)
@@ -244,11 +263,34 @@ class _Context:
         after = self._peek(i + 1)
         return after is None or after.kind in {"short", "image", "nav", "byline"} or after.toc
 
+    def _head_notes(self, i: int) -> int:
+        """How many lines from *i* on are headnotes (提要, 题注) under the headline just emitted.
+
+        A 题注 or a 提要 sentence is one by its own text; other paragraphs are headnotes only when
+        the bulletin's dateline follows them within three lines (2020-02/20200215-01-02.txt).
+        """
+        raw = self.raws[i]
+        if raw.kind == "short" and (is_adoption_note(raw.shadow) or is_summary(raw.shadow)):
+            return 1
+        for k in range(i, min(i + _HEAD_NOTES_MAX + 1, len(self.raws))):
+            kind = self.raws[k].kind
+            if kind == "dateline":
+                return k - i
+            if kind not in {"para", "short"} or self.raws[k].marker is not None:
+                return 0
+        return 0
+
     def _short_run(self, i: int) -> Generator[LineToken, None, int]:
         raws = self.raws
         j = i + 1
         while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc):
             j += 1
+        # A box label (核心阅读), a 提要 sentence or a 题注 ends a headline run: the main loop reads it.
+        for k in range(i + 1, j):
+            shadow = raws[k].shadow
+            if is_box_label(shadow) or is_summary(shadow) or is_adoption_note(shadow):
+                j = k
+                break
         run = list(raws[i:j])
         decision = self._decide_run(run, j)
         if decision == "closing":
@@ -445,9 +487,15 @@ class _Context:
         joined = "".join(t for _, t in parts)
         joined_shadow = "".join(shadows)
         trailing = None
-        if not self.has_dateline and marker is None:
+        ended = False
+        if marker is None:
             last_shadow = self.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
             trailing = _TRAILING_DATELINE.search(last_shadow)
+            # A second dateline printed last (the bulletin opened with one) stays in the
+            # paragraph, but it still ends the item (rmrb/2019-02/20190228-07-02.txt line 6).
+            ended = trailing is not None
+            if self.has_dateline:
+                trailing = None
         tail: LineToken | None = None
         if trailing is not None:
             cut = len(joined) - (len(last_shadow) - trailing.start())
@@ -503,7 +551,7 @@ class _Context:
         self._remember(joined)
         # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
         # printed last ends the item: a short run after it is the next item's headline.
-        if _TERMINAL.search(joined_shadow) or tail is not None:
+        if _TERMINAL.search(joined_shadow) or ended:
             self.terminal_seen = True
         yield self._emit(kind, info)
         if tail is not None:

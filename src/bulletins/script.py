@@ -28,8 +28,9 @@ def _dictionary(name: str) -> str:
 
 @functools.cache
 def shadow_table() -> dict[int, int]:
-    """Return the Traditional → Simplified ``str.translate`` table (single characters only)."""
-    table: dict[int, int] = {}
+    """Return the Traditional → Simplified ``str.translate`` table (single characters only, plus ０–９ → 0–9)."""
+    # Full-width digits (新华社北京４月２０日电, web/newscrawl) are digits to every rule.
+    table: dict[int, int] = {0xFF10 + k: ord("0") + k for k in range(10)}
     for row in _dictionary("TSCharacters.txt").splitlines():
         trad, _, simps = row.partition("\t")
         simp = simps.split(" ")[0] if simps else ""

@@ -13,7 +13,14 @@ from .._text import HAN
 from ..model import Date, Dateline
 from .dates import date_from_match
 
-_AGENCY = r"(?P<agency>新华社|中新社|中国新闻社|人民日报|央视网|央视新闻|中央广播电视总台|本报)"
+# Agencies are an open class (issue 9): news agencies and papers, and the news sites that file
+# under their own name (人民网北京4月10日电, 中新网北京4月20日电: web/newscrawl).
+AGENCIES = (
+    "新华社", "中新社", "中国新闻社", "人民日报", "央视网", "央视新闻", "中央广播电视总台", "本报", "人民网",
+    "中新网", "中国新闻网", "新华网", "央广网", "光明网", "国际在线", "环球网", "中国日报网", "中国青年报",
+    "经济日报", "光明日报", "法治日报", "工人日报", "解放军报",
+)  # fmt: skip
+_AGENCY = rf"(?P<agency>{'|'.join(sorted(AGENCIES, key=len, reverse=True))})"
 _MD = r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
 _PAREN_BY = r"(?:\s*[（(](?P<by>[^）)\n]{1,40})[）)])?"
 
@@ -23,6 +30,8 @@ _DISPATCH = re.compile(
     rf"^(?P<lead>据)?{_AGENCY}(?P<place>[{HAN}]{{1,15}}?){_MD}(?P<kind>电|讯){_PAREN_BY}"
     r"(?P<sep>\s+|[，,：:]|(?=[^\s]))"
 )
+# 央视网消息（新闻联播）： opens every item of a 新闻联播 transcript (web/xwlb): no place, no date.
+_BROADCAST = re.compile(r"^(?P<agency>央视网消息)(?:[（(]新闻联播[）)])?(?P<sep>[：:]\s*)")
 # 本报讯(记者 赵娟娟)11月10日， (seed 003) and 本报讯 with no byline or date.
 _NEWSFLASH = re.compile(rf"^(?P<agency>本报)讯{_PAREN_BY}\s*(?:{_MD})?(?P<sep>\s+|[，,]|(?=[^\s]))")
 _REPORTER = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|实习生)\s*")
@@ -57,7 +66,7 @@ def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
         shadow: Its Simplified shadow (same length).
         number: The line's 1-based number.
     """
-    match = _DISPATCH.match(shadow) or _NEWSFLASH.match(shadow)
+    match = _DISPATCH.match(shadow) or _NEWSFLASH.match(shadow) or _BROADCAST.match(shadow)
     if match is None:
         return None
     groups = match.groupdict()
@@ -77,3 +86,28 @@ def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
     by_text = line[match.start("by") : match.end("by")] if by else None
     by_shadow = shadow[match.start("by") : match.end("by")] if by else None
     return DatelineMatch(dateline=dateline, end=end, byline=_byline(by_text, by_shadow))
+
+
+# （新华社北京5月21日电）, （本报开罗2月13日电）, （据新华社伦敦电 记者张家伟）, （新华社电）: a dateline
+# printed on a line of its own after the text it closes (rmrb corpus, 59 files end so).
+_TRAILING_LINE = re.compile(
+    rf"^[（(](?P<lead>据)?{_AGENCY}(?P<place>[{HAN}]{{1,15}}?)?(?:{_MD})?电"
+    r"(?:\s*(?P<by>(?:记者|通讯员)[^（()）]{2,20}))?[）)]$"
+)
+
+
+def match_trailing_line(line: str, shadow: str, number: int) -> DatelineMatch | None:
+    """Return the dateline that *line* is when it stands alone in parentheses at a text's end."""
+    match = _TRAILING_LINE.match(shadow)
+    if match is None:
+        return None
+    date: Date | None = None
+    if match.group("month"):
+        start = match.start("year") if match.group("year") else match.start("month")
+        date = date_from_match(match, text=line[start : match.end("day") + 1])
+    place = line[match.start("place") : match.end("place")] if match.group("place") else None
+    agency = line[match.start("agency") : match.end("agency")]
+    dateline = Dateline(text=line, line=number, agency=agency, place=place, date=date, trailing=True)
+    by = match.group("by")
+    byline = _byline(line[match.start("by") : match.end("by")], by) if by else ()
+    return DatelineMatch(dateline=dateline, end=len(line), byline=byline)

@@ -1,0 +1,52 @@
+"""Layout rules *headnotes* and *box labels*: what stands between a headline and its body.
+
+Evidence (``../shared/corpus/rmrb``):
+
+* 提要 — a People's Daily headline is often followed by one to three summary sentences without a
+  final stop, set in bold: ``“网约护士”从设想走向现实，有助于为患者尤其是老年人提供更多便利``
+  (2019-02/20190226-05-06.txt line 4). They are short enough to pass for headline lines, but
+  they are clauses: long, with commas inside. On front pages they stand above the dateline
+  (2020-02/20200215-01-02.txt lines 4–5, then ``新华社北京2月14日电``).
+* 题注 — a law or a name list prints how it was adopted under its title:
+  ``（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）``
+  (2019-10/20191027-02-03.txt line 3).
+* box labels — ``核心阅读`` (523 lines), ``内容提要``, ``编者的话``, ``记者手记``, ``延伸阅读`` …
+  name a box inside an article; they are never headline lines and never open a bulletin.
+
+A headnote is read as a paragraph at the head of the body (the dateline that may follow it still
+belongs to the bulletin); a box label is a subhead.
+"""
+
+from __future__ import annotations
+
+import re
+
+BOX_LABELS = frozenset(
+    {
+        "核心阅读", "内容提要", "阅读提示", "提要", "导读", "编者的话", "开栏的话", "编者按", "记者手记",
+        "延伸阅读", "知识链接", "链接", "相关链接", "背景链接", "新闻链接", "微阅读", "数读", "记者点评",
+        "专家解读", "历史背景", "背景故事", "人物小传", "结束语", "引子", "亲历者说", "见证者说",
+    }
+)  # fmt: skip
+"""Labels of boxes inside an article (each seen on a line of its own in the rmrb corpus)."""
+
+_SUMMARY_MIN = 24
+_ADOPTION = re.compile(
+    r"^[（(][^（）()]{0,40}(?:\d{4}|[〇○一二三四五六七八九十]{4})年[^（）()]{2,80}"
+    r"(?:通过|发布|公布|批准|修正|修订|施行|印发)[^（）()]{0,20}[）)]$"
+)
+
+
+def is_box_label(shadow: str) -> bool:
+    """``核心阅读`` and the like: the label of a box inside an article."""
+    return shadow in BOX_LABELS
+
+
+def is_summary(shadow: str) -> bool:
+    """A 提要 sentence: a long clause with a comma inside and no final stop."""
+    return len(shadow) >= _SUMMARY_MIN and ("，" in shadow or "," in shadow)
+
+
+def is_adoption_note(shadow: str) -> bool:
+    """A 题注 under a title: ``（2019年10月26日…会议通过）``."""
+    return _ADOPTION.match(shadow) is not None
