@@ -19,7 +19,9 @@ from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, stron
 from .layout.credits import CreditMatch, match_credit, match_credit_tail
 
 SHORT_MAX = 64
-"""Longest line (in characters) that can be a headline line."""
+"""Longest line (in characters) with clause punctuation that can be a headline line."""
+SHORT_DECK_MAX = 100
+"""Longest line without any clause punctuation that can be a headline line (a deck on one line)."""
 
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 # - 華南國家植物園正式揭牌 李希侯建國王偉中等出席活動 2022-07-12 (seed 001 navigation list)
@@ -55,9 +57,16 @@ class Raw:
     credit: CreditMatch | None = None
 
 
+_CLAUSE_PUNCT = frozenset("，,、：:；;。！？!?")
+
+
 def is_short(text: str) -> bool:
+    # A deck of several phrases set on one line with spaces between them may run longer than a
+    # title (分析国内外新冠肺炎疫情防控形势 研究部署… 中共中央总书记习近平主持会议, rmrb 2020-05/
+    # 20200515-01-02.txt line 3, 72 characters): without any clause punctuation it is still short.
+    limit = SHORT_MAX if any(ch in _CLAUSE_PUNCT for ch in text) else SHORT_DECK_MAX
     return (
-        len(text) <= SHORT_MAX
+        len(text) <= limit
         and not any(ch in SENTENCE_PUNCT for ch in text)
         and not ends_complete(text)
         and text[-1] not in "，,、"

@@ -54,6 +54,7 @@ _TRAILING_DATELINE = re.compile(r"[（(](?P<inner>(?:新华社|中新社|人民�
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
 _HEAD_NOTES_MAX = 3
+_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
 _NOISE_WINDOW = 8
 
 
@@ -143,7 +144,7 @@ class _Context:
             if kind in {"image", "nav"}:
                 yield self._emit(kind.upper(), LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
-            elif self._after_closing() and _NOTE.match(raw.shadow):
+            elif kind != "trailing_dateline" and self._after_closing() and _NOTE.match(raw.shadow):
                 yield self._emit("NOTE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind in {"masthead", "doc_number"} and self._opens_header(i):
@@ -245,7 +246,7 @@ class _Context:
     def _dateline(self, raw: Raw) -> Iterator[LineToken]:
         assert raw.dateline is not None
         kind = "DATELINE"
-        if self.last not in {"HEADLINE_START", "HEADLINE_LINE"}:
+        if self.last not in _UNDER_HEADLINE:
             self._open_bulletin()  # a dateline with no headline opens a bulletin of its own
             kind = "LEAD_DATELINE"
         match = raw.dateline
@@ -261,7 +262,8 @@ class _Context:
         if not self.in_bulletin:
             return False
         after = self._peek(i + 1)
-        return after is None or after.kind in {"short", "image", "nav", "byline"} or after.toc
+        # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
+        return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc
 
     def _head_notes(self, i: int) -> int:
         """How many lines from *i* on are headnotes (提要, 题注) under the headline just emitted.

@@ -34,7 +34,8 @@ _DISPATCH = re.compile(
 _BROADCAST = re.compile(r"^(?P<agency>央视网消息)(?:[（(]新闻联播[）)])?(?P<sep>[：:]\s*)")
 # 本报讯(记者 赵娟娟)11月10日， (seed 003) and 本报讯 with no byline or date.
 _NEWSFLASH = re.compile(rf"^(?P<agency>本报)讯{_PAREN_BY}\s*(?:{_MD})?(?P<sep>\s+|[，,]|(?=[^\s]))")
-_REPORTER = re.compile(r"^(?:本报|新华社|人民日报)?(?:记者|通讯员|实习生)\s*")
+# 记者 / 新华社记者 / 解放军报记者 / 实习生 before each name (an outlet of up to six characters).
+_REPORTER = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员)|实习生)\s*")
 
 
 @frozen(kw_only=True)
@@ -53,9 +54,13 @@ def _byline(text: str | None, shadow: str | None) -> tuple[str, ...]:
     """Reporters named in a dateline's parentheses: 记者 (記者) is read on the shadow, names cut from *text*."""
     if not text or shadow is None:
         return ()
-    prefix = _REPORTER.match(shadow.strip())
-    names = text.strip()[prefix.end() if prefix else 0 :]
-    return tuple(part for part in re.split(r"[\s、，,]+", names) if part)
+    names: list[str] = []
+    for found in re.finditer(r"[^\s、，,]+", shadow):
+        prefix = _REPORTER.match(found.group(0))
+        start = found.start() + (prefix.end() if prefix else 0)
+        if start < found.end():
+            names.append(text[start : found.end()])
+    return tuple(names)
 
 
 def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
@@ -92,7 +97,7 @@ def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
 # printed on a line of its own after the text it closes (rmrb corpus, 59 files end so).
 _TRAILING_LINE = re.compile(
     rf"^[（(](?P<lead>据)?{_AGENCY}(?P<place>[{HAN}]{{1,15}}?)?(?:{_MD})?电"
-    r"(?:\s*(?P<by>(?:记者|通讯员)[^（()）]{2,20}))?[）)]$"
+    rf"(?:\s*(?P<by>[{HAN}]{{0,6}}?(?:记者|通讯员)[^（()）]{{2,60}}))?[）)]$"
 )
 
 

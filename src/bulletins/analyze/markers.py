@@ -1,6 +1,6 @@
 """Point markers at the start of a line: GB/T 9704-2012 §7.3.3 levels and what writers really use.
 
-Strong markers (一、 （一） 1. 1、 （1） ⑴ ① 第一，) are points wherever they stand. Weak markers
+Strong markers (一、 （一） 1. 1、 （1） ⑴ ① 第一， 第一条) are points wherever they stand. Weak markers
 (一是 / 一要, a number with its dot missing, ——) are points only in context; the lexer
 decides (see :mod:`bulletins.lexer`).
 """
@@ -39,6 +39,9 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("①", re.compile(r"^(?P<c>[\u2460-\u2473])")),
     # 第一，坚决打好湖北保卫战 (seed 004); the punctuation keeps 第一时间 out.
     ("第一，", re.compile(rf"^第(?P<n>[{_CNNUM}]{{1,3}})[，,、：:]")),
+    # 第一条 为维护劳动者… : the articles of a law or regulation (web/lawref, rmrb 条例); the space
+    # after 条 keeps 第一条高铁 out.
+    ("第一条", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,5}})条(?=[\s\u3000])")),
 )
 _ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460}
 
