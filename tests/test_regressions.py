@@ -126,6 +126,46 @@ def test_a_name_ending_in_he_is_not_a_joint() -> None:
     # part and _is_collective indexed it: IndexError on 76 corpus files.
     text = "许其亮、张又侠和魏凤和、李作成、苗华、张升民出席会议。"
     assert bulletins.parse(f"会议召开\n\n{text}\n").bulletins  # raised IndexError
+    assert _groups(text) == [("出席", ["许其亮", "张又侠", "魏凤和", "李作成", "苗华", "张升民"])]
+
+
+def test_a_list_keeps_names_the_surname_table_lacks() -> None:
+    # rmrb/2020-05/20200529-04-01.txt line 9: 艾力更·依明巴海 (with ·) and 白玛赤林 made the reader
+    # drop all fifteen names; the separators are the evidence that each item is a person.
+    text = (
+        "主席团常务主席王晨、曹建明、张春贤、沈跃跃、吉炳轩、艾力更·依明巴海、万鄂湘、陈竺、王东明、"
+        "白玛赤林、丁仲礼、郝明金、蔡达峰、武维华、杨振武出席会议。"
+    )
+    names = ["王晨", "曹建明", "张春贤", "沈跃跃", "吉炳轩", "艾力更·依明巴海", "万鄂湘", "陈竺", "王东明"]
+    names += ["白玛赤林", "丁仲礼", "郝明金", "蔡达峰", "武维华", "杨振武"]
+    assert _groups(text) == [("出席", names)]
+
+
+def test_a_long_list_with_names_outside_the_surname_table() -> None:
+    # rmrb/2020-01/20200119-01-07.txt line 8: 巴特尔 and 辜胜阻 have no surname in the table.
+    text = (
+        "刘奇葆、万钢、卢展工、王正伟、马飚、陈晓光、梁振英、杨传堂、李斌、巴特尔、汪永清、苏辉、郑建邦、"
+        "辜胜阻、刘新成、何维、邵鸿、高云龙出席会议。"
+    )
+    assert _groups(text)[0][1][9:14] == ["巴特尔", "汪永清", "苏辉", "郑建邦", "辜胜阻"]
+    assert len(_groups(text)[0][1]) == 18
+
+
+def test_a_meeting_is_not_a_name_after_a_title() -> None:
+    # rmrb/2020-01/20200119-01-07.txt line 4: …第三十二次主席会议17日在京召开，…汪洋主持会议: 会议
+    # followed the title 主席 and was read as a foreign name.
+    text = "政协第十三届全国委员会第三十二次主席会议17日在京召开，中共中央政治局常委、全国政协主席汪洋主持会议并讲话。"
+    assert _groups(text) == [("主持", ["汪洋"])]
+
+
+def test_foreign_names_in_a_list() -> None:
+    # Issue 9: 蓬佩奥, 埃斯珀, 斯托尔滕贝格 … 参加 were missed (no · and no surname).
+    text = "美国国务卿蓬佩奥、国防部长埃斯珀、北约秘书长斯托尔滕贝格等参加。"
+    assert _groups(text) == [("参加", ["蓬佩奥", "埃斯珀", "斯托尔滕贝格"])]
+
+
+def test_a_list_of_places_is_not_a_list_of_people() -> None:
+    assert _groups("北京、上海、广州参加活动。") == []
 
 
 # rmrb/2019-10/20191014-18-01.txt lines 27–31: a schedule printed as lines (时间 / 10月15日 /

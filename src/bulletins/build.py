@@ -118,14 +118,30 @@ class _Read:
 
     block: Block
     groups: tuple[AttendeeGroup, ...] = ()
+    doubts: tuple[str, ...] = ()
+    """Items of an attendee list set aside as neither a name nor a collective."""
 
 
 def _read(block: Paragraph | Point, text_shadow: str) -> _Read:
     """Read a block's attendees with the shadow the lexer already made (no second translate)."""
     if not _ANY_VERB.search(block.text):
         return _Read(block=block)
-    groups = find_groups([TextBlock(block="", text=block.text, shadow=text_shadow or shadow(block.text))])
-    return _Read(block=block, groups=tuple(groups))
+    doubts: list[str] = []
+    text = TextBlock(block="", text=block.text, shadow=text_shadow or shadow(block.text))
+    groups = find_groups([text], doubts=doubts)
+    return _Read(block=block, groups=tuple(groups), doubts=tuple(doubts))
+
+
+def _doubt(read: _Read) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            level="warning",
+            code="doubtful-attendee",
+            line=read.block.lines[0],
+            message=f"{item!r} in an attendee list is neither a name nor a group of people; the rest is kept",
+        )
+        for item in read.doubts
+    ]
 
 
 def _attendees(
@@ -273,7 +289,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             attendees=tuple(attendees),
             credits=tuple(p for p in parts if isinstance(p, Credit)),
         )
-        return _Draft(bulletin=bulletin, residue=residue, diagnostics=tuple(diagnostics))
+        doubts = [d for p in parts if isinstance(p, _Read) for d in _doubt(p)]
+        return _Draft(bulletin=bulletin, residue=residue, diagnostics=(*diagnostics, *doubts))
 
     def headline(self, *tokens: LineToken) -> Headline:
         """Keep the headline lines verbatim and derive kicker, title and subtitles."""

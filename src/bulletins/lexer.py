@@ -275,10 +275,12 @@ class _Context:
         if raw.kind == "short" and (is_adoption_note(raw.shadow) or is_summary(raw.shadow)):
             return 1
         for k in range(i, min(i + _HEAD_NOTES_MAX + 1, len(self.raws))):
-            kind = self.raws[k].kind
-            if kind == "dateline":
+            ahead = self.raws[k]
+            if ahead.kind == "dateline":
                 return k - i
-            if kind not in {"para", "short"} or self.raws[k].marker is not None:
+            # Only whole paragraphs: a short line is the next title, a terminal formula or a
+            # dateline printed last ends an item of its own.
+            if ahead.kind != "para" or _TERMINAL.search(ahead.shadow) or _TRAILING_DATELINE.search(ahead.shadow):
                 return 0
         return 0
 

@@ -49,6 +49,7 @@ _TITLES = (
     "部长", "厅长", "局长", "副主席", "主席", "副总理", "总理", "副总统", "总统", "首相", "国王", "女王", "王储",
     "领导", "组长", "院长", "检察长", "秘书长", "成员", "会长", "理事长", "司令员", "政委", "大使", "外长",
     "议长", "负责人", "总指挥", "指挥长", "校长", "董事长", "总经理", "专员", "国务委员", "主委",
+    "委员长", "国务卿", "特使", "行政长官", "司长", "审计长", "行长", "署长", "司令", "总干事", "总裁", "参赞",
 )  # fmt: skip
 _FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席")
 _UNIT_END = set("部局委厅办会院所处室组队团司社站馆校府党") | {"同志"}
@@ -107,6 +108,7 @@ def _foreign_name(name: str) -> bool:
     """A transliterated name after a title (总统普京): Han or ·, and no role or list words in it."""
     return (
         _FOREIGN.match(name) is not None
+        and _NOT_A_NAME.search(name) is None
         and not name.endswith(_TITLES)
         and not any(word in name for word in ("以及", "和", "及", "等", "有关", "负责"))
         and name[-1] not in _UNIT_END
@@ -123,7 +125,7 @@ def _is_collective(part: str) -> bool:
         or part.startswith("各")
         or part[-1] in _UNIT_END
         or part[-1] in "区县市省州镇乡村"
-        or part.endswith(("政府", "党委", "工委", "集团", "公司", "海关", "机场", "中心", "总站", "展览"))
+        or part.endswith(("政府", "党委", "工委", "集团", "公司", "海关", "机场", "中心", "总站", "展览", "中央"))
     )
 
 
@@ -135,7 +137,9 @@ def _parts(subject: str) -> list[tuple[str, int]]:
         at = position
         position += len(part) + 1
         for joint in _AND.finditer(part):
-            if joint.start() > 0 and _is_collective(part[joint.end() :]):
+            left, right = part[: joint.start()], part[joint.end() :]
+            # 张瑞鹏和领导小组成员单位负责同志; 张又侠和魏凤和 (two names; 魏凤和 itself ends in 和).
+            if left and (_is_collective(right) or (looks_like_name(left) and looks_like_name(right))):
                 parts.append((part[: joint.start()], at))
                 parts.append((part[joint.end() :], at + joint.end()))
                 break
@@ -144,18 +148,37 @@ def _parts(subject: str) -> list[tuple[str, int]]:
     return parts
 
 
-def _people(subject: str, offset: int, original: str, known: set[str]) -> list[_Person] | None:
+def _people(
+    subject: str, offset: int, original: str, known: set[str], doubts: list[str] | None = None
+) -> list[_Person] | None:
     """Read the people of a subject; None when the subject is not a list of people.
 
     A role printed alone before a name joins that name's own role (常委、…副主任李克强); a person
     without a role of their own takes the last full role printed before them (…韩正).
+
+    One item is a person by the surname table or a title before it (总统普京). In a list of
+    several items the separators are the evidence (DESIGN §8): once one item is a person by
+    that test, every other 2–8 character item is a name too — 巴特尔, 辜胜阻, 艾力更·依明巴海,
+    白玛赤林, 蓬佩奥 — and an item that is neither a name nor a collective is set aside
+    (appended to *doubts*) without losing the rest of the list.
     """
     subject = _TRAILING.sub("", subject)
+    parts = _parts(subject)
+    listed = sum(1 for part, _ in parts if part) >= 2
     people: list[_Person] = []
     lead: str | None = None
     current: str | None = None
-    for part, position in _parts(subject):
+    sure = False
+    doubtful: list[str] = []
+    for part, position in parts:
         found = _split_part(part, offset + position, original, known)
+        if found is None and listed and part and not _is_collective(part):
+            found = _listed_name(part, offset + position, original)
+            if found is None:
+                doubtful.append(original[offset + position : offset + position + len(part)])
+                continue
+        elif isinstance(found, _Person):
+            sure = True
         if isinstance(found, _Person):
             if found.role is not None:
                 current = f"{lead}、{found.role}" if lead else found.role
@@ -167,7 +190,33 @@ def _people(subject: str, offset: int, original: str, known: set[str]) -> list[_
             lead = f"{lead}、{found}" if lead else found
         elif not part or not _is_collective(part):
             return None
+    if people and not sure:  # only loose names: no evidence that these are people
+        return None
+    if doubts is not None:
+        doubts.extend(doubtful)
     return people
+
+
+_LISTED = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$")
+_NOT_A_NAME = re.compile(r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分")
+
+
+def _listed_name(part: str, start: int, original: str) -> _Person | None:
+    """An item of a list of people read as a name without the surname table (2–8 characters).
+
+    A title inside the item splits off its role (副委员长艾力更·依明巴海).
+    """
+    for title in sorted(_TITLES, key=len, reverse=True):
+        at = part.rfind(title)
+        if at >= 0 and 2 <= len(part) - at - len(title) <= 8:
+            name_at = at + len(title)
+            name = part[name_at:]
+            if _LISTED.match(name) and not _NOT_A_NAME.search(name):
+                begin = start + name_at
+                return _Person(name=original[begin : start + len(part)], start=begin, role=original[start:begin])
+    if _LISTED.match(part) and not _NOT_A_NAME.search(part):
+        return _Person(name=original[start : start + len(part)], start=start, role=None)
+    return None
 
 
 def _group(verb: str, people: list[_Person], sentence: str, block: TextBlock, start: int) -> AttendeeGroup:
@@ -182,7 +231,9 @@ def _group(verb: str, people: list[_Person], sentence: str, block: TextBlock, st
     )
 
 
-def _sentence_groups(block: TextBlock, start: int, end: int, known: set[str]) -> list[AttendeeGroup]:
+def _sentence_groups(
+    block: TextBlock, start: int, end: int, known: set[str], doubts: list[str] | None = None
+) -> list[AttendeeGroup]:
     sentence = block.text[start:end]
     reported = _REPORTED.search(block.shadow, start, end)
     if reported is not None:
@@ -214,7 +265,7 @@ def _sentence_groups(block: TextBlock, start: int, end: int, known: set[str]) ->
         pending = []
         people: list[_Person] = []
         for subject, subject_at in subjects:
-            found = _people(subject, subject_at, block.text, known)
+            found = _people(subject, subject_at, block.text, known, doubts)
             if found:
                 people.extend(found)
         if not people and not _TRAILING.sub("", text[: verb.start()]):
@@ -248,13 +299,22 @@ def _subject_only(text: str, at: int, original: str, known: set[str]) -> bool:
     return bool(stripped) and _people(stripped, at, original, known) is not None
 
 
-def find_groups(blocks: Sequence[TextBlock], known: Iterable[str] = ()) -> list[AttendeeGroup]:
-    """Return the attendee groups of *blocks* in source order."""
+def find_groups(
+    blocks: Sequence[TextBlock], known: Iterable[str] = (), doubts: list[str] | None = None
+) -> list[AttendeeGroup]:
+    """Return the attendee groups of *blocks* in source order.
+
+    Args:
+        blocks: The texts to read.
+        known: Names (Simplified) already known to be people.
+        doubts: When given, receives the items of attendee lists that were set aside as
+            neither a name nor a collective (the rest of each list is kept).
+    """
     known_names = set(known)
     groups: list[AttendeeGroup] = []
     for block in blocks:
         for sentence in _SENTENCE.finditer(block.shadow):
-            groups.extend(_sentence_groups(block, sentence.start(), sentence.end(), known_names))
+            groups.extend(_sentence_groups(block, sentence.start(), sentence.end(), known_names, doubts))
     return groups
 
 
