@@ -57,7 +57,10 @@ _COLLECTIVE = re.compile(r"(?:负责同志|负责人|代表|成员|人员|同志
 # 楼阳生主持召开省委第二…七次专题会议暨…会议精神； (seed 002's study list): a meeting named as a
 # document to study, not a report of who attended.
 _REFERENCE = re.compile(r"召开.*精神[；;。]?$")
+_ROLL_CALL = re.compile(r"^(?P<verb>出席|列席|参加)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有|有|是)[：:]")
 _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
+# 艾力更·依明巴海, 帕巴拉·格列朗杰, 若昂·多里亚: the middle dot marks a transliterated personal name.
+_DOTTED = re.compile(rf"^[{HAN}]{{1,8}}[·•][{HAN}]{{1,10}}$")
 
 
 @frozen(kw_only=True)
@@ -83,7 +86,7 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
     """Read one 、-separated part: a person (role + name), a role alone, or None (a unit)."""
     if not part:
         return None
-    if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END):
+    if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END) or _DOTTED.match(part):
         return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
     for size in (3, 2, 4):
         if len(part) <= size:
@@ -177,6 +180,7 @@ def _people(
             if found is None:
                 doubtful.append(original[offset + position : offset + position + len(part)])
                 continue
+            sure = sure or found.role is not None  # 副委员长艾力更·依明巴海: the title is evidence
         elif isinstance(found, _Person):
             sure = True
         if isinstance(found, _Person):
@@ -211,10 +215,13 @@ def _listed_name(part: str, start: int, original: str) -> _Person | None:
         if at >= 0 and 2 <= len(part) - at - len(title) <= 8:
             name_at = at + len(title)
             name = part[name_at:]
-            if _LISTED.match(name) and not _NOT_A_NAME.search(name):
+            # A Chinese name has at most four characters: 李斌到会指导 is a name and what he did.
+            chinese = name[0] in SURNAMES_SINGLE and "·" not in name
+            if _LISTED.match(name) and not _NOT_A_NAME.search(name) and not (chinese and len(name) > 4):
                 begin = start + name_at
                 return _Person(name=original[begin : start + len(part)], start=begin, role=original[start:begin])
-    if _LISTED.match(part) and not _NOT_A_NAME.search(part):
+    chinese = part[0] in SURNAMES_SINGLE and "·" not in part
+    if _LISTED.match(part) and not _NOT_A_NAME.search(part) and not (chinese and len(part) > 4):
         return _Person(name=original[start : start + len(part)], start=start, role=None)
     return None
 
@@ -242,6 +249,16 @@ def _sentence_groups(
     if not _VERB.search(shadow) or _REFERENCE.search(block.shadow[start : start + len(sentence)]):
         return []
     groups: list[AttendeeGroup] = []
+    roll = _ROLL_CALL.search(shadow)
+    if roll is not None:
+        # 出席闭幕会的领导同志还有：丁薛祥、王晨、… (rmrb/2020-05/20200528-01-02.txt): the names
+        # follow the verb, after the colon.
+        names_at = start + roll.end()
+        found = _people(block.shadow[names_at:end].rstrip("。；;"), names_at, block.text, known, doubts)
+        if found:
+            verb_at = start + roll.start("verb")
+            groups.append(_group(block.text[verb_at : verb_at + 2], found, sentence, block, start))
+        return groups
     escorted = _ESCORTED.search(shadow)
     if escorted:
         who_start = start + escorted.start("who")
@@ -369,7 +386,7 @@ def _all_segmentations(text: str, limit: int = 4) -> list[list[tuple[int, int]]]
     return results
 
 
-_DECK = re.compile(rf"^(?P<names>[{HAN}]{{2,24}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动)?$")
+_DECK = re.compile(rf"^(?P<names>[{HAN}·•]{{2,24}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动)?$")
 
 
 def deck_groups(
