@@ -55,6 +55,7 @@ class Raw:
     marker: Marker | None = None
     dateline: DatelineMatch | None = None
     credit: CreditMatch | None = None
+    weak: bool = False
 
 
 _CLAUSE_PUNCT = frozenset("，,、：:；;。！？!?")
@@ -116,13 +117,12 @@ def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
     if _SALUTATION.match(shadow):
         return raw("salutation")
     short = is_short(text)
-    if (
-        (short and _CAPTION_ONGOING.search(shadow) and len(text) <= 30)
-        or _CAPTION_CREDIT.search(shadow)
-        or _CAPTION_THIS_IS.match(shadow)
-        or _CAPTION_TUWEI.match(shadow)
-    ):
+    if _CAPTION_CREDIT.search(shadow) or _CAPTION_THIS_IS.match(shadow) or _CAPTION_TUWEI.match(shadow):
         return raw("caption", credit=match_credit_tail(text, shadow))
+    if short and _CAPTION_ONGOING.search(shadow) and len(text) <= 30:
+        # 正在 alone is a weak cue: at the top of a file it is a title's kicker
+        # (一批充满正能量的文艺作品正在涌现, rmrb/2020-02/20200220-20-01.txt line 1).
+        return raw("caption", weak=True)
     if DATE_ONLY_RE.match(shadow):
         return raw("date_only")
     marker = strong_marker(text, shadow)

@@ -53,7 +53,7 @@ _ADDRESSEE_HINT = re.compile(r"各|人民政府|部委|机构|委员会|党委|�
 _TRAILING_DATELINE = re.compile(r"[（(](?P<inner>(?:新华社|中新社|人民日报|本报)[^（()）]{1,20}?电)[）)]$")
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
-_HEAD_NOTES_MAX = 3
+_HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
 _AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
 _NOISE_WINDOW = 8
 
@@ -184,6 +184,8 @@ class _Context:
             elif kind == "short" and self.in_bulletin and is_box_label(raw.shadow):
                 yield self._emit("SUBHEAD", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
+            elif kind == "caption" and raw.weak and not self.in_bulletin:
+                i = yield from self._short_run(i)
             elif kind == "caption":
                 cut = raw.credit.start if raw.credit is not None else len(raw.text)
                 yield self._emit("CAPTION", LineInfo(first=raw.number, last=raw.number, text=raw.text[:cut]))
