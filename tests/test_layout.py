@@ -39,6 +39,13 @@ CREDITS = [
     ("——编\xa0\xa0者", "rmrb/2019-02/20190201-09-02.txt:5", "编者", ()),
     ("栏目投稿邮箱：yxxz8494@163.com", "rmrb/2019-02/20190212-11-02.txt:15", "投稿", ()),
     ("投稿邮箱：rmrbfupin@163.com", "rmrb/2020-01/20200115-11-04.txt:9", "投稿", ()),
+    (
+        "（作者为中国赴沙特抗疫医疗专家组领队、宁夏回族自治区卫生健康委员会副主任，本报驻埃及记者周輖采访整理）",
+        "rmrb/2020-05/20200511-17-01.txt:13",
+        "作者",
+        (),
+    ),
+    ("图片来源：《中国历代名人画像谱》", "rmrb/2019-10/20191021-13-04.txt:5", "摄影", ()),
 ]
 
 # Look-alikes: real lines sharing a credit's surface cue (a colon, 摄, parentheses, 本报记者).
@@ -72,3 +79,12 @@ def test_a_photo_credit_ending_a_caption_line() -> None:
     found = match_credit_tail(line, shadow(line))
     assert found is not None and found.names == ("谢环驰",) and line[found.start :] == "新华社记者 谢环驰 摄"
     assert match_credit_tail("这是一个没有署名的图片说明。", shadow("这是一个没有署名的图片说明。")) is None
+
+
+def test_two_credits_on_one_line() -> None:
+    # rmrb/2020-02/20200221-05-04.txt line 10: drawing by 曹一, verse by 燕陆.
+    line = "曹\xa0\xa0一图\xa0\xa0燕\xa0\xa0陆文"
+    found = match_credit(line, shadow(line))
+    assert found is not None and (found.role, found.names) == ("制图", ("曹一",))
+    assert found.following is not None and (found.following.role, found.following.names) == ("作者", ("燕陆",))
+    assert line[found.following.start :] == "燕\xa0\xa0陆文"

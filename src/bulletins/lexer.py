@@ -173,8 +173,7 @@ class _Context:
             elif kind == "credit":
                 # Credits and end notes belong to the bulletin they close and never open one
                 # (layout/credits.py); they leave the context as it was.
-                credit = LineInfo(first=raw.number, last=raw.number, text=raw.text, credit=raw.credit)
-                yield self._emit("CREDIT", credit)
+                yield from self._credits(raw)
                 i += 1
             elif self.last in _UNDER_HEADLINE and (count := self._head_notes(i)):
                 # 提要 / 题注 between a headline and its dateline or body (layout/headnotes.py).
@@ -266,6 +265,15 @@ class _Context:
         after = self._peek(i + 1)
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
         return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc
+
+    def _credits(self, raw: Raw) -> Iterator[LineToken]:
+        """One CREDIT token per credit on the line (曹  一图  燕  陆文 holds two)."""
+        match = raw.credit
+        while match is not None:
+            end = match.following.start if match.following is not None else len(raw.text)
+            text = raw.text[match.start : end]
+            yield self._emit("CREDIT", LineInfo(first=raw.number, last=raw.number, text=text, credit=match))
+            match = match.following
 
     def _head_notes(self, i: int) -> int:
         """How many lines from *i* on are headnotes (提要, 题注) under the headline just emitted.

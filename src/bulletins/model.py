@@ -402,8 +402,11 @@ def text_holders(document: Document) -> list[tuple[int, int, str]]:
         if bulletin.closing is not None:
             for source_line in bulletin.closing.source_lines:
                 out.append((source_line.line, 0, source_line.text))
-        for credit in bulletin.credits:
-            out.append((credit.line, 2, credit.text))  # after a caption it ends (order 1)
+        previous, order = None, 2
+        for credit in bulletin.credits:  # after a caption it ends (order 1); two on a line: 2, 3
+            order = order + 1 if credit.line == previous else 2
+            previous = credit.line
+            out.append((credit.line, order, credit.text))
     for residue in document.residue:
         out.append((residue.lines[0], 0, residue.text))
     return out

@@ -36,7 +36,9 @@ ROLES: dict[str, str] = {
 """Credit roles and the ASCII keys used for them in TEI ``@subtype``."""
 assert tuple(ROLES) == CREDIT_ROLES
 
-_MAX = 48  # a credit line is short; longer lines are prose that happens to end in 摄
+_MAX = 48  # a photo credit is short; longer lines are prose that happens to end in 摄
+_NOTE_MAX = 160  # （作者为…，本报驻埃及记者周輖采访整理） runs long (rmrb/2020-05/20200511-17-01.txt)
+_PICTURE_AND_TEXT = re.compile(r"^(?P<drawn>[^图文]{2,12}?)\s*图(?P<mark>\s+)(?P<written>[^图文]{2,12}?)\s*文$")
 _PREFIX = re.compile(
     r"^(?:(?:本报|新华社|人民日报|人民网|中新社|中新网)?(?:特约|实习)?(?:记者|通讯员|摄影记者)|实习生)"
 )
@@ -74,6 +76,8 @@ class CreditMatch:
     """People credited, in print order, inner spacing removed (``李  舸`` → ``李舸``)."""
     start: int = 0
     """Offset of the credit in the stripped line (0 for a whole-line credit)."""
+    following: CreditMatch | None = None
+    """A second credit printed after this one on the same line (it starts at ``following.start``)."""
 
 
 def _names(who: str) -> tuple[str, ...] | None:
@@ -108,7 +112,7 @@ def _names(who: str) -> tuple[str, ...] | None:
 
 def match_credit(text: str, shadow: str) -> CreditMatch | None:
     """Return the credit that *text* (a stripped line, with its Simplified *shadow*) is, or None."""
-    if len(shadow) > _MAX:
+    if len(shadow) > _NOTE_MAX:
         return None
     if _AGENCY_ALONE.match(shadow):
         return CreditMatch(role="摄影")
@@ -122,10 +126,21 @@ def match_credit(text: str, shadow: str) -> CreditMatch | None:
         names = _names(text[start:end])
         # 制图：本报记者 王某 credits people; 制图：国家统计局 credits an organisation.
         return CreditMatch(role=role, names=names or ())
+    if len(shadow) > _MAX:
+        return None
     labelled = _PHOTO_LABEL.match(shadow)
     if labelled is not None:
         start, end = labelled.span("who")
         return CreditMatch(role="摄影", names=_names(text[start:end]) or ())
+    signed = _PICTURE_AND_TEXT.match(shadow)
+    if signed is not None:
+        # 曹  一图  燕  陆文: a cartoon's signature, drawing by one, verse by the other
+        # (rmrb/2020-02/20200221-05-04.txt line 10): two credits on one line.
+        drawn = _names(text[signed.start("drawn") : signed.end("drawn")])
+        written = _names(text[signed.start("written") : signed.end("written")])
+        if drawn and written:
+            second = CreditMatch(role="作者", names=written, start=signed.end("mark"))
+            return CreditMatch(role="制图", names=drawn, following=second)
     return _photo(text, shadow, 0)
 
 
