@@ -27,8 +27,19 @@ _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 # - 華南國家植物園正式揭牌 李希侯建國王偉中等出席活動 2022-07-12 (seed 001 navigation list)
 _NAV = re.compile(r"^[-*•·]\s+\S.*\s\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
 # （2020年2月23日） under a speech title (seed 004)
-_SPEECH_DATE = re.compile(r"^[（(]\s*(?P<date>[^（()）]{4,20})\s*[）)]$")
-_SALUTATION = re.compile(r"^(?:同志们|同学们|朋友们|女士们、先生们|各位[^，。：:]{0,12})[：:！!]$")
+# （2026年1月27日在贵州省第十四届人民代表大会第四次会议上） and （2020年11月19日，北京）: the date
+# may carry where the speech was given (web/govreport, web/xispeech).
+_SPEECH_DATE = re.compile(
+    r"^[（(]\s*(?P<date>[^（()）在，,]{4,20}?)\s*(?:在[^（()）]{2,60}?上(?:的讲话)?|[，,][^（()）]{1,16})?\s*[）)]$"
+)
+# 同志们： / 各位代表： / 各位委员，同志们： / 尊敬的…，女士们，先生们，朋友们：
+_SALUTE_TERM = (
+    r"(?:同志们|同学们|朋友们|女士们|先生们|各位[^，,、。：:]{0,12}"
+    r"|尊敬的[^，,、。：:]{1,20}|亲爱的[^，,、。：:]{1,12})"
+)
+_SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
+# 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker.
+_SPEAKER = re.compile(rf"^[{HAN}]{{0,14}}(?:主席|省长|市长|区长|县长|书记|总理|部长|主任)\s+[{HAN}·]{{2,6}}$")
 # Photo captions: 溯源流调工作组正在紧张工作中 (seed 003); "……。这是习近平在……。新华社记者 谢环驰 摄"
 # (seed 002); lines opening with 图为.
 _CAPTION_ONGOING = re.compile(r"正在")
@@ -77,7 +88,7 @@ def is_short(text: str) -> bool:
 def is_byline(shadow: str) -> bool:
     if len(shadow) > 24:
         return False
-    if _BYLINE_ROLE.match(shadow):
+    if _BYLINE_ROLE.match(shadow) or _SPEAKER.match(shadow):
         return True
     names = shadow.split()
     return 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names)

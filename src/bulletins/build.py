@@ -23,6 +23,7 @@ from .analyze.dates import parse_date
 from .analyze.enumerations import find_enumeration
 from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
+from .layout.credits import read_names
 from .lexer import LineToken
 from .model import (
     AttendeeGroup,
@@ -31,6 +32,7 @@ from .model import (
     Caption,
     Closing,
     Credit,
+    Date,
     Dateline,
     Diagnostic,
     Genre,
@@ -202,6 +204,28 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
     return min(lines), max(lines)
 
 
+# （2026年1月27日在…会议上）: the date is what comes before 在 or a comma.
+_SPEECH_DATE_PART = re.compile(r"^[^在，,]*")
+
+
+_TITLE_DATE = re.compile(r"^(?:——|—|－－)?\s*(?P<date>[^在，,]{6,20}日)在.{2,60}上")
+
+
+def _date_in_title(lines: Sequence[str]) -> Date | None:
+    """The date in a subtitle such as ——2026年2月3日在…会议上 (a speech printed without a date line)."""
+    for line in lines:
+        found = _TITLE_DATE.match(line)
+        if found is not None:
+            return parse_date(found.group("date"))
+    return None
+
+
+def _speaker(line: str) -> str:
+    """The speaker's name from a speaker line: 习近平, or 李炳军 from 省长 李炳军 (the role is kept in the line)."""
+    parts = line.split()
+    return parts[-1] if len(parts) == 2 and len(parts[0]) > 1 else line
+
+
 @v_args(inline=True)
 class BulletinTransformer(Transformer[LineToken, Parsed]):
     """Turn each grammar rule into a model object; rule names are method names."""
@@ -260,9 +284,24 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         }
         blocks = [p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption)]
         body = nest(blocks)
+        if (
+            speech is not None
+            and speech.speaker is None
+            and bylines
+            and speech.source_lines
+            and bylines[-1].line < speech.source_lines[0].line
+        ):
+            # 自治区人民政府主席 张雨浦 / 各位代表： under a speech title with no date line
+            # (web/govreport): the line above the salutation is the speaker's.
+            speaker = bylines[-1]
+            speech = attrs.evolve(speech, speaker=_speaker(speaker.text), source_lines=(speaker, *speech.source_lines))
+            bylines = bylines[:-1]
+        if speech is not None and speech.date is None and headline is not None:
+            speech = attrs.evolve(speech, date=_date_in_title(headline.lines))
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
-            names += tuple(line.text.split())
+            # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).
+            names += read_names(line.text) or tuple(line.text.split())
         attendees, diagnostics = _attendees(headline, body, read)
         genre = guess_genre(
             headline=headline,
@@ -360,9 +399,9 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         date = None
         if date_token is not None:
             inner = date_token.info.text.strip("（()） ")
-            date = parse_date(inner)
+            date = parse_date(_SPEECH_DATE_PART.match(inner).group(0))  # type: ignore[union-attr]
         return Speech(
-            speaker=speaker.info.text if speaker else None,
+            speaker=_speaker(speaker.info.text) if speaker else None,
             date=date,
             salutation=salutation.info.text if salutation else None,
             source_lines=tuple(_source_line(t) for t in tokens),

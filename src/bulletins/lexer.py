@@ -195,6 +195,12 @@ class _Context:
             elif kind == "dateline":
                 yield from self._dateline(raw)
                 i = yield from self._paragraph(i, start=raw.dateline.end if raw.dateline else 0)
+            elif kind == "speech_date" and self.last in _UNDER_HEADLINE and not self._speech_follows(i):
+                # （2019年1月3日） under a document's title with no speaker or salutation after it
+                # is the date the document bears (rmrb/2019-02/20190220-01-02.txt line 3), not a
+                # speech's: a headnote.
+                yield self._emit("HEAD_NOTE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
             elif kind == "speech_date" and self.last in {"HEADLINE_START", "HEADLINE_LINE"}:
                 yield self._emit("SPEECH_DATE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
@@ -265,6 +271,10 @@ class _Context:
         after = self._peek(i + 1)
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
         return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc
+
+    def _speech_follows(self, i: int) -> bool:
+        after = self._peek(i + 1)
+        return after is not None and after.kind in {"byline", "salutation"}
 
     def _credits(self, raw: Raw) -> Iterator[LineToken]:
         """One CREDIT token per credit on the line (曹  一图  燕  陆文 holds two)."""

@@ -80,7 +80,7 @@ class CreditMatch:
     """A second credit printed after this one on the same line (it starts at ``following.start``)."""
 
 
-def _names(who: str) -> tuple[str, ...] | None:
+def read_names(who: str) -> tuple[str, ...] | None:
     """Read people from the credited part; None when it is not a list of names.
 
     Print spreads two-character names over the width of three (``李  舸``), so runs of
@@ -123,7 +123,7 @@ def match_credit(text: str, shadow: str) -> CreditMatch | None:
         if "who" not in pattern.groupindex or not found.group("who"):
             return CreditMatch(role=role)
         start, end = found.span("who")
-        names = _names(text[start:end])
+        names = read_names(text[start:end])
         # 制图：本报记者 王某 credits people; 制图：国家统计局 credits an organisation.
         return CreditMatch(role=role, names=names or ())
     if len(shadow) > _MAX:
@@ -131,13 +131,13 @@ def match_credit(text: str, shadow: str) -> CreditMatch | None:
     labelled = _PHOTO_LABEL.match(shadow)
     if labelled is not None:
         start, end = labelled.span("who")
-        return CreditMatch(role="摄影", names=_names(text[start:end]) or ())
+        return CreditMatch(role="摄影", names=read_names(text[start:end]) or ())
     signed = _PICTURE_AND_TEXT.match(shadow)
     if signed is not None:
         # 曹  一图  燕  陆文: a cartoon's signature, drawing by one, verse by the other
         # (rmrb/2020-02/20200221-05-04.txt line 10): two credits on one line.
-        drawn = _names(text[signed.start("drawn") : signed.end("drawn")])
-        written = _names(text[signed.start("written") : signed.end("written")])
+        drawn = read_names(text[signed.start("drawn") : signed.end("drawn")])
+        written = read_names(text[signed.start("written") : signed.end("written")])
         if drawn and written:
             second = CreditMatch(role="作者", names=written, start=signed.end("mark"))
             return CreditMatch(role="制图", names=drawn, following=second)
@@ -152,7 +152,7 @@ def _photo(text: str, shadow: str, offset: int) -> CreditMatch | None:
     who = shadow[start:end].strip()
     if _AGENCY.match(who):
         return CreditMatch(role="摄影", start=offset)
-    names = _names(text[start:end])
+    names = read_names(text[start:end])
     if names is None:
         return None
     # A bare 2–4 character word before 摄 (本报记者李舸摄 aside) must look like names: without a
