@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from bulletins.layout.chrome import is_chrome
 from bulletins.layout.credits import match_credit, match_credit_tail
+from bulletins.layout.headnotes import is_adoption_note, is_box_label, is_summary
 from bulletins.script import shadow
 
 # (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
@@ -88,3 +90,48 @@ def test_two_credits_on_one_line() -> None:
     assert found is not None and (found.role, found.names) == ("制图", ("曹一",))
     assert found.following is not None and (found.following.role, found.following.names) == ("作者", ("燕陆",))
     assert line[found.following.start :] == "燕\xa0\xa0陆文"
+
+
+# -- page chrome (web/) ------------------------------------------------------------------------
+
+CHROME = [
+    ("下载", "web/govreport/2026_河南省_政府工作报告_row1.txt:1"),
+    ("打印", "web/govreport/2026_河南省_政府工作报告_row1.txt:2"),
+    ("【字号：", "web/govreport/2026_河南省_政府工作报告_row1.txt:5"),
+    ("来源：河南日报", "web/govreport/2026_河南省_政府工作报告_row1.txt:12"),
+    ("时间：2026-02-03", "web/govreport/2026_河南省_政府工作报告_row1.txt:13"),
+    ("来源：", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:10"),
+    ("扫一扫在手机打开当前页", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:114"),
+    ("打印本页", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:116"),
+    ("分享让更多人看到", "web/newscrawl/add_content_people3_idx256.txt:18"),
+]
+NOT_CHROME = [
+    ("2026年河南省政府工作报告", "web/govreport/2026_河南省_政府工作报告_row1.txt:10"),
+    ("数据来源：第七届世界军人运动会执委会", "rmrb/2019-10/20191008-15-01.txt:28"),  # a credit
+    ("时间\xa0\xa0\xa0\xa0\xa0\xa0\xa0\xa0议程", "rmrb/2019-10/20191014-18-01.txt:27"),  # no colon: a table head
+]
+
+
+@pytest.mark.parametrize(("line", "where"), CHROME, ids=[row[1] for row in CHROME])
+def test_page_chrome(line: str, where: str) -> None:
+    assert is_chrome(shadow(line))
+
+
+@pytest.mark.parametrize(("line", "where"), NOT_CHROME, ids=[row[1] for row in NOT_CHROME])
+def test_page_chrome_look_alikes(line: str, where: str) -> None:
+    assert not is_chrome(shadow(line))
+
+
+# -- headnotes and box labels (rmrb) -------------------------------------------------------------
+
+
+def test_headnotes_and_box_labels() -> None:
+    # rmrb/2019-02/20190226-05-06.txt line 4: a 提要 sentence under the title.
+    assert is_summary(shadow("“网约护士”从设想走向现实，有助于为患者尤其是老年人提供更多便利"))
+    # rmrb/2020-02/20200205-01-07.txt line 6: a subhead with a comma is not a 提要 (too short).
+    assert not is_summary(shadow("八天八夜不回家：疫情来袭，党员冲锋在前"))
+    # rmrb/2019-10/20191027-02-03.txt line 3: a 题注.
+    assert is_adoption_note(shadow("（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）"))
+    assert not is_adoption_note(shadow("（新华社北京5月21日电）"))
+    # 核心阅读: 523 lines in rmrb (e.g. 2019-02/20190201-10-02.txt).
+    assert is_box_label("核心阅读") and not is_box_label("核心阅读材料")

@@ -16,6 +16,7 @@ from ._text import HAN, SENTENCE_PUNCT, ends_complete, looks_like_name
 from .analyze.datelines import DatelineMatch, match_dateline, match_trailing_line
 from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
+from .layout.chrome import is_chrome
 from .layout.credits import CreditMatch, match_credit, match_credit_tail
 
 SHORT_MAX = 64
@@ -102,7 +103,7 @@ def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
 
     if _IMAGE.match(shadow):
         return raw("image")
-    if _NAV.match(shadow):
+    if _NAV.match(shadow) or is_chrome(shadow):
         return raw("nav")
     for kind, pattern in (
         ("masthead", _MASTHEAD),

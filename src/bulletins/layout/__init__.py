@@ -5,5 +5,9 @@ and has a fixture table of real corpus lines that must and must not match in
 ``tests/test_layout.py``. The lexer runs them in a declared order (:mod:`bulletins._classify`),
 so a newcomer finds the rule that decided a line by its name.
 
-Rules: :mod:`~bulletins.layout.credits` (photo/graphic/layout credits and end notes).
+Rules, in the order :func:`bulletins._classify.content_kind` asks them:
+:mod:`~bulletins.layout.chrome` (a web page's controls and labels: residue),
+:mod:`~bulletins.layout.credits` (photo/graphic/layout credits and end notes), and, in the
+context pass of :mod:`bulletins.lexer`, :mod:`~bulletins.layout.headnotes` (提要, 题注 and box
+labels between a headline and its body).
 """

@@ -1,0 +1,29 @@
+"""Layout rule *page chrome*: a web page's own controls and labels, kept as residue.
+
+Evidence (``../shared/corpus/web``): the portal controls of the provincial work reports
+(govreport/2026_河南省_政府工作报告_row1.txt lines 1–9: ``下载`` ``打印`` ``全屏`` ``收藏``
+``【字号：`` ``加大`` ``还原`` ``减小`` ``】``; 宁夏 lines 114–120: ``扫一扫在手机打开当前页``
+``打印本页`` ``关闭窗口``), their metadata labels (``来源：河南日报``, ``时间：2026-02-03``, and
+the empty ``来源：``), and People's Daily Online's ``分享让更多人看到`` (newscrawl/people3).
+They are not text of the notice: each is residue of kind ``nav``, never a headline line.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROLS = frozenset(
+    {
+        "下载", "打印", "打印本页", "全屏", "收藏", "加大", "还原", "减小", "关闭", "关闭窗口", "【", "】",
+        "【字号：", "字号：", "扫一扫在手机打开当前页", "分享让更多人看到", "分享到：", "返回顶部",
+    }
+)  # fmt: skip
+"""Whole lines that are a page's controls."""
+
+_LABEL = re.compile(r"^(?:来源|时间|发布时间|责任编辑|编辑|浏览次数|字号)[：:]\s*\S{0,24}$")
+_BRACKETED = re.compile(r"^【\s*(?:字号[：:].{0,12}|打印本页|关闭窗口|纠错)\s*】?$")
+
+
+def is_chrome(shadow: str) -> bool:
+    """A line of web-page chrome: a control, or a metadata label with a short value."""
+    return shadow in CONTROLS or _LABEL.match(shadow) is not None or _BRACKETED.match(shadow) is not None
