@@ -230,3 +230,16 @@ def test_an_internal_error_in_one_file_does_not_stop_a_dask_bag(
     monkeypatch.setattr(bd, "_read", read)
     _, document, error = bd._try(File(), {})
     assert document is None and error is not None and "internal error: IndexError" in error
+
+
+def test_common_nouns_and_word_pieces_are_not_attendees() -> None:
+    # Corpus sample false positives: a noun starting with a surname character (游客, rmrb/2019-02/
+    # 20190219-07-03.txt), a place cut mid-word (宁夏海|原县, 2019-10/20191002-14-01.txt), a name
+    # cut mid-word after a title (温敏总统和昂山|素季, 2020-01/20200119-02-02.txt), and a list of
+    # countries ending in 领导人首次 (web/newscrawl/add_content_xinhuanet4_idx95.txt).
+    assert _groups("2月17日，游客在新疆天池景区参加冰上龙舟赛。") == []
+    assert _groups("1日清晨，宁夏海原县，4000多名各族干部群众齐聚县城文体广场，参加活动。") == []
+    assert _groups("访问期间，习近平主席同温敏总统和昂山素季国务资政分别举行会谈，并出席欢迎宴会。") == [
+        ("出席", ["习近平"])
+    ]
+    assert _groups("2022年6月，日本、韩国、澳大利亚、新西兰四个亚太国家领导人首次出席北约峰会。") == []

@@ -43,6 +43,7 @@ _TRAILING = re.compile(
 )
 _AND = re.compile(r"以及|和|及")
 _LOOKBACK = 4
+_PREPOSITIONS = frozenset("同和与及向对在")
 _SUBJECT_MAX = 40
 _TITLES = (
     "书记处书记", "总书记", "副书记", "书记", "副主任", "主任", "常委", "委员", "省长", "市长", "区长", "县长",
@@ -86,13 +87,19 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
     """Read one 、-separated part: a person (role + name), a role alone, or None (a unit)."""
     if not part:
         return None
+    if part in _COMMON_NOUNS or (len(part) == 2 and part[-1] == "国"):  # 韩国 is a country
+        return None
     if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END) or _DOTTED.match(part):
         return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
     for size in (3, 2, 4):
         if len(part) <= size:
             continue
         name, role = part[-size:], part[:-size]
+        # 习近平主席同温敏总统: 同温敏 after a title is a preposition and a name, not a name.
+        prepositional = name[0] in _PREPOSITIONS and name not in known
         if (name in known or looks_like_name(name)) and role.endswith(_TITLES) and name[-1] not in _UNIT_END:
+            if prepositional:
+                continue
             start = offset + len(role)
             return _Person(name=original[start : start + size], start=start, role=original[offset:start])
     for title in _FOREIGN_TITLES:
@@ -112,6 +119,7 @@ def _foreign_name(name: str) -> bool:
     return (
         _FOREIGN.match(name) is not None
         and _NOT_A_NAME.search(name) is None
+        and name[0] not in _PREPOSITIONS
         and not name.endswith(_TITLES)
         and not any(word in name for word in ("以及", "和", "及", "等", "有关", "负责"))
         and name[-1] not in _UNIT_END
@@ -202,7 +210,15 @@ def _people(
 
 
 _LISTED = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$")
-_NOT_A_NAME = re.compile(r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分")
+_NOT_A_NAME = re.compile(r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分|^人|首次|国家|人员")
+# Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
+# 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
+_COMMON_NOUNS = frozenset(
+    {
+        "游客", "记者", "学生", "群众", "居民", "村民", "市民", "干部", "党员", "专家", "企业", "全国", "全省",
+        "全市", "全区", "全县", "全体", "和其他", "全国各", "师生", "官兵", "选手", "观众", "嘉宾", "来宾",
+    }
+)  # fmt: skip
 
 
 def _listed_name(part: str, start: int, original: str) -> _Person | None:
@@ -304,10 +320,20 @@ def _recent_subject(previous: list[tuple[str, int]], original: str, known: set[s
     """
     for text, at in previous[:_LOOKBACK]:
         for cut in range(min(len(text), _SUBJECT_MAX), 1, -1):
+            # The subject ends where a word does: 宁夏海|原县 and 温敏总统和昂山|素季 are not names.
+            if cut < len(text) and not _SUBJECT_END.match(text, cut):
+                continue
             people = _people(text[:cut], at, original, known)
             if people:
                 return people
     return []
+
+
+# What may follow a sentence's subject: a time, a place or partner word, or the verb.
+_SUBJECT_END = re.compile(
+    r"\d|[在同与从到赴来对向于为和及、，,（(今昨近当前先转乘抵深走专回亲发致给也还又就将率带随一]"
+    r"|主持|出席|参加|陪同|考察|会见|视察|看望|主席|总书记|总理|书记|委员长|总统"
+)
 
 
 def _subject_only(text: str, at: int, original: str, known: set[str]) -> bool:
