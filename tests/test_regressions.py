@@ -243,3 +243,20 @@ def test_common_nouns_and_word_pieces_are_not_attendees() -> None:
         ("出席", ["习近平"])
     ]
     assert _groups("2022年6月，日本、韩国、澳大利亚、新西兰四个亚太国家领导人首次出席北约峰会。") == []
+
+
+def test_paragraphs_packed_into_one_line_yield_their_points() -> None:
+    # rmrb/2019-10/20191021-15-03.txt lines 4-5 and web/xispeech: the export lost the line breaks,
+    # each paragraph keeps its U+3000 U+3000 indent inside one long line.
+    body = "\u3000\u3000".join(
+        [
+            "一、选聘岗位" + "天津港保税区管委会副主任一名，负责招商引资工作。" * 3,
+            "（一）任期。" + "选聘人员任期三年。" * 8,
+            "（二）薪酬待遇。" + "年收入不低于50万元。" * 8,
+        ]
+    )
+    document = bulletins.parse(f"公开选聘副主任公告\n\n\u3000\u3000{body}\n")
+    markers = [b.marker for b in iter_blocks(document.bulletins[0].body) if isinstance(b, Point)]
+    assert markers == ["一、", "（一）", "（二）"]
+    held = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
+    assert held.replace("\u3000", "") == ("公开选聘副主任公告" + body).replace("\u3000", "")

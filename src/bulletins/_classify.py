@@ -68,6 +68,10 @@ class Raw:
     dateline: DatelineMatch | None = None
     credit: CreditMatch | None = None
     weak: bool = False
+    packed: bool = False
+    """A paragraph after the first of a line that packs several (see ``lexer._segments``)."""
+    more: bool = False
+    """Another paragraph of the same packed line follows."""
 
 
 _CLAUSE_PUNCT = frozenset("，,、：:；;。！？!?")

@@ -481,7 +481,7 @@ class _Context:
             return i + 1
         # Numbered items are structure: a point repeated under another heading is kept.
         numbered = raw.marker is not None or sequence_marker(raw.text, raw.shadow) is not None
-        if start == 0 and self.in_bulletin and not numbered and self._is_noise(text):
+        if start == 0 and self.in_bulletin and not numbered and not raw.packed and self._is_noise(text):
             yield self._emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=text))
             return i + 1
         marker = self._point(i, start)
@@ -512,7 +512,7 @@ class _Context:
         joined_shadow = "".join(shadows)
         trailing = None
         ended = False
-        if marker is None:
+        if marker is None and not self.raws[j - 1].more:
             last_shadow = self.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
             trailing = _TRAILING_DATELINE.search(last_shadow)
             # A second dateline printed last (the bulletin opened with one) stays in the
@@ -598,6 +598,28 @@ def _is_addressee(shadow: str) -> bool:
     )
 
 
+# Texts exported with their line breaks lost keep each paragraph's U+3000 U+3000 indent inside
+# one long line (rmrb/2019-10/20191021-15-03.txt, web/xispeech): there the indents are the
+# paragraph breaks, so that points and datelines that open a paragraph are found.
+_PACKED_MIN = 150
+_INDENT = re.compile("\u3000{2,}")
+
+
+def _segments(line: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs packed into one stripped line (the whole line when it is not packed)."""
+    if len(line) < _PACKED_MIN or "\u3000\u3000" not in line:
+        return [(0, len(line))]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for indent in _INDENT.finditer(line):
+        if indent.start() > start:
+            spans.append((start, indent.start()))
+        start = indent.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
 def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tuple[list[LineToken], list[Diagnostic]]:
     """Turn cleaned text into the grammar's tokens.
 
@@ -616,7 +638,17 @@ def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tu
             continue
         offset = line.index(stripped[0])
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
-        raws.append(content_kind(stripped, shadow_stripped, number, number in headings))
+        segments = _segments(stripped)
+        for k, (start, end) in enumerate(segments):
+            raw = content_kind(stripped[start:end], shadow_stripped[start:end], number, number in headings)
+            if len(segments) > 1:
+                # Only the first paragraph of a packed line may be a headline, a dateline …; the
+                # others are paragraphs or points, so that the text holders of the line keep
+                # their order (text_holders sorts by line, then by kind of holder).
+                if k and raw.kind not in {"para", "point"}:
+                    raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
+                raw = attrs.evolve(raw, packed=k > 0, more=k < len(segments) - 1)
+            raws.append(raw)
     diagnostics: list[Diagnostic] = []
     tokens = list(_Context(raws, diagnostics).tokens())
     return tokens, diagnostics
