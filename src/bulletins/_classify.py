@@ -74,17 +74,20 @@ class Raw:
     """Another paragraph of the same packed line follows."""
 
 
-_CLAUSE_PUNCT = frozenset("，,、：:；;。！？!?")
+_CLAUSE_PUNCT = re.compile("[，,、：:；;。！？!?]")
+_SENTENCE_PUNCT = re.compile(f"[{re.escape(SENTENCE_PUNCT)}]")
 
 
 def is_short(text: str) -> bool:
     # A deck of several phrases set on one line with spaces between them may run longer than a
     # title (分析国内外新冠肺炎疫情防控形势 研究部署… 中共中央总书记习近平主持会议, rmrb 2020-05/
     # 20200515-01-02.txt line 3, 72 characters): without any clause punctuation it is still short.
-    limit = SHORT_MAX if any(ch in _CLAUSE_PUNCT for ch in text) else SHORT_DECK_MAX
+    if len(text) > SHORT_DECK_MAX:
+        return False
+    limit = SHORT_MAX if _CLAUSE_PUNCT.search(text) else SHORT_DECK_MAX
     return (
         len(text) <= limit
-        and not any(ch in SENTENCE_PUNCT for ch in text)
+        and _SENTENCE_PUNCT.search(text) is None
         and not ends_complete(text)
         and text[-1] not in "，,、"
     )

@@ -283,6 +283,8 @@ class _Context:
             end = match.following.start if match.following is not None else len(raw.text)
             text = raw.text[match.start : end]
             yield self._emit("CREDIT", LineInfo(first=raw.number, last=raw.number, text=text, credit=match))
+            if match.role == "署名":  # a brief's signature ends the brief (新闻速递)
+                self.terminal_seen = True
             match = match.following
 
     def _head_notes(self, i: int) -> int:
@@ -300,7 +302,7 @@ class _Context:
                 return k - i
             # Only whole paragraphs: a short line is the next title, a terminal formula or a
             # dateline printed last ends an item of its own.
-            if ahead.kind != "para" or _TERMINAL.search(ahead.shadow) or _TRAILING_DATELINE.search(ahead.shadow):
+            if ahead.kind != "para" or _ends_item(ahead.shadow):
                 return 0
         return 0
 
@@ -492,7 +494,7 @@ class _Context:
         # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
         while not ends_complete(parts[-1][1]) and not is_short(parts[-1][1]) and j < len(self.raws):
             nxt = self.raws[j]
-            if nxt.kind != "para" or self._is_noise(nxt.text) or _TERMINAL.search(shadows[-1]):
+            if nxt.kind != "para" or self._is_noise(nxt.text) or _terminal(shadows[-1]):
                 break
             if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
                 break
@@ -514,7 +516,7 @@ class _Context:
         ended = False
         if marker is None and not self.raws[j - 1].more:
             last_shadow = self.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
-            trailing = _TRAILING_DATELINE.search(last_shadow)
+            trailing = _TRAILING_DATELINE.search(last_shadow) if last_shadow.endswith(_CLOSE_PAREN) else None
             # A second dateline printed last (the bulletin opened with one) stays in the
             # paragraph, but it still ends the item (rmrb/2019-02/20190228-07-02.txt line 6).
             ended = trailing is not None
@@ -575,12 +577,27 @@ class _Context:
         self._remember(joined)
         # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
         # printed last ends the item: a short run after it is the next item's headline.
-        if _TERMINAL.search(joined_shadow) or ended:
+        if ended or _terminal(joined_shadow):
             self.terminal_seen = True
         yield self._emit(kind, info)
         if tail is not None:
             yield tail
         return j
+
+
+_CLOSE_PAREN = ("）", ")")
+
+
+def _terminal(shadow: str) -> bool:
+    """会议还研究了其他事项。 or （下转第三版） ends the text (both end in 。 or a parenthesis)."""
+    return shadow.endswith(("。", *_CLOSE_PAREN)) and _TERMINAL.search(shadow) is not None
+
+
+def _ends_item(shadow: str) -> bool:
+    """The paragraph ends its item: a terminal formula or a dateline printed last."""
+    return shadow.endswith((*_CLOSE_PAREN, "。")) and (
+        _TERMINAL.search(shadow) is not None or _TRAILING_DATELINE.search(shadow) is not None
+    )
 
 
 def _opens_a_list(raw: Raw) -> bool:

@@ -26,7 +26,9 @@ GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", 
 RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit")
 NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
-CREDIT_ROLES: tuple[str, ...] = ("摄影", "制图", "版式设计", "数据来源", "作者", "参与采写", "编者", "责编", "投稿")
+CREDIT_ROLES: tuple[str, ...] = (
+    "摄影", "制图", "版式设计", "数据来源", "作者", "参与采写", "编者", "责编", "投稿", "署名",
+)  # fmt: skip
 
 
 def _line_range(value: tuple[int, int]) -> None:
@@ -275,7 +277,7 @@ class Credit:
     """A credit or end note of an article: who took the photo, drew the chart, set the page (DESIGN §8)."""
 
     role: str = field(validator=in_(CREDIT_ROLES))
-    """摄影 | 制图 | 版式设计 | 数据来源 | 作者 | 参与采写 | 编者 | 责编 | 投稿 (see docs/fields.md)."""
+    """摄影 | 制图 | 版式设计 | 数据来源 | 作者 | 参与采写 | 编者 | 责编 | 投稿 | 署名 (see docs/fields.md)."""
     names: tuple[str, ...] = ()
     """People credited, in print order, spacing inside a name removed (``李  舸`` → ``李舸``);
     empty when the credit names an agency or organisation (新华社发, 数据来源：国家统计局)."""

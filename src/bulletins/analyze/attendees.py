@@ -52,6 +52,7 @@ _TITLES = (
     "议长", "负责人", "总指挥", "指挥长", "校长", "董事长", "总经理", "专员", "国务委员", "主委",
     "委员长", "国务卿", "特使", "行政长官", "司长", "审计长", "行长", "署长", "司令", "总干事", "总裁", "参赞",
 )  # fmt: skip
+_TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
 _FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席")
 _UNIT_END = set("部局委厅办会院所处室组队团司社站馆校府党") | {"同志"}
 _COLLECTIVE = re.compile(r"(?:负责同志|负责人|代表|成员|人员|同志|干部|群众|单位|部门)$")
@@ -226,7 +227,7 @@ def _listed_name(part: str, start: int, original: str) -> _Person | None:
 
     A title inside the item splits off its role (副委员长艾力更·依明巴海).
     """
-    for title in sorted(_TITLES, key=len, reverse=True):
+    for title in _TITLES_LONGEST_FIRST:
         at = part.rfind(title)
         if at >= 0 and 2 <= len(part) - at - len(title) <= 8:
             name_at = at + len(title)

@@ -33,7 +33,8 @@ _DISPATCH = re.compile(
 # 央视网消息（新闻联播）： opens every item of a 新闻联播 transcript (web/xwlb): no place, no date.
 _BROADCAST = re.compile(r"^(?P<agency>央视网消息)(?:[（(]新闻联播[）)])?(?P<sep>[：:]\s*)")
 # 本报讯(记者 赵娟娟)11月10日， (seed 003) and 本报讯 with no byline or date.
-_NEWSFLASH = re.compile(rf"^(?P<agency>本报)讯{_PAREN_BY}\s*(?:{_MD})?(?P<sep>\s+|[，,]|(?=[^\s]))")
+# 本报电 opens each item of a brief column (新闻速递, rmrb/2020-01/20200106-19-03.txt): no place, no date.
+_NEWSFLASH = re.compile(rf"^(?P<agency>本报)[讯电]{_PAREN_BY}\s*(?:{_MD})?(?P<sep>\s+|[，,]|(?=[^\s]))")
 # 记者 / 新华社记者 / 解放军报记者 / 实习生 before each name (an outlet of up to six characters).
 _REPORTER = re.compile(rf"^(?:[{HAN}]{{0,6}}?(?:记者|通讯员)|实习生)\s*")
 
@@ -103,6 +104,8 @@ _TRAILING_LINE = re.compile(
 
 def match_trailing_line(line: str, shadow: str, number: int) -> DatelineMatch | None:
     """Return the dateline that *line* is when it stands alone in parentheses at a text's end."""
+    if not shadow.startswith(("（", "(")):
+        return None
     match = _TRAILING_LINE.match(shadow)
     if match is None:
         return None

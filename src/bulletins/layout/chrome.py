@@ -20,10 +20,15 @@ CONTROLS = frozenset(
 )  # fmt: skip
 """Whole lines that are a page's controls."""
 
+_LABEL_MAX = 40
 _LABEL = re.compile(r"^(?:来源|时间|发布时间|责任编辑|编辑|浏览次数|字号)[：:]\s*\S{0,24}$")
 _BRACKETED = re.compile(r"^【\s*(?:字号[：:].{0,12}|打印本页|关闭窗口|纠错)\s*】?$")
 
 
 def is_chrome(shadow: str) -> bool:
     """A line of web-page chrome: a control, or a metadata label with a short value."""
-    return shadow in CONTROLS or _LABEL.match(shadow) is not None or _BRACKETED.match(shadow) is not None
+    if shadow in CONTROLS:
+        return True
+    if len(shadow) > _LABEL_MAX or ("：" not in shadow and ":" not in shadow and not shadow.startswith("【")):
+        return False
+    return _LABEL.match(shadow) is not None or _BRACKETED.match(shadow) is not None

@@ -19,7 +19,7 @@ import re
 
 from attrs import frozen
 
-from .._text import HAN
+from .._text import HAN, looks_like_name
 from ..model import CREDIT_ROLES
 
 ROLES: dict[str, str] = {
@@ -32,12 +32,18 @@ ROLES: dict[str, str] = {
     "编者": "editor",
     "责编": "editor-in-charge",
     "投稿": "submissions",
+    "署名": "signature",
 }
 """Credit roles and the ASCII keys used for them in TEI ``@subtype``."""
 assert tuple(ROLES) == CREDIT_ROLES
 
 _MAX = 48  # a photo credit is short; longer lines are prose that happens to end in 摄
-_NOTE_MAX = 160  # （作者为…，本报驻埃及记者周輖采访整理） runs long (rmrb/2020-05/20200511-17-01.txt)
+_NOTE_MAX = 160
+# Every credit form below has one of these: a label's colon, a note's parenthesis, an editor's
+# dash, 摄, an agency's 发 or 视觉, or a signature's closing 文.
+_CUE = re.compile(
+    r"[：:（(—－-]|摄|发|视觉|文$"
+)  # （作者为…，本报驻埃及记者周輖采访整理） runs long (rmrb/2020-05/20200511-17-01.txt)
 _PICTURE_AND_TEXT = re.compile(r"^(?P<drawn>[^图文]{2,12}?)\s*图(?P<mark>\s+)(?P<written>[^图文]{2,12}?)\s*文$")
 _PREFIX = re.compile(
     r"^(?:(?:本报|新华社|人民日报|人民网|中新社|中新网)?(?:特约|实习)?(?:记者|通讯员|摄影记者)|实习生)"
@@ -63,6 +69,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("作者", re.compile(r"^[（(](?:本报记者\s*)?(?P<who>[^（）()，,]{2,16}?)\s*(?:采访)?整理[）)]$")),
     ("参与采写", re.compile(r"^[（(](?P<who>[^（）()]{2,40}?)\s*参与(?:采写|采访|报道)[）)]$")),
     ("参与采写", re.compile(r"^[（(]参与(?:采写|记者)[：:]\s*(?P<who>[^（）()]{2,40})[）)]$")),
+    # （喻思南） closing an item of a brief column (rmrb/2020-01/20200106-19-03.txt line 6).
+    ("署名", re.compile(rf"^[（(](?:本报记者\s*)?(?P<who>[{HAN}]{{1,4}}(?:[、\s]+[{HAN}]{{1,4}}){{0,3}})[）)]$")),
 )
 
 
@@ -112,7 +120,7 @@ def read_names(who: str) -> tuple[str, ...] | None:
 
 def match_credit(text: str, shadow: str) -> CreditMatch | None:
     """Return the credit that *text* (a stripped line, with its Simplified *shadow*) is, or None."""
-    if len(shadow) > _NOTE_MAX:
+    if len(shadow) > _NOTE_MAX or _CUE.search(shadow) is None:  # one search rules out most lines
         return None
     if _AGENCY_ALONE.match(shadow):
         return CreditMatch(role="摄影")
@@ -124,6 +132,8 @@ def match_credit(text: str, shadow: str) -> CreditMatch | None:
             return CreditMatch(role=role)
         start, end = found.span("who")
         names = read_names(text[start:end])
+        if role == "署名" and not (names and all(looks_like_name(name) for name in names)):
+            continue  # （综合报道） is no signature: a signature names reporters
         # 制图：本报记者 王某 credits people; 制图：国家统计局 credits an organisation.
         return CreditMatch(role=role, names=names or ())
     if len(shadow) > _MAX:
