@@ -260,3 +260,11 @@ def test_paragraphs_packed_into_one_line_yield_their_points() -> None:
     assert markers == ["一、", "（一）", "（二）"]
     held = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
     assert held.replace("\u3000", "") == ("公开选聘副主任公告" + body).replace("\u3000", "")
+
+
+def test_a_brief_column_is_one_bulletin_per_brief() -> None:
+    # web/xwlb/20190601.md lines 129-139: 国内联播快讯 holds three briefs, each a title line and a
+    # paragraph; the column's label and dateline go with the first.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xwlb" / "20190601.md"
+    starts = [b.lines[0] for b in bulletins.parse_file(path).bulletins]
+    assert {129, 134, 136}.issubset(starts) and 141 in starts

@@ -114,6 +114,7 @@ class _Context:
         self.recent: list[str] = []
         self.seen: set[str] = set()
         self.has_dateline = False
+        self.brief_column = False
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -371,6 +372,10 @@ class _Context:
         # heading: seed 000 lines 273, 326). Otherwise it is a subhead (小标题) of the story:
         # People's Daily features cut their bodies with them (八天八夜不回家：疫情来袭，党员冲锋在前,
         # rmrb 2020-02), and each one opened a bulletin that took the rest of the story.
+        # Inside a brief column (国内联播快讯, 新闻速递: web/xwlb, rmrb) each short title opens a
+        # brief of its own (DESIGN §8).
+        if self.brief_column:
+            return "headline"
         if self.terminal_seen or (
             after is not None and (self._is_lede(after, dated_subject=True) or _opens_a_list(after))
         ):
@@ -379,6 +384,10 @@ class _Context:
 
     def _headline(self, run: list[Raw]) -> Iterator[LineToken]:
         keep_open = self.last in {"MASTHEAD", "DOC_NUMBER"}
+        # A brief column's label starts a run of briefs; a brief inside it keeps the column open;
+        # any other title ends it.
+        inside = self.brief_column and self.in_bulletin and not self.terminal_seen
+        self.brief_column = inside or any(_BRIEF_COLUMN.search(raw.shadow) for raw in run)
         # 习近平总书记“三篇光辉文献” / 习近平在山西考察… / ----（文献一） (seed 002): lines above the
         # title of the first item of a series are the series' compilation heading.
         labels = [k for k, raw in enumerate(run) if _SERIES_LABEL.match(raw.shadow)]
@@ -586,6 +595,7 @@ class _Context:
 
 
 _CLOSE_PAREN = ("）", ")")
+_BRIEF_COLUMN = re.compile(r"(?:联播快讯|新闻速递|资讯速递|财经短波|简讯)$")
 
 
 def _terminal(shadow: str) -> bool:
