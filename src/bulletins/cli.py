@@ -131,10 +131,33 @@ def _check_target(target: Path, protected: set[Path]) -> None:
         raise OSError(f"refusing to overwrite the input file {target}")
 
 
+def _umask() -> int:
+    """The process umask (reading it means setting it; the CLI is single-threaded here)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _open_temp(target: Path) -> tuple[int, str]:
+    """Create the temporary file an output is written to, with the mode a plain open() would give.
+
+    ``mkstemp`` creates files 0600; renamed into place they would be private to the user, unlike
+    every other file the user creates, so the umask is applied as ``open()`` applies it.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return fd, tmp
+
+
 def _write_atomic(target: Path, data: str, protected: set[Path]) -> None:
     _check_target(target, protected)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _open_temp(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(data)
@@ -179,9 +202,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def _summary(result: Result) -> str:
-    titles = result.titles
-    shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles[:3])
-    more = f"; … (+{len(titles) - 3})" if len(titles) > 3 else ""
+    titles = result.titles[:3]
+    shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles)
+    # The tail counts every bulletin not shown, headlined or not (seed 002 has 8 without).
+    hidden = result.bulletins - len(titles)
+    more = f"; … (+{hidden})" if hidden > 0 and titles else ""
     return f"{result.job.label}: {_count(result.bulletins, 'bulletin')}, {result.residue} residue" + (
         f" — {shown}{more}" if shown else ""
     )
@@ -209,7 +234,7 @@ def _parse_command(args: argparse.Namespace) -> int:
         target = Path(args.output)
         _check_target(target, protected)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _open_temp(target)
         sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
     failed = bulletins = 0
     try:
