@@ -122,7 +122,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Point):
         inner = (
             f'<span class="marker">{esc(block.marker)}</span>{_preview(block.text)}'
-            f' <span class="role">level {block.level} · {esc(block.style)} {block.number}</span>'
+            f' <span class="role">level {block.level} · style {esc(block.style)} · no. {block.number}</span>'
         )
         children = "".join(_block(child) for child in block.children)
         nested = f'<ol class="outline">{children}</ol>' if children else ""

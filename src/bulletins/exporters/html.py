@@ -135,7 +135,9 @@ def _header(document: Document, view: Review) -> str:
     meta = [
         f"{len(document.bulletins)} bulletin{'s' * (len(document.bulletins) != 1)}",
         f"{len(document.residue)} residue",
-        f'<a href="#diagnostics">{len(document.diagnostics)} diagnostic(s)</a>',
+        f'<a href="#diagnostics">{len(document.diagnostics)} diagnostic(s)</a>'
+        if document.diagnostics
+        else "no diagnostics",
         f"{len(view.lines)} lines",
         f"{esc(source.encoding)} ({source.confidence:.2f})",
         esc(source.script),
