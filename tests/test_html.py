@@ -133,6 +133,20 @@ def test_point_markers_and_enumeration_markers_in_place(name: str, pages: dict[s
     assert counts == ENUMERATIONS[name]
 
 
+def test_credits_are_coloured_as_credit(pages: dict[str, lxml.html.HtmlElement]) -> None:
+    # 002 b4: photo credits end five caption lines (read from the seed: …考察调研。新华社记者 谢环驰 摄).
+    root = pages["002_58afc2a1a6f5e462.txt"]
+    found = [
+        (int(span.xpath("ancestor::div[1]")[0].get("id")[1:]), str(span.xpath("string(.)")))
+        for span in root.xpath('//section[@id="source"]//span[@class="k-credit"]')
+    ]
+    photographers = ["谢环驰", "谢环驰", "鞠鹏", "鞠鹏", "谢环驰"]
+    assert found == [(n, f"新华社记者 {p} 摄") for n, p in zip((104, 106, 108, 114, 118), photographers, strict=True)]
+    credits = root.xpath('//section[@id="b4"]//dd/div[@data-lines]')
+    shown = [str(c.xpath("string(.)")) for c in credits if c.xpath('string(span[@class="role"])') == "摄影"]
+    assert shown == [f"摄影 {p}{n}" for n, p in zip((104, 106, 108, 114, 118), photographers, strict=True)]
+
+
 def test_point_levels_are_coloured(pages: dict[str, lxml.html.HtmlElement]) -> None:
     # 002 b1: 四、 (level 1) → （一） (level 2) → 1. (level 3), lines 11, 12, 13 (read from the seed).
     root = pages["002_58afc2a1a6f5e462.txt"]

@@ -111,6 +111,8 @@ def _bulletin_kinds(bulletin: Bulletin) -> Iterator[tuple[tuple[int, int, str], 
     if bulletin.closing is not None:
         for source_line in bulletin.closing.source_lines:
             yield (source_line.line, 0, source_line.text), "closing", "", (source_line.line, source_line.line)
+    for credit in bulletin.credits:
+        yield (credit.line, 2, credit.text), "credit", credit.role, (credit.line, credit.line)
 
 
 def _kinds(document: Document) -> dict[tuple[int, int, str], tuple[str, str, tuple[int, int], str | None]]:

@@ -153,11 +153,10 @@ def bulletin_section(bulletin: Bulletin, review: Review, group_lines: Sequence[i
     if b.byline:
         lines = [(s.line, s.line) for s in b.byline_lines] or ([(b.dateline.line,) * 2] if b.dateline else [])
         rows.append(("byline", field("div", lines, esc("、".join(b.byline)))))
-    for credit in getattr(b, "credits", ()):
-        names = "、".join(getattr(credit, "names", ()))
-        role = esc(str(getattr(credit, "role", "")))
-        line = int(getattr(credit, "line", b.lines[0]))
-        rows.append(("credit", field("div", [(line, line)], f'<span class="role">{role}</span> {esc(names)}')))
+    for credit in b.credits:
+        names = esc("、".join(credit.names)) if credit.names else esc(credit.text)
+        inner = f'<span class="role">{esc(credit.role)}</span> {names}'
+        rows.append(("credit", field("div", [(credit.line, credit.line)], inner)))
     if b.speech is not None:
         s = b.speech
         detail = _dl(
