@@ -25,6 +25,7 @@ from bulletins.cli import main
 from bulletins.exporters.html import review_page
 from bulletins.model import Document
 from bulletins.pipeline import source_text
+from bulletins.script import shadow
 from tests.conftest import SEEDS
 from tests.fixtures.seeds_expected import ATTENDEES, ENUMERATIONS, GENRES, POINTS
 from tests.fixtures.seeds_expected import SEEDS as EXPECTED
@@ -145,6 +146,20 @@ def test_credits_are_coloured_as_credit(pages: dict[str, lxml.html.HtmlElement])
     credits = root.xpath('//section[@id="b4"]//dd/div[@data-lines]')
     shown = [str(c.xpath("string(.)")) for c in credits if c.xpath('string(span[@class="role"])') == "摄影"]
     assert shown == [f"摄影 {p}{n}" for n, p in zip((104, 106, 108, 114, 118), photographers, strict=True)]
+
+
+def test_simplified_output_beside_the_source_as_printed() -> None:
+    # --script simplified converts the record; the source pane still shows the Traditional text.
+    data = (SEEDS / "001_cb1989d8750bc7f6.txt").read_bytes()
+    document = bulletins.parse(data, script="simplified")
+    root = lxml.html.fromstring(review_page(document, source_text(data)))
+    assert root.get("lang") == "zh-Hant"
+    assert row_text(rows(root)[4]) == "李希王偉中李斌孟凡利出席會議"
+    assert not root.xpath('//section[@id="source"]//span[@class="unheld"]')
+    marks = [str(m.xpath("string(.)")) for m in root.xpath('//section[@id="source"]//mark[@class="name"]')]
+    names = [n for b in document.bulletins for g in b.attendees for n in g.names]
+    assert marks[:4] == ["李希", "王偉中", "李斌", "孟凡利"] and names[:4] == ["李希", "王伟中", "李斌", "孟凡利"]
+    assert [shadow(m) for m in marks] == [shadow(n) for n in names]
 
 
 def test_point_levels_are_coloured(pages: dict[str, lxml.html.HtmlElement]) -> None:
