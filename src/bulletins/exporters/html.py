@@ -107,9 +107,14 @@ def _source_pane(view: Review) -> str:
             j += 1
         points = sorted(cuts)
         parts = []
+        rr, mm = r, m  # runs and marks are sorted and disjoint: walk them with the cuts
         for a, b in itertools.pairwise(points):
-            run = next((x for x in runs[r:k] if x[0] <= a < x[1]), None)
-            mark = next((x for x in marks[m:j] if x.start <= a < x.end), None)
+            while rr < k and runs[rr][1] <= a:
+                rr += 1
+            while mm < j and marks[mm].end <= a:
+                mm += 1
+            run = runs[rr] if rr < k and runs[rr][0] <= a else None
+            mark = marks[mm] if mm < j and marks[mm].start <= a else None
             text = esc(line[a - start : b - start])
             if mark is not None:
                 extra = f' data-g="{mark.group}" data-n="{mark.number}"' if mark.kind == "name" else ""
