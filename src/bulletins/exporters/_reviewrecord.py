@@ -56,7 +56,7 @@ def field(
     if not lines:
         return f'<{tag} class="{cls}"{extra}>{inner}</{tag}>'
     shown = _lines_label(lines[0][0], lines[-1][1]) if label else ""
-    return f'<{tag} class="field {cls}" data-lines="{spec(lines)}"{extra}>{inner}{shown}</{tag}>'
+    return f'<{tag} class="field {cls}" data-lines="{spec(lines)}" tabindex="0"{extra}>{inner}{shown}</{tag}>'
 
 
 def _date(date: Date | None) -> str:

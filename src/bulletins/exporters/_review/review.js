@@ -63,6 +63,11 @@
     }
   });
 
+  document.addEventListener("keydown", function (event) {  // fields are focusable: Enter shows one
+    var field = event.target && event.target.closest ? event.target.closest("#record [data-lines]") : null;
+    if (field && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); show(field); }
+  });
+
   // ?selftest=1: click every field and check that exactly its lines (and names) are marked;
   // the verdict goes into #selftest for a headless browser's --dump-dom (tests/test_browser.py).
   function selftest() {
