@@ -95,7 +95,7 @@ NAMES = [*sorted(p.name for p in SEEDS.glob("*.txt")), "hostile"]
 
 
 @pytest.mark.parametrize("name", NAMES, ids=lambda n: n[:7])
-def test_clicking_every_field_marks_exactly_its_lines(
+def test_clicking_every_field_marks_exactly_its_lines_and_every_line_shows_its_field(
     name: str, rendered: dict[str, tuple[lxml.html.HtmlElement, str]]
 ) -> None:
     root, _ = rendered[name]
@@ -104,6 +104,8 @@ def test_clicking_every_field_marks_exactly_its_lines(
     fields = root.xpath('//section[@id="record"]//*[@data-lines]')
     persons = root.xpath('//section[@id="record"]//span[contains(@class, "person")]')
     assert verdict["fields"] == len(fields) > 0 and verdict["names"] == len(persons)
+    # …and clicking every source line that holds text shows a field covering that line.
+    assert verdict["rows"] == len(root.xpath('//section[@id="source"]/div[.//span[@data-h]]')) > 0
     assert verdict["failed"] == 0 and verdict["errors"] == []
     assert not root.xpath('//section[@id="source"]//*[contains(@class, "marked")]')  # the harness cleared up
 

@@ -54,13 +54,40 @@
     if (first && !testing) { first.scrollIntoView({ block: "center" }); }
     return marked;
   }
+  // The other way: a source line shows the narrowest field that covers it.
+  var index = null;
+  function fieldFor(number) {
+    if (index === null) {
+      index = [];
+      document.querySelectorAll("#record [data-lines]").forEach(function (field) {
+        ranges(field.getAttribute("data-lines")).forEach(function (r) { index.push([r[0], r[1], field]); });
+      });
+    }
+    var best = null;
+    index.forEach(function (entry) {
+      if (entry[0] <= number && number <= entry[1] && (!best || entry[1] - entry[0] < best[1] - best[0])) {
+        best = entry;
+      }
+    });
+    return best ? best[2] : null;
+  }
+  function reveal(row) {
+    var field = fieldFor(parseInt(row.id.slice(1), 10));
+    if (!field) { return null; }
+    show(field);
+    if (!testing) { field.scrollIntoView({ block: "center" }); }
+    return field;
+  }
   document.addEventListener("click", function (event) {
     var target = event.target;
     var field = target && target.closest ? target.closest("#record [data-lines]") : null;
     if (field) {
       show(field);
       if (field.tagName === "A") { event.preventDefault(); }
+      return;
     }
+    var row = target && target.closest ? target.closest("#source .ln") : null;
+    if (row) { reveal(row); }
   });
 
   document.addEventListener("keydown", function (event) {  // fields are focusable: Enter shows one
@@ -92,10 +119,21 @@
         if (hit < 1) { failures.push("field " + k + ": name " + field.textContent + " not lit"); }
       }
     });
+    var rows = 0;
+    document.querySelectorAll("#source .ln").forEach(function (row) {
+      if (!row.querySelector("[data-h]")) { return; }  // a blank line belongs to no field
+      rows++;
+      row.click();
+      var n = parseInt(row.id.slice(1), 10), ok = false;
+      if (current) {
+        ranges(current.getAttribute("data-lines")).forEach(function (r) { ok = ok || (r[0] <= n && n <= r[1]); });
+      }
+      if (!ok || !row.classList.contains("marked")) { failures.push("line " + n + ": no field shown"); }
+    });
     clear();
     testing = false;
     var result = {
-      fields: fields.length, names: names, failures: failures.slice(0, 50),
+      fields: fields.length, names: names, rows: rows, failures: failures.slice(0, 50),
       failed: failures.length, errors: errors.slice(0)
     };
     var box = document.getElementById("selftest");
