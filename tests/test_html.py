@@ -359,8 +359,10 @@ def test_view_of_a_bad_file_is_one_clear_line(tmp_path: Path) -> None:
 @given(documents())
 def test_every_field_of_any_document_is_escaped(document: Document) -> None:
     # Arbitrary model objects: XML/HTML specials, quotes and control characters in every field.
-    # (text_holders needs a line number per headline line, as every parsed document has.)
+    # As in every parsed document: a line number per headline line, one holder per (line, order) slot.
     assume(all(len(b.headline.lines) == len(b.headline.line_numbers) for b in document.bulletins if b.headline))
+    slots = [(line, order) for line, order, _ in text_holders(document)]
+    assume(len(slots) == len(set(slots)))
     root = assert_inert(bulletins.export(document, "html"))
     assert [s.get("id") for s in root.xpath('//section[@class="bulletin"]')] == [b.id for b in document.bulletins]
     shown = re.sub(r"\s", "", "".join(row_text(r) for r in rows(root)))
