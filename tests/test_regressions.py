@@ -25,7 +25,7 @@ def _groups(text: str) -> list[tuple[str, list[str]]]:
     return [(g.verb, list(g.names)) for g in find_groups([TextBlock(block="body/0", text=text, shadow=shadow(text))])]
 
 
-# CLI frictions found on a first run (issue 11).
+# Issue 11: two CLI frictions found on a first run, and a slow review page.
 
 
 def test_outputs_written_with_o_respect_the_umask(tmp_path: Path) -> None:
