@@ -62,6 +62,14 @@ def to_tei(files: list[bytes]) -> None:
         exporter.export(bulletins.parse(data))
 
 
+def to_html(files: list[bytes]) -> None:
+    from bulletins.exporters.html import review_page
+    from bulletins.pipeline import source_text
+
+    for data in files:
+        review_page(bulletins.parse(data), source_text(data))
+
+
 def timed(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
@@ -72,9 +80,9 @@ def throughput(megabytes: float, rounds: int) -> dict[str, float]:
     files = corpus(megabytes)
     size = sum(map(len, files)) / 1e6
     bulletins.parse(files[0])  # warm up: grammar, tables
-    times: dict[str, list[float]] = {"floor": [], "json": [], "tei": []}
+    times: dict[str, list[float]] = {"floor": [], "json": [], "tei": [], "html": []}
     for _ in range(rounds):
-        for name, work in (("floor", floor), ("json", to_json), ("tei", to_tei)):
+        for name, work in (("floor", floor), ("json", to_json), ("tei", to_tei), ("html", to_html)):
             times[name].append(timed(lambda work=work: work(files)))
     medians = {name: statistics.median(values) for name, values in times.items()}
     return {
@@ -84,6 +92,8 @@ def throughput(megabytes: float, rounds: int) -> dict[str, float]:
         "tei_mb_s": round(size / medians["tei"], 2),
         "json_ratio": round(medians["json"] / medians["floor"], 1),
         "tei_ratio": round(medians["tei"] / medians["floor"], 1),
+        "html_mb_s": round(size / medians["html"], 2),
+        "html_ratio": round(medians["html"] / medians["floor"], 1),
     }
 
 

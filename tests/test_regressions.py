@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -15,10 +18,57 @@ from bulletins.cli import main
 from bulletins.errors import ParseError
 from bulletins.model import Document, Paragraph, Point, iter_blocks, text_holders
 from bulletins.script import shadow
+from tests.conftest import SEEDS
 
 
 def _groups(text: str) -> list[tuple[str, list[str]]]:
     return [(g.verb, list(g.names)) for g in find_groups([TextBlock(block="body/0", text=text, shadow=shadow(text))])]
+
+
+# Issue 11: two CLI frictions found on a first run, and a slow review page.
+
+
+def test_outputs_written_with_o_respect_the_umask(tmp_path: Path) -> None:
+    # First run: files written by -o were 0600, the mode mkstemp gives its temporary file.
+
+    seed = SEEDS / "001_cb1989d8750bc7f6.txt"
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640)):
+        out = tmp_path / f"out{mask:o}"
+        previous = os.umask(mask)
+        try:
+            assert main(["parse", str(seed), "--to", "json,xml", "-o", str(out), "-q"]) == 0
+            assert main(["parse", str(seed), "--to", "jsonl", "-o", str(out / "all.jsonl"), "-q"]) == 0
+        finally:
+            os.umask(previous)
+        written = sorted(out.iterdir())
+        assert [p.name for p in written] == ["001_cb1989d8750bc7f6.json", "001_cb1989d8750bc7f6.xml", "all.jsonl"]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {mode}
+
+
+def test_the_summary_tail_counts_bulletins_without_a_headline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # First run: seed 002 printed (+10), counting only the 13 headlined of its 21 bulletins.
+    from tests.fixtures.seeds_expected import SEEDS as EXPECTED
+
+    name = "002_58afc2a1a6f5e462.txt"
+    assert main(["parse", str(SEEDS / name), "-o", str(tmp_path)]) == 0
+    summary = next(line for line in capsys.readouterr().err.splitlines() if line.startswith(str(SEEDS / name)))
+    total = len(EXPECTED[name]["bulletins"])
+    assert summary.startswith(f"{SEEDS / name}: {total} bulletins")
+    assert summary.endswith(f"; … (+{total - 3})")
+
+
+def test_a_review_page_with_ten_thousand_names_on_one_line() -> None:
+    # Found by hand: each segment of a line searched all the line's marks (quadratic: 3.7 s for
+    # 10,000 names, 0.1 s now); every name must still be marked, in order.
+    from bulletins.exporters.html import review_page
+    from bulletins.pipeline import source_text
+
+    names = [f"王{chr(0x4E00 + k % 2000)}{chr(0x4E00 + k // 2000)}" for k in range(10_000)]
+    text = "会议召开\n\n省领导" + "、".join(names) + "参加会议。\n"
+    page = review_page(bulletins.parse(text), source_text(text))
+    assert re.findall(r'<mark class="name" data-g="b1-g1" data-n="\d+"[^>]*>([^<]*)</mark>', page) == names
 
 
 def test_traditional_newsflash_byline_drops_the_reporter_word() -> None:

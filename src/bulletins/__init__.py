@@ -13,7 +13,8 @@ Module map (read → parse → transform → write, as in docutils):
   enumerations, attendees, genres, years
 - :mod:`bulletins.model` — the frozen document model (JSON contract ``bulletins/1``)
 - :mod:`bulletins.pipeline` — :func:`parse` and :func:`parse_file`
-- :mod:`bulletins.plugins`, :mod:`bulletins.exporters` — exporter plugins (json, jsonl, xml, tei)
+- :mod:`bulletins.plugins`, :mod:`bulletins.exporters` — exporter plugins (json, jsonl, xml, tei,
+  html review pages, the attendance table: :func:`attendance`)
 - :mod:`bulletins.validate` — TEI against tei_all, our XML against our schema
 - :mod:`bulletins.batch` — many files in a process pool, in order, streamed
 - :mod:`bulletins.dask` — the same on Dask (optional extra ``dask``)
@@ -41,6 +42,7 @@ from .exporters import (
     get_exporter,
     register_exporter,
 )
+from .exporters.attendance import attendance
 from .exporters.json import loads
 from .model import SCHEMA, Bulletin, Document
 from .pipeline import parse, parse_file
@@ -64,6 +66,7 @@ __all__ = [
     "PluginConflictError",
     "UnknownPluginError",
     "__version__",
+    "attendance",
     "available_exporters",
     "export",
     "get_exporter",

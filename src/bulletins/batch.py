@@ -14,8 +14,8 @@ from pathlib import Path
 from attrs import frozen
 
 from .errors import BulletinsError
-from .exporters import Exporter, get_exporter
-from .pipeline import parse
+from .exporters import Exporter, SourceExporter, get_exporter
+from .pipeline import parse, source_text
 
 
 @frozen(kw_only=True)
@@ -50,6 +50,10 @@ class Result:
     """Residue entries found."""
     titles: tuple[str, ...] = ()
     """Headline titles, for summaries."""
+    genres: tuple[str, ...] = ()
+    """Genre of each bulletin, for the review index."""
+    diagnostics: int = 0
+    """Diagnostics reported."""
 
 
 def located(label: str, exc: Exception) -> str:
@@ -83,9 +87,15 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
         data = job.data if job.data is not None else job.path.read_bytes()  # type: ignore[union-attr]
         document = parse(data, source=job.path.name if job.path else None, **parse_options)  # type: ignore[arg-type]
         outputs = []
+        source: str | None = None
         for name in formats:
             exporter = _exporter(name, options)
-            text = exporter.export(document)
+            if isinstance(exporter, SourceExporter):  # the review page shows the source lines
+                if source is None:
+                    source = source_text(data, errors=parse_options.get("errors", "strict"))  # type: ignore[arg-type]
+                text = exporter.export_with_source(document, source)
+            else:
+                text = exporter.export(document)
             outputs.append((exporter.suffix, text.decode("utf-8") if isinstance(text, bytes) else text))
     except (BulletinsError, OSError) as exc:
         return Result(job=job, error=located(job.label, exc))
@@ -98,6 +108,8 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
         bulletins=len(document.bulletins),
         residue=len(document.residue),
         titles=tuple(b.headline.title for b in document.bulletins if b.headline is not None),
+        genres=tuple(b.genre for b in document.bulletins),
+        diagnostics=len(document.diagnostics),
     )
 
 

@@ -19,6 +19,7 @@ from . import __version__
 from .batch import Job, Result, located, run
 from .errors import BulletinsError
 from .exporters import available_exporters, get_exporter
+from .exporters.html import IndexEntry, index_page
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -34,6 +35,17 @@ def _option(text: str) -> tuple[str, object]:
     except ValueError:
         value = raw
     return key.replace("-", "_"), value
+
+
+def _parse_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
+    p.add_argument("--year", type=int, help="year for dates printed without one")
+    p.add_argument(
+        "--errors",
+        choices=["strict", "replace"],
+        default="strict",
+        help="undecodable bytes: fail (strict) or replace with U+FFFD and report",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,14 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--glob", default="*.txt", help="file pattern used inside folders (default: *.txt)")
-    p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
-    p.add_argument("--year", type=int, help="year for dates printed without one")
-    p.add_argument(
-        "--errors",
-        choices=["strict", "replace"],
-        default="strict",
-        help="undecodable bytes: fail (strict) or replace with U+FFFD and report",
-    )
+    _parse_options(p)
     p.add_argument(
         "--option",
         action="append",
@@ -81,6 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no per-file summary")
 
     commands.add_parser("formats", help="list the available output formats")
+
+    w = commands.add_parser(
+        "view",
+        help="write FILE's review page to a temporary file and print its path"
+        " (opened in $BROWSER when a display exists)",
+    )
+    w.add_argument("file", metavar="FILE", help="a file of notices")
+    _parse_options(w)
 
     v = commands.add_parser("validate", help="check TEI files against tei_all and XML files against our schema")
     v.add_argument("files", nargs="+", metavar="FILE", help="XML files written by bulletins")
@@ -131,10 +144,33 @@ def _check_target(target: Path, protected: set[Path]) -> None:
         raise OSError(f"refusing to overwrite the input file {target}")
 
 
+def _umask() -> int:
+    """The process umask (reading it means setting it; the CLI is single-threaded here)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _open_temp(target: Path) -> tuple[int, str]:
+    """Create the temporary file an output is written to, with the mode a plain open() would give.
+
+    ``mkstemp`` creates files 0600; renamed into place they would be private to the user, unlike
+    every other file the user creates, so the umask is applied as ``open()`` applies it.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        os.close(fd)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return fd, tmp
+
+
 def _write_atomic(target: Path, data: str, protected: set[Path]) -> None:
     _check_target(target, protected)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _open_temp(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(data)
@@ -179,9 +215,11 @@ def _count(n: int, noun: str) -> str:
 
 
 def _summary(result: Result) -> str:
-    titles = result.titles
-    shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles[:3])
-    more = f"; … (+{len(titles) - 3})" if len(titles) > 3 else ""
+    titles = result.titles[:3]
+    shown = "; ".join(t[:24] + ("…" if len(t) > 24 else "") for t in titles)
+    # The tail counts every bulletin not shown, headlined or not (seed 002 has 8 without).
+    hidden = result.bulletins - len(titles)
+    more = f"; … (+{hidden})" if hidden > 0 and titles else ""
     return f"{result.job.label}: {_count(result.bulletins, 'bulletin')}, {result.residue} residue" + (
         f" — {shown}{more}" if shown else ""
     )
@@ -209,15 +247,18 @@ def _parse_command(args: argparse.Namespace) -> int:
         target = Path(args.output)
         _check_target(target, protected)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _open_temp(target)
         sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
     failed = bulletins = 0
+    index: list[IndexEntry] | None = [] if args.output is not None and not stream and "html" in formats else None
     try:
         for result in run(jobs, formats=formats, options=options, parse_options=parse_options, processes=processes):
             progress.update(result)
             if result.error is not None:
                 failed += 1
                 progress.say(result.error)
+                if index is not None:
+                    index.append(_index_entry(result))
                 continue
             bulletins += result.bulletins
             for suffix, text in result.outputs:
@@ -235,12 +276,16 @@ def _parse_command(args: argparse.Namespace) -> int:
                     except OSError as exc:
                         failed += 1
                         progress.say(f"{result.job.label}: cannot write output: {exc}")
+            if index is not None:
+                index.append(_index_entry(result))
             if args.output is not None and not stream and not args.quiet:
                 progress.say(_summary(result))
         if sink is not None:
             sink.close()
             os.replace(tmp, target)
             sink = None
+        if index is not None:
+            failed += _write_index(Path(args.output), index, jobs, protected, progress)
     finally:
         progress.close()
         if sink is not None:  # interrupted or failed: leave no partial stream behind
@@ -253,6 +298,68 @@ def _parse_command(args: argparse.Namespace) -> int:
         counts = f"{len(jobs)} file(s), {_count(bulletins, 'bulletin')}, {failed} error(s)"
         print(f"{counts} in {elapsed:.1f} s ({rate:.1f} MB/s){where}", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _index_entry(result: Result) -> IndexEntry:
+    page = result.job.stem.with_name(result.job.stem.name + ".html").as_posix()
+    genres: dict[str, int] = {}
+    for genre in result.genres:
+        genres[genre] = genres.get(genre, 0) + 1
+    if result.error is not None:
+        return IndexEntry(label=result.job.label, href=None, error=result.error)
+    return IndexEntry(
+        label=result.job.label,
+        href=page,
+        bulletins=result.bulletins,
+        genres=genres,
+        diagnostics=result.diagnostics,
+    )
+
+
+def _write_index(
+    out: Path, entries: list[IndexEntry], jobs: Sequence[Job], protected: set[Path], progress: _Progress
+) -> int:
+    """Write the batch's index.html (index-bulletins.html when an input's page is index.html)."""
+    pages = {job.stem.with_name(job.stem.name + ".html").as_posix() for job in jobs}
+    target = out / ("index-bulletins.html" if "index.html" in pages else "index.html")
+    try:
+        _write_atomic(target, index_page(entries), protected)
+    except OSError as exc:
+        progress.say(f"{target}: cannot write the index: {exc}")
+        return 1
+    return 0
+
+
+def _has_display() -> bool:
+    """True where a browser window can open: macOS, Windows, or an X11/Wayland display."""
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _view_command(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from .exporters.html import review_page
+    from .pipeline import parse, source_text
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+        document = parse(data, source=path.name, script=args.script, year=args.year, errors=args.errors)
+        page = review_page(document, source_text(data, errors=args.errors))
+    except (BulletinsError, OSError) as exc:
+        print(located(args.file, exc), file=sys.stderr)
+        return EXIT_FAILED
+    fd, name = tempfile.mkstemp(prefix=f"bulletins-{path.stem}-", suffix=".html")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(page)
+    print(name)
+    # Only a browser the user chose, and only where a window can appear (never on a server).
+    if os.environ.get("BROWSER") and _has_display():
+        try:
+            webbrowser.get().open(Path(name).as_uri())
+        except webbrowser.Error as exc:
+            print(f"bulletins: cannot open a browser: {exc}", file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -270,6 +377,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "validate":
             return _validate_command(args)
+        if args.command == "view":
+            return _view_command(args)
         return _parse_command(args)
     except BulletinsError as exc:
         print(f"bulletins: {exc}", file=sys.stderr)

@@ -220,3 +220,21 @@ def parse_file(path: str | os.PathLike[str], **options: object) -> Document:
     """
     p = Path(path)
     return parse(p.read_bytes(), source=p.name, **options)  # type: ignore[arg-type]
+
+
+def source_text(
+    data: str | bytes,
+    *,
+    cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
+    errors: Errors = "strict",
+) -> str:
+    """Return the cleaned text :func:`parse` reads from *data*: what the model's line numbers count.
+
+    The review page (``--to html``) shows these lines; the Document does not carry them, so
+    that JSON, XML and TEI stay the size of their content.
+
+    Raises:
+        DecodeError: The bytes are not text.
+    """
+    text = decode(data, errors=errors).text if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    return clean(normalize_newlines(text), cleaners)

@@ -31,6 +31,20 @@ class Exporter(Protocol):
         ...
 
 
+@runtime_checkable
+class SourceExporter(Exporter, Protocol):
+    """An exporter that can also show the source text (the ``html`` review page).
+
+    The CLI and :mod:`bulletins.batch` call :meth:`export_with_source` with the cleaned text
+    (:func:`bulletins.pipeline.source_text`) when an exporter has it; ``export`` stays the pure
+    model-only form every exporter has.
+    """
+
+    def export_with_source(self, document: Document, text: str) -> str | bytes:
+        """Return *document* in this exporter's format, showing *text*, its cleaned source."""
+        ...
+
+
 def available_exporters() -> list[str]:
     """Return the names of all installed and registered exporters, sorted."""
     return plugins.names(GROUP)

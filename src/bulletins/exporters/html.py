@@ -1,0 +1,229 @@
+"""The review page: one self-contained HTML file showing a parse beside its source (``--to html``).
+
+Left, the source lines with their numbers, each character coloured by the field that holds it
+(see :mod:`._reviewmap`), attendee names and enumeration markers highlighted in place; right,
+the structured record (:mod:`._reviewrecord`). Clicking a field marks and flashes its lines.
+
+The DOM is built here, server-side, rather than from JSON by script: the page reads without
+script, escaping happens in one function (:func:`._reviewrecord.esc`) instead of in Python and
+again in JavaScript, and tests can read the markup directly. The only script is the shipped
+``_review/review.js`` (clicks and a ``?selftest=1`` harness); a Content-Security-Policy admits
+that script by its hash and nothing else, so even markup that slipped through could not run.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import itertools
+from collections.abc import Mapping, Sequence
+from importlib.resources import files
+from typing import ClassVar
+
+from attrs import field, frozen
+
+from ..model import GENRES, Document
+from ._reviewmap import Review, review
+from ._reviewrecord import attr, bulletin_section, document_tail, esc
+from .attendance import group_line
+
+KINDS: tuple[str, ...] = (
+    "headline",
+    "dateline",
+    "byline",
+    "credit",
+    "speech",
+    "notice",
+    "paragraph",
+    "point",
+    "subhead",
+    "caption",
+    "closing",
+    "residue",
+)
+"""What a source character can become, in the legend's order."""
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    return (files("bulletins.exporters") / "_review" / name).read_text(encoding="utf-8")
+
+
+def _csp(script: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
+
+
+def _page(title: str, lang: str, header: str, main: str) -> str:
+    script = "\n" + _asset("review.js")  # the hash covers the element's exact text
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="bulletins">\n<title>{esc(title)}</title>\n'
+        f"<style>\n{_asset('review.css')}</style>\n</head>\n<body>\n"
+        f'<header>{header}<div id="errors"></div><pre id="selftest"></pre></header>\n'
+        f"{main}\n<script>{script}</script>\n</body>\n</html>\n"
+    )
+
+
+def _kind_class(kind: str, detail: str) -> str:
+    if kind == "point":
+        level = int(detail) if detail.isdigit() else 0
+        return f"k-point lv{level if 1 <= level <= 4 else 'x'}"
+    return f"k-{kind}" if kind in KINDS else "k-text"
+
+
+def _source_pane(view: Review) -> str:
+    """Every source line as a row ``#L<n>``: holders' runs, marks inside them, unheld text flagged."""
+    runs = sorted(
+        (source_at, source_at + length, holder.index)
+        for holder in view.holders
+        for _, source_at, length in holder.pieces
+    )
+    by_index = {holder.index: holder for holder in view.holders}
+    row_kind: dict[int, str] = {}
+    for holder in view.holders:  # a line's border colour: the first holder on it
+        for n in range(holder.lines[0], holder.lines[1] + 1):
+            row_kind.setdefault(n, holder.kind if holder.pieces else "unplaced")
+    marks = list(view.marks)
+    out = []
+    r = m = 0
+    for number, (line, start) in enumerate(zip(view.lines, view.starts, strict=True), 1):
+        end = start + len(line)
+        cuts = {start, end}
+        while r < len(runs) and runs[r][1] <= start:
+            r += 1
+        while m < len(marks) and marks[m].end <= start:
+            m += 1
+        k = r
+        while k < len(runs) and runs[k][0] < end:
+            cuts.update((max(start, runs[k][0]), min(end, runs[k][1])))
+            k += 1
+        j = m
+        while j < len(marks) and marks[j].start < end:
+            cuts.update((max(start, marks[j].start), min(end, marks[j].end)))
+            j += 1
+        points = sorted(cuts)
+        parts = []
+        rr, mm = r, m  # runs and marks are sorted and disjoint: walk them with the cuts
+        for a, b in itertools.pairwise(points):
+            while rr < k and runs[rr][1] <= a:
+                rr += 1
+            while mm < j and marks[mm].end <= a:
+                mm += 1
+            run = runs[rr] if rr < k and runs[rr][0] <= a else None
+            mark = marks[mm] if mm < j and marks[mm].start <= a else None
+            text = esc(line[a - start : b - start])
+            if mark is not None:
+                extra = f' data-g="{mark.group}" data-n="{mark.number}"' if mark.kind == "name" else ""
+                title = f' title="{attr(mark.title)}"' if mark.title else ""
+                text = f'<mark class="{mark.kind}"{extra}{title}>{text}</mark>'
+            if run is not None:
+                holder = by_index[run[2]]
+                cls = _kind_class(holder.kind, holder.detail)
+                text = f'<span class="{cls}" data-h="h{holder.index}">{text}</span>'
+            elif line[a - start : b - start].strip():
+                text = f'<span class="unheld" title="text no field holds">{text}</span>'
+            parts.append(text)
+        kind = row_kind.get(number)
+        cls = f"ln r-{kind}" if kind else "ln"
+        row = f'<span class="no">{number}</span><span class="tx">{"".join(parts)}</span>'
+        out.append(f'<div class="{cls}" id="L{number}">{row}</div>')
+    return "\n".join(out)
+
+
+def _header(document: Document, view: Review) -> str:
+    source = document.source
+    name = source.name or "(text)"
+    meta = [
+        f"{len(document.bulletins)} bulletin{'s' * (len(document.bulletins) != 1)}",
+        f"{len(document.residue)} residue",
+        f'<a href="#diagnostics">{len(document.diagnostics)} diagnostic(s)</a>'
+        if document.diagnostics
+        else "no diagnostics",
+        f"{len(view.lines)} lines",
+        f"{esc(source.encoding)} ({source.confidence:.2f})",
+        esc(source.script),
+        f"sha256 {esc((source.sha256 or '')[:12])}",
+    ]
+    if view.rebuilt:
+        meta.append("source lines rebuilt from the record: wrapped paragraphs stand on their first line")
+    legend = "".join(f'<span class="{_kind_class(k, "1")}">{k}</span>' for k in KINDS)
+    legend += '<span><mark class="name">name</mark></span><span><mark class="enum">一要</mark> marker</span>'
+    legend += '<span class="unheld">not held</span>'
+    return f'<h1>{esc(name)}</h1><div class="meta">{" · ".join(meta)}</div><div class="legend">{legend}</div>'
+
+
+def review_page(document: Document, text: str | None = None) -> str:
+    """Return the review page of *document*.
+
+    Args:
+        document: The parsed document.
+        text: The cleaned source text it was parsed from (see
+            :func:`bulletins.pipeline.source_text`); without it the lines are rebuilt from
+            the record's text holders, and a wrapped paragraph stands on its first line.
+    """
+    view = review(document, text)
+    sections = "".join(bulletin_section(b, view, [group_line(b, g) for g in b.attendees]) for b in document.bulletins)
+    main = (
+        f'<main><section id="source" aria-label="source">\n{_source_pane(view)}\n</section>'
+        f'<section id="record" aria-label="record">{sections}{document_tail(document)}</section></main>'
+    )
+    lang = "zh-Hant" if document.source.script == "hant" else "zh-Hans"
+    title = f"{document.source.name or 'text'} — bulletins review"
+    return _page(title, lang, _header(document, view), main)
+
+
+class HtmlExporter:
+    """Review page: source lines coloured by what they became, beside the record (self-contained HTML)."""
+
+    name: ClassVar[str] = "html"
+    suffix: ClassVar[str] = ".html"
+
+    def export(self, document: Document) -> str:
+        """Return the page with source lines rebuilt from the record (no source text at hand)."""
+        return review_page(document)
+
+    def export_with_source(self, document: Document, text: str) -> str:
+        """Return the page showing *text*, the cleaned source the document was parsed from."""
+        return review_page(document, text)
+
+
+@frozen(kw_only=True)
+class IndexEntry:
+    """One input file in a batch index."""
+
+    label: str
+    """The input as the user named it."""
+    href: str | None
+    """Relative link to its page, None when the file failed."""
+    bulletins: int = 0
+    """Bulletins found."""
+    genres: Mapping[str, int] = field(factory=dict)
+    """Bulletins per genre."""
+    diagnostics: int = 0
+    """Diagnostics reported."""
+    error: str | None = None
+    """The file's one-line problem, when it failed."""
+
+
+def index_page(entries: Sequence[IndexEntry], *, title: str = "bulletins review") -> str:
+    """Return the batch ``index.html``: every file, its counts, genres and a link to its page."""
+    rows = []
+    for e in entries:
+        label = f'<a href="{attr(e.href)}">{esc(e.label)}</a>' if e.href else esc(e.label)
+        genres = ", ".join(f"{g} {e.genres[g]}" for g in GENRES if e.genres.get(g))
+        problem = f'<span class="level-error">{esc(e.error)}</span>' if e.error else ""
+        rows.append(
+            f'<tr class="{"failed" if e.error else "file"}"><td>{label}</td><td class="n">{e.bulletins}</td>'
+            f'<td>{esc(genres)}</td><td class="n">{e.diagnostics}</td><td>{problem}</td></tr>'
+        )
+    total = sum(e.bulletins for e in entries)
+    header = f'<h1>{esc(title)}</h1><div class="meta">{len(entries)} file(s), {total} bulletin(s)</div>'
+    table = (
+        '<main style="display:block;overflow:auto"><table class="index"><thead><tr><th>file</th><th>bulletins</th>'
+        f"<th>genres</th><th>diagnostics</th><th></th></tr></thead><tbody>{''.join(rows)}</tbody></table></main>"
+    )
+    return _page(title, "zh-Hans", header, table)
