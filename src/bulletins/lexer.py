@@ -34,23 +34,25 @@ from .analyze.markers import (
     sequence_marker,
 )
 from .layout.credits import CreditMatch
+from .layout.endings import (
+    BRIEF_COLUMN,
+    CLOSE_PAREN,
+    TRAILING_DATELINE,
+    ends_item,
+    is_addressee,
+    is_lede,
+    opens_a_list,
+    terminal,
+)
 from .layout.headnotes import is_adoption_note, is_box_label, is_summary
+from .layout.packed import segments
 from .model import Diagnostic
 
-# 习近平主持召开…会议 … 会议还研究了其他事项。 ends a Xinhua readout; (下转第三版) ends a page column.
-_TERMINAL = re.compile(r"(?:会议还研究了其他事项。|[（(]下转第.{1,3}版[）)])$")
-# 2月7日上午，省委书记……主持召开省委第七次专题会议 (seed 002): a readout lede.
-_LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,10}[，,]")
-_LEDE_EVENT = re.compile(r"召开|主持|举行")
-_LEDE_DATE_LATE = re.compile(r"^[^，,。]{0,24}?\d{1,2}月\d{1,2}日")
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 _SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
-_ADDRESSEE_HINT = re.compile(r"各|人民政府|部委|机构|委员会|党委|单位|厅|局|院|办公室|部门|学校|公司|党组")
-# （新华社北京2月28日电） at the end of a text: the dateline printed last (DESIGN §1).
-_TRAILING_DATELINE = re.compile(r"[（(](?P<inner>(?:新华社|中新社|人民日报|本报)[^（()）]{1,20}?电)[）)]$")
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
 _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
@@ -159,7 +161,7 @@ class _Context:
             elif (
                 kind == "para"
                 and self.last in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"}
-                and _is_addressee(raw.shadow)
+                and is_addressee(raw.shadow)
             ):
                 yield self._emit("ADDRESSEE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
@@ -303,7 +305,7 @@ class _Context:
                 return k - i
             # Only whole paragraphs: a short line is the next title, a terminal formula or a
             # dateline printed last ends an item of its own.
-            if ahead.kind != "para" or _ends_item(ahead.shadow):
+            if ahead.kind != "para" or ends_item(ahead.shadow):
                 return 0
         return 0
 
@@ -376,9 +378,7 @@ class _Context:
         # brief of its own (DESIGN §8).
         if self.brief_column:
             return "headline"
-        if self.terminal_seen or (
-            after is not None and (self._is_lede(after, dated_subject=True) or _opens_a_list(after))
-        ):
+        if self.terminal_seen or (after is not None and (is_lede(after, dated_subject=True) or opens_a_list(after))):
             return "headline"
         return "subhead"
 
@@ -387,7 +387,7 @@ class _Context:
         # A brief column's label starts a run of briefs; a brief inside it keeps the column open;
         # any other title ends it.
         inside = self.brief_column and self.in_bulletin and not self.terminal_seen
-        self.brief_column = inside or any(_BRIEF_COLUMN.search(raw.shadow) for raw in run)
+        self.brief_column = inside or any(BRIEF_COLUMN.search(raw.shadow) for raw in run)
         # 习近平总书记“三篇光辉文献” / 习近平在山西考察… / ----（文献一） (seed 002): lines above the
         # title of the first item of a series are the series' compilation heading.
         labels = [k for k, raw in enumerate(run) if _SERIES_LABEL.match(raw.shadow)]
@@ -469,20 +469,7 @@ class _Context:
             return True
         # A readout lede after a finished body: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
         # lines 249–299, eight headline-less readouts in a row).
-        return self.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and self._is_lede(raw)
-
-    @staticmethod
-    def _is_lede(raw: Raw, *, dated_subject: bool = False) -> bool:
-        """A readout's first paragraph: a date, then a meeting held or chaired in the first sentence.
-
-        With *dated_subject*, the date may follow a short subject (中共中央政治局常务委员会3月18日
-        召开会议, seed 004 line 54): only used for the line right under a short run, where it tells
-        a title from a subhead; inside a body it would split stories at every such sentence.
-        """
-        date = (_LEDE_DATE_LATE if dated_subject else _LEDE_DATE).match(raw.shadow)
-        if raw.kind != "para" or date is None:
-            return False
-        return _LEDE_EVENT.search(raw.shadow.split("。", 1)[0]) is not None
+        return self.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and is_lede(raw)
 
     def _paragraph(self, i: int, *, start: int) -> Generator[LineToken, None, int]:
         """Emit the paragraph starting at ``raws[i][start:]`` with its wrapped continuations."""
@@ -503,7 +490,7 @@ class _Context:
         # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
         while not ends_complete(parts[-1][1]) and not is_short(parts[-1][1]) and j < len(self.raws):
             nxt = self.raws[j]
-            if nxt.kind != "para" or self._is_noise(nxt.text) or _terminal(shadows[-1]):
+            if nxt.kind != "para" or self._is_noise(nxt.text) or terminal(shadows[-1]):
                 break
             if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
                 break
@@ -525,7 +512,7 @@ class _Context:
         ended = False
         if marker is None and not self.raws[j - 1].more:
             last_shadow = self.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
-            trailing = _TRAILING_DATELINE.search(last_shadow) if last_shadow.endswith(_CLOSE_PAREN) else None
+            trailing = TRAILING_DATELINE.search(last_shadow) if last_shadow.endswith(CLOSE_PAREN) else None
             # A second dateline printed last (the bulletin opened with one) stays in the
             # paragraph, but it still ends the item (rmrb/2019-02/20190228-07-02.txt line 6).
             ended = trailing is not None
@@ -586,65 +573,12 @@ class _Context:
         self._remember(joined)
         # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
         # printed last ends the item: a short run after it is the next item's headline.
-        if ended or _terminal(joined_shadow):
+        if ended or terminal(joined_shadow):
             self.terminal_seen = True
         yield self._emit(kind, info)
         if tail is not None:
             yield tail
         return j
-
-
-_CLOSE_PAREN = ("）", ")")
-_BRIEF_COLUMN = re.compile(r"(?:联播快讯|新闻速递|资讯速递|财经短波|简讯)$")
-
-
-def _terminal(shadow: str) -> bool:
-    """会议还研究了其他事项。 or （下转第三版） ends the text (both end in 。 or a parenthesis)."""
-    return shadow.endswith(("。", *_CLOSE_PAREN)) and _TERMINAL.search(shadow) is not None
-
-
-def _ends_item(shadow: str) -> bool:
-    """The paragraph ends its item: a terminal formula or a dateline printed last."""
-    return shadow.endswith((*_CLOSE_PAREN, "。")) and (
-        _TERMINAL.search(shadow) is not None or _TRAILING_DATELINE.search(shadow) is not None
-    )
-
-
-def _opens_a_list(raw: Raw) -> bool:
-    """一、… : the first point of a top-level list (GB/T 9704 §7.3.3's first level)."""
-    return raw.kind == "point" and raw.marker is not None and raw.marker.number == 1 and raw.marker.style == "一、"
-
-
-def _is_addressee(shadow: str) -> bool:
-    """各省、自治区、直辖市人民政府，国务院各部委、各直属机构： — a list of bodies ending in a colon."""
-    return (
-        len(shadow) <= 200
-        and shadow[-1] in "：:"
-        and not any(ch in "。！？；" for ch in shadow)
-        and _ADDRESSEE_HINT.search(shadow) is not None
-    )
-
-
-# Texts exported with their line breaks lost keep each paragraph's U+3000 U+3000 indent inside
-# one long line (rmrb/2019-10/20191021-15-03.txt, web/xispeech): there the indents are the
-# paragraph breaks, so that points and datelines that open a paragraph are found.
-_PACKED_MIN = 150
-_INDENT = re.compile("\u3000{2,}")
-
-
-def _segments(line: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs packed into one stripped line (the whole line when it is not packed)."""
-    if len(line) < _PACKED_MIN or "\u3000\u3000" not in line:
-        return [(0, len(line))]
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for indent in _INDENT.finditer(line):
-        if indent.start() > start:
-            spans.append((start, indent.start()))
-        start = indent.end()
-    if start < len(line):
-        spans.append((start, len(line)))
-    return spans
 
 
 def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tuple[list[LineToken], list[Diagnostic]]:
@@ -665,16 +599,16 @@ def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tu
             continue
         offset = line.index(stripped[0])
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
-        segments = _segments(stripped)
-        for k, (start, end) in enumerate(segments):
+        spans = segments(stripped)
+        for k, (start, end) in enumerate(spans):
             raw = content_kind(stripped[start:end], shadow_stripped[start:end], number, number in headings)
-            if len(segments) > 1:
+            if len(spans) > 1:
                 # Only the first paragraph of a packed line may be a headline, a dateline …; the
                 # others are paragraphs or points, so that the text holders of the line keep
                 # their order (text_holders sorts by line, then by kind of holder).
                 if k and raw.kind not in {"para", "point"}:
                     raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
-                raw = attrs.evolve(raw, packed=k > 0, more=k < len(segments) - 1)
+                raw = attrs.evolve(raw, packed=k > 0, more=k < len(spans) - 1)
             raws.append(raw)
     diagnostics: list[Diagnostic] = []
     tokens = list(_Context(raws, diagnostics).tokens())

@@ -9,5 +9,6 @@ Rules, in the order :func:`bulletins._classify.content_kind` asks them:
 :mod:`~bulletins.layout.chrome` (a web page's controls and labels: residue),
 :mod:`~bulletins.layout.credits` (photo/graphic/layout credits and end notes), and, in the
 context pass of :mod:`bulletins.lexer`, :mod:`~bulletins.layout.headnotes` (提要, 题注 and box
-labels between a headline and its body).
+labels between a headline and its body), :mod:`~bulletins.layout.endings` (where an item ends
+and the next begins) and :mod:`~bulletins.layout.packed` (paragraphs packed into one line).
 """
