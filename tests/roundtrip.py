@@ -193,8 +193,14 @@ def documents(draw: st.DrawFn) -> tuple[str, list[Spec], bool]:
         # A headline under an unfinished body is a subhead (DESIGN §8). A compilation shows where
         # the next item starts: a dateline, a speech's front matter, a byline, a closing or
         # trailing dateline ending the previous item, or its terminal formula (seed 004 line 68).
+        # A byline alone shows it only under a dated item: under a short undated one, a title
+        # and a byline are a section of the same page (rmrb 20200219-11-01).
         if not (
-            (spec.dateline and not spec.trailing) or spec.speech or spec.byline or previous.closing or previous.trailing
+            (spec.dateline and not spec.trailing)
+            or spec.speech
+            or (spec.byline and previous.dateline)
+            or previous.closing
+            or previous.trailing
         ):
             previous.blocks.append(Para(text=_t("会议还研究了其他事项。", traditional)))
     out: list[str] = []

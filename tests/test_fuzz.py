@@ -24,6 +24,7 @@ LINES: dict[str, list[str]] = {
     "DATELINE": ["新华社北京9月6日电", "本报讯(记者 赵娟娟)11月10日，"],
     "LEAD_DATELINE": ["新华社努尔苏丹9月14日电 当地时间9月14日下午，国家主席习近平抵达。"],
     "BYLINE": ["王荣 王晓丽", "本报评论员"],
+    "SECTION_BYLINE": ["本报记者 鲜 敢"],
     "SPEECH_DATE": ["（2020年2月23日）"],
     "SALUTATION": ["同志们："],
     "PARAGRAPH": [

@@ -390,6 +390,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """Keep a byline line verbatim."""
         return _source_line(token)
 
+    def section_byline(self, token: LineToken) -> SourceLine:
+        """A section writer's line inside a page-wide feature: one more byline of the bulletin."""
+        return _source_line(token)
+
     def speech(self, *tokens: LineToken) -> Speech:
         """Read a speech's date line, speaker line and salutation."""
         by_kind = {t.type: t for t in tokens}

@@ -55,6 +55,7 @@ _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
+_INTRO_MAX = 4
 _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
 _AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
 _NOISE_WINDOW = 8
@@ -117,11 +118,15 @@ class _Context:
         self.seen: set[str] = set()
         self.has_dateline = False
         self.brief_column = False
+        self.paragraphs = 0
+        self.sectioned = False
 
     # -- helpers -------------------------------------------------------------------------
 
     def _open_bulletin(self) -> None:
         self.has_dateline = False
+        self.paragraphs = 0
+        self.sectioned = False
         self.in_bulletin = True
         self.terminal_seen = False
         self.numbers = {}
@@ -134,7 +139,23 @@ class _Context:
     def _emit(self, kind: str, info: LineInfo) -> LineToken:
         if kind not in {"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT"}:
             self.last = kind
+        if kind in {"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"}:
+            self.paragraphs += 1
         return _token(kind, info)
+
+    def _sections_a_page(self) -> bool:
+        """A titled, signed section of one page-wide feature, not a new article.
+
+        人民眼 and 国际 pages print a headline, a short introduction, then sections each with its
+        own title and writer (rmrb/2020-02/20200219-11-01.txt: six 本报记者 sections under
+        白衣战士赤子心 八方驰援抗疫情; rmrb/2020-05/20200511-17-01.txt): a title and a byline
+        after at most four paragraphs of an undated bulletin, or after an earlier section. A
+        long story before it (seed 003's feature, then 本报评论员's commentary) is finished, and a
+        collective signature (本报评论员) always signs an article of its own.
+        """
+        if not self.in_bulletin or self.terminal_seen or self.has_dateline:
+            return False
+        return self.sectioned or 0 < self.paragraphs <= _INTRO_MAX
 
     # -- the pass ------------------------------------------------------------------------
 
@@ -328,6 +349,15 @@ class _Context:
             return j
         if decision == "paragraph":
             return (yield from self._paragraph(i, start=0))
+        if decision == "section":
+            # The section's title is a subhead; its writer's line is the bulletin's byline too.
+            self.sectioned = True
+            parts = tuple((raw.number, raw.text) for raw in run)
+            info = LineInfo(first=run[0].number, last=run[-1].number, text="\n".join(t for _, t in parts), parts=parts)
+            yield self._emit("SUBHEAD", info)
+            signer = raws[j]
+            yield self._emit("SECTION_BYLINE", LineInfo(first=signer.number, last=signer.number, text=signer.text))
+            return j + 1
         if decision == "subhead":
             parts = tuple((raw.number, raw.text) for raw in run)
             yield self._emit(
@@ -354,6 +384,8 @@ class _Context:
             return "headline"
         # Followed by a dateline, a speech date or a byline: the classic headline block
         # (seeds 000, 003, 004).
+        if after is not None and after.kind == "byline" and "评论员" not in after.shadow and self._sections_a_page():
+            return "section"
         if after is not None and after.kind in {"dateline", "speech_date", "byline"}:
             return "headline"
         if not self.in_bulletin:
