@@ -56,6 +56,7 @@ _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
 _INTRO_MAX = 4
+_DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
 _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
 _AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
 _NOISE_WINDOW = 8
@@ -364,6 +365,19 @@ class _Context:
                 "SUBHEAD",
                 LineInfo(first=run[0].number, last=run[-1].number, text="\n".join(t for _, t in parts), parts=parts),
             )
+            return j
+        if len(run) > _DECK_MAX:
+            # A title over a list printed one item a line (第五批全国学雷锋活动示范点名单 / （50个）
+            # / 中国人民抗日战争纪念馆 / …, rmrb/2019-02/20190228-07-02.txt): the title and its
+            # parenthesised or dashed continuation are the headline, each item a paragraph.
+            k = 1
+            while k < len(run) and (_NOTE.match(run[k].shadow) or _SUBTITLE.match(run[k].shadow)):
+                k += 1
+            yield from self._headline(run[:k])
+            for raw in run[k:]:
+                yield self._emit(
+                    "PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow)
+                )
             return j
         yield from self._headline(run)
         return j
