@@ -56,6 +56,14 @@ _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
 _INTRO_MAX = 4
+_HEADING_STYLES = frozenset({"第一章", "第一节"})
+
+
+def _is_heading(raw: Raw) -> bool:
+    return raw.marker is not None and raw.marker.style in _HEADING_STYLES
+
+
+_CONTENTS_MIN = 4
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
 _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
 _AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
@@ -166,7 +174,13 @@ class _Context:
         while i < len(raws):
             raw = raws[i]
             kind = raw.kind
-            if kind in {"image", "nav"}:
+            if kind == "point" and (contents := self._contents(i)):
+                # 第一章 规划背景 / 第一节 发展基础 / … printed as a table of contents before the
+                # text that repeats them as headings: navigation, kept as residue.
+                for raw in self.raws[i : i + contents]:
+                    yield self._emit("NAV", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += contents
+            elif kind in {"image", "nav"}:
                 yield self._emit(kind.upper(), LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind != "trailing_dateline" and self._after_closing() and _NOTE.match(raw.shadow):
@@ -296,6 +310,17 @@ class _Context:
         after = self._peek(i + 1)
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
         return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc
+
+    def _contents(self, i: int) -> int:
+        """How many lines from *i* on are a table of contents (0 when none starts there).
+
+        Four or more chapter or section headings in a row with no text between them are one (a
+        plan's 目录, rmrb/2019-02/20190219-14-01.txt lines 8–59).
+        """
+        k = i
+        while k < len(self.raws) and _is_heading(self.raws[k]):
+            k += 1
+        return k - i if k - i >= _CONTENTS_MIN else 0
 
     def _speech_follows(self, i: int) -> bool:
         after = self._peek(i + 1)

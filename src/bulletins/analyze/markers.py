@@ -42,6 +42,10 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 第一条 为维护劳动者… : the articles of a law or regulation (web/lawref, rmrb 条例); the space
     # after 条 keeps 第一条高铁 out.
     ("第一条", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,5}})条(?=[\s\u3000])")),
+    # 第一章 规划背景 / 第一节 发展基础: the chapters and sections of a plan or a law (rmrb/2019-02/
+    # 20190219-14-01.txt, web/lawref); a space after the word, as for articles.
+    ("第一章", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})[章编](?=[\s\u3000])")),
+    ("第一节", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})节(?=[\s\u3000])")),
 )
 _ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460}
 
