@@ -318,3 +318,13 @@ def test_a_brief_column_is_one_bulletin_per_brief() -> None:
     path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xwlb" / "20190601.md"
     starts = [b.lines[0] for b in bulletins.parse_file(path).bulletins]
     assert {129, 134, 136}.issubset(starts) and 141 in starts
+
+
+def test_a_table_of_contents_is_residue_and_the_chapters_are_points() -> None:
+    # rmrb/2019-02/20190219-14-01.txt: 目录 lines 8-59 repeat every 第X章/第X节 heading of the plan.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2019-02" / "20190219-14-01.txt"
+    document = bulletins.parse_file(path)
+    nav = [r.lines[0] for r in document.residue if r.kind == "nav"]
+    assert 8 in nav and 59 in nav and 63 not in nav
+    points = {b.lines[0]: b.marker for b in iter_blocks(document.bulletins[0].body) if isinstance(b, Point)}
+    assert points[63] == "第一章" and points[65] == "第一节"
