@@ -17,7 +17,7 @@ from .analyze.datelines import DatelineMatch, match_dateline, match_trailing_lin
 from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
 from .layout.chrome import is_chrome
-from .layout.credits import CreditMatch, match_credit, match_credit_tail
+from .layout.credits import CreditMatch, match_credit, match_credit_tail, read_names
 
 SHORT_MAX = 64
 """Longest line (in characters) with clause punctuation that can be a headline line."""
@@ -98,7 +98,8 @@ def is_byline(shadow: str) -> bool:
         return False
     if _BYLINE_ROLE.match(shadow) or _SPEAKER.match(shadow):
         return True
-    names = shadow.split()
+    # 曾 勇 / 李  舸: print spreads a two-character name over the width of three.
+    names = read_names(shadow) or ()
     return 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names)
 
 

@@ -70,7 +70,15 @@ _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("参与采写", re.compile(r"^[（(](?P<who>[^（）()]{2,40}?)\s*参与(?:采写|采访|报道)[）)]$")),
     ("参与采写", re.compile(r"^[（(]参与(?:采写|记者)[：:]\s*(?P<who>[^（）()]{2,40})[）)]$")),
     # （喻思南） closing an item of a brief column (rmrb/2020-01/20200106-19-03.txt line 6).
-    ("署名", re.compile(rf"^[（(](?:本报记者\s*)?(?P<who>[{HAN}]{{1,4}}(?:[、\s]+[{HAN}]{{1,4}}){{0,11}})[）)]$")),
+    # （苏宁金融研究院研究员  付一夫） (2019-02/20190213-19-02.txt) and （综合本报记者毛磊、袁泉、…报道）
+    # (2019-10/20191002-14-01.txt) sign a commentary or a round-up the same way.
+    (
+        "署名",
+        re.compile(
+            rf"^[（(](?:综合)?(?:[^（）()\s]{{2,20}}(?:研究员|教授|学者|专家|主任|院长|所长)\s+)?(?:本报记者\s*)?"
+            rf"(?P<who>[{HAN}]{{1,4}}(?:[、\s]+[{HAN}]{{1,4}}){{0,47}})(?:报道)?[）)]$"
+        ),
+    ),
 )
 
 
@@ -118,6 +126,17 @@ def read_names(who: str) -> tuple[str, ...] | None:
     return tuple(names)
 
 
+def _signs(names: tuple[str, ...] | None) -> bool:
+    """Tell reporters' names: one the surname table knows, or a list it mostly knows.
+
+    鲜敢 stands among twenty-three others in rmrb/2019-10/20191002-14-01.txt line 27.
+    """
+    if not names:
+        return False
+    known = sum(looks_like_name(name) for name in names)
+    return known == len(names) if len(names) == 1 else 2 * known >= len(names)
+
+
 def match_credit(text: str, shadow: str) -> CreditMatch | None:
     """Return the credit that *text* (a stripped line, with its Simplified *shadow*) is, or None."""
     if len(shadow) > _NOTE_MAX or _CUE.search(shadow) is None:  # one search rules out most lines
@@ -132,7 +151,7 @@ def match_credit(text: str, shadow: str) -> CreditMatch | None:
             return CreditMatch(role=role)
         start, end = found.span("who")
         names = read_names(text[start:end])
-        if role == "署名" and not (names and all(looks_like_name(name) for name in names)):
+        if role == "署名" and not _signs(names):
             continue  # （综合报道） is no signature: a signature names reporters
         # 制图：本报记者 王某 credits people; 制图：国家统计局 credits an organisation.
         return CreditMatch(role=role, names=names or ())
