@@ -20,6 +20,7 @@ from tests.test_nothing_lost import assert_nothing_lost
 LINES: dict[str, list[str]] = {
     "HEADLINE_START": ["中共中央政治局召开会议", "全省疫情防控工作电视电话会议在广州召开", "关于召开学习的通知"],
     "HEADLINE_LINE": ["习近平主持会议", "第二十七次会议强调", "——织密织牢疫情防控安全网"],
+    "DATELINE_TITLE": ["题：伸向亚太的黑手——起底美国主导北约加速东进亚太之害"],
     "HEAD_NOTE": ["“网约护士”从设想走向现实，有助于为患者尤其是老年人提供更多便利"],
     "DATELINE": ["新华社北京9月6日电", "本报讯(记者 赵娟娟)11月10日，"],
     "LEAD_DATELINE": ["新华社努尔苏丹9月14日电 当地时间9月14日下午，国家主席习近平抵达。"],

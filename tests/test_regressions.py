@@ -328,3 +328,17 @@ def test_a_table_of_contents_is_residue_and_the_chapters_are_points() -> None:
     assert 8 in nav and 59 in nav and 63 not in nav
     points = {b.lines[0]: b.marker for b in iter_blocks(document.bulletins[0].body) if isinstance(b, Point)}
     assert points[63] == "第一章" and points[65] == "第一节"
+
+
+def test_xinhua_prints_a_features_title_after_its_dateline() -> None:
+    # web/newscrawl/add_content_xinhuanet4_idx95.txt line 1: 新华社北京4月10日电　题：… then the byline.
+    text = "新华社北京4月10日电　题：伸向亚太的黑手——起底美国主导北约加速东进亚太之害\n新华社记者刘赞\n1949年4月4日，北约成立。\n"
+    document = bulletins.parse(text)
+    bulletin = document.bulletins[0]
+    assert bulletin.headline is not None and bulletin.headline.lines == (
+        "伸向亚太的黑手——起底美国主导北约加速东进亚太之害",
+    )
+    assert bulletin.dateline is not None and bulletin.dateline.text.startswith("新华社北京4月10日电")
+    assert bulletin.byline == ("刘赞",)
+    held = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
+    assert held.replace("\u3000", "") == text.replace("\n", "").replace("\u3000", "")

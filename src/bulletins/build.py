@@ -343,6 +343,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             subtitles=subtitles,
         )
 
+    def dateline_title(self, token: LineToken) -> Headline:
+        """The title Xinhua prints after 题： on the dateline's line: the bulletin's headline."""
+        return self.headline(token)
+
     def dateline(self, token: LineToken) -> DatelineMatch:
         """Pass on the dateline the lexer read (the bulletin takes its byline too)."""
         assert token.info.dateline is not None

@@ -55,6 +55,7 @@ _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
 _NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _NOISE_MIN = 30
 _UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
+_DISPATCH_TITLE = re.compile(r"\s*题[：:]\s*(?P<title>\S.{1,80})$")
 _INTRO_MAX = 4
 _HEADING_STYLES = frozenset({"第一章", "第一节"})
 
@@ -232,6 +233,17 @@ class _Context:
                     yield self._emit("CREDIT", tail)
                 i += 1
             elif kind == "dateline":
+                title = _DISPATCH_TITLE.match(raw.shadow, raw.dateline.end) if raw.dateline else None
+                if title is not None and raw.dateline is not None and self.last not in _UNDER_HEADLINE:
+                    # 新华社北京4月10日电　题：伸向亚太的黑手——… (web/newscrawl): Xinhua's form for a
+                    # feature prints its title after 题： on the dateline's line.
+                    at = title.start("title")
+                    dateline = attrs.evolve(raw.dateline.dateline, text=raw.text[:at])
+                    yield from self._dateline(attrs.evolve(raw, dateline=attrs.evolve(raw.dateline, dateline=dateline)))
+                    info = LineInfo(first=raw.number, last=raw.number, text=raw.text[at:], shadow=raw.shadow[at:])
+                    yield self._emit("DATELINE_TITLE", info)
+                    i += 1
+                    continue
                 yield from self._dateline(raw)
                 i = yield from self._paragraph(i, start=raw.dateline.end if raw.dateline else 0)
             elif kind == "speech_date" and self.last in _UNDER_HEADLINE and not self._speech_follows(i):
@@ -248,7 +260,7 @@ class _Context:
             }:  # fmt: skip
                 yield self._emit("SALUTATION", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
-            elif kind == "byline" and self.last in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE"}:
+            elif kind == "byline" and self.last in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "DATELINE_TITLE"}:
                 yield self._emit("BYLINE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind == "date_only" and self._closing_date_here(i):

@@ -385,8 +385,10 @@ def text_holders(document: Document) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for bulletin in document.bulletins:
         if bulletin.headline is not None:
+            # A title printed after its dateline on one line (新华社…电　题：…) comes after it.
+            dated = bulletin.dateline.line if bulletin.dateline and not bulletin.dateline.trailing else None
             for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=True):
-                out.append((number, 0, text))
+                out.append((number, 1 if number == dated else 0, text))
         if bulletin.dateline is not None:
             out.append((bulletin.dateline.line, 2 if bulletin.dateline.trailing else 0, bulletin.dateline.text))
         for element in bulletin.notice_elements:
