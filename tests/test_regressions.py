@@ -28,6 +28,14 @@ def _groups(text: str) -> list[tuple[str, list[str]]]:
 # Issue 11: two CLI frictions found on a first run, and a slow review page.
 
 
+def test_nothing_after_and_in_an_attendee_subject_does_not_crash() -> None:
+    # gov.cn row47 (国务院工作规则): 总理召集和主持… left an empty part after 和; _is_collective indexed it.
+    document = bulletins.parse(
+        "七、总理召集和主持国务院全体会议和国务院常务会议。国务院工作中的重大事项，必须经国务院全体会议讨论决定。\n"
+    )
+    assert document.bulletins
+
+
 def test_outputs_written_with_o_respect_the_umask(tmp_path: Path) -> None:
     # First run: files written by -o were 0600, the mode mkstemp gives its temporary file.
 

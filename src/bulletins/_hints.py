@@ -1,0 +1,79 @@
+"""Layout hints → lexer decisions, between the content pass and the context pass (issue 10, part 5).
+
+A structured reader (HTML, DOCX, Markdown) says how each line was laid out; text has no hints
+and never reaches this module. The rules change only the *raw kind* of a line (and its
+heading flag), so the lexer's context pass and the grammar stay as they are:
+
+1. **Headline block**: a run of centred lines (or a level-1 heading: ``<h1>``, ``#``, Word's
+   Title style) is a headline, even where its text alone looks like something else — gov.cn
+   row35's first title line ``国务院办公厅关于全面推行行政规范性文件`` ends in 文件 like a masthead.
+   A masthead stays one only when a document number follows it. Document numbers, dates and
+   speech dates in the run keep their kinds (``国办发〔2019〕3号`` under the title is the doc_number).
+2. **Closing**: right-aligned lines above a right-aligned date are the issuer lines
+   (``国务院办公厅`` / ``2019年1月22日``, gov.cn row2), whatever their text looks like.
+3. **Headings**: a level-2+ heading (``<h2>``–``<h6>``, ``##``, Word's Heading n) is a point when
+   it carries a marker and a subhead otherwise.
+4. **Lists in the body**: where the source states alignment, a short left-aligned line above the
+   closing that is neither bold nor a heading is body text, not the start of a new bulletin (the
+   member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._classify import Raw
+from .readers import Hints
+
+_KEEP_IN_HEADLINE = frozenset({"doc_number", "date_only", "speech_date", "image", "nav", "caption", "point"})
+_TEXTUAL = frozenset({"para", "short", "byline", "masthead", "salutation"})
+
+
+def _hint(hints: Sequence[Hints], raw: Raw) -> Hints:
+    return hints[raw.number - 1] if raw.number <= len(hints) else Hints()
+
+
+def _headline_like(raw: Raw, hint: Hints) -> bool:
+    centred = hint.align == "center" or hint.heading == 1
+    return centred and raw.kind in _TEXTUAL and raw.text[-1] not in "。；;！!？?"
+
+
+def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """Return *raws* with kinds decided from the layout *hints* (``hints[N-1]`` for line N)."""
+    out = list(raws)
+    aligned = any(h.align in {"center", "right"} for h in hints)
+    seen_headline = False
+    # Lines after the closing (（此件公开发布）, 抄送) are left to the lexer's own closing rules.
+    closing = max((k for k, raw in enumerate(out) if raw.kind == "date_only" and _hint(hints, raw).align == "right"),
+                  default=len(out))  # fmt: skip
+    for k, raw in enumerate(out):
+        hint = _hint(hints, raw)
+        if _headline_like(raw, hint):
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            if raw.kind == "masthead" and nxt is not None and nxt.kind == "doc_number":
+                continue
+            out[k] = attrs.evolve(raw, kind="short", toc=True)
+            seen_headline = True
+        elif hint.heading is not None and hint.heading >= 2 and raw.kind not in _KEEP_IN_HEADLINE:
+            out[k] = attrs.evolve(raw, kind="subhead")
+        elif (
+            aligned
+            and seen_headline
+            and k < closing
+            and raw.kind == "short"
+            and hint.align not in {"center", "right"}
+            and not hint.bold
+            and hint.heading is None
+        ):
+            out[k] = attrs.evolve(raw, kind="para")
+    # Right-aligned lines directly above a right-aligned closing date are its issuer lines.
+    for k, raw in enumerate(out):
+        if raw.kind != "date_only" or _hint(hints, raw).align != "right":
+            continue
+        j = k - 1
+        while j >= 0 and _hint(hints, out[j]).align == "right" and out[j].kind in _TEXTUAL:
+            out[j] = attrs.evolve(out[j], kind="short", toc=False)
+            j -= 1
+    return out
