@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -253,14 +254,14 @@ def test_an_internal_error_in_one_file_does_not_stop_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # `bulletins parse corpus/ -o out` stopped at the first unexpected exception.
-    real = batch.parse
+    real = batch.parse_many
 
-    def parse(data: bytes, *, source: str | None = None, **options: object) -> Document:
+    def parse_many(data: bytes, *, source: str | None = None, **options: object) -> Iterator[Document]:
         if source == "boom.txt":
             raise IndexError("string index out of range")
         return real(data, source=source, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "parse", parse)
+    monkeypatch.setattr(batch, "parse_many", parse_many)
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in ("a.txt", "boom.txt", "c.txt"):

@@ -13,9 +13,11 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
    (``国务院办公厅`` / ``2019年1月22日``, gov.cn row2), whatever their text looks like.
 3. **Headings**: a level-2+ heading (``<h2>``–``<h6>``, ``##``, Word's Heading n) is a point when
    it carries a marker and a subhead otherwise.
-4. **Lists in the body**: where the source states alignment, a short left-aligned line above the
-   closing that is neither bold nor a heading is body text, not the start of a new bulletin (the
-   member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``).
+4. **Short lines in the body**: where the source marks its titles (by alignment or headings), a
+   short left-aligned line below a headline and above the closing is body text, not the start of a
+   new bulletin (the member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``; the
+   adoption lines under a LawRefBook ``#`` title: ``1949年12月23日 政务院发布``), or a subhead when
+   it is bold (``**以下是政府新聞稿全文：**`` in HK Citizen News archives).
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ def _headline_like(raw: Raw, hint: Hints) -> bool:
 def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     """Return *raws* with kinds decided from the layout *hints* (``hints[N-1]`` for line N)."""
     out = list(raws)
-    aligned = any(h.align in {"center", "right"} for h in hints)
+    # Rule 4 needs a source that marks its titles (alignment or headings) to tell them apart.
+    structured = any(h.align in {"center", "right"} or h.heading is not None for h in hints)
     seen_headline = False
     # Lines after the closing (（此件公开发布）, 抄送) are left to the lexer's own closing rules.
     closing = max((k for k, raw in enumerate(out) if raw.kind == "date_only" and _hint(hints, raw).align == "right"),
@@ -59,15 +62,15 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         elif hint.heading is not None and hint.heading >= 2 and raw.kind not in _KEEP_IN_HEADLINE:
             out[k] = attrs.evolve(raw, kind="subhead")
         elif (
-            aligned
+            structured
             and seen_headline
             and k < closing
             and raw.kind == "short"
+            and not (k + 1 < len(out) and out[k + 1].kind == "date_only")  # an issuer above its date
             and hint.align not in {"center", "right"}
-            and not hint.bold
             and hint.heading is None
         ):
-            out[k] = attrs.evolve(raw, kind="para")
+            out[k] = attrs.evolve(raw, kind="subhead" if hint.bold else "para")
     # Right-aligned lines directly above a right-aligned closing date are its issuer lines.
     for k, raw in enumerate(out):
         if raw.kind != "date_only" or _hint(hints, raw).align != "right":

@@ -15,12 +15,16 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, plugins
 from .batch import Job, Result, located, run
 from .errors import BulletinsError
 from .exporters import available_exporters, get_exporter
 from .exporters.html import IndexEntry, index_page
+from .readers import GROUP as READERS
+from .readers import available_readers, get_reader
 
+DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx"
+"""Files a folder is searched for: every format a built-in reader claims."""
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -38,6 +42,21 @@ def _option(text: str) -> tuple[str, object]:
 
 
 def _parse_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--from",
+        dest="reader",
+        default="auto",
+        metavar="READER",
+        help=f"input format (default: auto, by content then suffix; available: {', '.join(available_readers())})",
+    )
+    p.add_argument(
+        "--reader-option",
+        action="append",
+        type=_option,
+        default=[],
+        metavar="KEY=VALUE",
+        help="reader option, e.g. --reader-option text_column=Text (JSON values are decoded)",
+    )
     p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
     p.add_argument("--year", type=int, help="year for dates printed without one")
     p.add_argument(
@@ -73,7 +92,11 @@ def _parser() -> argparse.ArgumentParser:
         " ending in .jsonl collects every bulletin in that one file",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
-    p.add_argument("--glob", default="*.txt", help="file pattern used inside folders (default: *.txt)")
+    p.add_argument(
+        "--glob",
+        default=DEFAULT_GLOB,
+        help=f"comma-separated file patterns used inside folders (default: {DEFAULT_GLOB})",
+    )
     _parse_options(p)
     p.add_argument(
         "--option",
@@ -85,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no per-file summary")
 
-    commands.add_parser("formats", help="list the available output formats")
+    commands.add_parser("formats", help="list the available input readers and output formats")
 
     w = commands.add_parser(
         "view",
@@ -132,7 +155,8 @@ def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(path.rglob(pattern)):
+            patterns = [p.strip() for p in pattern.split(",") if p.strip()]
+            for found in sorted({f for p in patterns for f in path.rglob(p)}):
                 if found.is_file():
                     yield Job(label=str(found), path=found, stem=found.relative_to(path).with_suffix(""))
         else:
@@ -241,7 +265,16 @@ def _parse_command(args: argparse.Namespace) -> int:
     protected = {job.path.resolve() for job in jobs if job.path is not None}
     processes = 1 if len(jobs) == 1 else (args.jobs or os.cpu_count() or 1)
     progress = _Progress(len(jobs), enabled=sys.stderr.isatty() and not args.quiet)
-    parse_options = {"script": args.script, "year": args.year, "errors": args.errors}
+    get_reader(
+        args.reader if args.reader != "auto" else "text", **(dict(args.reader_option) if args.reader != "auto" else {})
+    )
+    parse_options = {
+        "script": args.script,
+        "year": args.year,
+        "errors": args.errors,
+        "reader": args.reader,
+        "reader_options": dict(args.reader_option),
+    }
     sink = None
     if stream:
         target = Path(args.output)
@@ -344,8 +377,9 @@ def _view_command(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         data = path.read_bytes()
-        document = parse(data, source=path.name, script=args.script, year=args.year, errors=args.errors)
-        page = review_page(document, source_text(data, errors=args.errors))
+        readers = {"reader": args.reader, "reader_options": dict(args.reader_option)}
+        document = parse(data, source=path.name, script=args.script, year=args.year, errors=args.errors, **readers)
+        page = review_page(document, source_text(data, errors=args.errors, source=path.name, **readers))
     except (BulletinsError, OSError) as exc:
         print(located(args.file, exc), file=sys.stderr)
         return EXIT_FAILED
@@ -362,6 +396,10 @@ def _view_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary_line(obj: object) -> str:
+    return ((getattr(obj, "__doc__", None) or "").strip().splitlines() or [""])[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     parser = _parser()
@@ -371,9 +409,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "formats":
+            print("readers (--from):")
+            for name in available_readers():
+                reader = plugins.load(READERS, name)
+                suffixes = " ".join(getattr(reader, "suffixes", ()))
+                print(f"  {name}\t{suffixes}\t{_summary_line(reader)}")
+            print("exporters (--to):")
             for name in available_exporters():
                 exporter = get_exporter(name)
-                print(f"{name}\t{exporter.suffix}\t{(type(exporter).__doc__ or '').strip().splitlines()[0]}")
+                print(f"  {name}\t{exporter.suffix}\t{_summary_line(type(exporter))}")
             return EXIT_OK
         if args.command == "validate":
             return _validate_command(args)

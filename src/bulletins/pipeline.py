@@ -19,7 +19,7 @@ from . import script as _script
 from .analyze.years import document_year, fill_years
 from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
-from .decode import Errors, decode
+from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexer import LineToken, lex, retyped
 from .model import Diagnostic, Document, Source
@@ -296,14 +296,47 @@ def source_text(
     *,
     cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
     errors: Errors = "strict",
+    source: str | None = None,
+    reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
 ) -> str:
     """Return the cleaned text :func:`parse` reads from *data*: what the model's line numbers count.
 
     The review page (``--to html``) shows these lines; the Document does not carry them, so
-    that JSON, XML and TEI stay the size of their content.
+    that JSON, XML and TEI stay the size of their content. For a structured input (HTML, DOCX,
+    Markdown) these are the reader's lines; for an input holding several documents, the first's
+    (see :func:`source_texts`).
 
     Raises:
         DecodeError: The bytes are not text.
+        ReadError: The bytes are not a readable file of the chosen format.
     """
-    text = decode(data, errors=errors).text if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    return clean(normalize_newlines(text), cleaners)
+    texts = source_texts(
+        data, cleaners=cleaners, errors=errors, source=source, reader=reader, reader_options=reader_options
+    )
+    return texts[0] if texts else ""
+
+
+def source_texts(
+    data: str | bytes,
+    *,
+    cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
+    errors: Errors = "strict",
+    source: str | None = None,
+    reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
+    **_: object,
+) -> list[str]:
+    """Return the cleaned text of every document in *data*, in the order :func:`parse_many` yields them.
+
+    Takes :func:`parse_many`'s keywords (others, such as ``script``, are ignored).
+    """
+    if isinstance(data, str) and reader in ("auto", "text"):
+        return [clean(normalize_newlines(data.removeprefix("\ufeff")), cleaners)]
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogatepass")
+    chosen = get_reader(choose_reader(data, source) if reader == "auto" else reader, **(reader_options or {}))
+    return [
+        clean(normalize_newlines(reading.joined()), cleaners)
+        for reading in chosen.read(data, source=source, errors=errors)
+    ]

@@ -152,7 +152,7 @@ def get_reader(name: str | Reader | type[Reader], **options: object) -> Reader:
         return name
     try:
         reader = factory(**options)  # type: ignore[operator]
-    except TypeError as exc:
+    except (TypeError, ValueError) as exc:
         raise ReadError(f"reader {getattr(factory, 'name', name)!r}: bad options: {exc}") from exc
     if not isinstance(reader, Reader):
         raise ReadError(f"plugin {name!r} is not a reader (it needs name, suffixes, sniff() and read())")
