@@ -142,7 +142,8 @@ HTML_CASES = [
     ("<table><tr><td><p>一段</p><p>二段</p></td></tr></table>", ["一段", "二段"]),
     ("<p>国&nbsp;务&#38451;院&amp;</p>", ["国\xa0务阳院&"]),
     ("<p>未闭合<div>块<p>又一", ["未闭合", "块", "又一"]),
-    ('<p style="display:none">隐藏</p><p>可见</p>', ["可见"]),
+    ('<p style="display:none">隐藏</p><p>可见</p>', ["隐藏", "可见"]),
+    ("<p>前<span hidden>藏</span>后</p>", ["前", "藏", "后"]),
     ("<ul><li>一项</li><li>二项<ul><li>子项</li></ul></li></ul>", ["一项", "二项", "子项"]),
 ]
 
@@ -150,6 +151,16 @@ HTML_CASES = [
 @pytest.mark.parametrize(("html", "expected"), HTML_CASES, ids=[str(k) for k in range(len(HTML_CASES))])
 def test_html_visible_lines(html: str, expected: list[str]) -> None:
     assert _lines("html", html.encode()) == expected
+
+
+def test_hidden_text_is_residue_never_a_bulletins_text() -> None:
+    html = (
+        '<p style="text-align:center">关于做好工作的通知</p><div style="display:none">分享到微信</div><p>各单位：</p>'
+    )
+    document = bulletins.parse(html.encode(), source="x.html")
+    assert [r.text for r in document.residue] == ["分享到微信"] and document.residue[0].kind == "noise"
+    assert "hidden-text" in {d.code for d in document.diagnostics}
+    assert document.bulletins[0].headline is not None and document.bulletins[0].headline.title == "关于做好工作的通知"
 
 
 def test_html_hints_and_provenance() -> None:
@@ -283,6 +294,7 @@ def test_docx_tracked_changes_fields_and_text_boxes() -> None:
     )
     reading = next(get_reader("docx").read(_docx_with(w)))
     assert reading.lines[0].text == "保留插入结果"
+    assert (reading.lines[1].text, reading.lines[1].hints.hidden) == ("隐藏", True)
     codes = {d.code for d in reading.diagnostics}
     assert {"tracked-deletion", "hidden-text"} <= codes
 

@@ -4,6 +4,7 @@ A structured reader (HTML, DOCX, Markdown) says how each line was laid out; text
 and never reaches this module. The rules change only the *raw kind* of a line (and its
 heading flag), so the lexer's context pass and the grammar stay as they are:
 
+0. **Hidden text** (``display:none``, Word's hidden runs) is residue, never a bulletin's text.
 1. **Headline block**: a run of centred lines (or a level-1 heading: ``<h1>``, ``#``, Word's
    Title style) is a headline, even where its text alone looks like something else — gov.cn
    row35's first title line ``国务院办公厅关于全面推行行政规范性文件`` ends in 文件 like a masthead.
@@ -53,7 +54,9 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
                   default=len(out))  # fmt: skip
     for k, raw in enumerate(out):
         hint = _hint(hints, raw)
-        if _headline_like(raw, hint):
+        if hint.hidden:
+            out[k] = attrs.evolve(raw, kind="hidden")
+        elif _headline_like(raw, hint):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if raw.kind == "masthead" and nxt is not None and nxt.kind == "doc_number":
                 continue

@@ -269,6 +269,9 @@ class _Context:
                 yield self._emit("CLOSING_DATE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 self.terminal_seen = True
                 i += 1
+            elif kind == "hidden":  # text the source hides (bulletins._hints): kept as residue
+                yield self._emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
             elif kind == "subhead" and self.in_bulletin:  # a heading a reader marked (bulletins._hints)
                 yield self._emit("SUBHEAD", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1

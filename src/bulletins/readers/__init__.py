@@ -53,6 +53,8 @@ class Hints:
     """The line comes from a table (a row, its cells separated by tabs)."""
     style: str | None = None
     """Paragraph style name (Word's ``Title``, ``Heading 1`` …), when the source names one."""
+    hidden: bool = False
+    """The source hides the line (``display:none``, Word's hidden text): kept, but as residue."""
 
     @property
     def empty(self) -> bool:

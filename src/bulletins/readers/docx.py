@@ -6,7 +6,8 @@ paragraph that anchors them). Hints: style name (Title, Heading n), alignment, b
 list level. Word's automatic numbering is rendered from the numbering definitions
 (:mod:`bulletins.readers._numbering`). Tracked insertions are kept; deletions are left out with
 a diagnostic; field codes give no text while field results do; hidden runs (``w:vanish``) are
-left out with a diagnostic; headers and footers are ignored with a diagnostic.
+kept on a line of their own with the ``hidden`` hint and a diagnostic; headers and footers are
+ignored with a diagnostic.
 """
 
 from __future__ import annotations
@@ -111,6 +112,7 @@ class _Walker:
         self.tables = 0
         self.deleted = 0
         self.hidden = 0
+        self.hidden_text: list[str] = []  # hidden runs of the paragraph being read
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -137,7 +139,9 @@ class _Walker:
             if tag == W + "r":
                 rpr = el.find(W + "rPr")
                 if rpr is not None and _on(rpr.find(W + "vanish")):
-                    self.hidden += sum(len(t.text or "") for t in el.iter(W + "t"))
+                    hidden = "".join(t.text or "" for t in el.iter(W + "t"))
+                    self.hidden += len(hidden)
+                    self.hidden_text.append(hidden)
                     continue
                 run_bold = _on(rpr.find(W + "b")) if rpr is not None else None
                 bold = bool(style.get("bold")) if run_bold is None else run_bold
@@ -169,7 +173,9 @@ class _Walker:
     def paragraph(self, p: Any, *, cell: bool = False) -> list[tuple[str, Hints]]:
         self.paragraphs += 1
         boxes: list[Any] = []
+        self.hidden_text = []
         texts, bold, size = self._runs(p, boxes)
+        hidden = "".join(self.hidden_text).strip()
         ppr = p.find(W + "pPr")
         style = self.styles.props(_style_id(p))
         jc = ppr.find(W + "jc") if ppr is not None else None
@@ -197,6 +203,8 @@ class _Walker:
         if texts and "".join(texts).strip():
             texts[0] = marker + texts[0].lstrip() if marker else texts[0]
             out.extend((text, hints) for text in texts if text.strip())
+        if hidden:  # Word's hidden text: kept on a line of its own, which the lexer makes residue
+            out.append((hidden, Hints(hidden=True, style=name, table_cell=cell)))
         for box in boxes:
             for inner in box.iter(W + "p"):
                 out.extend(self.paragraph(inner))
@@ -323,7 +331,9 @@ class DocxReader:
             )
         if walker.hidden:
             diagnostics.append(
-                Diagnostic(level="warning", code="hidden-text", message=f"{walker.hidden} hidden characters left out")
+                Diagnostic(
+                    level="warning", code="hidden-text", message=f"{walker.hidden} hidden characters, kept as residue"
+                )
             )
         ignored = sum(
             1

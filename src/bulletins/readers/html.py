@@ -7,7 +7,8 @@ cell holding paragraphs gives a line per paragraph; centring (``text-align:cente
 ``align=center``, ``<center>``), right alignment, ``<h1>``–``<h6>``, bold, font size and list
 depth become :class:`~bulletins.readers.Hints`. Each line records the element path it came
 from. The declared charset wins over detection; malformed markup is recovered by lxml.
-Elements hidden with ``display:none`` or ``hidden`` are left out with a diagnostic.
+Text of elements hidden with ``display:none``, ``visibility:hidden`` or ``hidden`` is kept on lines
+of its own with the ``hidden`` hint (the lexer makes it residue), and counted in a diagnostic.
 """
 
 from __future__ import annotations
@@ -134,6 +135,7 @@ class _Frame:
     cell: bool
     block: bool
     origin: str  # path of the nearest block element: what a line records as its provenance
+    hidden: bool  # inside display:none / visibility:hidden / [hidden]
 
 
 class _Builder:
@@ -182,6 +184,7 @@ class _Builder:
             list_level=frame.depth or None,
             font_size=frame.size,
             table_cell=cell,
+            hidden=frame.hidden,
         )
         for part in text.split("\n"):  # <pre> keeps its newlines
             if part.strip():
@@ -212,9 +215,12 @@ def _frame(el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None
         heading = parent.heading
     depth = (parent.depth if parent else 0) + (tag == "li")
     cell = (parent.cell if parent else False) or tag in _CELLS
-    block = tag in BLOCKS
+    # A hidden element is kept apart on lines of its own, so hidden and visible text never share a line.
+    starts_hidden = _hidden(el) and not (parent.hidden if parent else False)
+    block = tag in BLOCKS or starts_hidden
     origin = path if block or parent is None else parent.origin
-    return _Frame(tag, path, align, bold, size, heading, depth, cell, block, origin)
+    hidden = (parent.hidden if parent else False) or starts_hidden
+    return _Frame(tag, path, align, bold, size, heading, depth, cell, block, origin, hidden)
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -248,11 +254,11 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             path = f"{parent.path if parent else ''}/{tag}[{siblings[tag]}]" if tag else (parent.path if parent else "")
             frame = _frame(el, tag, path, parent)
             frames.append(frame)
-            if skip_depth or not tag or tag in SILENT or _hidden(el):
-                if not skip_depth and tag and tag not in SILENT and (el.text_content() or "").strip():
-                    hidden_count += 1
+            if skip_depth or not tag or tag in SILENT:
                 skip_depth += 1
                 continue
+            if frame.hidden and not (parent.hidden if parent else False) and (el.text_content() or "").strip():
+                hidden_count += 1
             if frame.block or tag == "br":
                 out.flush()
             if tag in _CELLS:
@@ -274,7 +280,8 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             Diagnostic(
                 level="warning",
                 code="hidden-text",
-                message=f"{hidden_count} hidden element(s) (display:none or hidden) were left out",
+                message=f"{hidden_count} hidden element(s) (display:none or hidden): their text is kept as"
+                " residue, never as a bulletin's text",
             )
         )
     return out.lines, diagnostics
