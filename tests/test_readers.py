@@ -443,3 +443,47 @@ def test_records_title_column_becomes_the_headline() -> None:
         bulletins.parse(
             data + data.split(b"\n", 1)[1], source="x.csv", reader="records", reader_options={"text_column": "text"}
         )
+
+
+def test_docx_title_and_heading_styles() -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("国务院关于加快推进农业机械化的指导意见", level=0)  # Title style
+    document.add_paragraph("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：")
+    document.add_heading("总体要求", level=1)  # Heading 1, no marker: a subhead
+    document.add_paragraph("以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。")
+    document.add_heading("一、主要任务", level=1)  # Heading 1 with a marker: a point
+    document.add_paragraph("加快推进农机装备产业转型升级。")
+    out = io.BytesIO()
+    document.save(out)
+    reading = next(get_reader("docx").read(out.getvalue()))
+    assert [(line.hints.style, line.hints.heading) for line in reading.lines][:3] == [
+        ("Title", 1), ("Normal", None), ("Heading 1", 2),
+    ]  # fmt: skip
+    bulletin = bulletins.parse(out.getvalue(), source="x.docx").bulletins[0]
+    assert bulletin.headline is not None and bulletin.headline.title == "国务院关于加快推进农业机械化的指导意见"
+    assert bulletin.addressee == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构"
+    kinds = [(type(b).__name__, b.text[:4]) for b in bulletin.body]
+    assert kinds[0] == ("Subhead", "总体要求") and ("Point", "主要任务") in kinds
+
+
+def test_docx_text_boxes_follow_their_paragraph_once() -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent>"
+    w = (
+        '<w:p xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:r><w:t>正文</w:t></w:r>'
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"{box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    reading = next(get_reader("docx").read(_docx_with(w)))
+    assert [line.text for line in reading.lines[:2]] == ["正文", "框内文字"]
+    assert [line.text for line in reading.lines].count("框内文字") == 1
+
+
+def test_markdown_tables_and_code() -> None:
+    md = "# 附表\n\n| 姓名 | 职务 |\n|---|---|\n| 韩正 | 副总理 |\n\n```\n原样\n```\n"
+    assert _lines("markdown", md.encode()) == ["附表", "姓名\t职务", "韩正\t副总理", "原样"]
+
+
+def test_undeclared_legacy_html_through_the_cli() -> None:
+    result = run("parse", str(FIXTURES / "notice-undeclared-gbk.html"), "--to", "json")
+    assert result.returncode == 0 and "undeclared-charset" in result.stdout.decode()

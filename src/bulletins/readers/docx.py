@@ -12,6 +12,7 @@ ignored with a diagnostic.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from collections.abc import Iterator
@@ -35,6 +36,13 @@ _JC: dict[str, Align] = {
 _JC.update({"left": "left", "start": "left"})
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", W + "rPr", W + "pPr", _MC + "Fallback"}
+
+
+@functools.cache
+def _ui_names() -> dict[str, str]:
+    from docx.styles import BabelFish  # python-docx's table of Word's internal → UI style names
+
+    return {internal: ui for ui, internal in BabelFish.style_aliases}
 
 
 def _on(el: Any | None) -> bool | None:
@@ -68,7 +76,9 @@ class _Styles:
             seen.add(current)
             style = self.by_id[current]
             name = style.find(W + "name")
-            out.setdefault("name", name.get(W + "val") if name is not None else current)
+            # Word stores built-in names in lower case (heading 1); show them as Word does (Heading 1).
+            raw_name = name.get(W + "val") if name is not None else current
+            out.setdefault("name", _ui_names().get(raw_name, raw_name))
             ppr = style.find(W + "pPr")
             if ppr is not None:
                 jc = ppr.find(W + "jc")
