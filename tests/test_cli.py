@@ -223,3 +223,7 @@ def test_from_forces_a_reader(tmp_path: Path) -> None:
     assert '"format":"html"' in run("parse", str(page), "--to", "jsonl").stdout.decode()
     bad = run("parse", str(page), "--from", "pdf")
     assert bad.returncode == 1 and "unknown reader 'pdf'" in bad.stderr.decode()
+    orphan = run("parse", str(page), "--reader-option", "text_column=Text")
+    assert orphan.returncode == 2 and "--reader-option needs --from" in orphan.stderr.decode()
+    wrong = run("parse", str(page), "--from", "html", "--reader-option", "text_column=Text")
+    assert wrong.returncode == 1 and "bad options" in wrong.stderr.decode() and "Traceback" not in wrong.stderr.decode()

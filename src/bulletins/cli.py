@@ -265,9 +265,11 @@ def _parse_command(args: argparse.Namespace) -> int:
     protected = {job.path.resolve() for job in jobs if job.path is not None}
     processes = 1 if len(jobs) == 1 else (args.jobs or os.cpu_count() or 1)
     progress = _Progress(len(jobs), enabled=sys.stderr.isatty() and not args.quiet)
-    get_reader(
-        args.reader if args.reader != "auto" else "text", **(dict(args.reader_option) if args.reader != "auto" else {})
-    )
+    if args.reader == "auto" and args.reader_option:
+        print("bulletins: --reader-option needs --from READER (options belong to one reader)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.reader != "auto":
+        get_reader(args.reader, **dict(args.reader_option))  # fail fast on a bad name or option
     parse_options = {
         "script": args.script,
         "year": args.year,
