@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import bulletins
@@ -487,3 +489,25 @@ def test_markdown_tables_and_code() -> None:
 def test_undeclared_legacy_html_through_the_cli() -> None:
     result = run("parse", str(FIXTURES / "notice-undeclared-gbk.html"), "--to", "json")
     assert result.returncode == 0 and "undeclared-charset" in result.stdout.decode()
+
+
+_PIECES = [*"<>/=\"' &;#-*_[]()!`|{}%\n\t通知一、。", "<p>", "</p>", "<br>", "<td>", "<tr>", "<!--", "-->", "<o:p>"]
+_PIECES += ["# ", "---\n", "**", "](", "<figure>", "title: x\n", "<meta charset=gbk>", "&nbsp;", "<div hidden>"]
+_MARKUPISH = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=_MARKUPISH, name=st.sampled_from(["html", "markdown"]))
+def test_arbitrary_markup_never_raises_anything_but_our_errors(text: str, name: str) -> None:
+    try:
+        document = bulletins.parse(text.encode("utf-8"), source="x", reader=name)
+    except bulletins.BulletinsError:
+        return
+    assert bulletins.loads(bulletins.export(document)) == document
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=200))
+def test_arbitrary_bytes_as_docx_give_one_clear_error(data: bytes) -> None:
+    with pytest.raises(ReadError):
+        bulletins.parse(b"PK\x03\x04" + data, source="x.docx")
