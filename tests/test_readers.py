@@ -142,6 +142,7 @@ HTML_CASES = [
         ["姓名\t职务", "韩正\t副总理"],
     ),
     ("<table><tr><td><p>一段</p><p>二段</p></td></tr></table>", ["一段", "二段"]),
+    ("<table><tr><td><p>一段</p><p>二段</p></td><td>丙</td></tr></table>", ["一段 二段\t丙"]),
     ("<p>国&nbsp;务&#38451;院&amp;</p>", ["国\xa0务阳院&"]),
     ("<p>未闭合<div>块<p>又一", ["未闭合", "块", "又一"]),
     ('<p style="display:none">隐藏</p><p>可见</p>', ["隐藏", "可见"]),
@@ -206,6 +207,20 @@ def _load_bench() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_tables_chapters_and_figures_open_no_bulletin() -> None:
+    html = (
+        '<p style="text-align:center">个人所得税专项附加扣除暂行办法</p><p>第一条　为了落实个人所得税法，制定本办法。</p>'
+        '<p style="text-align:center">第二章　子女教育</p><p>第五条　纳税人的子女接受全日制学历教育的相关支出，按照每个子女每月1000元的标准定额扣除。</p>'
+        '<p style="text-align:center">图1　汽车号牌编码规则</p>'
+        "<table><tr><td><p>定量</p></td><td><p>指标</p></td></tr><tr><td>定性</td><td>说明</td></tr></table>"
+    )
+    document = bulletins.parse(html.encode(), source="x.html")
+    assert len(document.bulletins) == 1
+    kinds = [(type(b).__name__, b.text) for b in document.bulletins[0].body]
+    assert ("Subhead", "第二章　子女教育") in kinds and ("Caption", "图1　汽车号牌编码规则") in kinds
+    assert ("Paragraph", "定量\t指标") in kinds
 
 
 def test_gov_cn_targets() -> None:

@@ -19,10 +19,14 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
    new bulletin (the member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``; the
    adoption lines under a LawRefBook ``#`` title: ``1949年12月23日 政务院发布``), or a subhead when
    it is bold (``**以下是政府新聞稿全文：**`` in HK Citizen News archives).
+5. **Tables, chapters, figures**: below the first headline, a data table's rows are body text, a
+   chapter heading (``第二章　子女教育``, gov.cn row32) is a subhead and a centred figure or table
+   title (``图1　汽车号牌编码规则``, row36) is a caption — none of them opens a bulletin.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -30,6 +34,10 @@ import attrs
 from ._classify import Raw
 from .readers import Hints
 
+# 第二章　子女教育 (gov.cn row32), 第三节: a regulation's centred chapter headings are subheads.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编]")
+# 图1　汽车号牌编码规则, 表2 (gov.cn row36): centred figure and table titles are captions.
+_FIGURE = re.compile(r"^[图表][\d一二三四五六七八九十]{1,3}(?:[\s　：:．.、]|$)")
 _KEEP_IN_HEADLINE = frozenset({"doc_number", "date_only", "speech_date", "image", "nav", "caption", "point"})
 _TEXTUAL = frozenset({"para", "short", "byline", "masthead", "salutation"})
 
@@ -56,6 +64,12 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         hint = _hint(hints, raw)
         if hint.hidden:
             out[k] = attrs.evolve(raw, kind="hidden")
+        elif hint.table_cell and seen_headline and raw.kind in _TEXTUAL:
+            out[k] = attrs.evolve(raw, kind="para")  # a data table's row is body text, never a title
+        elif seen_headline and raw.kind in _TEXTUAL and _CHAPTER.match(raw.shadow):
+            out[k] = attrs.evolve(raw, kind="subhead")
+        elif seen_headline and hint.align == "center" and raw.kind in _TEXTUAL and _FIGURE.match(raw.shadow):
+            out[k] = attrs.evolve(raw, kind="caption")
         elif _headline_like(raw, hint):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if raw.kind == "masthead" and nxt is not None and nxt.kind == "doc_number":

@@ -136,6 +136,8 @@ class _Frame:
     block: bool
     origin: str  # path of the nearest block element: what a line records as its provenance
     hidden: bool  # inside display:none / visibility:hidden / [hidden]
+    row: bool  # inside a table row of two or more cells: the whole row is one line
+    row_start: bool  # this element is such a row
 
 
 class _Builder:
@@ -158,15 +160,21 @@ class _Builder:
                 return
         if self.frame is None and text.strip():
             self.frame = frame
-            self.cell_direct = frame.cell and frame.tag in _CELLS | {"tr"}
+            self.cell_direct = frame.row or (frame.cell and frame.tag in _CELLS | {"tr"})
         if text.strip():
             self.bold_all = self.bold_all and frame.bold
         self.pieces.append(text)
 
     def separate_cell(self) -> None:
+        if self.pieces and self.pieces[-1] == " ":
+            self.pieces.pop()
         if self.pieces:
             self.pieces.append("\t")
             self.cell_direct = True
+
+    def separate(self, text: str) -> None:
+        if self.pieces and not self.pieces[-1].endswith((" ", "\t")):
+            self.pieces.append(text)
 
     def flush(self) -> None:
         text = "".join(self.pieces).strip(" \t")
@@ -220,7 +228,13 @@ def _frame(el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None
     block = tag in BLOCKS or starts_hidden
     origin = path if block or parent is None else parent.origin
     hidden = (parent.hidden if parent else False) or starts_hidden
-    return _Frame(tag, path, align, bold, size, heading, depth, cell, block, origin, hidden)
+    # A data table's row (two or more cells) is one line, cells separated by tabs, even where a cell
+    # holds paragraphs; a layout table's single cell (gov.cn pages) lets its paragraphs be lines.
+    in_row = parent.row if parent else False
+    row_start = tag == "tr" and not in_row and sum(1 for c in el if getattr(c, "tag", None) in _CELLS) >= 2
+    return _Frame(
+        tag, path, align, bold, size, heading, depth, cell, block, origin, hidden, in_row or row_start, row_start
+    )
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -260,7 +274,10 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             if frame.hidden and not (parent.hidden if parent else False) and (el.text_content() or "").strip():
                 hidden_count += 1
             if frame.block or tag == "br":
-                out.flush()
+                if frame.row and not frame.row_start and not frame.hidden:
+                    out.separate(" ")  # a paragraph inside a cell of a data row: same line
+                else:
+                    out.flush()
             if tag in _CELLS:
                 out.separate_cell()
             out.add(el.text, frame)
@@ -271,7 +288,10 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             if skip_depth:
                 skip_depth -= 1
             elif frame.block:
-                out.flush()
+                if frame.row and not frame.row_start and not frame.hidden:
+                    out.separate(" ")
+                else:
+                    out.flush()
             if not skip_depth:
                 out.add(el.tail, parent)
     out.flush()
