@@ -180,6 +180,24 @@ def test_html_hints_and_provenance() -> None:
     assert deep.hints.list_level == 2
 
 
+def test_html_class_rules_give_hints() -> None:
+    html = (
+        "<style>/* 标题 */ .title, h1.big { text-align: center; font-weight: bold } p.sign { text-align:right }"
+        " .gone { display: none } .plain { font-weight: normal }</style>"
+        '<p class="title">关于做好工作的通知</p><p class="title plain" style="font-weight:bold">副题</p>'
+        '<p class="sign">国务院办公厅</p><p class="gone">隐</p><p style="text-align:left" class="title">左</p>'
+    )
+    lines = list(next(get_reader("html").read(html.encode())).lines)
+    got = [(line.text, line.hints.align, line.hints.bold, line.hints.hidden) for line in lines]
+    assert got == [
+        ("关于做好工作的通知", "center", True, False),
+        ("副题", "center", True, False),  # inline font-weight wins over the .plain rule
+        ("国务院办公厅", "right", False, False),
+        ("隐", None, False, True),
+        ("左", "left", True, False),
+    ]
+
+
 def test_html_declared_and_undeclared_charsets() -> None:
     declared = bulletins.parse_file(FIXTURES / "notice-gb2312.html")
     assert declared.source.encoding == "gb18030"

@@ -106,7 +106,7 @@ _CELLS = frozenset(("td", "th"))
 _ALIGNS: dict[str, Align] = {"center": "center", "middle": "center", "right": "right", "left": "left"}
 _ALIGNS["justify"] = "justify"
 _STYLE_ALIGN = re.compile(r"text-align\s*:\s*([a-z]+)", re.IGNORECASE)
-_STYLE_BOLD = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.IGNORECASE)
+_STYLE_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
 _STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.IGNORECASE)
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -199,8 +199,48 @@ class _Builder:
                 self.lines.append(Line(text=part, origin=frame.origin, hints=hints))
 
 
-def _frame(el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None) -> _Frame:
-    style = el.get("style") or ""
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^\s*([a-z0-9]*)(?:([.#])([\w-]+))?\s*$", re.IGNORECASE)
+
+
+def stylesheet(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """Declarations of the page's simple ``<style>`` rules, keyed ``tag``, ``.class``, ``#id``, ``tag.class``.
+
+    Pages often centre a title with a class (``.title { text-align: center }``) rather than inline;
+    only simple selectors are read (no descendant or attribute selectors, no cascade by
+    specificity beyond inline > id > class > tag).
+    """
+    rules: dict[str, str] = {}
+    for style in root.iter("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.DOTALL)
+        for selectors, body in _CSS_RULE.findall(css):
+            for selector in selectors.split(","):
+                found = _SIMPLE_SELECTOR.match(selector)
+                if found:
+                    tag, kind, name = found.groups()
+                    key = f"{tag.lower()}{kind or ''}{name or ''}"
+                    if key:
+                        rules[key] = rules.get(key, "") + ";" + body
+    return rules
+
+
+def _rules_for(el: lxml.html.HtmlElement, tag: str, rules: dict[str, str]) -> str:
+    """Inline style first, then id, class and tag rules: the first match of a property wins."""
+    found = [el.get("style") or ""]
+    ident = el.get("id")
+    classes = (el.get("class") or "").split()
+    if ident:
+        found += [rules.get(f"#{ident}", ""), rules.get(f"{tag}#{ident}", "")]
+    for name in classes:
+        found += [rules.get(f"{tag}.{name}", ""), rules.get(f".{name}", "")]
+    found.append(rules.get(tag, ""))
+    return ";".join(part for part in found if part)
+
+
+def _frame(
+    el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None, rules: dict[str, str] | None = None
+) -> _Frame:
+    style = _rules_for(el, tag, rules) if rules else el.get("style") or ""
     align = parent.align if parent else None
     attr = (el.get("align") or "").strip().lower()
     css = _STYLE_ALIGN.search(style)
@@ -210,9 +250,10 @@ def _frame(el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None
         align = _ALIGNS[css.group(1).lower()]
     elif attr in _ALIGNS:
         align = _ALIGNS[attr]
-    bold = (parent.bold if parent else False) or tag in {"b", "strong"} or bool(_STYLE_BOLD.search(style))
-    if re.search(r"font-weight\s*:\s*(normal|[1-4]00)", style, re.IGNORECASE):
-        bold = False
+    bold = (parent.bold if parent else False) or tag in {"b", "strong"}
+    weight = _STYLE_WEIGHT.search(style)  # the first declaration found wins (inline before rules)
+    if weight:
+        bold = weight.group(1).lower() in {"bold", "bolder", "600", "700", "800", "900"}
     size = parent.size if parent else None
     found = _STYLE_SIZE.search(style)
     if found:
@@ -224,7 +265,7 @@ def _frame(el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None
     depth = (parent.depth if parent else 0) + (tag == "li")
     cell = (parent.cell if parent else False) or tag in _CELLS
     # A hidden element is kept apart on lines of its own, so hidden and visible text never share a line.
-    starts_hidden = _hidden(el) and not (parent.hidden if parent else False)
+    starts_hidden = _hidden(el, style) and not (parent.hidden if parent else False)
     block = tag in BLOCKS or starts_hidden
     origin = path if block or parent is None else parent.origin
     hidden = (parent.hidden if parent else False) or starts_hidden
@@ -237,8 +278,8 @@ def _frame(el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None
     )
 
 
-def _hidden(el: lxml.html.HtmlElement) -> bool:
-    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(el.get("style") or ""))
+def _hidden(el: lxml.html.HtmlElement, style: str) -> bool:
+    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(style))
 
 
 def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
@@ -250,6 +291,7 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
+        rules = stylesheet(root)
     except (lxml.etree.ParserError, ValueError):  # only whitespace or comments: no elements at all
         return [], diagnostics
     out = _Builder()
@@ -266,7 +308,7 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             counters.append({})
             parent = frames[-1] if frames else None
             path = f"{parent.path if parent else ''}/{tag}[{siblings[tag]}]" if tag else (parent.path if parent else "")
-            frame = _frame(el, tag, path, parent)
+            frame = _frame(el, tag, path, parent, rules)
             frames.append(frame)
             if skip_depth or not tag or tag in SILENT:
                 skip_depth += 1
