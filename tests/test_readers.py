@@ -544,3 +544,36 @@ def test_arbitrary_markup_never_raises_anything_but_our_errors(text: str, name: 
 def test_arbitrary_bytes_as_docx_give_one_clear_error(data: bytes) -> None:
     with pytest.raises(ReadError):
         bulletins.parse(b"PK\x03\x04" + data, source="x.docx")
+
+
+def test_docx_footnotes_are_named_not_lost_silently() -> None:
+    source = (FIXTURES / "govcn-row19.docx").read_bytes()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    footnotes = (
+        f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>此件公开发布。</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    rel = (
+        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"'
+        ' Target="footnotes.xml"/>'
+    )
+    override = (
+        '<Override PartName="/word/footnotes.xml" ContentType='
+        '"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename).decode("utf-8")
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace("</Relationships>", rel + "</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", override + "</Types>")
+            new.writestr(item, data)
+        new.writestr("word/footnotes.xml", footnotes)
+    reading = next(get_reader("docx").read(out.getvalue()))
+    assert [d.message for d in reading.diagnostics if d.code == "notes-ignored"] == [
+        "footnotes with text not read (only the body is)"
+    ]
+    plain = next(get_reader("docx").read(source))
+    assert "notes-ignored" not in {d.code for d in plain.diagnostics}

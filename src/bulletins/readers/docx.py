@@ -289,6 +289,22 @@ def _check_container(data: bytes, source: str | None) -> None:
         raise ReadError(f"not a readable .docx: member {bad} of the zip archive is corrupt", source=source)
 
 
+def _notes_text(part: Any) -> str:
+    """Text of a footnotes/endnotes/comments part, without Word's built-in separator notes."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(part.blob)
+    except (AttributeError, etree.XMLSyntaxError):  # pragma: no cover - an unreadable part
+        return ""
+    texts: list[str] = []
+    for note in root:
+        if note.get(W + "type") in {"separator", "continuationSeparator", "continuationNotice"}:
+            continue
+        texts.extend(t.text or "" for t in note.iter(W + "t"))
+    return "".join(texts)
+
+
 def _part_text(part: Any) -> str:
     try:
         return "".join(t.text or "" for t in part.element.iter(W + "t"))
@@ -358,6 +374,22 @@ class DocxReader:
                     level="info",
                     code="header-footer-ignored",
                     message=f"{ignored} header(s)/footer(s) with text ignored",
+                )
+            )
+        # Notes and comments are not body text either; say so rather than lose them silently.
+        notes = [
+            kind
+            for rel in part.rels.values()
+            if not rel.is_external
+            and (kind := rel.reltype.rsplit("/", 1)[-1]) in {"footnotes", "endnotes", "comments"}
+            and _notes_text(rel.target_part).strip()
+        ]
+        if notes:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="notes-ignored",
+                    message=f"{', '.join(sorted(notes))} with text not read (only the body is)",
                 )
             )
         if not walker.lines:
