@@ -170,7 +170,9 @@ def _document(
         raise ParseError(str(exc), source=source) from exc
     shadow = _script.shadow(cleaned)
     info = attrs.evolve(info, script=_script.detect(cleaned))
-    tokens, lexed = lex(cleaned, shadow, headings=headings, hints=tuple(line.hints for line in lines) or None)
+    hints = tuple(line.hints for line in lines)
+    # Lines without any hint (a dataset's cells) are lexed as text is.
+    tokens, lexed = lex(cleaned, shadow, headings=headings, hints=hints if any(not h.empty for h in hints) else None)
     diagnostics.extend(lexed)
     parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)
