@@ -214,7 +214,7 @@ def test_nothing_visible_is_lost_from_gov_pages() -> None:
         data = path.read_bytes()
         visible = "".join(_lines("html", data))
         document = bulletins.parse(data, source=path.name)
-        held = "".join(text for _, _, text in sorted(text_holders(document)))
+        held = "".join(text for _, _, text in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
         assert _squash(held) == _squash(bulletins.cleaners.clean(visible, bulletins.DEFAULT_CLEANERS)), path.name
         assert document.bulletins[0].origin is not None and document.bulletins[0].origin.startswith("/html[1]/")
 
@@ -435,7 +435,7 @@ def test_records_reader_through_the_cli(tmp_path: Path) -> None:
         document = bulletins.loads((tmp_path / f"speeches.row{k}.json").read_text(encoding="utf-8"))
         assert document.source.name == f"speeches.csv#row{k}" and document.source.format == "records"
         assert {f.name: f.value for f in document.source.metadata}["row"] == str(k)
-        held = "".join(text for _, _, text in sorted(text_holders(document)))
+        held = "".join(text for _, _, text in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
         assert _squash(held) == _squash(bulletins.cleaners.clean(cell, bulletins.DEFAULT_CLEANERS))
     # 新华社北京1月19日电… (all_data_row9): the dateline runs into the text.
     first = bulletins.loads((tmp_path / "speeches.row1.json").read_text(encoding="utf-8"))
