@@ -131,7 +131,8 @@ def test_the_same_notice_in_every_format_gives_the_same_bulletin(name: str, fmt:
 
 
 def _lines(name: str, data: bytes) -> list[str]:
-    return [line.text for reading in get_reader(name).read(data) for line in reading.lines]
+    """The non-empty lines a reader makes of *data* (Markdown keeps empty lines to keep numbering)."""
+    return [line.text for reading in get_reader(name).read(data) for line in reading.lines if line.text]
 
 
 HTML_CASES = [
@@ -284,6 +285,19 @@ def test_no_front_matter_or_markup_in_markdown_archives() -> None:
         for text in texts:
             assert not _MARKUP.search(text), (path.name, text[:80])
             assert not any(value and value in text for value in fields), (path.name, text[:80])
+
+
+def test_markdown_lines_are_the_files_own_lines() -> None:
+    # notice.md: front matter on lines 1–8, the # title on line 10, 党委办公室 / 2020年2月9日 on 60/62.
+    path = FIXTURES / "notice.md"
+    source = path.read_text(encoding="utf-8").split("\n")
+    document = bulletins.parse_file(path)
+    bulletin = document.bulletins[0]
+    assert bulletin.headline is not None and bulletin.headline.line_numbers == (10,)
+    assert source[9] == "# " + bulletin.headline.lines[0] and bulletin.origin == "line 10"
+    assert bulletin.closing is not None
+    for held in bulletin.closing.source_lines:
+        assert source[held.line - 1] == held.text
 
 
 def test_markdown_keeps_list_markers_and_wrapped_visible_text() -> None:

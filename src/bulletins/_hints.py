@@ -12,8 +12,9 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
    speech dates in the run keep their kinds (``国办发〔2019〕3号`` under the title is the doc_number).
 2. **Closing**: right-aligned lines above a right-aligned date are the issuer lines
    (``国务院办公厅`` / ``2019年1月22日``, gov.cn row2), whatever their text looks like.
-3. **Headings**: a level-2+ heading (``<h2>``–``<h6>``, ``##``, Word's Heading n) is a point when
-   it carries a marker and a subhead otherwise.
+3. **Headings**: a heading directly over a dateline titles a new item (新闻联播 day files:
+   ``## 1. 【…】…`` over ``央视网消息(新闻联播)：…``); otherwise a level-2+ heading (``<h2>``–``<h6>``,
+   ``##``, Word's Heading n) is a point when it carries a marker and a subhead when it does not.
 4. **Short lines in the body**: where the source marks its titles (by alignment or headings), a
    short left-aligned line below a headline and above the closing is body text, not the start of a
    new bulletin (the member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``; the
@@ -75,6 +76,15 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             if raw.kind == "masthead" and nxt is not None and nxt.kind == "doc_number":
                 continue
             out[k] = attrs.evolve(raw, kind="short", toc=True)
+            seen_headline = True
+        elif (
+            hint.heading is not None
+            and raw.kind in _TEXTUAL | {"point"}
+            and k + 1 < len(out)
+            and out[k + 1].kind == "dateline"
+        ):
+            # A heading over a dateline titles a new item (新闻联播 day files: ## 1. 【…】 / 央视网消息…：).
+            out[k] = attrs.evolve(raw, kind="short", toc=True, marker=None)
             seen_headline = True
         elif hint.heading is not None and hint.heading >= 2 and raw.kind not in _KEEP_IN_HEADLINE:
             out[k] = attrs.evolve(raw, kind="subhead")

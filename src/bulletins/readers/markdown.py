@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+import attrs
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -74,9 +75,31 @@ def front_matter(text: str) -> tuple[tuple[MetaField, ...], int, str]:
 class _Walker:
     def __init__(self, offset: int) -> None:
         self.offset = offset
-        self.lines: list[Line] = []
+        self.placed: list[tuple[int, Line]] = []  # (source line number, line)
         self.images = 0
         self.shortcodes = 0
+
+    def add(self, start: int, line: Line) -> None:
+        """Place *line* at body line *start* (0-based), i.e. source line ``start + offset + 1``."""
+        number = start + 1 + self.offset
+        self.placed.append((number, attrs.evolve(line, origin=f"line {number}")))
+
+    def aligned(self, total: int) -> list[Line]:
+        """The document's lines, one per source line: line N of the result is line N of the file.
+
+        Keeping the file's numbering means a bulletin's ``lines`` point into the Markdown file
+        itself; front matter, comments and blank lines are empty lines.
+        """
+        slots: list[list[Line]] = [[] for _ in range(max(total, max((n for n, _ in self.placed), default=0)))]
+        for number, line in self.placed:
+            slots[number - 1].append(line)
+        out = []
+        for k, found in enumerate(slots, 1):
+            if not found:
+                out.append(Line(text="", origin=f"line {k}"))
+            else:
+                out.append(attrs.evolve(found[0], text=" ".join(line.text for line in found)))
+        return out
 
     def inline(self, token: Token, start: int, hints: Hints, prefix: str = "") -> None:
         """Add the visible text of an inline token, one line per source line."""
@@ -109,16 +132,24 @@ class _Walker:
         for k, row in enumerate(rows):
             text = "".join(row).rstrip()
             if text.strip():
-                self.lines.append(Line(text=text, origin=f"line {start + k + 1 + self.offset}", hints=line_hints))
+                self.add(start + k, Line(text=text, hints=line_hints))
 
     def html(self, content: str, start: int) -> None:
         """Keep the visible text of a raw HTML block (a <figcaption>); comments give nothing."""
+        rows = content.split("\n")
+        at = 0
         for found in html_lines(content)[0]:
-            self.lines.append(Line(text=found.text, origin=f"line {start + 1 + self.offset}", hints=found.hints))
+            probe = found.text.split()[0][:12] if found.text.split() else found.text
+            while at < len(rows) - 1 and probe not in rows[at]:
+                at += 1  # the block line the visible text stands on (<figcaption> under <img>)
+            self.add(start + (at if probe in rows[at] else 0), Line(text=found.text, hints=found.hints))
 
 
 def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]]:
-    """Return the visible lines of Markdown *text* whose first line is source line ``offset + 1``."""
+    """Return the visible lines of Markdown *text* whose first line is source line ``offset + 1``.
+
+    The result has one line per source line (``offset`` empty lines first, for the front matter).
+    """
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     tokens = md.parse(text)
     walker = _Walker(offset)
@@ -147,9 +178,7 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
             cells = "\t".join(row or ()).strip()
             row = None
             if cells:
-                walker.lines.append(
-                    Line(text=cells, origin=f"line {row_start + 1 + offset}", hints=Hints(table_cell=True))
-                )
+                walker.add(row_start, Line(text=cells, hints=Hints(table_cell=True)))
         elif kind == "inline":
             if row is not None:
                 row.append("".join(c.content for c in token.children or () if c.type in {"text", "code_inline"}))
@@ -157,9 +186,10 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
             walker.inline(token, start, Hints(heading=heading, list_level=depth or None), prefix)
             prefix = ""
         elif kind in {"fence", "code_block"}:
+            first = start + 1 if kind == "fence" else start  # a fence's content starts below its ```
             for k, line in enumerate(token.content.split("\n")):
                 if line.strip():
-                    walker.lines.append(Line(text=line, origin=f"line {start + k + 2 + offset}"))
+                    walker.add(first + k, Line(text=line))
         elif kind == "html_block":
             walker.html(token.content, start)
     diagnostics = []
@@ -175,7 +205,7 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
                 message=f"{walker.shortcodes} shortcode(s) such as {{{{< video >}}}} give no text",
             )
         )
-    return walker.lines, diagnostics
+    return walker.aligned(offset + text.count("\n") + 1), diagnostics
 
 
 class MarkdownReader:
