@@ -15,11 +15,12 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
 3. **Headings**: a heading directly over a dateline titles a new item (新闻联播 day files:
    ``## 1. 【…】…`` over ``央视网消息(新闻联播)：…``); otherwise a level-2+ heading (``<h2>``–``<h6>``,
    ``##``, Word's Heading n) is a point when it carries a marker and a subhead when it does not.
-4. **Short lines in the body**: where the source marks its titles (by alignment or headings), a
+4. **Short lines in the body**: where the source marks its titles by alignment (HTML, DOCX), a
    short left-aligned line below a headline and above the closing is body text, not the start of a
-   new bulletin (the member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``; the
-   adoption lines under a LawRefBook ``#`` title: ``1949年12月23日 政务院发布``), or a subhead when
-   it is bold (``**以下是政府新聞稿全文：**`` in HK Citizen News archives).
+   new bulletin (the member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``), or a
+   subhead when it is bold. In Markdown only the run of short lines right under a ``#`` title is
+   (the adoption lines of LawRefBook: ``1949年12月23日 政务院发布``); elsewhere the text rules
+   decide (新闻联播 brief columns, where each short title opens a brief).
 5. **Tables, chapters, figures**: below the first headline, a data table's rows are body text, a
    chapter heading (``第二章　子女教育``, gov.cn row32) is a subhead and a centred figure or table
    title (``图1　汽车号牌编码规则``, row36) is a caption — none of them opens a bulletin.
@@ -55,9 +56,10 @@ def _headline_like(raw: Raw, hint: Hints) -> bool:
 def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     """Return *raws* with kinds decided from the layout *hints* (``hints[N-1]`` for line N)."""
     out = list(raws)
-    # Rule 4 needs a source that marks its titles (alignment or headings) to tell them apart.
-    structured = any(h.align in {"center", "right"} or h.heading is not None for h in hints)
+    # Rule 4 needs a source that marks its titles by alignment (HTML, DOCX) to tell them apart.
+    structured = any(h.align in {"center", "right"} for h in hints)
     seen_headline = False
+    under_title = False  # inside the run of short lines right under a level-1 title (no alignment)
     # Lines after the closing (（此件公开发布）, 抄送) are left to the lexer's own closing rules.
     closing = max((k for k, raw in enumerate(out) if raw.kind == "date_only" and _hint(hints, raw).align == "right"),
                   default=len(out))  # fmt: skip
@@ -89,7 +91,10 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         elif hint.heading is not None and hint.heading >= 2 and raw.kind not in _KEEP_IN_HEADLINE:
             out[k] = attrs.evolve(raw, kind="subhead")
         elif (
-            structured
+            # In a source without alignment (Markdown) only the short lines right under a level-1
+            # title: they would otherwise run on into it (LawRefBook: # 全国年节及纪念日放假办法 /
+            # 1949年12月23日 政务院发布); deeper in, the text rules (brief columns …) decide.
+            (structured or (k and out[k - 1].toc and _hint(hints, out[k - 1]).heading == 1) or under_title)
             and seen_headline
             and k < closing
             and raw.kind == "short"
@@ -98,6 +103,9 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             and hint.heading is None
         ):
             out[k] = attrs.evolve(raw, kind="subhead" if hint.bold else "para")
+            under_title = not structured
+            continue
+        under_title = False
     # Right-aligned lines directly above a right-aligned closing date are its issuer lines.
     for k, raw in enumerate(out):
         if raw.kind != "date_only" or _hint(hints, raw).align != "right":
