@@ -227,3 +227,15 @@ def test_from_forces_a_reader(tmp_path: Path) -> None:
     assert orphan.returncode == 2 and "--reader-option needs --from" in orphan.stderr.decode()
     wrong = run("parse", str(page), "--from", "html", "--reader-option", "text_column=Text")
     assert wrong.returncode == 1 and "bad options" in wrong.stderr.decode() and "Traceback" not in wrong.stderr.decode()
+
+
+def test_inputs_sharing_a_stem_keep_their_suffix_in_the_output_name(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "readers"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("notice.txt", "notice.md"):
+        (inputs / name).write_bytes((fixtures / name).read_bytes())
+    (inputs / "other.txt").write_bytes((fixtures / "notice.txt").read_bytes())
+    out = tmp_path / "out"
+    assert main(["parse", str(inputs), "--to", "json", "-o", str(out), "-q"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["notice.md.json", "notice.txt.json", "other.json"]

@@ -15,6 +15,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
+
 from . import __version__, plugins
 from .batch import Job, Result, located, run
 from .errors import BulletinsError
@@ -147,6 +149,22 @@ def _validate_command(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _distinct_stems(jobs: list[Job]) -> list[Job]:
+    """Keep the input's suffix in the output name where two inputs share a stem.
+
+    A folder holding notice.txt and notice.docx (the default --glob takes both) would otherwise
+    write both to notice.json, the second over the first: they become notice.txt.json and
+    notice.docx.json.
+    """
+    counts: dict[Path, int] = {}
+    for job in jobs:
+        counts[job.stem] = counts.get(job.stem, 0) + 1
+    return [
+        attrs.evolve(job, stem=job.stem.with_name(job.path.name)) if counts[job.stem] > 1 and job.path else job
+        for job in jobs
+    ]
+
+
 def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
     """Yield a job for every input: files, folders searched recursively, ``-`` for stdin."""
     for raw in paths:
@@ -254,7 +272,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     options = dict(args.option)
     for name in formats:
         get_exporter(name, **options)  # fail fast on a bad name or option, before any work
-    jobs = list(_jobs(args.paths, args.glob))
+    jobs = _distinct_stems(list(_jobs(args.paths, args.glob)))
     if not jobs:
         print("bulletins: no input files found", file=sys.stderr)
         return EXIT_FAILED
