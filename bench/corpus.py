@@ -56,8 +56,8 @@ def _has_points(blocks: Iterable[object]) -> bool:
 def _check(task: tuple[Path, Path, bool]) -> FileResult:
     import bulletins
     from bulletins.cleaners import clean, normalize_newlines
-    from bulletins.decode import decode
     from bulletins.model import text_holders
+    from bulletins.readers import choose_reader, get_reader
 
     path, corpus, validate_tei = task
     relative = path.relative_to(corpus)
@@ -78,7 +78,10 @@ def _check(task: tuple[Path, Path, bool]) -> FileResult:
                 "closing": b.closing is not None,
             }
             result.fields.update(name for name, present in found.items() if present)
-        cleaned = clean(normalize_newlines(decode(data).text))
+        # Against what the reader sees: the visible text of an HTML page, a Markdown file's text
+        # without its front matter and markup (docs/readers.md); plain text is the decoded bytes.
+        reader = get_reader(choose_reader(data, path.name))
+        cleaned = clean(normalize_newlines("".join(r.joined() for r in reader.read(data, source=path.name))))
         rebuilt = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
         if _WS.sub("", rebuilt) != _WS.sub("", cleaned):
             result.problems.append("text lost or duplicated")

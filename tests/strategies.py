@@ -23,6 +23,7 @@ from bulletins.model import (
     Document,
     EnumItem,
     Headline,
+    MetaField,
     NoticeElement,
     Paragraph,
     Point,
@@ -123,6 +124,7 @@ def bulletins_(draw: st.DrawFn, index: int = 1) -> Bulletin:
     return Bulletin(
         id=draw(st.sampled_from([f"b{index}", "x y", "1&2"])),
         lines=draw(lines),
+        origin=draw(st.none() | st.sampled_from(["/html[1]/body[1]/p[2]", "paragraph 3", "row 1"]) | texts),
         genre=draw(st.sampled_from(GENRES)),
         section=draw(st.none() | texts),
         headline=headline,
@@ -186,6 +188,11 @@ def documents(draw: st.DrawFn) -> Document:
                 encoding=st.sampled_from(["utf-8", "gb18030"]),
                 confidence=st.floats(0, 1),
                 script=st.sampled_from(["hans", "hant"]),
+                format=st.sampled_from(["text", "html", "markdown", "docx", "records"]),
+                metadata=st.lists(
+                    st.builds(MetaField, name=st.sampled_from(["title", "date", "last updated", "url"]), value=texts),
+                    max_size=3,
+                ).map(tuple),
             )
         ),
         bulletins=tuple(draw(bulletins_(k)) for k in range(1, count + 1)),

@@ -48,8 +48,8 @@ def test_stdin_and_python_dash_m() -> None:
 def test_formats_lists_the_builtin_exporters() -> None:
     result = run("formats")
     assert result.returncode == 0
-    listed = {line.split("\t")[0] for line in result.stdout.decode().splitlines()}
-    assert {"json", "jsonl"} <= listed
+    listed = {line.split("\t")[0].strip() for line in result.stdout.decode().splitlines()}
+    assert {"json", "jsonl", "readers (--from):", "text", "html", "markdown", "docx"} <= listed
 
 
 @pytest.mark.parametrize(
@@ -152,14 +152,14 @@ def _tree(tmp_path: Path) -> Path:
         target = root / ("a" if k % 2 else "a/b") / seed.name
         target.write_bytes(seed.read_bytes())
     (root / "a" / "broken.txt").write_bytes(bytes(range(256)) * 8)
-    (root / "a" / "notes.md").write_text("not matched by --glob", encoding="utf-8")
+    (root / "a" / "notes.md").write_text("not matched by --glob *.txt", encoding="utf-8")
     return root
 
 
 def test_batch_tree_with_a_bad_file(tmp_path: Path) -> None:
     root = _tree(tmp_path)
     out = tmp_path / "out"
-    result = run("parse", str(root), "--to", "json,tei", "-o", str(out), "--jobs", "2")
+    result = run("parse", str(root), "--to", "json,tei", "-o", str(out), "--jobs", "2", "--glob", "*.txt")
     err = result.stderr.decode()
     assert result.returncode == 1
     assert f"{root / 'a' / 'broken.txt'}: not text" in err
@@ -203,3 +203,39 @@ def test_script_year_and_errors_options(tmp_path: Path) -> None:
     replaced = run("parse", str(mixed), "--errors", "replace")
     assert replaced.returncode == 0
     assert any(d["code"] == "replaced-bytes" for d in json.loads(replaced.stdout)["diagnostics"])
+
+
+def test_default_glob_takes_every_reader_format(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "readers"
+    for name in ("notice.txt", "notice.md", "notice-gb2312.html", "notice-gbt9704.docx"):
+        (tmp_path / name).write_bytes((fixtures / name).read_bytes())
+    (tmp_path / "skip.csv").write_text("a,b\n", encoding="utf-8")
+    result = run("parse", str(tmp_path), "--to", "jsonl", "-q")
+    assert result.returncode == 0, result.stderr.decode()
+    formats = re.findall(r'"format":"([a-z]+)"', result.stdout.decode())
+    assert sorted(set(formats)) == ["docx", "html", "markdown", "text"]
+
+
+def test_from_forces_a_reader(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("<p>国务院办公厅</p>", encoding="utf-8")
+    assert '"format":"text"' in run("parse", str(page), "--to", "jsonl", "--from", "text").stdout.decode()
+    assert '"format":"html"' in run("parse", str(page), "--to", "jsonl").stdout.decode()
+    bad = run("parse", str(page), "--from", "pdf")
+    assert bad.returncode == 1 and "unknown reader 'pdf'" in bad.stderr.decode()
+    orphan = run("parse", str(page), "--reader-option", "text_column=Text")
+    assert orphan.returncode == 2 and "--reader-option needs --from" in orphan.stderr.decode()
+    wrong = run("parse", str(page), "--from", "html", "--reader-option", "text_column=Text")
+    assert wrong.returncode == 1 and "bad options" in wrong.stderr.decode() and "Traceback" not in wrong.stderr.decode()
+
+
+def test_inputs_sharing_a_stem_keep_their_suffix_in_the_output_name(tmp_path: Path) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "readers"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in ("notice.txt", "notice.md"):
+        (inputs / name).write_bytes((fixtures / name).read_bytes())
+    (inputs / "other.txt").write_bytes((fixtures / "notice.txt").read_bytes())
+    out = tmp_path / "out"
+    assert main(["parse", str(inputs), "--to", "json", "-o", str(out), "-q"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["notice.md.json", "notice.txt.json", "other.json"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,14 @@ def _groups(text: str) -> list[tuple[str, list[str]]]:
 
 
 # Issue 11: two CLI frictions found on a first run, and a slow review page.
+
+
+def test_nothing_after_and_in_an_attendee_subject_does_not_crash() -> None:
+    # gov.cn row47 (国务院工作规则): 总理召集和主持… left an empty part after 和; _is_collective indexed it.
+    document = bulletins.parse(
+        "七、总理召集和主持国务院全体会议和国务院常务会议。国务院工作中的重大事项，必须经国务院全体会议讨论决定。\n"
+    )
+    assert document.bulletins
 
 
 def test_outputs_written_with_o_respect_the_umask(tmp_path: Path) -> None:
@@ -245,14 +254,14 @@ def test_an_internal_error_in_one_file_does_not_stop_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # `bulletins parse corpus/ -o out` stopped at the first unexpected exception.
-    real = batch.parse
+    real = batch.parse_many
 
-    def parse(data: bytes, *, source: str | None = None, **options: object) -> Document:
+    def parse_many(data: bytes, *, source: str | None = None, **options: object) -> Iterator[Document]:
         if source == "boom.txt":
             raise IndexError("string index out of range")
         return real(data, source=source, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "parse", parse)
+    monkeypatch.setattr(batch, "parse_many", parse_many)
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in ("a.txt", "boom.txt", "c.txt"):

@@ -2,6 +2,8 @@
 
 Module map (read → parse → transform → write, as in docutils):
 
+- :mod:`bulletins.readers` — reader plugins: bytes → numbered lines with provenance and layout
+  hints (text, html, markdown, docx); :mod:`bulletins._hints` turns hints into lexer decisions
 - :mod:`bulletins.decode` — bytes → text (BOMs, strict UTF-8, chardet, GB18030/Big5-HKSCS)
 - :mod:`bulletins.cleaners` — artefact cleaners (bookmarks, ruby pinyin, punctuation, spaces)
 - :mod:`bulletins.script` — Traditional/Simplified detection, matching shadow, conversion
@@ -33,6 +35,7 @@ from .errors import (
     LoadError,
     ParseError,
     PluginConflictError,
+    ReadError,
     UnknownPluginError,
 )
 from .exporters import (
@@ -45,7 +48,8 @@ from .exporters import (
 from .exporters.attendance import attendance
 from .exporters.json import loads
 from .model import SCHEMA, Bulletin, Document
-from .pipeline import parse, parse_file
+from .pipeline import parse, parse_file, parse_many
+from .readers import Reader, available_readers, get_reader, register_reader
 
 try:
     __version__ = version("bulletins")
@@ -64,14 +68,20 @@ __all__ = [
     "LoadError",
     "ParseError",
     "PluginConflictError",
+    "ReadError",
+    "Reader",
     "UnknownPluginError",
     "__version__",
     "attendance",
     "available_exporters",
+    "available_readers",
     "export",
     "get_exporter",
+    "get_reader",
     "loads",
     "parse",
     "parse_file",
+    "parse_many",
     "register_exporter",
+    "register_reader",
 ]

@@ -37,6 +37,7 @@ ITEM_NAMES: dict[str, str] = {
     "source_lines": "source-line",
     "byline_lines": "source-line",
     "credits": "credit",
+    "metadata": "field",
 }
 """Element name of one item of a tuple-of-objects field."""
 

@@ -15,7 +15,7 @@ from attrs import frozen
 
 from .errors import BulletinsError
 from .exporters import Exporter, SourceExporter, get_exporter
-from .pipeline import parse, source_text
+from .pipeline import parse_many, source_texts
 
 
 @frozen(kw_only=True)
@@ -85,18 +85,23 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
     job, formats, options, parse_options = task
     try:
         data = job.data if job.data is not None else job.path.read_bytes()  # type: ignore[union-attr]
-        document = parse(data, source=job.path.name if job.path else None, **parse_options)  # type: ignore[arg-type]
+        documents = list(parse_many(data, source=job.path.name if job.path else None, **parse_options))  # type: ignore[arg-type]
         outputs = []
-        source: str | None = None
-        for name in formats:
-            exporter = _exporter(name, options)
-            if isinstance(exporter, SourceExporter):  # the review page shows the source lines
-                if source is None:
-                    source = source_text(data, errors=parse_options.get("errors", "strict"))  # type: ignore[arg-type]
-                text = exporter.export_with_source(document, source)
-            else:
-                text = exporter.export(document)
-            outputs.append((exporter.suffix, text.decode("utf-8") if isinstance(text, bytes) else text))
+        texts: list[str] | None = None
+        for index, document in enumerate(documents):
+            # A dataset reader yields a document per row: data.csv -> data.row3.json.
+            named = document.source.name or ""
+            label = named.rpartition("#")[2] if "#" in named else ""
+            for name in formats:
+                exporter = _exporter(name, options)
+                if isinstance(exporter, SourceExporter):  # the review page shows the source lines
+                    if texts is None:
+                        texts = source_texts(data, source=job.path.name if job.path else None, **parse_options)  # type: ignore[arg-type]
+                    text = exporter.export_with_source(document, texts[index])
+                else:
+                    text = exporter.export(document)
+                suffix = f".{label}{exporter.suffix}" if label else exporter.suffix
+                outputs.append((suffix, text.decode("utf-8") if isinstance(text, bytes) else text))
     except (BulletinsError, OSError) as exc:
         return Result(job=job, error=located(job.label, exc))
     except Exception as exc:  # one file's bug is that file's error; the batch goes on
@@ -105,11 +110,11 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
         job=job,
         outputs=tuple(outputs),
         size=len(data),
-        bulletins=len(document.bulletins),
-        residue=len(document.residue),
-        titles=tuple(b.headline.title for b in document.bulletins if b.headline is not None),
-        genres=tuple(b.genre for b in document.bulletins),
-        diagnostics=len(document.diagnostics),
+        bulletins=sum(len(d.bulletins) for d in documents),
+        residue=sum(len(d.residue) for d in documents),
+        titles=tuple(b.headline.title for d in documents for b in d.bulletins if b.headline is not None),
+        genres=tuple(b.genre for d in documents for b in d.bulletins),
+        diagnostics=sum(len(d.diagnostics) for d in documents),
     )
 
 

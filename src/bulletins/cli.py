@@ -15,12 +15,18 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
+import attrs
+
+from . import __version__, plugins
 from .batch import Job, Result, located, run
 from .errors import BulletinsError
 from .exporters import available_exporters, get_exporter
 from .exporters.html import IndexEntry, index_page
+from .readers import GROUP as READERS
+from .readers import available_readers, get_reader
 
+DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx"
+"""Files a folder is searched for: every format a built-in reader claims."""
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -38,6 +44,21 @@ def _option(text: str) -> tuple[str, object]:
 
 
 def _parse_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--from",
+        dest="reader",
+        default="auto",
+        metavar="READER",
+        help=f"input format (default: auto, by content then suffix; available: {', '.join(available_readers())})",
+    )
+    p.add_argument(
+        "--reader-option",
+        action="append",
+        type=_option,
+        default=[],
+        metavar="KEY=VALUE",
+        help="reader option, e.g. --reader-option text_column=Text (JSON values are decoded)",
+    )
     p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
     p.add_argument("--year", type=int, help="year for dates printed without one")
     p.add_argument(
@@ -73,7 +94,11 @@ def _parser() -> argparse.ArgumentParser:
         " ending in .jsonl collects every bulletin in that one file",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
-    p.add_argument("--glob", default="*.txt", help="file pattern used inside folders (default: *.txt)")
+    p.add_argument(
+        "--glob",
+        default=DEFAULT_GLOB,
+        help=f"comma-separated file patterns used inside folders (default: {DEFAULT_GLOB})",
+    )
     _parse_options(p)
     p.add_argument(
         "--option",
@@ -85,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no per-file summary")
 
-    commands.add_parser("formats", help="list the available output formats")
+    commands.add_parser("formats", help="list the available input readers and output formats")
 
     w = commands.add_parser(
         "view",
@@ -124,6 +149,22 @@ def _validate_command(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _distinct_stems(jobs: list[Job]) -> list[Job]:
+    """Keep the input's suffix in the output name where two inputs share a stem.
+
+    A folder holding notice.txt and notice.docx (the default --glob takes both) would otherwise
+    write both to notice.json, the second over the first: they become notice.txt.json and
+    notice.docx.json.
+    """
+    counts: dict[Path, int] = {}
+    for job in jobs:
+        counts[job.stem] = counts.get(job.stem, 0) + 1
+    return [
+        attrs.evolve(job, stem=job.stem.with_name(job.path.name)) if counts[job.stem] > 1 and job.path else job
+        for job in jobs
+    ]
+
+
 def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
     """Yield a job for every input: files, folders searched recursively, ``-`` for stdin."""
     for raw in paths:
@@ -132,7 +173,8 @@ def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(path.rglob(pattern)):
+            patterns = [p.strip() for p in pattern.split(",") if p.strip()]
+            for found in sorted({f for p in patterns for f in path.rglob(p)}):
                 if found.is_file():
                     yield Job(label=str(found), path=found, stem=found.relative_to(path).with_suffix(""))
         else:
@@ -230,7 +272,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     options = dict(args.option)
     for name in formats:
         get_exporter(name, **options)  # fail fast on a bad name or option, before any work
-    jobs = list(_jobs(args.paths, args.glob))
+    jobs = _distinct_stems(list(_jobs(args.paths, args.glob)))
     if not jobs:
         print("bulletins: no input files found", file=sys.stderr)
         return EXIT_FAILED
@@ -241,7 +283,18 @@ def _parse_command(args: argparse.Namespace) -> int:
     protected = {job.path.resolve() for job in jobs if job.path is not None}
     processes = 1 if len(jobs) == 1 else (args.jobs or os.cpu_count() or 1)
     progress = _Progress(len(jobs), enabled=sys.stderr.isatty() and not args.quiet)
-    parse_options = {"script": args.script, "year": args.year, "errors": args.errors}
+    if args.reader == "auto" and args.reader_option:
+        print("bulletins: --reader-option needs --from READER (options belong to one reader)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.reader != "auto":
+        get_reader(args.reader, **dict(args.reader_option))  # fail fast on a bad name or option
+    parse_options = {
+        "script": args.script,
+        "year": args.year,
+        "errors": args.errors,
+        "reader": args.reader,
+        "reader_options": dict(args.reader_option),
+    }
     sink = None
     if stream:
         target = Path(args.output)
@@ -344,8 +397,9 @@ def _view_command(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         data = path.read_bytes()
-        document = parse(data, source=path.name, script=args.script, year=args.year, errors=args.errors)
-        page = review_page(document, source_text(data, errors=args.errors))
+        readers = {"reader": args.reader, "reader_options": dict(args.reader_option)}
+        document = parse(data, source=path.name, script=args.script, year=args.year, errors=args.errors, **readers)
+        page = review_page(document, source_text(data, errors=args.errors, source=path.name, **readers))
     except (BulletinsError, OSError) as exc:
         print(located(args.file, exc), file=sys.stderr)
         return EXIT_FAILED
@@ -362,6 +416,10 @@ def _view_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary_line(obj: object) -> str:
+    return ((getattr(obj, "__doc__", None) or "").strip().splitlines() or [""])[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     parser = _parser()
@@ -371,9 +429,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "formats":
+            print("readers (--from):")
+            for name in available_readers():
+                reader = plugins.load(READERS, name)
+                suffixes = " ".join(getattr(reader, "suffixes", ()))
+                print(f"  {name}\t{suffixes}\t{_summary_line(reader)}")
+            print("exporters (--to):")
             for name in available_exporters():
                 exporter = get_exporter(name)
-                print(f"{name}\t{exporter.suffix}\t{(type(exporter).__doc__ or '').strip().splitlines()[0]}")
+                print(f"  {name}\t{exporter.suffix}\t{_summary_line(type(exporter))}")
             return EXIT_OK
         if args.command == "validate":
             return _validate_command(args)

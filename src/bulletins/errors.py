@@ -43,6 +43,21 @@ class ParseError(BulletinsError, ValueError):
         super().__init__(f"{where}: {message}")
 
 
+class ReadError(BulletinsError, ValueError):
+    """An input is not a readable file of the format chosen for it (a truncated zip, a legacy .doc …).
+
+    Attributes:
+        source: Name of the input, if known.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None):
+        """Build the error; the message is prefixed with the source name."""
+        self.source = source
+        self.detail = message
+        prefix = f"{source}: " if source else ""
+        super().__init__(prefix + message)
+
+
 class UnknownPluginError(BulletinsError, LookupError):
     """No plugin of that name is installed; the message lists the available ones."""
 

@@ -24,6 +24,7 @@ from attrs import frozen
 from lark import Token
 
 from ._classify import Raw, content_kind, is_short
+from ._hints import apply_hints
 from ._text import ends_complete
 from .analyze.datelines import DatelineMatch, match_dateline
 from .analyze.markers import (
@@ -47,6 +48,7 @@ from .layout.endings import (
 from .layout.headnotes import is_adoption_note, is_box_label, is_summary
 from .layout.packed import segments
 from .model import Diagnostic
+from .readers import Hints
 
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 _SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
@@ -267,7 +269,13 @@ class _Context:
                 yield self._emit("CLOSING_DATE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 self.terminal_seen = True
                 i += 1
-            elif kind in {"short", "byline"}:
+            elif kind == "hidden":  # text the source hides (bulletins._hints): kept as residue
+                yield self._emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind == "subhead" and self.in_bulletin:  # a heading a reader marked (bulletins._hints)
+                yield self._emit("SUBHEAD", LineInfo(first=raw.number, last=raw.number, text=raw.text))
+                i += 1
+            elif kind in {"short", "byline", "subhead"}:
                 i = yield from self._short_run(i)
             else:
                 i = yield from self._paragraph(i, start=0)
@@ -664,13 +672,21 @@ class _Context:
         return j
 
 
-def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tuple[list[LineToken], list[Diagnostic]]:
+def lex(
+    text: str,
+    shadow: str,
+    *,
+    headings: frozenset[int] = frozenset(),
+    hints: Sequence[Hints] | None = None,
+) -> tuple[list[LineToken], list[Diagnostic]]:
     """Turn cleaned text into the grammar's tokens.
 
     Args:
         text: Cleaned text (original script).
         shadow: Its Simplified shadow, same length.
         headings: Line numbers that the source marked as headings (Word ``_Toc`` bookmarks).
+        hints: Layout hints per line (``hints[N-1]`` for line N) from a structured reader;
+            None for text, which has none (see :mod:`bulletins._hints`).
 
     Returns:
         The tokens in source order and the diagnostics the lexer raised.
@@ -693,6 +709,8 @@ def lex(text: str, shadow: str, *, headings: frozenset[int] = frozenset()) -> tu
                     raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
                 raw = attrs.evolve(raw, packed=k > 0, more=k < len(spans) - 1)
             raws.append(raw)
+    if hints:
+        raws = apply_hints(raws, hints)
     diagnostics: list[Diagnostic] = []
     tokens = list(_Context(raws, diagnostics).tokens())
     return tokens, diagnostics

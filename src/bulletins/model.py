@@ -41,6 +41,16 @@ def _check_range(_inst: object, _attr: object, value: tuple[int, int]) -> None:
 
 
 @frozen(kw_only=True)
+class MetaField:
+    """One field of a document's container metadata (front matter, a dataset's other columns)."""
+
+    name: str
+    """Field name as the source spells it (``title``, ``date``, ``url`` …)."""
+    value: str
+    """Field value as text (lists are joined with ``, ``)."""
+
+
+@frozen(kw_only=True)
 class Source:
     """Where a document came from and how its bytes were read."""
 
@@ -56,6 +66,10 @@ class Source:
     """Confidence of the encoding verdict, 1.0 when it was certain (BOM or strict UTF-8)."""
     script: Literal["hans", "hant"] = "hans"
     """Dominant script of the text: ``hans`` (Simplified) or ``hant`` (Traditional)."""
+    format: str = "text"
+    """Reader that turned the bytes into lines: ``text``, ``html``, ``markdown``, ``docx`` or a plugin's name."""
+    metadata: tuple[MetaField, ...] = ()
+    """Container fields that are not text (Markdown front matter, dataset columns), in source order."""
 
 
 @frozen(kw_only=True)
@@ -295,6 +309,9 @@ class Bulletin:
     """Identifier unique within the document: ``b1``, ``b2`` …"""
     lines: tuple[int, int] = field(validator=_check_range)
     """First and last source line of the bulletin (residue inside the range is listed on the document)."""
+    origin: str | None = None
+    """Where the bulletin's first line came from in a structured input (an HTML element path, a DOCX
+    ``paragraph N``); None for plain text, whose line numbers say it all."""
     genre: Genre = field(default="unknown", validator=in_(GENRES))
     """dispatch | notice | readout | speech | digest | article | unknown."""
     section: str | None = None

@@ -1,4 +1,4 @@
-"""Run the pipeline: decode → clean → shadow → lex → parse → build (DESIGN §2).
+"""Run the pipeline: read (decode, or a reader) → clean → shadow → lex → parse → build (DESIGN §2).
 
 With the CLI, the only module that touches files.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal, cast
 
@@ -19,10 +19,11 @@ from . import script as _script
 from .analyze.years import document_year, fill_years
 from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
-from .decode import Errors, decode
-from .errors import BulletinsError, ParseError
+from .decode import Errors
+from .errors import BulletinsError, ParseError, ReadError
 from .lexer import LineToken, lex, retyped
 from .model import Diagnostic, Document, Source
+from .readers import Line, Reader, choose_reader, get_reader
 
 ScriptOption = Literal["keep", "simplified"]
 
@@ -49,12 +50,15 @@ def parse(
     year: int | None = None,
     errors: Errors = "strict",
     strict: bool = False,
+    reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
 ) -> Document:
     """Parse the text of one file of notices into a :class:`~bulletins.model.Document`.
 
     Args:
         data: The text, or the raw bytes of a file (decoded as DESIGN §2 describes).
-        source: A name for the input, used in the document's provenance and in errors.
+        source: A name for the input, used in the document's provenance and in errors;
+            its suffix helps choose the reader.
         cleaners: Artefact cleaners applied in order (see :mod:`bulletins.cleaners`).
         script: ``"keep"`` returns text in the source's script; ``"simplified"``
             converts every text field of the result to Simplified Chinese with OpenCC.
@@ -67,36 +71,97 @@ def parse(
             grammar's order. By default such a line is read as a paragraph (or residue)
             instead, with a ``recovered-line`` warning naming it: any decodable text gives a
             document (DESIGN §8).
+        reader: ``"auto"`` chooses by content, then by *source*'s suffix (text when nothing
+            claims the input; a ``str`` is always text under ``"auto"``); or a reader name
+            (``text``, ``html``, ``markdown``, ``docx``, a plugin's) or instance.
+        reader_options: Constructor keywords for the reader (with a reader name).
 
     Returns:
         The parsed document.
 
     Raises:
         DecodeError: The bytes are not text.
+        ReadError: The bytes are not a readable file of the chosen format (the message says why),
+            or the input holds several documents (use :func:`parse_many`).
         ParseError: Only with ``strict=True``: a line cannot stand where it is (the message
             names the line).
     """
+    documents = parse_many(
+        data,
+        source=source,
+        cleaners=cleaners,
+        script=script,
+        year=year,
+        errors=errors,
+        reader=reader,
+        reader_options=reader_options,
+        strict=strict,
+    )
+    first = next(documents, None)
+    if first is None:
+        raise ReadError("the input holds no document", source=source)
+    if next(documents, None) is not None:
+        raise ReadError("the input holds several documents; use bulletins.parse_many", source=source)
+    return first
+
+
+def parse_many(
+    data: str | bytes,
+    *,
+    source: str | None = None,
+    cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
+    script: ScriptOption = "keep",
+    year: int | None = None,
+    errors: Errors = "strict",
+    reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
+    strict: bool = False,
+) -> Iterator[Document]:
+    """Parse every document an input holds (one for most formats, one per row for datasets).
+
+    Takes the arguments of :func:`parse`; documents are yielded in input order.
+    """
     if script not in ("keep", "simplified"):
         raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
-    diagnostics: list[Diagnostic] = []
-    if isinstance(data, bytes):
-        decoded = decode(data, source=source, errors=errors)
-        text = decoded.text
-        diagnostics.extend(decoded.diagnostics)
-        info = Source(
-            name=source,
-            sha256=hashlib.sha256(data).hexdigest(),
-            bytes=len(data),
-            encoding=decoded.encoding,
-            confidence=decoded.confidence,
-        )
-    elif isinstance(data, str):
-        encoded = data.encode("utf-8", errors="surrogatepass")
-        text = data.removeprefix("\ufeff")
-        info = Source(name=source, sha256=hashlib.sha256(encoded).hexdigest(), bytes=len(encoded))
-    else:
+    if isinstance(data, str):
+        if reader in ("auto", "text"):
+            encoded = data.encode("utf-8", errors="surrogatepass")
+            text = data.removeprefix("\ufeff")
+            info = Source(name=source, sha256=hashlib.sha256(encoded).hexdigest(), bytes=len(encoded))
+            yield _document(text, info, (), [], source, cleaners, script, year, strict)
+            return
+        data = data.encode("utf-8", errors="surrogatepass")
+    elif not isinstance(data, bytes):
         raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+    chosen = get_reader(choose_reader(data, source) if reader == "auto" else reader, **(reader_options or {}))
+    digest = hashlib.sha256(data).hexdigest()
+    for reading in chosen.read(data, source=source, errors=errors):
+        info = Source(
+            name=source if reading.label is None else f"{source or ''}#{reading.label}",
+            sha256=digest,
+            bytes=len(data),
+            encoding=reading.encoding,
+            confidence=reading.confidence,
+            format=reading.format,
+            metadata=reading.metadata,
+        )
+        yield _document(
+            reading.joined(), info, reading.lines, list(reading.diagnostics), source, cleaners, script, year, strict
+        )
 
+
+def _document(
+    text: str,
+    info: Source,
+    lines: tuple[Line, ...],
+    diagnostics: list[Diagnostic],
+    source: str | None,
+    cleaners: Sequence[Cleaner],
+    script: ScriptOption,
+    year: int | None,
+    strict: bool,
+) -> Document:
+    """Run clean → shadow → lex → parse → build on one document's text."""
     text = normalize_newlines(text)
     headings = _heading_lines(text)
     try:
@@ -105,13 +170,18 @@ def parse(
         raise ParseError(str(exc), source=source) from exc
     shadow = _script.shadow(cleaned)
     info = attrs.evolve(info, script=_script.detect(cleaned))
-    tokens, lexed = lex(cleaned, shadow, headings=headings)
+    hints = tuple(line.hints for line in lines)
+    # Lines without any hint (a dataset's cells) are lexed as text is.
+    tokens, lexed = lex(cleaned, shadow, headings=headings, hints=hints if any(not h.empty for h in hints) else None)
     diagnostics.extend(lexed)
     parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)
+    found = parsed.bulletins
+    if lines:
+        found = tuple(attrs.evolve(b, origin=lines[b.lines[0] - 1].origin or None) for b in found)
     document = Document(
         source=info,
-        bulletins=parsed.bulletins,
+        bulletins=found,
         residue=parsed.residue,
         # In line order; diagnostics about the whole input (no line) come last.
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
@@ -211,10 +281,11 @@ def _parse_flat(tokens: list[LineToken], source: str | None, exc: UnexpectedInpu
 
 
 def parse_file(path: str | os.PathLike[str], **options: object) -> Document:
-    """Read *path* as bytes (any supported encoding) and parse it; see :func:`parse`.
+    """Read *path* as bytes and parse it with the reader its content (then suffix) calls for; see :func:`parse`.
 
     Raises:
         DecodeError: The file is not text.
+        ReadError: The file is not readable in its format (truncated zip, legacy .doc …).
         ParseError: The text could not be structured.
         OSError: The file cannot be read.
     """
@@ -227,14 +298,47 @@ def source_text(
     *,
     cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
     errors: Errors = "strict",
+    source: str | None = None,
+    reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
 ) -> str:
     """Return the cleaned text :func:`parse` reads from *data*: what the model's line numbers count.
 
     The review page (``--to html``) shows these lines; the Document does not carry them, so
-    that JSON, XML and TEI stay the size of their content.
+    that JSON, XML and TEI stay the size of their content. For a structured input (HTML, DOCX,
+    Markdown) these are the reader's lines; for an input holding several documents, the first's
+    (see :func:`source_texts`).
 
     Raises:
         DecodeError: The bytes are not text.
+        ReadError: The bytes are not a readable file of the chosen format.
     """
-    text = decode(data, errors=errors).text if isinstance(data, bytes) else data.removeprefix("\ufeff")
-    return clean(normalize_newlines(text), cleaners)
+    texts = source_texts(
+        data, cleaners=cleaners, errors=errors, source=source, reader=reader, reader_options=reader_options
+    )
+    return texts[0] if texts else ""
+
+
+def source_texts(
+    data: str | bytes,
+    *,
+    cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
+    errors: Errors = "strict",
+    source: str | None = None,
+    reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
+    **_: object,
+) -> list[str]:
+    """Return the cleaned text of every document in *data*, in the order :func:`parse_many` yields them.
+
+    Takes :func:`parse_many`'s keywords (others, such as ``script``, are ignored).
+    """
+    if isinstance(data, str) and reader in ("auto", "text"):
+        return [clean(normalize_newlines(data.removeprefix("\ufeff")), cleaners)]
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="surrogatepass")
+    chosen = get_reader(choose_reader(data, source) if reader == "auto" else reader, **(reader_options or {}))
+    return [
+        clean(normalize_newlines(reading.joined()), cleaners)
+        for reading in chosen.read(data, source=source, errors=errors)
+    ]

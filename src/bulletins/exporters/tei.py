@@ -131,13 +131,23 @@ class _Tei:
             f"<publicationStmt><p>Structured by bulletins {__version__}.</p></publicationStmt>"
             f"{notes_stmt}"
             f"<sourceDesc><bibl><title>{s.text(name)}</title>{sha}"
+            f'<idno type="format">{s.text(src.format)}</idno>'
             f'<note type="encoding">{s.text(src.encoding)} (confidence {src.confidence:.2f}),'
-            f" script {src.script}</note>"
+            f" script {src.script}</note>{self._metadata()}"
             "</bibl></sourceDesc></fileDesc>"
             "<encodingDesc><appInfo>"
             f'<application ident="bulletins" version="{s.attr(__version__)}"><label>bulletins</label>'
             "<desc>Structure recovered from the text of Chinese official notices.</desc></application>"
             "</appInfo></encodingDesc></teiHeader>"
+        )
+
+    def _metadata(self) -> str:
+        """Container fields (front matter, dataset columns) as notes of the source's ``bibl``."""
+        s = self.s
+        return "".join(
+            f'<note type="metadata" subtype="{s.attr("_".join(field.name.split()) or "field")}">'
+            f"{s.text(field.value)}</note>"
+            for field in self.doc.source.metadata
         )
 
     def _line_n(self, line: int | None) -> str:
@@ -208,11 +218,17 @@ class _Tei:
             for credit in bulletin.credits
             if credit.names
         )
+        # Where the bulletin came from in a structured input: an HTML element path, a DOCX paragraph.
+        origin = (
+            f'<idno type="origin" subtype="{s.attr(self.doc.source.format)}">{s.text(bulletin.origin)}</idno>'
+            if bulletin.origin
+            else ""
+        )
         return (
             "<teiHeader><fileDesc>"
             f"<titleStmt><title>{s.text(title)}</title>{responsible}</titleStmt>"
             f"<publicationStmt><p>Structured by bulletins {__version__}.</p></publicationStmt>{series}"
-            f'<sourceDesc><bibl><title>{source}</title><biblScope unit="line" from="{a}" to="{b}"/></bibl>'
+            f'<sourceDesc><bibl><title>{source}</title><biblScope unit="line" from="{a}" to="{b}"/>{origin}</bibl>'
             "</sourceDesc></fileDesc><profileDesc>"
             f'<textClass><keywords><term type="genre">{s.text(bulletin.genre)}</term></keywords></textClass>'
             f"{persons}</profileDesc></teiHeader>"

@@ -1,0 +1,80 @@
+"""Readers are linear in input size: a ~20 MB HTML page and a 5,000-paragraph DOCX (issue 10).
+
+Builds inputs of growing size from real text (gov.cn row2.html's paragraphs, seed 002's notice
+in the python-docx fixture's layout), times ``bulletins.parse`` on each, and prints seconds,
+MB/s and the ratio of the time per MB at the largest size to the time per MB at the smallest
+(about 1.0 when the work is linear). Speed is measured here, never in tests.
+
+Usage: python bench/readers.py [--quick]
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import time
+from pathlib import Path
+
+import docx
+
+import bulletins
+
+ROOT = Path(__file__).resolve().parents[1]
+GOVCN = ROOT.parent / "shared" / "corpus" / "govcn-html" / "row2.html"
+NOTICE = ROOT / "tests" / "fixtures" / "readers" / "notice.txt"
+
+
+def html_page(megabytes: float) -> bytes:
+    """One page: row2.html's paragraphs repeated inside one table cell, as gov.cn lays pages out."""
+    page = GOVCN.read_text(encoding="utf-8")
+    body = re.search(r'<td class="b12c" id="UCAP-CONTENT">(.*)</td>', page, re.DOTALL)
+    assert body is not None
+    paragraphs = body.group(1)
+    copies = max(1, int(megabytes * 1e6 / len(paragraphs.encode("utf-8"))))
+    return ("<tbody><tr><td>" + paragraphs * copies + "</td></tr></tbody>").encode("utf-8")
+
+
+def docx_file(paragraphs: int) -> bytes:
+    """A .docx of *paragraphs* body paragraphs: the notice's lines over and over, a table every 50."""
+    lines = [line.strip() for line in NOTICE.read_text(encoding="utf-8").split("\n") if line.strip()]
+    document = docx.Document()
+    for k in range(paragraphs):
+        document.add_paragraph(lines[k % len(lines)])
+        if k % 50 == 49:
+            table = document.add_table(rows=1, cols=2)
+            table.rows[0].cells[0].text, table.rows[0].cells[1].text = "附件", lines[k % len(lines)]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def timed(data: bytes, source: str) -> float:
+    start = time.perf_counter()
+    bulletins.parse(data, source=source)
+    return time.perf_counter() - start
+
+
+def series(name: str, inputs: list[tuple[str, float, bytes]], source: str, unit: str) -> None:
+    """Time each input; *inputs* are ``(label, size in units, bytes)``."""
+    per_unit = []
+    for label, size, data in inputs:
+        seconds = timed(data, source)
+        per_unit.append(seconds / size)
+        print(f"{name:5} {label:>18}  {len(data) / 1e6:7.2f} MB  {seconds:7.2f} s  {size / seconds:8.2f} {unit}/s")
+    print(f"{name:5} time per {unit}, largest / smallest: {per_unit[-1] / per_unit[0]:.2f} (1.0 = linear)")
+
+
+def main(argv: list[str]) -> int:
+    quick = "--quick" in argv
+    sizes = (0.5, 2.0) if quick else (1.25, 5.0, 20.0)
+    pages = [html_page(size) for size in sizes]
+    series("html", [(f"{len(p) / 1e6:.0f} MB page", len(p) / 1e6, p) for p in pages], "page.html", "MB")
+    counts = (250, 1000) if quick else (500, 1250, 5000)
+    # A zipped .docx of repeated text is tiny on disk, so its size is counted in paragraphs.
+    series("docx", [(f"{n} paragraphs", n / 1000, docx_file(n)) for n in counts], "notice.docx", "k-para")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

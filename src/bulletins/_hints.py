@@ -1,0 +1,117 @@
+"""Layout hints → lexer decisions, between the content pass and the context pass (issue 10, part 5).
+
+A structured reader (HTML, DOCX, Markdown) says how each line was laid out; text has no hints
+and never reaches this module. The rules change only the *raw kind* of a line (and its
+heading flag), so the lexer's context pass and the grammar stay as they are:
+
+0. **Hidden text** (``display:none``, Word's hidden runs) is residue, never a bulletin's text.
+1. **Headline block**: a run of centred lines (or a level-1 heading: ``<h1>``, ``#``, Word's
+   Title style) is a headline, even where its text alone looks like something else — gov.cn
+   row35's first title line ``国务院办公厅关于全面推行行政规范性文件`` ends in 文件 like a masthead.
+   A masthead stays one only when a document number follows it. Document numbers, dates and
+   speech dates in the run keep their kinds (``国办发〔2019〕3号`` under the title is the doc_number).
+2. **Closing**: right-aligned lines above a right-aligned date are the issuer lines
+   (``国务院办公厅`` / ``2019年1月22日``, gov.cn row2), whatever their text looks like.
+3. **Headings**: a heading directly over a dateline titles a new item (新闻联播 day files:
+   ``## 1. 【…】…`` over ``央视网消息(新闻联播)：…``); otherwise a level-2+ heading (``<h2>``–``<h6>``,
+   ``##``, Word's Heading n) is a point when it carries a marker and a subhead when it does not.
+4. **Short lines in the body**: where the source marks its titles by alignment (HTML, DOCX), a
+   short left-aligned line below a headline and above the closing is body text, not the start of a
+   new bulletin (the member lists of gov.cn row54 and row59: ``副主任：陈宝生　　教育部部长``), or a
+   subhead when it is bold. In Markdown only the run of short lines right under a ``#`` title is
+   (the adoption lines of LawRefBook: ``1949年12月23日 政务院发布``); elsewhere the text rules
+   decide (新闻联播 brief columns, where each short title opens a brief).
+5. **Tables, chapters, figures**: below the first headline, a data table's rows are body text, a
+   chapter heading (``第二章　子女教育``, gov.cn row32) is a subhead and a centred figure or table
+   title (``图1　汽车号牌编码规则``, row36) is a caption — none of them opens a bulletin.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ._classify import Raw
+from .readers import Hints
+
+# 第二章　子女教育 (gov.cn row32), 第三节: a regulation's centred chapter headings are subheads.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编]")
+# 图1　汽车号牌编码规则, 表2 (gov.cn row36): centred figure and table titles are captions.
+_FIGURE = re.compile(r"^[图表][\d一二三四五六七八九十]{1,3}(?:[\s　：:．.、]|$)")
+_KEEP_IN_HEADLINE = frozenset({"doc_number", "date_only", "speech_date", "image", "nav", "caption", "point"})
+_TEXTUAL = frozenset({"para", "short", "byline", "masthead", "salutation"})
+
+
+def _hint(hints: Sequence[Hints], raw: Raw) -> Hints:
+    return hints[raw.number - 1] if raw.number <= len(hints) else Hints()
+
+
+def _headline_like(raw: Raw, hint: Hints) -> bool:
+    centred = hint.align == "center" or hint.heading == 1
+    return centred and raw.kind in _TEXTUAL and raw.text[-1] not in "。；;！!？?"
+
+
+def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """Return *raws* with kinds decided from the layout *hints* (``hints[N-1]`` for line N)."""
+    out = list(raws)
+    # Rule 4 needs a source that marks its titles by alignment (HTML, DOCX) to tell them apart.
+    structured = any(h.align in {"center", "right"} for h in hints)
+    seen_headline = False
+    under_title = False  # inside the run of short lines right under a level-1 title (no alignment)
+    # Lines after the closing (（此件公开发布）, 抄送) are left to the lexer's own closing rules.
+    closing = max((k for k, raw in enumerate(out) if raw.kind == "date_only" and _hint(hints, raw).align == "right"),
+                  default=len(out))  # fmt: skip
+    for k, raw in enumerate(out):
+        hint = _hint(hints, raw)
+        if hint.hidden:
+            out[k] = attrs.evolve(raw, kind="hidden")
+        elif hint.table_cell and seen_headline and raw.kind in _TEXTUAL:
+            out[k] = attrs.evolve(raw, kind="para")  # a data table's row is body text, never a title
+        elif seen_headline and raw.kind in _TEXTUAL and _CHAPTER.match(raw.shadow):
+            out[k] = attrs.evolve(raw, kind="subhead")
+        elif seen_headline and hint.align == "center" and raw.kind in _TEXTUAL and _FIGURE.match(raw.shadow):
+            out[k] = attrs.evolve(raw, kind="caption")
+        elif _headline_like(raw, hint):
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            if raw.kind == "masthead" and nxt is not None and nxt.kind == "doc_number":
+                continue
+            out[k] = attrs.evolve(raw, kind="short", toc=True)
+            seen_headline = True
+        elif (
+            hint.heading is not None
+            and raw.kind in _TEXTUAL | {"point"}
+            and k + 1 < len(out)
+            and out[k + 1].kind == "dateline"
+        ):
+            # A heading over a dateline titles a new item (新闻联播 day files: ## 1. 【…】 / 央视网消息…：).
+            out[k] = attrs.evolve(raw, kind="short", toc=True, marker=None)
+            seen_headline = True
+        elif hint.heading is not None and hint.heading >= 2 and raw.kind not in _KEEP_IN_HEADLINE:
+            out[k] = attrs.evolve(raw, kind="subhead")
+        elif (
+            # In a source without alignment (Markdown) only the short lines right under a level-1
+            # title: they would otherwise run on into it (LawRefBook: # 全国年节及纪念日放假办法 /
+            # 1949年12月23日 政务院发布); deeper in, the text rules (brief columns …) decide.
+            (structured or (k and out[k - 1].toc and _hint(hints, out[k - 1]).heading == 1) or under_title)
+            and seen_headline
+            and k < closing
+            and raw.kind == "short"
+            and not (k + 1 < len(out) and out[k + 1].kind == "date_only")  # an issuer above its date
+            and hint.align not in {"center", "right"}
+            and hint.heading is None
+        ):
+            out[k] = attrs.evolve(raw, kind="subhead" if hint.bold else "para")
+            under_title = not structured
+            continue
+        under_title = False
+    # Right-aligned lines directly above a right-aligned closing date are its issuer lines.
+    for k, raw in enumerate(out):
+        if raw.kind != "date_only" or _hint(hints, raw).align != "right":
+            continue
+        j = k - 1
+        while j >= 0 and _hint(hints, out[j]).align == "right" and out[j].kind in _TEXTUAL:
+            out[j] = attrs.evolve(out[j], kind="short", toc=False)
+            j -= 1
+    return out

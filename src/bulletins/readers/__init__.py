@@ -1,0 +1,213 @@
+"""Readers: plugins that turn the bytes of one input format into numbered lines with provenance.
+
+A reader is a class with ``name`` and ``suffixes`` class attributes, a ``sniff(data)`` method
+saying whether the bytes look like its format, and a pure ``read(data, *, source, errors)``
+method yielding one :class:`Reading` per document in the input (most formats hold one; a
+dataset reader yields one per row). Options are constructor keywords, as for exporters.
+Readers are found through the entry-point group ``bulletins.readers`` (see docs/plugins.md);
+the built-ins (``text``, ``html``, ``markdown``, ``docx``) are declared there like any other.
+
+Adding a built-in reader touches: ``[project.entry-points."bulletins.readers"]`` in
+pyproject.toml, a module under ``bulletins/readers/``, :data:`SNIFF_ORDER`, docs/plugins.md,
+and tests in tests/test_readers.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePath
+from typing import ClassVar, Literal, Protocol, runtime_checkable
+
+from attrs import field, frozen
+
+from .. import plugins
+from ..decode import Errors
+from ..errors import ReadError, UnknownPluginError
+from ..model import Diagnostic, MetaField
+
+GROUP = "bulletins.readers"
+"""Entry-point group that reader plugins register under."""
+
+SNIFF_ORDER: tuple[str, ...] = ("docx", "html", "markdown")
+"""Built-in readers asked first, in this order, whether they claim the bytes; third-party
+readers are asked next (by name), and ``text`` takes whatever nobody claims."""
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+@frozen(kw_only=True)
+class Hints:
+    """Layout hints a reader saw on one line; text input has none."""
+
+    align: Align | None = None
+    """Horizontal alignment, when the source states it."""
+    bold: bool = False
+    """The whole line is bold."""
+    heading: int | None = None
+    """Heading level 1–6 (``<h1>``, ``#``, Word's Title and Heading n styles), or None."""
+    list_level: int | None = None
+    """List or automatic-numbering level, 1 for the outermost, or None."""
+    font_size: float | None = None
+    """Font size in points, when the source states it."""
+    table_cell: bool = False
+    """The line comes from a table (a row, its cells separated by tabs)."""
+    style: str | None = None
+    """Paragraph style name (Word's ``Title``, ``Heading 1`` …), when the source names one."""
+    hidden: bool = False
+    """The source hides the line (``display:none``, Word's hidden text): kept, but as residue."""
+
+    @property
+    def empty(self) -> bool:
+        """True when no hint is set."""
+        return self == _NO_HINTS
+
+
+_NO_HINTS = Hints()
+
+
+@frozen(kw_only=True)
+class Line:
+    """One line a reader produced: its text, where it came from, and how it was laid out."""
+
+    text: str
+    """The visible text of the line (no newline)."""
+    origin: str = ""
+    """Provenance: the element path (HTML), ``paragraph N`` (DOCX), ``line N`` (Markdown)."""
+    hints: Hints = field(factory=Hints)
+    """Layout hints."""
+
+
+@frozen(kw_only=True)
+class Reading:
+    """What a reader made of one document in its input."""
+
+    format: str
+    """Name of the reader's format (``text``, ``html`` …), recorded in ``Source.format``."""
+    text: str = ""
+    """Plain text, used when ``lines`` is empty (the ``text`` reader)."""
+    lines: tuple[Line, ...] = ()
+    """The document's lines in order; line N of the parsed text is ``lines[N-1]``."""
+    encoding: str = "utf-8"
+    """Codec the bytes were decoded with."""
+    confidence: float = 1.0
+    """Confidence of the encoding verdict."""
+    metadata: tuple[MetaField, ...] = ()
+    """Fields read from the container (front matter, dataset columns), never part of the text."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What the reader noticed (dropped deletions, ignored headers …)."""
+    label: str | None = None
+    """For inputs holding several documents: this one's label (``row3``); None otherwise."""
+
+    def joined(self) -> str:
+        """Return the document's text, lines joined with newlines."""
+        if self.lines:
+            return "\n".join(line.text for line in self.lines)
+        return self.text
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """What a reader plugin provides."""
+
+    name: ClassVar[str]
+    """Name used with ``--from`` and :func:`get_reader`."""
+    suffixes: ClassVar[tuple[str, ...]]
+    """File suffixes it claims, with the dot (``.html``), for inputs no reader sniffed."""
+
+    def sniff(self, data: bytes) -> bool:
+        """Return True when *data* looks like this reader's format (cheap: look at a prefix)."""
+        ...
+
+    def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
+        """Yield one :class:`Reading` per document held in *data*.
+
+        Raises:
+            ReadError: The bytes are not a readable file of this format.
+            DecodeError: The text inside cannot be decoded.
+        """
+        ...
+
+
+def available_readers() -> list[str]:
+    """Return the names of all installed and registered readers, sorted."""
+    return plugins.names(GROUP)
+
+
+def get_reader(name: str | Reader | type[Reader], **options: object) -> Reader:
+    """Return a reader instance for *name* (a name, a class or an instance).
+
+    Args:
+        name: A reader name such as ``"html"``, or a reader class or instance.
+        **options: Constructor keywords of the reader class.
+
+    Raises:
+        UnknownPluginError: No reader has that name (the message lists the available ones).
+        ReadError: The options are not accepted by the reader.
+    """
+    if isinstance(name, str):
+        factory = plugins.load(GROUP, name)
+    elif isinstance(name, type):
+        factory = name
+    else:
+        if options:
+            raise ReadError("options can only be given with a reader name or class")
+        return name
+    try:
+        reader = factory(**options)  # type: ignore[operator]
+    except (TypeError, ValueError) as exc:
+        raise ReadError(f"reader {getattr(factory, 'name', name)!r}: bad options: {exc}") from exc
+    if not isinstance(reader, Reader):
+        raise ReadError(f"plugin {name!r} is not a reader (it needs name, suffixes, sniff() and read())")
+    return reader
+
+
+def register_reader(cls: type[Reader], *, replace: bool = False) -> None:
+    """Register a reader class at run time under ``cls.name`` (tests, notebooks)."""
+    plugins.register(GROUP, cls.name, cls, replace=replace)
+
+
+def _candidates() -> list[str]:
+    names = available_readers()
+    builtin = [n for n in SNIFF_ORDER if n in names]
+    return builtin + [n for n in names if n not in SNIFF_ORDER and n != "text"]
+
+
+def choose_reader(data: bytes, source: str | None = None) -> str:
+    """Return the name of the reader for *data*: by content first, by *source*'s suffix second.
+
+    Text is the fallback: bytes no reader claims are read as plain text.
+    """
+    candidates = _candidates()
+    readers: dict[str, Reader] = {}
+    for name in candidates:
+        try:
+            readers[name] = get_reader(name)
+        except (ReadError, UnknownPluginError):  # a reader needing options cannot sniff
+            continue
+        except ImportError:  # a broken third-party plugin must not stop every file being read
+            if name in SNIFF_ORDER:
+                raise
+            continue
+        if readers[name].sniff(data):
+            return name
+    suffix = PurePath(source).suffix.lower() if source else ""
+    if suffix:
+        for name, reader in readers.items():
+            if suffix in reader.suffixes:
+                return name
+    return "text"
+
+
+__all__ = [
+    "GROUP",
+    "SNIFF_ORDER",
+    "Align",
+    "Hints",
+    "Line",
+    "Reader",
+    "Reading",
+    "available_readers",
+    "choose_reader",
+    "get_reader",
+    "register_reader",
+]

@@ -1,0 +1,412 @@
+"""The ``html`` reader (lxml.html): block elements, ``<br>`` and table rows become lines.
+
+Rules (issue 10): lines follow document order; ``<script>``, ``<style>``, comments, the
+document head and Word's ``<o:p>`` give no text; whitespace collapses as a browser collapses
+it (NBSP and U+3000 stay); a table row is one line with its cells separated by a tab, while a
+cell holding paragraphs gives a line per paragraph; centring (``text-align:center``,
+``align=center``, ``<center>``), right alignment, ``<h1>``–``<h6>``, bold, font size and list
+depth become :class:`~bulletins.readers.Hints`. Each line records the element path it came
+from. The declared charset wins over detection; malformed markup is recovered by lxml.
+Text of elements hidden with ``display:none``, ``visibility:hidden`` or ``hidden`` is kept on lines
+of its own with the ``hidden`` hint (the lexer makes it residue), and counted in a diagnostic.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+import lxml.etree
+import lxml.html
+from attrs import frozen
+
+from ..decode import Errors, decode
+from ..errors import DecodeError
+from ..model import Diagnostic, MetaField
+from . import Align, Hints, Line, Reading
+
+_PREFIX = 4096
+_SNIFF = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|tbody|tr|td"
+    rb"|div|p|span|h[1-6]|center|font|ul|ol|section|article)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACE = re.compile(r"[ \t\n\r\f]+")
+_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+
+BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "tfoot",
+        "thead",
+        "tr",
+        "ul",
+        "option",
+    ]
+)
+"""Elements that start and end a line."""
+SILENT = frozenset(
+    [
+        "script",
+        "style",
+        "head",
+        "title",
+        "noscript",
+        "template",
+        "o:p",
+        "object",
+        "embed",
+        "iframe",
+        "svg",
+        "math",
+        "select",
+    ]
+)
+"""Elements whose content is never text of the page (Word's ``<o:p>`` is an empty paragraph mark)."""
+_CELLS = frozenset(("td", "th"))
+_ALIGNS: dict[str, Align] = {"center": "center", "middle": "center", "right": "right", "left": "left"}
+_ALIGNS["justify"] = "justify"
+_STYLE_ALIGN = re.compile(r"text-align\s*:\s*([a-z]+)", re.IGNORECASE)
+_STYLE_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
+_STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.IGNORECASE)
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Return the codec named by a ``<meta charset>`` / ``http-equiv`` declaration, widened, or None."""
+    found = _META_CHARSET.search(data[:_PREFIX])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii", "replace")).name
+    except LookupError:
+        return None
+    return _WIDEN.get(name, name)
+
+
+@frozen
+class _Frame:
+    tag: str
+    path: str
+    align: Align | None
+    bold: bool
+    size: float | None
+    heading: int | None
+    depth: int  # list nesting
+    cell: bool
+    block: bool
+    origin: str  # path of the nearest block element: what a line records as its provenance
+    hidden: bool  # inside display:none / visibility:hidden / [hidden]
+    row: bool  # inside a table row of two or more cells: the whole row is one line
+    row_start: bool  # this element is such a row
+
+
+class _Builder:
+    """Collect lines while walking the tree once (start/end events, no recursion)."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.pieces: list[str] = []
+        self.bold_all = True
+        self.frame: _Frame | None = None
+        self.cell_direct = False
+
+    def add(self, text: str | None, frame: _Frame) -> None:
+        if not text:
+            return
+        text = _SPACE.sub(" ", text)
+        if not self.pieces:
+            text = text.lstrip(" ")
+            if not text:
+                return
+        if self.frame is None and text.strip():
+            self.frame = frame
+            self.cell_direct = frame.row or (frame.cell and frame.tag in _CELLS | {"tr"})
+        if text.strip():
+            self.bold_all = self.bold_all and frame.bold
+        self.pieces.append(text)
+
+    def separate_cell(self) -> None:
+        if self.pieces and self.pieces[-1] == " ":
+            self.pieces.pop()
+        if self.pieces:
+            self.pieces.append("\t")
+            self.cell_direct = True
+
+    def separate(self, text: str) -> None:
+        if self.pieces and not self.pieces[-1].endswith((" ", "\t")):
+            self.pieces.append(text)
+
+    def flush(self) -> None:
+        text = "".join(self.pieces).strip(" \t")
+        frame = self.frame
+        self.pieces = []
+        self.frame = None
+        bold, self.bold_all = self.bold_all, True
+        cell, self.cell_direct = self.cell_direct, False
+        if not text or frame is None:
+            return
+        hints = Hints(
+            align=frame.align,
+            bold=bold,
+            heading=frame.heading,
+            list_level=frame.depth or None,
+            font_size=frame.size,
+            table_cell=cell,
+            hidden=frame.hidden,
+        )
+        for part in text.split("\n"):  # <pre> keeps its newlines
+            if part.strip():
+                self.lines.append(Line(text=part, origin=frame.origin, hints=hints))
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^\s*([a-z0-9]*)(?:([.#])([\w-]+))?\s*$", re.IGNORECASE)
+
+
+def stylesheet(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """Declarations of the page's simple ``<style>`` rules, keyed ``tag``, ``.class``, ``#id``, ``tag.class``.
+
+    Pages often centre a title with a class (``.title { text-align: center }``) rather than inline;
+    only simple selectors are read (no descendant or attribute selectors, no cascade by
+    specificity beyond inline > id > class > tag).
+    """
+    rules: dict[str, str] = {}
+    for style in root.iter("style"):
+        css = re.sub(r"/\*.*?\*/", "", style.text or "", flags=re.DOTALL)
+        for selectors, body in _CSS_RULE.findall(css):
+            for selector in selectors.split(","):
+                found = _SIMPLE_SELECTOR.match(selector)
+                if found:
+                    tag, kind, name = found.groups()
+                    key = f"{tag.lower()}{kind or ''}{name or ''}"
+                    if key:
+                        rules[key] = rules.get(key, "") + ";" + body
+    return rules
+
+
+def _rules_for(el: lxml.html.HtmlElement, tag: str, rules: dict[str, str]) -> str:
+    """Inline style first, then id, class and tag rules: the first match of a property wins."""
+    found = [el.get("style") or ""]
+    ident = el.get("id")
+    classes = (el.get("class") or "").split()
+    if ident:
+        found += [rules.get(f"#{ident}", ""), rules.get(f"{tag}#{ident}", "")]
+    for name in classes:
+        found += [rules.get(f"{tag}.{name}", ""), rules.get(f".{name}", "")]
+    found.append(rules.get(tag, ""))
+    return ";".join(part for part in found if part)
+
+
+def _frame(
+    el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None, rules: dict[str, str] | None = None
+) -> _Frame:
+    style = _rules_for(el, tag, rules) if rules else el.get("style") or ""
+    align = parent.align if parent else None
+    attr = (el.get("align") or "").strip().lower()
+    css = _STYLE_ALIGN.search(style)
+    if tag == "center":
+        align = "center"
+    elif css and css.group(1).lower() in _ALIGNS:
+        align = _ALIGNS[css.group(1).lower()]
+    elif attr in _ALIGNS:
+        align = _ALIGNS[attr]
+    bold = (parent.bold if parent else False) or tag in {"b", "strong"}
+    weight = _STYLE_WEIGHT.search(style)  # the first declaration found wins (inline before rules)
+    if weight:
+        bold = weight.group(1).lower() in {"bold", "bolder", "600", "700", "800", "900"}
+    size = parent.size if parent else None
+    found = _STYLE_SIZE.search(style)
+    if found:
+        value = float(found.group(1))
+        size = value * 0.75 if found.group(2).lower() == "px" else value
+    heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else None
+    if heading is None and parent is not None:
+        heading = parent.heading
+    depth = (parent.depth if parent else 0) + (tag == "li")
+    cell = (parent.cell if parent else False) or tag in _CELLS
+    # A hidden element is kept apart on lines of its own, so hidden and visible text never share a line.
+    starts_hidden = _hidden(el, style) and not (parent.hidden if parent else False)
+    block = tag in BLOCKS or starts_hidden
+    origin = path if block or parent is None else parent.origin
+    hidden = (parent.hidden if parent else False) or starts_hidden
+    # A data table's row (two or more cells) is one line, cells separated by tabs, even where a cell
+    # holds paragraphs; a layout table's single cell (gov.cn pages) lets its paragraphs be lines.
+    in_row = parent.row if parent else False
+    row_start = tag == "tr" and not in_row and sum(1 for c in el if getattr(c, "tag", None) in _CELLS) >= 2
+    return _Frame(
+        tag, path, align, bold, size, heading, depth, cell, block, origin, hidden, in_row or row_start, row_start
+    )
+
+
+def _hidden(el: lxml.html.HtmlElement, style: str) -> bool:
+    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(style))
+
+
+def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
+    """Return the visible lines of the HTML *text*, and diagnostics about what was left out."""
+    text = _XML_DECL.sub("", text, count=1)
+    diagnostics: list[Diagnostic] = []
+    if not text.strip():
+        return [], diagnostics
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+        rules = stylesheet(root)
+    except (lxml.etree.ParserError, ValueError):  # only whitespace or comments: no elements at all
+        return [], diagnostics
+    out = _Builder()
+    frames: list[_Frame] = []
+    counters: list[dict[str, int]] = [{}]
+    skip_depth = 0
+    hidden_count = 0
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            siblings = counters[-1]
+            siblings[tag] = siblings.get(tag, 0) + 1
+            counters.append({})
+            parent = frames[-1] if frames else None
+            path = f"{parent.path if parent else ''}/{tag}[{siblings[tag]}]" if tag else (parent.path if parent else "")
+            frame = _frame(el, tag, path, parent, rules)
+            frames.append(frame)
+            if skip_depth or not tag or tag in SILENT:
+                skip_depth += 1
+                continue
+            if frame.hidden and not (parent.hidden if parent else False) and (el.text_content() or "").strip():
+                hidden_count += 1
+            if frame.block or tag == "br":
+                if frame.row and not frame.row_start and not frame.hidden:
+                    out.separate(" ")  # a paragraph inside a cell of a data row: same line
+                else:
+                    out.flush()
+            if tag in _CELLS:
+                out.separate_cell()
+            out.add(el.text, frame)
+        else:
+            frame = frames.pop()
+            counters.pop()
+            parent = frames[-1] if frames else frame
+            if skip_depth:
+                skip_depth -= 1
+            elif frame.block:
+                if frame.row and not frame.row_start and not frame.hidden:
+                    out.separate(" ")
+                else:
+                    out.flush()
+            if not skip_depth:
+                out.add(el.tail, parent)
+    out.flush()
+    if hidden_count:
+        diagnostics.append(
+            Diagnostic(
+                level="warning",
+                code="hidden-text",
+                message=f"{hidden_count} hidden element(s) (display:none or hidden): their text is kept as"
+                " residue, never as a bulletin's text",
+            )
+        )
+    return out.lines, diagnostics
+
+
+def _title(text: str) -> str | None:
+    found = re.search(r"<title[^>]*>(.*?)</title>", text[: _PREFIX * 4], re.IGNORECASE | re.DOTALL)
+    return _SPACE.sub(" ", found.group(1)).strip() or None if found else None
+
+
+class HtmlReader:
+    """HTML pages (gov.cn policy pages, saved web pages): visible text, one block per line."""
+
+    name: ClassVar[str] = "html"
+    suffixes: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml", ".shtml")
+
+    def sniff(self, data: bytes) -> bool:
+        """Claim bytes that open with an HTML tag (after a BOM, whitespace and comments)."""
+        return _SNIFF.match(data[:_PREFIX]) is not None
+
+    def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
+        """Yield the page as one document.
+
+        Raises:
+            DecodeError: The bytes cannot be decoded in the declared charset or any detected one.
+        """
+        diagnostics: list[Diagnostic] = []
+        charset = declared_charset(data)
+        if charset is not None:
+            try:
+                text = data.decode(charset).removeprefix("\ufeff")
+                encoding, confidence = charset, 1.0
+            except UnicodeDecodeError as exc:
+                if errors == "strict":
+                    raise DecodeError(
+                        f"byte offset {exc.start}: not valid {charset}, the charset the page declares",
+                        source=source,
+                        offset=exc.start,
+                    ) from exc
+                charset = None
+        if charset is None:
+            decoded = decode(data, source=source, errors=errors)
+            text, encoding, confidence = decoded.text, decoded.encoding, decoded.confidence
+            diagnostics.extend(decoded.diagnostics)
+            if encoding != "utf-8":
+                diagnostics.append(
+                    Diagnostic(
+                        level="warning",
+                        code="undeclared-charset",
+                        message=f"the page declares no charset; read as {encoding} (detected, confidence"
+                        f" {confidence:.2f})",
+                    )
+                )
+        lines, found = html_lines(text)
+        diagnostics.extend(found)
+        if not lines:
+            diagnostics.append(Diagnostic(level="warning", code="no-text", message="the page has no visible text"))
+        title = _title(text)
+        yield Reading(
+            format=self.name,
+            lines=tuple(lines),
+            encoding=encoding,
+            confidence=confidence,
+            metadata=(MetaField(name="title", value=title),) if title else (),
+            diagnostics=tuple(diagnostics),
+        )

@@ -1,0 +1,239 @@
+"""The ``markdown`` reader (markdown-it-py): archives of scraped articles, front matter as metadata.
+
+markdown-it-py was chosen over mistune for provenance: every block token carries ``map``, the
+source lines it spans, so each line we produce can name the Markdown line it came from.
+
+Rules (issue 10): YAML front matter (``title``, ``date``, ``author``, ``url`` …) goes into
+``Source.metadata``, never into the text; ``#`` headings become heading hints; inline HTML
+(``<figure>``, ``<img>``), link syntax, emphasis markers, HTML comments (``<!-- INFO END -->``)
+and Hugo shortcodes (``{{< video >}}``) give no text of their own, while the visible text they
+wrap is kept (a ``<figcaption>`` is a line); list items keep their markers; table rows are
+lines with their cells separated by tabs. Images give no text (a diagnostic counts them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+import attrs
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from ..decode import Errors, decode
+from ..model import Diagnostic, MetaField
+from . import Hints, Line, Reading
+from .html import html_lines
+
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
+_ITEM = re.compile(r"^\s+-\s*(?P<value>.*)$")
+_SNIFF_FRONT = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n(?:[A-Za-z_][\w-]*[ \t]*:.*\r?\n)")
+_SNIFF_HEADING = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*\r?\n)*#{1,6}[ \t]+\S")
+_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}")
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+        if value and '\\"' in value:
+            value = value.replace('\\"', '"')
+    return value
+
+
+def front_matter(text: str) -> tuple[tuple[MetaField, ...], int, str]:
+    """Split YAML front matter off *text*.
+
+    Returns:
+        The fields (lists joined with ``, ``), the number of lines the front matter took, and
+        the rest of the text.
+    """
+    found = _FRONT.match(text)
+    if found is None:
+        return (), 0, text
+    fields: list[tuple[str, list[str]]] = []
+    for line in found.group("body").splitlines():
+        item = _ITEM.match(line)
+        if item and fields:
+            fields[-1][1].append(_unquote(item.group("value")))
+            continue
+        field = _FIELD.match(line)
+        if field:
+            value = field.group("value").strip()
+            if value.startswith("[") and value.endswith("]"):
+                values = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+            else:
+                values = [_unquote(value)] if value else []
+            fields.append((field.group("key"), values))
+    consumed = found.group(0).count("\n") + (0 if found.group(0).endswith("\n") else 1)
+    meta = tuple(MetaField(name=key, value=", ".join(values)) for key, values in fields)
+    return meta, consumed, text[found.end() :]
+
+
+class _Walker:
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+        self.placed: list[tuple[int, Line]] = []  # (source line number, line)
+        self.images = 0
+        self.shortcodes = 0
+
+    def add(self, start: int, line: Line) -> None:
+        """Place *line* at body line *start* (0-based), i.e. source line ``start + offset + 1``."""
+        number = start + 1 + self.offset
+        self.placed.append((number, attrs.evolve(line, origin=f"line {number}")))
+
+    def aligned(self, total: int) -> list[Line]:
+        """The document's lines, one per source line: line N of the result is line N of the file.
+
+        Keeping the file's numbering means a bulletin's ``lines`` point into the Markdown file
+        itself; front matter, comments and blank lines are empty lines.
+        """
+        slots: list[list[Line]] = [[] for _ in range(max(total, max((n for n, _ in self.placed), default=0)))]
+        for number, line in self.placed:
+            slots[number - 1].append(line)
+        out = []
+        for k, found in enumerate(slots, 1):
+            if not found:
+                out.append(Line(text="", origin=f"line {k}"))
+            else:
+                out.append(attrs.evolve(found[0], text=" ".join(line.text for line in found)))
+        return out
+
+    def inline(self, token: Token, start: int, hints: Hints, prefix: str = "") -> None:
+        """Add the visible text of an inline token, one line per source line."""
+        rows: list[list[str]] = [[prefix]]
+        strong = 0
+        bold_all = True
+        has_text = False
+        for child in token.children or ():
+            kind = child.type
+            if kind in {"softbreak", "hardbreak"}:
+                rows.append([])
+            elif kind in {"text", "code_inline"}:
+                text = child.content
+                if _SHORTCODE.search(text):
+                    self.shortcodes += 1
+                    text = _SHORTCODE.sub("", text)
+                if text.strip():
+                    has_text = True
+                    bold_all = bold_all and strong > 0
+                rows[-1].append(text)
+            elif kind == "strong_open":
+                strong += 1
+            elif kind == "strong_close":
+                strong -= 1
+            elif kind == "image":
+                self.images += 1
+            elif kind == "html_inline":
+                continue  # <img>, <span …>: markup, no text of its own
+        line_hints = Hints(heading=hints.heading, list_level=hints.list_level, bold=has_text and bold_all)
+        for k, row in enumerate(rows):
+            text = "".join(row).rstrip()
+            if text.strip():
+                self.add(start + k, Line(text=text, hints=line_hints))
+
+    def html(self, content: str, start: int) -> None:
+        """Keep the visible text of a raw HTML block (a <figcaption>); comments give nothing."""
+        rows = content.split("\n")
+        at = 0
+        for found in html_lines(content)[0]:
+            probe = found.text.split()[0][:12] if found.text.split() else found.text
+            while at < len(rows) - 1 and probe not in rows[at]:
+                at += 1  # the block line the visible text stands on (<figcaption> under <img>)
+            self.add(start + (at if probe in rows[at] else 0), Line(text=found.text, hints=found.hints))
+
+
+def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]]:
+    """Return the visible lines of Markdown *text* whose first line is source line ``offset + 1``.
+
+    The result has one line per source line (``offset`` empty lines first, for the front matter).
+    """
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    tokens = md.parse(text)
+    walker = _Walker(offset)
+    heading: int | None = None
+    depth = 0
+    prefix = ""
+    row: list[str] | None = None
+    row_start = 0
+    for token in tokens:
+        kind = token.type
+        start = token.map[0] if token.map else 0
+        if kind == "heading_open":
+            heading = int(token.tag[1])
+        elif kind == "heading_close":
+            heading = None
+        elif kind in {"bullet_list_open", "ordered_list_open"}:
+            depth += 1
+        elif kind in {"bullet_list_close", "ordered_list_close"}:
+            depth -= 1
+        elif kind == "list_item_open":
+            # list items keep their markers: "- 标题", "1. 第一项"
+            prefix = f"{token.info}{token.markup} " if token.info else f"{token.markup} "
+        elif kind == "tr_open":
+            row, row_start = [], start
+        elif kind == "tr_close":
+            cells = "\t".join(row or ()).strip()
+            row = None
+            if cells:
+                walker.add(row_start, Line(text=cells, hints=Hints(table_cell=True)))
+        elif kind == "inline":
+            if row is not None:
+                row.append("".join(c.content for c in token.children or () if c.type in {"text", "code_inline"}))
+                continue
+            walker.inline(token, start, Hints(heading=heading, list_level=depth or None), prefix)
+            prefix = ""
+        elif kind in {"fence", "code_block"}:
+            first = start + 1 if kind == "fence" else start  # a fence's content starts below its ```
+            for k, line in enumerate(token.content.split("\n")):
+                if line.strip():
+                    walker.add(first + k, Line(text=line))
+        elif kind == "html_block":
+            walker.html(token.content, start)
+    diagnostics = []
+    if walker.images:
+        diagnostics.append(
+            Diagnostic(level="info", code="image-left-out", message=f"{walker.images} Markdown image(s) give no text")
+        )
+    if walker.shortcodes:
+        diagnostics.append(
+            Diagnostic(
+                level="info",
+                code="shortcode-left-out",
+                message=f"{walker.shortcodes} shortcode(s) such as {{{{< video >}}}} give no text",
+            )
+        )
+    return walker.aligned(offset + text.count("\n") + 1), diagnostics
+
+
+class MarkdownReader:
+    """Markdown with optional YAML front matter (scraped-article archives, law collections)."""
+
+    name: ClassVar[str] = "markdown"
+    suffixes: ClassVar[tuple[str, ...]] = (".md", ".markdown")
+
+    def sniff(self, data: bytes) -> bool:
+        """Claim bytes opening with YAML front matter or an ATX heading (``# 标题``)."""
+        head = data[:1024]
+        return _SNIFF_FRONT.match(head) is not None or _SNIFF_HEADING.match(head) is not None
+
+    def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
+        """Yield the file as one document.
+
+        Raises:
+            DecodeError: The bytes are not text.
+        """
+        decoded = decode(data, source=source, errors=errors)
+        text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+        metadata, consumed, body = front_matter(text)
+        lines, diagnostics = markdown_lines(body, consumed)
+        yield Reading(
+            format=self.name,
+            lines=tuple(lines),
+            encoding=decoded.encoding,
+            confidence=decoded.confidence,
+            metadata=metadata,
+            diagnostics=(*decoded.diagnostics, *diagnostics),
+        )
