@@ -23,7 +23,7 @@ from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexer import LineToken, lex, retyped
 from .model import Diagnostic, Document, Source
-from .readers import Line, Reader, choose_reader, get_reader
+from .readers import Line, Reader, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
 
@@ -133,7 +133,7 @@ def parse_many(
         data = data.encode("utf-8", errors="surrogatepass")
     elif not isinstance(data, bytes):
         raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
-    chosen = get_reader(choose_reader(data, source) if reader == "auto" else reader, **(reader_options or {}))
+    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
     digest = hashlib.sha256(data).hexdigest()
     for reading in chosen.read(data, source=source, errors=errors):
         info = Source(
@@ -337,7 +337,7 @@ def source_texts(
         return [clean(normalize_newlines(data.removeprefix("\ufeff")), cleaners)]
     if isinstance(data, str):
         data = data.encode("utf-8", errors="surrogatepass")
-    chosen = get_reader(choose_reader(data, source) if reader == "auto" else reader, **(reader_options or {}))
+    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
     return [
         clean(normalize_newlines(reading.joined()), cleaners)
         for reading in chosen.read(data, source=source, errors=errors)

@@ -14,7 +14,8 @@ and tests in tests/test_readers.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Mapping
 from pathlib import PurePath
 from typing import ClassVar, Literal, Protocol, runtime_checkable
 
@@ -172,6 +173,23 @@ def _candidates() -> list[str]:
     return builtin + [n for n in names if n not in SNIFF_ORDER and n != "text"]
 
 
+@functools.cache
+def _sniffer(factory: object) -> Reader:
+    """Return the default instance of a reader class, one per class and process.
+
+    Building a reader and checking it against the Protocol for every file cost 7% of the
+    pipeline on People's Daily articles. Readers hold only their options, so one serves all.
+    """
+    return get_reader(factory)  # type: ignore[arg-type]
+
+
+def reader_for(name: str | Reader | type[Reader], options: Mapping[str, object] | None = None) -> Reader:
+    """Return the reader for *name*: the shared default instance when no options are given."""
+    if isinstance(name, str) and not options:
+        return _sniffer(plugins.load(GROUP, name))
+    return get_reader(name, **(options or {}))
+
+
 def choose_reader(data: bytes, source: str | None = None) -> str:
     """Return the name of the reader for *data*: by content first, by *source*'s suffix second.
 
@@ -181,7 +199,7 @@ def choose_reader(data: bytes, source: str | None = None) -> str:
     readers: dict[str, Reader] = {}
     for name in candidates:
         try:
-            readers[name] = get_reader(name)
+            readers[name] = _sniffer(plugins.load(GROUP, name))
         except (ReadError, UnknownPluginError):  # a reader needing options cannot sniff
             continue
         except ImportError:  # a broken third-party plugin must not stop every file being read
@@ -209,5 +227,6 @@ __all__ = [
     "available_readers",
     "choose_reader",
     "get_reader",
+    "reader_for",
     "register_reader",
 ]
