@@ -11,10 +11,11 @@ test in tests/test_exporters.py.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib.metadata import EntryPoint
 from importlib.metadata import entry_points as _scan
 
-from .errors import PluginConflictError, UnknownPluginError
+from .errors import BulletinsError, PluginConflictError, UnknownPluginError
 
 _RUNTIME: dict[str, dict[str, object]] = {}
 
@@ -79,3 +80,42 @@ def load(group: str, name: str) -> object:
     available = ", ".join(names(group)) or "none installed"
     kind = group.rpartition(".")[2].rstrip("s")
     raise UnknownPluginError(f"unknown {kind} {name!r} (available: {available})")
+
+
+def instantiate(
+    group: str,
+    name: object,
+    options: Mapping[str, object],
+    *,
+    protocol: type,
+    error: type[BulletinsError],
+    needs: str,
+    option_errors: tuple[type[Exception], ...] = (TypeError,),
+) -> object:
+    """Return a plugin instance for *name*: a plugin name in *group*, a class, or an instance.
+
+    The one recipe behind ``get_exporter`` and ``get_reader``: load by name, build with the
+    constructor keywords *options*, check the instance against the *protocol*.
+
+    Raises:
+        UnknownPluginError: No plugin of *group* has that name.
+        BulletinsError: *error*, when the options are refused or the object is not a plugin of
+            the kind (*needs* says what it lacks).
+    """
+    kind = group.rpartition(".")[2].rstrip("s")
+    article = "an" if kind[0] in "aeiou" else "a"
+    if isinstance(name, str):
+        factory: object = load(group, name)
+    elif isinstance(name, type):
+        factory = name
+    else:
+        if options:
+            raise error(f"options can only be given with {article} {kind} name or class")
+        return name
+    try:
+        instance = factory(**options)  # type: ignore[operator]
+    except option_errors as exc:
+        raise error(f"{kind} {getattr(factory, 'name', name)!r}: bad options: {exc}") from exc
+    if not isinstance(instance, protocol):
+        raise error(f"plugin {name!r} is not {article} {kind} (it needs {needs})")
+    return instance

@@ -7,7 +7,7 @@ found through the entry-point group ``bulletins.exporters`` (see docs/plugins.md
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Protocol, cast, runtime_checkable
 
 from .. import plugins
 from ..errors import ExportError
@@ -61,21 +61,10 @@ def get_exporter(name: str | Exporter | type[Exporter], **options: object) -> Ex
         UnknownPluginError: No exporter has that name (the message lists the available ones).
         ExportError: The options are not accepted by the exporter.
     """
-    if isinstance(name, str):
-        factory = plugins.load(GROUP, name)
-    elif isinstance(name, type):
-        factory = name
-    else:
-        if options:
-            raise ExportError("options can only be given with an exporter name or class")
-        return name
-    try:
-        exporter = factory(**options)  # type: ignore[operator]
-    except TypeError as exc:
-        raise ExportError(f"exporter {getattr(factory, 'name', name)!r}: bad options: {exc}") from exc
-    if not isinstance(exporter, Exporter):
-        raise ExportError(f"plugin {name!r} is not an exporter (it needs name, suffix and export())")
-    return exporter
+    exporter = plugins.instantiate(
+        GROUP, name, options, protocol=Exporter, error=ExportError, needs="name, suffix and export()"
+    )
+    return cast("Exporter", exporter)
 
 
 def register_exporter(cls: type[Exporter], *, replace: bool = False) -> None:

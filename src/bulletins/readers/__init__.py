@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from pathlib import PurePath
-from typing import ClassVar, Literal, Protocol, runtime_checkable
+from typing import ClassVar, Literal, Protocol, cast, runtime_checkable
 
 from attrs import field, frozen
 
@@ -145,21 +145,16 @@ def get_reader(name: str | Reader | type[Reader], **options: object) -> Reader:
         UnknownPluginError: No reader has that name (the message lists the available ones).
         ReadError: The options are not accepted by the reader.
     """
-    if isinstance(name, str):
-        factory = plugins.load(GROUP, name)
-    elif isinstance(name, type):
-        factory = name
-    else:
-        if options:
-            raise ReadError("options can only be given with a reader name or class")
-        return name
-    try:
-        reader = factory(**options)  # type: ignore[operator]
-    except (TypeError, ValueError) as exc:
-        raise ReadError(f"reader {getattr(factory, 'name', name)!r}: bad options: {exc}") from exc
-    if not isinstance(reader, Reader):
-        raise ReadError(f"plugin {name!r} is not a reader (it needs name, suffixes, sniff() and read())")
-    return reader
+    reader = plugins.instantiate(
+        GROUP,
+        name,
+        options,
+        protocol=Reader,
+        error=ReadError,
+        needs="name, suffixes, sniff() and read()",
+        option_errors=(TypeError, ValueError),
+    )
+    return cast("Reader", reader)
 
 
 def register_reader(cls: type[Reader], *, replace: bool = False) -> None:
