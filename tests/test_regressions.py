@@ -327,6 +327,7 @@ def test_a_brief_column_is_one_bulletin_per_brief() -> None:
     path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xwlb" / "20190601.md"
     starts = [b.lines[0] for b in bulletins.parse_file(path).bulletins]
     assert {129, 134, 136}.issubset(starts) and 141 in starts
+    assert 132 not in starts  # the first brief shares the column's bulletin (label and dateline)
 
 
 def test_a_table_of_contents_is_residue_and_the_chapters_are_points() -> None:

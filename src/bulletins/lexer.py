@@ -468,7 +468,9 @@ class _Context:
         # Inside a brief column (国内联播快讯, 新闻速递: web/xwlb, rmrb) each short title opens a
         # brief of its own (DESIGN §8).
         if self.brief_column:
-            return "headline"
+            # …unless the column's own bulletin has no text yet: 国内联播快讯 / 央视网消息（新闻联播）：
+            # / 我国浮空艇… (web/xwlb/20190601.md lines 129-132): the first brief shares it.
+            return "headline" if self.paragraphs else "subhead"
         if self.terminal_seen or (after is not None and (is_lede(after, dated_subject=True) or opens_a_list(after))):
             return "headline"
         return "subhead"
