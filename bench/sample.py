@@ -40,6 +40,8 @@ TOP_UP: tuple[tuple[str, int, str | None, str | None], ...] = (
     ("dispatch", 6, r"^\s*新华社[^\n]{1,12}\d{1,2}月\d{1,2}日电", None),
     ("feature", 7, r"\n\s*(?:本报记者\s*\S{2,8}\s*摄|制图：|版式设计：)", None),
     ("readout", 3, r"[、][^。\n]{1,20}(出席|列席)(会议|活动)", None),
+    # Readers found three of the seven top-up features to be picture boxes or commentaries.
+    ("feature", 4, r"\n\s*(?:本报记者\s*\S{2,8}\s*摄|制图：|版式设计：)", None),
 )
 WEB_PER_FOLDER = {"hkcnews": 6, "lawref": 6, "newscrawl": 7, "xispeech": 6, "xwlb": 3, "govreport": 3}
 
