@@ -47,6 +47,8 @@ _CAPTION_ONGOING = re.compile(r"正在")
 _CAPTION_CREDIT = re.compile(rf"(?:新华社|本报|人民日报)?记者(?:\s*[{HAN}]{{2,4}})+\s*摄[）)]?$")
 _CAPTION_THIS_IS = re.compile(r"^\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?，[^\n]{0,300}?。这是")
 _CAPTION_TUWEI = re.compile(r"^图为")
+# 图①、图④：1月17日，缅甸民众在内比都街头… under 图片说明： (rmrb/2020-01/20200118-05-01.txt line 30).
+_CAPTION_NUMBERED = re.compile(r"^图[①-⑳\d]{1,2}(?:[、，,]图?[①-⑳\d]{1,2})*[：:]")
 _BYLINE_ROLE = re.compile(rf"^(?:本报|新华社|人民日报)?(?:特约)?(?:评论员|记者|通讯员)[{HAN}\s、]{{0,20}}$")
 # GB/T 9704-2012 §7: 发文机关标志 (国务院办公厅文件), 发文字号 (国办发〔2020〕6号), 主送机关 (各省、…：),
 # 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
@@ -137,7 +139,12 @@ def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
     if _SALUTATION.match(shadow):
         return raw("salutation")
     short = is_short(text)
-    if _CAPTION_CREDIT.search(shadow) or _CAPTION_THIS_IS.match(shadow) or _CAPTION_TUWEI.match(shadow):
+    if (
+        _CAPTION_CREDIT.search(shadow)
+        or _CAPTION_THIS_IS.match(shadow)
+        or _CAPTION_TUWEI.match(shadow)
+        or _CAPTION_NUMBERED.match(shadow)
+    ):
         return raw("caption", credit=match_credit_tail(text, shadow))
     if short and _CAPTION_ONGOING.search(shadow) and len(text) <= 30:
         # 正在 alone is a weak cue: at the top of a file it is a title's kicker

@@ -222,7 +222,7 @@ class _Context:
                 for raw in self.raws[i : i + count]:
                     yield self._emit("HEAD_NOTE", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += count
-            elif kind == "short" and self.in_bulletin and is_box_label(raw.shadow):
+            elif kind in {"short", "para"} and self.in_bulletin and is_box_label(raw.shadow):
                 yield self._emit("SUBHEAD", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind == "caption" and raw.weak and not self.in_bulletin:

@@ -38,12 +38,10 @@ ROLES: dict[str, str] = {
 assert tuple(ROLES) == CREDIT_ROLES
 
 _MAX = 48  # a photo credit is short; longer lines are prose that happens to end in 摄
-_NOTE_MAX = 160
+_NOTE_MAX = 160  # （作者为…，本报驻埃及记者周輖采访整理） runs long (rmrb/2020-05/20200511-17-01.txt)
 # Every credit form below has one of these: a label's colon, a note's parenthesis, an editor's
-# dash, 摄, an agency's 发 or 视觉, or a signature's closing 文.
-_CUE = re.compile(
-    r"[：:（(—－-]|摄|发|视觉|文$"
-)  # （作者为…，本报驻埃及记者周輖采访整理） runs long (rmrb/2020-05/20200511-17-01.txt)
+# dash, 摄, an agency's 发 or 视觉, a signature's closing 文, or 供图.
+_CUE = re.compile(r"[：:（(—－-]|摄|发|视觉|文$|供图$")
 _PICTURE_AND_TEXT = re.compile(r"^(?P<drawn>[^图文]{2,12}?)\s*图(?P<mark>\s+)(?P<written>[^图文]{2,12}?)\s*文$")
 _PREFIX = re.compile(
     r"^(?:(?:本报|新华社|人民日报|人民网|中新社|中新网)?(?:特约|实习)?(?:记者|通讯员|摄影记者)|实习生)"
@@ -61,6 +59,8 @@ _AGENCY_ALONE = re.compile(r"^[（(]?(?:新华社发|人民视觉|视觉中国)[
 _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("制图", re.compile(r"^(?:制图|图表制作|漫画|绘图|插图|图片制作|图表|手绘)[：:]\s*(?P<who>.*)$")),
     ("版式设计", re.compile(r"^(?:版式设计|版面设计|美术编辑)[：:]\s*(?P<who>.*)$")),
+    # 中缅油气管道项目供图 (rmrb/2020-01/20200118-05-01.txt line 38): a photo an organisation supplied.
+    ("摄影", re.compile(r"^[^（）()：:，。\s]{2,24}供图$")),
     ("数据来源", re.compile(r"^(?:数据|资料)来源[：:]\s*(?P<org>.*)$")),
     ("责编", re.compile(r"^(?:本版)?责(?:任)?编(?:辑)?[：:]\s*(?P<who>.*)$")),
     ("投稿", re.compile(r"^(?:栏目)?(?:投稿|来稿)(?:邮箱|信箱)?[：:].*$|^电子信箱[：:].*$|^欢迎.{0,12}投稿.*$")),

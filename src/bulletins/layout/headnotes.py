@@ -11,7 +11,9 @@ Evidence (``../shared/corpus/rmrb``):
   ``（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）``
   (2019-10/20191027-02-03.txt line 3).
 * box labels — ``核心阅读`` (523 lines), ``内容提要``, ``编者的话``, ``记者手记``, ``延伸阅读`` …
-  name a box inside an article; they are never headline lines and never open a bulletin.
+  name a box inside an article; they are never headline lines and never open a bulletin. So does
+  ``图片说明：`` over a page's captions (37 files; rmrb/2020-01/20200118-05-01.txt line 29, where
+  it opened a bulletin after a section's signature).
 
 A headnote is read as a paragraph at the head of the body (the dateline that may follow it still
 belongs to the bulletin); a box label is a subhead.
@@ -26,6 +28,7 @@ BOX_LABELS = frozenset(
         "核心阅读", "内容提要", "阅读提示", "提要", "导读", "编者的话", "开栏的话", "编者按", "记者手记",
         "延伸阅读", "知识链接", "链接", "相关链接", "背景链接", "新闻链接", "微阅读", "数读", "记者点评",
         "专家解读", "历史背景", "背景故事", "人物小传", "结束语", "引子", "亲历者说", "见证者说",
+        "图片说明：",
     }
 )  # fmt: skip
 """Labels of boxes inside an article (each seen on a line of its own in the rmrb corpus)."""
