@@ -114,6 +114,7 @@ CHROME = [
     ("扫一扫在手机打开当前页", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:114"),
     ("打印本页", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:116"),
     ("分享让更多人看到", "web/newscrawl/add_content_people3_idx256.txt:18"),
+    ("更多精彩", "rmrb/2020-01/20200118-05-01.txt:40"),
 ]
 NOT_CHROME = [
     ("2026年河南省政府工作报告", "web/govreport/2026_河南省_政府工作报告_row1.txt:10"),

@@ -4,7 +4,8 @@ Evidence (``../shared/corpus/web``): the portal controls of the provincial work 
 (govreport/2026_河南省_政府工作报告_row1.txt lines 1–9: ``下载`` ``打印`` ``全屏`` ``收藏``
 ``【字号：`` ``加大`` ``还原`` ``减小`` ``】``; 宁夏 lines 114–120: ``扫一扫在手机打开当前页``
 ``打印本页`` ``关闭窗口``), their metadata labels (``来源：河南日报``, ``时间：2026-02-03``, and
-the empty ``来源：``), and People's Daily Online's ``分享让更多人看到`` (newscrawl/people3).
+the empty ``来源：``), People's Daily Online's ``分享让更多人看到`` (newscrawl/people3) and the
+``更多精彩`` link the crawl left at the end of People's Daily pages (rmrb/2020-01/20200118-05-01.txt).
 They are not text of the notice: each is residue of kind ``nav``, never a headline line.
 """
 
@@ -16,6 +17,7 @@ CONTROLS = frozenset(
     {
         "下载", "打印", "打印本页", "全屏", "收藏", "加大", "还原", "减小", "关闭", "关闭窗口", "【", "】",
         "【字号：", "字号：", "扫一扫在手机打开当前页", "分享让更多人看到", "分享到：", "返回顶部",
+        "更多精彩",
     }
 )  # fmt: skip
 """Whole lines that are a page's controls."""
