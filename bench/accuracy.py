@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     labels = {
         "seeds": "the five seeds (rules written from them)",
         "corpus": "the corpus sample, both draws",
-        "unseen": "the top-up draw (annotated after the rules were written; four rules since read from two of its files)",
+        "unseen": "the top-up draw (annotated after the rules; four rules since read from two of its files)",
     }
     for name in sets:
         fields = SEED_FIELDS if name == "seeds" else FIELDS
