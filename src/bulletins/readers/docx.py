@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from ..decode import Errors
@@ -305,6 +305,17 @@ def _notes_text(part: Any) -> str:
     return "".join(texts)
 
 
+def _parts_with_text(part: Any, kinds: set[str], text_of: Callable[[Any], str]) -> list[str]:
+    """The kinds (header, footnotes …) of the document's related parts that hold text."""
+    return [
+        kind
+        for rel in part.rels.values()
+        if not rel.is_external
+        and (kind := rel.reltype.rsplit("/", 1)[-1]) in kinds
+        and text_of(rel.target_part).strip()
+    ]
+
+
 def _part_text(part: Any) -> str:
     try:
         return "".join(t.text or "" for t in part.element.iter(W + "t"))
@@ -361,13 +372,7 @@ class DocxReader:
                     level="warning", code="hidden-text", message=f"{walker.hidden} hidden characters, kept as residue"
                 )
             )
-        ignored = sum(
-            1
-            for rel in part.rels.values()
-            if not rel.is_external
-            and rel.reltype.rsplit("/", 1)[-1] in {"header", "footer"}
-            and _part_text(rel.target_part).strip()
-        )
+        ignored = len(_parts_with_text(part, {"header", "footer"}, _part_text))
         if ignored:
             diagnostics.append(
                 Diagnostic(
@@ -377,13 +382,7 @@ class DocxReader:
                 )
             )
         # Notes and comments are not body text either; say so rather than lose them silently.
-        notes = [
-            kind
-            for rel in part.rels.values()
-            if not rel.is_external
-            and (kind := rel.reltype.rsplit("/", 1)[-1]) in {"footnotes", "endnotes", "comments"}
-            and _notes_text(rel.target_part).strip()
-        ]
+        notes = _parts_with_text(part, {"footnotes", "endnotes", "comments"}, _notes_text)
         if notes:
             diagnostics.append(
                 Diagnostic(
