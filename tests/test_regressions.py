@@ -352,3 +352,13 @@ def test_xinhua_prints_a_features_title_after_its_dateline() -> None:
     assert bulletin.byline == ("刘赞",)
     held = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
     assert held.replace("\u3000", "") == text.replace("\n", "").replace("\u3000", "")
+
+
+def test_ordinals_and_adverbs_in_a_list_are_not_names() -> None:
+    # rmrb/2020-01/20200119-02-05.txt (read at random beside its output): 缅甸第一 and 悉数出面 (after
+    # the title 负责人) were read as two people accompanying 习近平.
+    text = (
+        "缅甸第一、第二副总统及所有内阁成员、联邦议会两院议长以及主要政党负责人悉数出面，"
+        "陪同习近平主席出席中缅建交70周年系列庆祝活动暨中缅文化旅游年启动仪式。"
+    )
+    assert all(name not in ("缅甸第一", "悉数出面") for _, names in _groups(text) for name in names)

@@ -211,7 +211,10 @@ def _people(
 
 
 _LISTED = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$")
-_NOT_A_NAME = re.compile(r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分|^人|首次|国家|人员")
+_NOT_A_NAME = re.compile(
+    r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分|^人|首次|国家|人员"
+    r"|第[一二三四五六七八九十]|悉数|出面|一同|共同|分别|先后|纷纷"
+)
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
 _COMMON_NOUNS = frozenset(
