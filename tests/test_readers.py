@@ -307,6 +307,30 @@ def test_markdown_keeps_list_markers_and_wrapped_visible_text() -> None:
     assert _lines("markdown", md.encode()) == ["标题", "- 第一项 加粗 链接文字", "1. 第二项", "图片说明"]
 
 
+def test_a_rundowns_item_numbers_are_not_part_of_its_titles() -> None:
+    # web/xwlb day files: ## 1. … ## 13. number the broadcast's items; the title is what follows.
+    md = "# 新闻联播 2017-04-15\n\n## 1. 【“一带一路”·合作共赢】共建纺织产业园\n\n正文。\n\n## 2. 廖俊波：真心实意为人民造福\n\n正文。\n\n## 3. 国内联播快讯\n"
+    reading = next(bulletins.readers.reader_for("markdown").read(md.encode()))
+    titles = [line for line in reading.lines if line.hints.heading == 2]
+    assert [line.text for line in titles] == [
+        "【“一带一路”·合作共赢】共建纺织产业园",
+        "廖俊波：真心实意为人民造福",
+        "国内联播快讯",
+    ]
+    assert [line.hints.item for line in titles] == [1, 2, 3]
+    (said,) = [d for d in reading.diagnostics if d.code == "item-number-left-out"]
+    assert "1.–3." in said.message
+
+
+def test_headings_not_numbered_as_a_rundown_keep_their_numbers() -> None:
+    # Two numbered headings, or numbers out of order, are titles that happen to start with a number.
+    for md in ("## 1. 总则\n\n正文。\n\n## 2. 附则\n", "## 1. 甲\n\n## 3. 乙\n\n## 4. 丙\n"):
+        reading = next(bulletins.readers.reader_for("markdown").read(md.encode()))
+        assert all(line.text[0].isdigit() for line in reading.lines if line.hints.heading)
+        assert all(line.hints.item is None for line in reading.lines)
+        assert not [d for d in reading.diagnostics if d.code == "item-number-left-out"]
+
+
 # -- DOCX ---------------------------------------------------------------------------------
 
 

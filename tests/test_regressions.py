@@ -330,6 +330,29 @@ def test_a_brief_column_is_one_bulletin_per_brief() -> None:
     assert 132 not in starts  # the first brief shares the column's bulletin (label and dateline)
 
 
+def test_a_brief_columns_first_title_completes_its_headline() -> None:
+    # web/xwlb/20190601.md lines 129-132: 国内联播快讯 / 央视网消息（新闻联播）： / 我国浮空艇… / text.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xwlb" / "20190601.md"
+    column = next(b for b in bulletins.parse_file(path).bulletins if b.lines[0] == 129)
+    assert column.headline is not None and column.dateline is not None
+    assert column.headline.lines == ("国内联播快讯", "我国浮空艇高空科学观测创新纪录")
+    assert column.headline.line_numbers == (129, 132) and column.dateline.line == 131
+    assert (column.headline.kicker, column.headline.title) == ("国内联播快讯", "我国浮空艇高空科学观测创新纪录")
+
+
+def test_a_rundown_is_one_bulletin_per_item_under_its_days_title() -> None:
+    # web/xwlb/20140305.md: no 央视网消息 prefix, so no dateline says where an item starts; the
+    # ## N. headings do. The day's title is the section, its metadata list navigation.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xwlb" / "20140305.md"
+    document = bulletins.parse_file(path)
+    assert [b.lines[0] for b in document.bulletins] == [9, 13, 17, 21, 25, 29, 33, 37, 41, 45]
+    assert {b.section for b in document.bulletins} == {"新闻联播 2014-03-05"}
+    first = document.bulletins[0]
+    assert first.headline is not None and first.headline.lines == ("十二届全国人大二次会议在京开幕",)
+    kinds = {r.lines[0]: r.kind for r in document.residue}
+    assert kinds[1] == "section" and {kinds[k] for k in (3, 4, 5, 6, 7)} == {"nav"}
+
+
 def test_a_table_of_contents_is_residue_and_the_chapters_are_points() -> None:
     # rmrb/2019-02/20190219-14-01.txt: 目录 lines 8-59 repeat every 第X章/第X节 heading of the plan.
     path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2019-02" / "20190219-14-01.txt"

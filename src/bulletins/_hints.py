@@ -21,6 +21,12 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
    subhead when it is bold. In Markdown only the run of short lines right under a ``#`` title is
    (the adoption lines of LawRefBook: ``1949年12月23日 政务院发布``); elsewhere the text rules
    decide (新闻联播 brief columns, where each short title opens a brief).
+3a. **Rundowns**: a heading that numbers an item of a rundown (``Hints.item``: 新闻联播's
+   ``## 1.``, ``## 2.`` …) titles a new item, whether a dateline follows it (2017–2025 files) or
+   the text does (2014-03-05, no ``央视网消息`` prefix). The level-1 title above the first item
+   (``# 新闻联播 2019-06-01``) is the items' compilation heading (``Bulletin.section``), and what
+   stands between the two — the transcript's metadata list, the programme's contents — is
+   navigation. All of it is kept, as residue.
 5. **Tables, chapters, figures**: below the first headline, a data table's rows are body text, a
    chapter heading (``第二章　子女教育``, gov.cn row32) is a subhead and a centred figure or table
    title (``图1　汽车号牌编码规则``, row36) is a caption — none of them opens a bulletin.
@@ -63,9 +69,16 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     # Lines after the closing (（此件公开发布）, 抄送) are left to the lexer's own closing rules.
     closing = max((k for k, raw in enumerate(out) if raw.kind == "date_only" and _hint(hints, raw).align == "right"),
                   default=len(out))  # fmt: skip
+    first_item = next((k for k, raw in enumerate(out) if _hint(hints, raw).item is not None), None)
+    day_title = next((k for k, raw in enumerate(out[:first_item]) if _hint(hints, raw).heading == 1), None)
     for k, raw in enumerate(out):
         hint = _hint(hints, raw)
-        if hint.hidden:
+        if first_item is not None and day_title is not None and day_title <= k < first_item:
+            out[k] = attrs.evolve(raw, kind="section" if k == day_title else "nav", toc=False, marker=None)
+        elif hint.item is not None:  # a rundown's item title, whatever its text looks like
+            out[k] = attrs.evolve(raw, kind="short", toc=True, marker=None, dateline=None, credit=None)
+            seen_headline = True
+        elif hint.hidden:
             out[k] = attrs.evolve(raw, kind="hidden")
         elif hint.table_cell and seen_headline and raw.kind in _TEXTUAL:
             out[k] = attrs.evolve(raw, kind="para")  # a data table's row is body text, never a title

@@ -77,6 +77,25 @@ class _Trailing:
 
 
 @frozen(kw_only=True)
+class _BriefTitle:
+    line: SourceLine
+
+
+def _with_brief_title(headline: Headline | None, brief: _BriefTitle | None) -> Headline | None:
+    """The column label's headline with the first brief's title below it: label as kicker, brief as title."""
+    if brief is None or headline is None:
+        return headline
+    return attrs.evolve(
+        headline,
+        lines=(*headline.lines, brief.line.text),
+        line_numbers=(*headline.line_numbers, brief.line.line),
+        kicker="".join(line.strip() for line in headline.lines),
+        title=brief.line.text.strip(),
+        subtitles=(),
+    )
+
+
+@frozen(kw_only=True)
 class _Draft:
     bulletin: Bulletin
     residue: tuple[Residue, ...]
@@ -236,6 +255,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         residue: list[Residue] = []
         diagnostics: list[Diagnostic] = []
         section: str | None = None
+        series: bool | None = None  # does the section head a labelled series (decided by its first item)?
         for item in items:
             if isinstance(item, Caption):  # a caption outside any bulletin is residue
                 residue.append(Residue(kind="caption", lines=item.lines, text=item.text))
@@ -246,19 +266,22 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             if isinstance(item, Residue):
                 residue.append(item)
                 if item.kind == "section":
-                    section = item.text.replace("\n", "")
+                    section, series = item.text.replace("\n", ""), None
                 continue
             bulletin = item.bulletin
             labelled = bulletin.headline is not None and any(
                 _SERIES_LABEL.search(line) for line in bulletin.headline.lines
             )
-            section = section if labelled else None
+            # A series heading (seed 002: 习近平总书记“三篇光辉文献” over ----（文献一）…) covers its
+            # labelled items only; a rundown's title (# 新闻联播 2019-06-01) covers every item after it.
+            series = labelled if series is None else series
+            section = section if labelled or not series else None
             bulletins.append(attrs.evolve(bulletin, id=f"b{len(bulletins) + 1}", section=section))
             residue.extend(item.residue)
             diagnostics.extend(item.diagnostics)
             for inner in item.residue:
                 if inner.kind == "section":
-                    section = inner.text.replace("\n", "")
+                    section, series = inner.text.replace("\n", ""), None
         return Parsed(
             bulletins=tuple(reattach_displaced_ledes(bulletins)),
             residue=tuple(residue),
@@ -269,6 +292,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """Assemble a bulletin from its opening, body blocks and closing."""
         residue = tuple(p for p in parts if isinstance(p, Residue))
         headline = next((p for p in parts if isinstance(p, Headline)), None)
+        headline = _with_brief_title(headline, next((p for p in parts if isinstance(p, _BriefTitle)), None))
         match = next((p for p in parts if isinstance(p, DatelineMatch)), None)
         if match is None:
             match = next((p.match for p in parts if isinstance(p, _Trailing)), None)
@@ -346,6 +370,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
     def dateline_title(self, token: LineToken) -> Headline:
         """The title Xinhua prints after 题： on the dateline's line: the bulletin's headline."""
         return self.headline(token)
+
+    def brief_title(self, token: LineToken) -> _BriefTitle:
+        """The first brief's title under its column's dateline: one more headline line."""
+        return _BriefTitle(line=_source_line(token))
 
     def dateline(self, token: LineToken) -> DatelineMatch:
         """Pass on the dateline the lexer read (the bulletin takes its byline too)."""

@@ -183,7 +183,7 @@ class _Context:
                 for raw in self.raws[i : i + contents]:
                     yield self._emit("NAV", LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += contents
-            elif kind in {"image", "nav"}:
+            elif kind in {"image", "nav", "section"}:
                 yield self._emit(kind.upper(), LineInfo(first=raw.number, last=raw.number, text=raw.text))
                 i += 1
             elif kind != "trailing_dateline" and self._after_closing() and _NOTE.match(raw.shadow):
@@ -404,6 +404,9 @@ class _Context:
             signer = raws[j]
             yield self._emit("SECTION_BYLINE", LineInfo(first=signer.number, last=signer.number, text=signer.text))
             return j + 1
+        if decision == "brief_title":
+            yield self._emit("BRIEF_TITLE", LineInfo(first=run[0].number, last=run[0].number, text=run[0].text))
+            return j
         if decision == "subhead":
             parts = tuple((raw.number, raw.text) for raw in run)
             yield self._emit(
@@ -470,7 +473,9 @@ class _Context:
         if self.brief_column:
             # …unless the column's own bulletin has no text yet: 国内联播快讯 / 央视网消息（新闻联播）：
             # / 我国浮空艇… (web/xwlb/20190601.md lines 129-132): the first brief shares it.
-            return "headline" if self.paragraphs else "subhead"
+            if self.paragraphs:
+                return "headline"
+            return "brief_title" if self.last == "DATELINE" and len(run) == 1 else "subhead"
         if self.terminal_seen or (after is not None and (is_lede(after, dated_subject=True) or opens_a_list(after))):
             return "headline"
         return "subhead"

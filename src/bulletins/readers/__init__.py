@@ -56,6 +56,11 @@ class Hints:
     """Paragraph style name (Word's ``Title``, ``Heading 1`` …), when the source names one."""
     hidden: bool = False
     """The source hides the line (``display:none``, Word's hidden text): kept, but as residue."""
+    item: int | None = None
+    """The number a rundown's heading gives its item (新闻联播 day files: ``## 3. 标题``), or None.
+
+    The number is the transcript's count of its items, not part of the title: the reader leaves
+    it out of the line's text and says so in an ``item-number-left-out`` diagnostic."""
 
     @property
     def empty(self) -> bool:

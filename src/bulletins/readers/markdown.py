@@ -32,6 +32,9 @@ _ITEM = re.compile(r"^\s+-\s*(?P<value>.*)$")
 _SNIFF_FRONT = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n(?:[A-Za-z_][\w-]*[ \t]*:.*\r?\n)")
 _SNIFF_HEADING = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*\r?\n)*#{1,6}[ \t]+\S")
 _SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}")
+# ## 1. 【“一带一路”·合作共赢】… (web/xwlb): a rundown numbers its items in their headings.
+_ITEM_NUMBER = re.compile(r"^(?P<number>\d{1,3})[.．]\s*(?=\S)")
+_RUNDOWN_MIN = 3
 
 
 def _unquote(value: str) -> str:
@@ -128,7 +131,7 @@ class _Walker:
                 self.images += 1
             elif kind == "html_inline":
                 continue  # <img>, <span …>: markup, no text of its own
-        line_hints = Hints(heading=hints.heading, list_level=hints.list_level, bold=has_text and bold_all)
+        line_hints = attrs.evolve(hints, bold=has_text and bold_all)
         for k, row in enumerate(rows):
             text = "".join(row).rstrip()
             if text.strip():
@@ -145,6 +148,34 @@ class _Walker:
             self.add(start + (at if probe in rows[at] else 0), Line(text=found.text, hints=found.hints))
 
 
+def _item_numbers(tokens: list[Token]) -> dict[int, int]:
+    """Map the inline token of each rundown heading to the number it gives its item.
+
+    A rundown is three or more headings of one level numbered 1, 2, 3 … in order, other headings
+    between them allowed (新闻联播 day files: ``## 本期节目主要内容`` then ``## 1. …`` to ``## 13. …``).
+    Headings numbered any other way (a law's ``## 1. 总则`` alone) keep their text whole.
+    """
+    numbered: dict[str, list[tuple[int, int]]] = {}
+    for k, token in enumerate(tokens[:-1]):
+        if token.type == "heading_open" and (found := _ITEM_NUMBER.match(tokens[k + 1].content)):
+            numbered.setdefault(token.tag, []).append((k + 1, int(found["number"])))
+    items: dict[int, int] = {}
+    for headings in numbered.values():
+        if len(headings) >= _RUNDOWN_MIN and [n for _, n in headings] == list(range(1, len(headings) + 1)):
+            items.update(headings)
+    return items
+
+
+def _drop_item_number(token: Token) -> None:
+    """Cut ``N. `` from the start of a rundown heading's inline *token* (its first text child)."""
+    for child in token.children or ():
+        if child.type == "text":
+            found = _ITEM_NUMBER.match(child.content)
+            if found is not None:
+                child.content = child.content[found.end() :]
+            return
+
+
 def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]]:
     """Return the visible lines of Markdown *text* whose first line is source line ``offset + 1``.
 
@@ -152,13 +183,14 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
     """
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     tokens = md.parse(text)
+    items = _item_numbers(tokens)
     walker = _Walker(offset)
     heading: int | None = None
     depth = 0
     prefix = ""
     row: list[str] | None = None
     row_start = 0
-    for token in tokens:
+    for at, token in enumerate(tokens):
         kind = token.type
         start = token.map[0] if token.map else 0
         if kind == "heading_open":
@@ -183,7 +215,10 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
             if row is not None:
                 row.append("".join(c.content for c in token.children or () if c.type in {"text", "code_inline"}))
                 continue
-            walker.inline(token, start, Hints(heading=heading, list_level=depth or None), prefix)
+            if at in items:
+                _drop_item_number(token)
+            hints = Hints(heading=heading, list_level=depth or None, item=items.get(at))
+            walker.inline(token, start, hints, prefix)
             prefix = ""
         elif kind in {"fence", "code_block"}:
             first = start + 1 if kind == "fence" else start  # a fence's content starts below its ```
@@ -196,6 +231,16 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
     if walker.images:
         diagnostics.append(
             Diagnostic(level="info", code="image-left-out", message=f"{walker.images} Markdown image(s) give no text")
+        )
+    if items:
+        numbers = sorted(items.values())
+        diagnostics.append(
+            Diagnostic(
+                level="info",
+                code="item-number-left-out",
+                message=f"the numbers {numbers[0]}.–{numbers[-1]}. of {len(numbers)} rundown headings are the "
+                "items' order, not part of their titles: left out of the text",
+            )
         )
     if walker.shortcodes:
         diagnostics.append(
