@@ -213,6 +213,45 @@ ATTENDEE_CASES = [
         [("参加", ["吕岩松", "吴伟"], ["省领导", "省领导"])],
     ),
     ("省委书记楼阳生主持会议并强调，各级党委政府要认真学习。", [("主持", ["楼阳生"], ["省委书记"])]),
+    # Issue 9, corpus lines (file in the comment):
+    # rmrb/2019-10/20191013-03-08.txt: 率团 between the name and the verb.
+    ("全国人大常委会副委员长王东明率团出席会议。", [("出席", ["王东明"], ["全国人大常委会副委员长"])]),
+    # rmrb/2020-05/20200528-01-05.txt: a name, 等 and the group it leads.
+    (
+        "中共中央总书记、国家主席、中央军委主席习近平等党和国家领导同志出席会议，与委员共商国是。",
+        [("出席", ["习近平"], ["中共中央总书记、国家主席、中央军委主席"])],
+    ),
+    # rmrb/2020-05/20200509-01-02.txt: a roll call with no colon after 还有, 和 inside the list.
+    (
+        "出席座谈会的党外人士还有陈晓光、郑建邦、辜胜阻、刘新成、何维、邵鸿和蒋作君、李钺锋、谢经荣、邵峰等。",
+        [
+            (
+                "出席",
+                ["陈晓光", "郑建邦", "辜胜阻", "刘新成", "何维", "邵鸿", "蒋作君", "李钺锋", "谢经荣", "邵峰"],
+                [None] * 10,
+            )
+        ],
+    ),
+    # rmrb/2019-02/20190214-03-05.txt-like: a title before a dotted foreign name is its role.
+    ("埃及前总理埃萨姆·谢拉夫出席开幕式。", [("出席", ["埃萨姆·谢拉夫"], ["埃及前总理"])]),
+    # rmrb/2020-05/20200519-04-11.txt: the title printed after the name.
+    ("栗战书委员长主持闭幕会。", [("主持", ["栗战书"], ["委员长"])]),
+    # web/xispeech/all_data_row24.txt: who presides follows 由.
+    ("开幕会由汪鸿雁主持。", [("主持", ["汪鸿雁"], [None])]),
+    # web/newscrawl/add_content_huanqiu1_idx2.txt: a bracketed source before the subject.
+    (
+        "【环球时报-环球网报道 记者 索炎琦】外交部发言人毛宁主持6月3日例行记者会。",
+        [("主持", ["毛宁"], ["外交部发言人"])],
+    ),
+    # web/xwlb/20170415.md: the attendee named after the verb's object, as the subject of 表示.
+    (
+        "出席《习近平谈治国理政》柬文版首发式的柬埔寨首相洪森表示，他本人印象深刻。",
+        [("出席", ["洪森"], ["柬埔寨首相"])],
+    ),
+    # rmrb/2020-01/20200116-01-04.txt: 韩正 ends in 正, which is not the adverb (正在 is).
+    ("中共中央政治局常委、国务院副总理韩正出席。", [("出席", ["韩正"], ["中共中央政治局常委、国务院副总理"])]),
+    # web/xwlb/20170415.md: a leader and the collective with him.
+    ("朝鲜最高领导人金正恩和全体党政军领导人出席了阅兵式。", [("出席", ["金正恩"], ["朝鲜最高领导人"])]),
 ]
 ATTENDEE_LOOK_ALIKES = [
     "中央全面深化改革委员会委员出席会议，中央和国家机关有关部门负责同志列席会议。",  # collectives only
@@ -222,6 +261,12 @@ ATTENDEE_LOOK_ALIKES = [
     "福馨园小区32岁的乔建新一时间报名参加当疫情防控志愿者；",
     "对参加一线战斗的医务人员，要尽快出台关心关爱的政策举措。",
     "应急管理部、自然资源部等部门参加救援。",
+    # rmrb/2020-01/20200101-05-01.txt: 主持 of a work, not of a meeting.
+    "百年前，詹天佑主持完工了中国第一条自行设计建设的铁路——京张铁路。",
+    # rmrb/2020-05/20200528-03-01.txt: measures with titles inside them are not people.
+    "健全委员履职档案、常委提交履职报告制度，分批次组织委员列席常委会会议。",
+    # rmrb/2020-05/20200526-05-01.txt: 解放军 is an army, not a 解 surname.
+    "出席十三届全国人大三次会议的解放军和武警部队代表，谈论起一个个感人故事。",
 ]
 
 
@@ -241,6 +286,7 @@ def test_attendee_look_alikes(text: str) -> None:
         ("李希王偉中李斌孟凡利出席會議", ["李希", "王伟中", "李斌", "孟凡利"], ["李希", "王偉中", "李斌", "孟凡利"]),
         ("李克强栗战书王沪宁出席", ["李克强", "栗战书", "王沪宁"], ["李克强", "栗战书", "王沪宁"]),
         ("中共中央总书记习近平主持会议", [], ["习近平"]),
+        ("尤权出席并讲话", [], ["尤权"]),  # rmrb/2019-10/20191024-04-05.txt
         # Unknown glued names that split two ways (林武|王成|张新 or 林武王|成张新) stay whole.
         ("林武王成张新出席", [], ["林武王成张新"]),
     ],
@@ -249,6 +295,38 @@ def test_headline_decks(deck: str, known: list[str], names: list[str]) -> None:
     groups, diagnostics = deck_groups([deck], [shadow(deck)], known)
     assert [list(g.names) for g in groups] == [names]
     assert bool(diagnostics) == (names == ["林武王成张新"])
+
+
+@pytest.mark.parametrize(
+    ("line", "groups"),
+    [
+        # rmrb/2020-05/20200509-01-02.txt line 3: two decks run together, then a third after a space.
+        (
+            "习近平主持并发表重要讲话李克强通报有关情况 汪洋王沪宁出席",
+            [("主持", ["习近平"], "习近平主持并发表重要讲话"), ("出席", ["汪洋", "王沪宁"], "汪洋王沪宁出席")],
+        ),
+        # rmrb/2020-05/20200526-03-06.txt line 3: seven glued names, then the next deck phrase.
+        (
+            "习近平李克强汪洋王沪宁赵乐际韩正王岐山等出席栗战书作全国人大常委会工作报告",
+            [
+                (
+                    "出席",
+                    ["习近平", "李克强", "汪洋", "王沪宁", "赵乐际", "韩正", "王岐山"],
+                    "习近平李克强汪洋王沪宁赵乐际韩正王岐山等出席",
+                )
+            ],
+        ),
+        ("李克强主持栗战书出席", [("主持", ["李克强"], "李克强主持"), ("出席", ["栗战书"], "栗战书出席")]),
+        # Titles that are sentences, not decks (rmrb/2019-10/20191013-03-08.txt, 2020-01/20200122-03-01.txt).
+        ("王东明出席第三次六国议长会议", []),
+        ("汪洋出席宗教团体负责人迎春座谈会", []),
+    ],
+)
+def test_decks_run_together_on_one_line(line: str, groups: list[tuple[str, list[str], str]]) -> None:
+    found, _ = deck_groups([line], [shadow(line)], [])
+    assert [(g.verb, list(g.names), g.text) for g in found] == groups
+    for group in found:  # each group's place is the phrase's own
+        assert group.where is not None and line[group.where.start : group.where.end] == group.text
 
 
 # --- enumerations -----------------------------------------------------------------------------

@@ -23,22 +23,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+import attrs
 from attrs import frozen
 
 from .._text import HAN, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
 from ..model import AttendeeGroup, Diagnostic, Where
 
 VERBS = ("出席", "列席", "参加", "陪同", "主持", "与会", "参观")
-_VERB = re.compile("|".join(VERBS))
+# 詹天佑主持完工了…京张铁路 (rmrb/2020-01/20200101-05-01.txt): 主持 of a work, not of a meeting.
+_VERB = re.compile("|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译)"))
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE = re.compile(r"[^，,]+")
 # 会议指出，…习近平总书记主持召开…会议 (seed 004): what follows 指出/强调 is reported speech about
 # another meeting; only the part before the reporting verb is read (楼阳生主持会议并强调，…).
 _REPORTED = re.compile(r"(?:指出|强调|认为|要求|表示|希望|提出)[，,：:]")
-# Words between the names and the verb: 等, 以视频方式, 在主会场, 分别在太原、大同分会场, 9月6日下午 …
+# Words between the names and the verb: 等, 以视频方式, 在主会场, 分别在太原、大同分会场, 9月6日下午,
+# 率团 (王东明率团出席会议, rmrb/2019-10/20191013-03-08.txt) …
 _TRAILING = re.compile(
-    r"(?:等|以[^、，]{1,6}方式|分别在.*|在[^，]{0,20}|应邀|一同|共同|先后|也|还|专程|亲切|同机|并"
+    r"(?:等|以[^、，]{1,6}方式|分别在.*|在[^，]{0,20}|应邀|一同|共同|先后|也|还|专程|亲切|同机|并|率(?:代表)?团|率队|正在"
     r"|\d{1,4}年|\d{1,2}月|\d{1,2}日|[上下]午|晚间?|近日|当天|当日|今天|昨天|至)+$"
 )
 _AND = re.compile(r"以及|和|及")
@@ -51,15 +54,19 @@ _TITLES = (
     "领导", "组长", "院长", "检察长", "秘书长", "成员", "会长", "理事长", "司令员", "政委", "大使", "外长",
     "议长", "负责人", "总指挥", "指挥长", "校长", "董事长", "总经理", "专员", "国务委员", "主委",
     "委员长", "国务卿", "特使", "行政长官", "司长", "审计长", "行长", "署长", "司令", "总干事", "总裁", "参赞",
+    "发言人",
 )  # fmt: skip
 _TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
-_FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席")
+_FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席", "领导人")
 _UNIT_END = set("部局委厅办会院所处室组队团司社站馆校府党") | {"同志"}
-_COLLECTIVE = re.compile(r"(?:负责同志|负责人|代表|成员|人员|同志|干部|群众|单位|部门)$")
+_COLLECTIVE = re.compile(r"(?:负责同志|负责人|领导人|代表|成员|人员|同志|干部|群众|单位|部门)$")
 # 楼阳生主持召开省委第二…七次专题会议暨…会议精神； (seed 002's study list): a meeting named as a
 # document to study, not a report of who attended.
 _REFERENCE = re.compile(r"召开.*精神[；;。]?$")
-_ROLL_CALL = re.compile(r"^(?P<verb>出席|列席|参加)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有|有|是)[：:]")
+# 出席闭幕会的领导同志还有：…; 出席座谈会的党外人士还有陈晓光、郑建邦、…、邵峰等 (no colon after 还有,
+# rmrb/2020-05/20200509-01-02.txt line 19).
+_ATTENDEE_AFTER = re.compile(r"[^，。的]{1,30}的(?P<who>[^，。的]{2,20}?)(?:表示|说|指出|认为|介绍|告诉|$)")
+_ROLL_CALL = re.compile(r"^(?P<verb>出席|列席|参加)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])")
 _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
 # 艾力更·依明巴海, 帕巴拉·格列朗杰, 若昂·多里亚: the middle dot marks a transliterated personal name.
 _DOTTED = re.compile(rf"^[{HAN}]{{1,8}}[·•][{HAN}]{{1,10}}$")
@@ -90,8 +97,24 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
         return None
     if part in _COMMON_NOUNS or (len(part) == 2 and part[-1] == "国"):  # 韩国 is a country
         return None
-    if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END) or _DOTTED.match(part):
+    if _DOTTED.match(part):
+        # 埃及前总理埃萨姆·谢拉夫 (rmrb/2019-02/20190214-03-05.txt): a title before the name is its role.
+        dot = part.find("·") if "·" in part else part.find("•")
+        for title in _TITLES_LONGEST_FIRST:
+            at = part.rfind(title, 0, dot)
+            if at >= 0 and dot - at - len(title) >= 1:
+                start = offset + at + len(title)
+                return _Person(name=original[start : offset + len(part)], start=start, role=original[offset:start])
         return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
+    if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END):
+        return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
+    for size in (3, 2):
+        # 栗战书委员长主持闭幕会 (rmrb/2020-05/20200519-04-11.txt): a name, then its title.
+        name, title = part[:size], part[size:]
+        if title in _TITLES and (name in known or looks_like_name(name)) and name[-1] not in _UNIT_END:
+            return _Person(
+                name=original[offset : offset + size], start=offset, role=original[offset + size : offset + len(part)]
+            )
     for size in (3, 2, 4):
         if len(part) <= size:
             continue
@@ -148,6 +171,12 @@ def _parts(subject: str) -> list[tuple[str, int]]:
     for part in subject.split("、"):
         at = position
         position += len(part) + 1
+        cut = part.find("等")
+        if 0 < cut < len(part) - 1 and _is_collective(part[cut + 1 :]):
+            # 中央军委主席习近平等党和国家领导同志 (rmrb/2020-05/20200528-01-05.txt): the names, then
+            # the group they lead, which names no one (单位 and 国家领导人出访多国 are not people).
+            parts.append((part[:cut], at))
+            continue
         for joint in _AND.finditer(part):
             left, right = part[: joint.start()], part[joint.end() :]
             # 张瑞鹏和领导小组成员单位负责同志; 张又侠和魏凤和 (two names; 魏凤和 itself ends in 和).
@@ -175,6 +204,10 @@ def _people(
     (appended to *doubts*) without losing the rest of the list.
     """
     subject = _TRAILING.sub("", subject)
+    if subject.startswith("来自"):
+        # 来自宝马、艾默生、…等跨国公司负责人 (rmrb/2019-10/20191019-01-06.txt): where people come
+        # from, not who they are.
+        return None
     parts = _parts(subject)
     listed = sum(1 for part, _ in parts if part) >= 2
     people: list[_Person] = []
@@ -214,6 +247,11 @@ _LISTED = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$")
 _NOT_A_NAME = re.compile(
     r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分|^人|首次|国家|人员"
     r"|第[一二三四五六七八九十]|悉数|出面|一同|共同|分别|先后|纷纷"
+    # words of institutions and tasks, never of a name: 健全委员履职档案、常委提交履职报告制度
+    # (rmrb/2020-05/20200528-03-01.txt) is a list of measures with titles inside.
+    r"|制度|机制|档案|报告|工作|体系|建设|情况|问题|措施|履职"
+    # …王岐山等党和国家领导人来到天安门广场 (rmrb/2019-10/20191001-01-03.txt): where they went.
+    r"|来到|来自|前往|抵达|走进|出访|访问"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
@@ -221,6 +259,7 @@ _COMMON_NOUNS = frozenset(
     {
         "游客", "记者", "学生", "群众", "居民", "村民", "市民", "干部", "党员", "专家", "企业", "全国", "全省",
         "全市", "全区", "全县", "全体", "和其他", "全国各", "师生", "官兵", "选手", "观众", "嘉宾", "来宾",
+        "解放军", "武警",  # 解放军和武警部队代表 (rmrb/2020-05/20200526-05-01.txt, web/xwlb/20140305.md)
     }
 )  # fmt: skip
 
@@ -298,14 +337,28 @@ def _sentence_groups(
             pending = [*pending, (text, at)] if _subject_only(text, at, block.text, known) else []
             previous.append((text, at))
             continue
-        subjects = [*pending, (text[: verb.start()], at)]
+        subject_at = at
+        before = text[: verb.start()]
+        cut = max(before.rfind("】"), before.rfind("由") if text.startswith("主持", verb.start()) else -1)
+        if cut >= 0:
+            # 开幕会由汪鸿雁主持 (web/xispeech/all_data_row24.txt): who presides follows 由; a
+            # bracketed source before the subject (【环球时报-环球网报道 记者 索炎琦】外交部发言人毛宁
+            # 主持…, web/newscrawl) is not part of it.
+            before, subject_at = before[cut + 1 :], at + cut + 1
+        subjects = [*pending, (before, subject_at)]
         pending = []
         people: list[_Person] = []
         for subject, subject_at in subjects:
             found = _people(subject, subject_at, block.text, known, doubts)
             if found:
                 people.extend(found)
-        if not people and not _TRAILING.sub("", text[: verb.start()]):
+        if not people and (after := _ATTENDEE_AFTER.match(text, verb.end())) is not None:
+            # 出席《…》首发式的柬埔寨首相洪森表示 (web/xwlb/20170415.md): the attendee is named after
+            # the verb and its object, as the subject of what he said.
+            found = _people(after.group("who"), at + after.start("who"), block.text, known) or []
+            # Only a titled person (首相洪森): 参加高考的有矿工、农民 names no one.
+            people = found if found and all(p.role for p in found) else []
+        if not people and not _TRAILING.sub("", before):
             # 习近平…在江西考察，主持召开…座谈会: a clause with no subject of its own continues
             # the person a recent clause of the sentence opened with.
             people = _recent_subject(previous, block.text, known)
@@ -416,7 +469,28 @@ def _all_segmentations(text: str, limit: int = 4) -> list[list[tuple[int, int]]]
     return results
 
 
-_DECK = re.compile(rf"^(?P<names>[{HAN}·•]{{2,24}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动)?$")
+_DECK = re.compile(
+    rf"(?P<names>[{HAN}·•]{{2,60}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动)?"
+    r"(?:并(?:讲话|致辞|发表重要讲话|作重要讲话|发言))?(?P<rest>.*)$"
+)
+# 习近平主持并发表重要讲话李克强通报有关情况 (rmrb/2020-05/20200509-01-02.txt), …王岐山等出席栗战书作
+# 全国人大常委会工作报告… (20200526-03-06.txt): decks set on one line with no space between them.
+# What runs on after the verb is the next deck phrase only when it opens with a person doing
+# something; 王东明出席第三次六国议长会议 is a title, not a deck. (Both are used with match(), at a position.)
+_RUN_ON = re.compile(rf"(?P<who>[{HAN}]{{2,3}}?)(?:作|通报|讲话|致辞|宣读|介绍|发言|主持|出席)")
+_DECK_NAMES_MAX = 24
+
+
+def _deck_phrase(match: re.Match[str], known: Sequence[str]) -> bool:
+    """A deck is names and a verb, nothing else, or the first of decks run together on a line."""
+    names, rest = match.group("names"), match.group("rest")
+    if not rest:
+        return len(names) <= _DECK_NAMES_MAX
+    run_on = _RUN_ON.match(rest)
+    if run_on is None or not looks_like_name(run_on.group("who")):
+        return False
+    # The names must split into people: a title's own words (宗教团体负责人) never do.
+    return names in known or looks_like_name(names) or split_glued(names, names, known) is not None
 
 
 def deck_groups(
@@ -431,43 +505,53 @@ def deck_groups(
     offset = 0
     for line, shadow in zip(lines, shadows, strict=True):
         for piece in re.finditer(r"\S+", shadow):
-            match = _DECK.match(piece.group(0))
-            if match is None:
-                continue
-            glued_shadow = match.group("names")
-            original = line[piece.start() : piece.end()]
-            glued = original[: len(glued_shadow)]
-            people = _people(glued_shadow, 0, glued, set(known))
-            roles: tuple[str | None, ...] = ()
-            if people:  # 中共中央总书记习近平主持会议: a role and one name
-                names = [p.name for p in people]
-                roles = tuple(p.role for p in people)
-            elif glued_shadow in known or looks_like_name(glued_shadow):
-                names = [glued]
-            else:
-                split = split_glued(glued, glued_shadow, known)
-                if split is None:
-                    names = [glued]
-                    diagnostics.append(
-                        Diagnostic(
-                            level="warning",
-                            code="glued-names",
-                            message=f"names in the headline deck {original!r} could not be split; kept whole",
-                        )
-                    )
-                else:
-                    names = split
-            start = offset + piece.start()
-            roles = roles or tuple(None for _ in names)
-            groups.append(
-                AttendeeGroup(
-                    verb=original[match.start("verb") : match.end("verb")],
-                    role=roles[0],
-                    names=tuple(names),
-                    roles=roles,
-                    text=original,
-                    where=Where(block="headline", start=start, end=start + len(original)),
-                )
-            )
+            at = piece.start()
+            # One piece may hold several decks run together: read them one after another.
+            while (match := _DECK.match(shadow, at, piece.end())) is not None and _deck_phrase(match, known):
+                end = match.start("rest")
+                group, doubt = _deck_group(line[at:end], match.group("names"), match.start("verb") - at, known)
+                start = offset + at
+                groups.append(attrs.evolve(group, where=Where(block="headline", start=start, end=start + end - at)))
+                diagnostics.extend(doubt)
+                at = end
+                if at == piece.end():
+                    break
         offset += len(line) + 1
     return groups, diagnostics
+
+
+def _deck_group(
+    original: str, glued_shadow: str, verb_at: int, known: Sequence[str]
+) -> tuple[AttendeeGroup, list[Diagnostic]]:
+    """The group of one deck phrase *original* whose names (Simplified) are *glued_shadow*."""
+    glued = original[: len(glued_shadow)]
+    people = _people(glued_shadow, 0, glued, set(known))
+    roles: tuple[str | None, ...] = ()
+    diagnostics: list[Diagnostic] = []
+    if people:  # 中共中央总书记习近平主持会议: a role and one name
+        names = [p.name for p in people]
+        roles = tuple(p.role for p in people)
+    elif glued_shadow in known or looks_like_name(glued_shadow):
+        names = [glued]
+    else:
+        split = split_glued(glued, glued_shadow, known)
+        if split is None:
+            names = [glued]
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="glued-names",
+                    message=f"names in the headline deck {original!r} could not be split; kept whole",
+                )
+            )
+        else:
+            names = split
+    roles = roles or tuple(None for _ in names)
+    group = AttendeeGroup(
+        verb=original[verb_at : verb_at + 2],
+        role=roles[0],
+        names=tuple(names),
+        roles=roles,
+        text=original,
+    )
+    return group, diagnostics
