@@ -93,6 +93,33 @@ def test_a_photo_credit_ending_a_caption_line() -> None:
     assert match_credit_tail("这是一个没有署名的图片说明。", shadow("这是一个没有署名的图片说明。")) is None
 
 
+# Picture credits ending a caption line (web/hkcnews figcaptions): (line, credit as printed, names).
+CAPTION_TAILS = [
+    ("林鄭昨日單獨見記者，沒有其他問責官員陪同。美聯社圖片", "美聯社圖片", ()),  # article_21342.md line 27
+    ("大會司儀要求每位記者只問兩條問題。政府新聞處圖片", "政府新聞處圖片", ()),  # article_21342.md line 44
+    ("習近平2012年底在河北省阜平縣深山看望慰問貧民。(新華網相片)", "(新華網相片)", ()),  # article_38240.md line 19
+    ("七一有人在街頭舉「光復香港，時代革命」旗幟。EYEPRESS圖片", "EYEPRESS圖片", ()),  # article_31577.md line 27
+    ("惟簡報中未有直接提及兩間傳媒：《蘋果》及《立場》在其任內停運。林勵攝", "林勵攝", ("林勵",)),  # article_49779.md
+]
+CAPTION_TAIL_LOOK_ALIKES = [
+    "这是一个没有署名的图片说明。",
+    "展览展出了三百多张历史图片",  # no sentence ends before it: the caption's own words
+    "记者翻看着一张张老照片。他说，这些都是珍贵的历史图片，要好好保存下去。",  # a sentence, not a credit
+]
+
+
+@pytest.mark.parametrize(("line", "credit", "names"), CAPTION_TAILS)
+def test_a_picture_credit_ending_a_caption(line: str, credit: str, names: tuple[str, ...]) -> None:
+    found = match_credit_tail(line, shadow(line))
+    assert found is not None and found.role == "摄影"
+    assert (line[found.start :], found.names) == (credit, names)
+
+
+@pytest.mark.parametrize("line", CAPTION_TAIL_LOOK_ALIKES)
+def test_caption_tail_look_alikes(line: str) -> None:
+    assert match_credit_tail(line, shadow(line)) is None
+
+
 def test_two_credits_on_one_line() -> None:
     # rmrb/2020-02/20200221-05-04.txt line 10: drawing by 曹一, verse by 燕陆.
     line = "曹\xa0\xa0一图\xa0\xa0燕\xa0\xa0陆文"

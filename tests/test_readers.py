@@ -307,6 +307,17 @@ def test_markdown_keeps_list_markers_and_wrapped_visible_text() -> None:
     assert _lines("markdown", md.encode()) == ["标题", "- 第一项 加粗 链接文字", "1. 第二项", "图片说明"]
 
 
+def test_a_figcaption_is_a_caption_and_its_picture_credit_a_credit() -> None:
+    # web/hkcnews/article_21342.md line 27: the caption's last words name who supplied the photo.
+    md = "# 標題\n\n正文第一段。\n\n<figure><img src='a.jpg'><figcaption>林鄭昨日單獨見記者，沒有其他問責官員陪同。美聯社圖片</figcaption></figure>\n\n正文第二段。\n"
+    reading = next(bulletins.readers.reader_for("markdown").read(md.encode()))
+    assert [line.hints.caption for line in reading.lines if line.text] == [False, False, True, False]
+    bulletin = bulletins.parse(md.encode(), reader="markdown").bulletins[0]
+    (caption,) = [block for block in bulletin.body if block.type == "caption"]
+    assert caption.text == "林鄭昨日單獨見記者，沒有其他問責官員陪同。"
+    assert [(c.role, c.names, c.text) for c in bulletin.credits] == [("摄影", (), "美聯社圖片")]
+
+
 def test_a_rundowns_item_numbers_are_not_part_of_its_titles() -> None:
     # web/xwlb day files: ## 1. … ## 13. number the broadcast's items; the title is what follows.
     md = "# 新闻联播 2017-04-15\n\n## 1. 【“一带一路”·合作共赢】共建纺织产业园\n\n正文。\n\n## 2. 廖俊波：真心实意为人民造福\n\n正文。\n\n## 3. 国内联播快讯\n"

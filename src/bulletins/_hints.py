@@ -27,6 +27,9 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
    (``# 新闻联播 2019-06-01``) is the items' compilation heading (``Bulletin.section``), and what
    stands between the two — the transcript's metadata list, the programme's contents — is
    navigation. All of it is kept, as residue.
+4a. **Captions**: a line the source marks as a caption (``<figcaption>``, a table's ``<caption>``)
+   is a caption whatever its text, and a picture credit at its end is cut off as a credit
+   (``…。美聯社圖片``, ``…。林勵攝``).
 5. **Tables, chapters, figures**: below the first headline, a data table's rows are body text, a
    chapter heading (``第二章　子女教育``, gov.cn row32) is a subhead and a centred figure or table
    title (``图1　汽车号牌编码规则``, row36) is a caption — none of them opens a bulletin.
@@ -40,6 +43,7 @@ from collections.abc import Sequence
 import attrs
 
 from ._classify import Raw
+from .layout.credits import match_credit_tail
 from .readers import Hints
 
 # 第二章　子女教育 (gov.cn row32), 第三节: a regulation's centred chapter headings are subheads.
@@ -78,6 +82,9 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         elif hint.item is not None:  # a rundown's item title, whatever its text looks like
             out[k] = attrs.evolve(raw, kind="short", toc=True, marker=None, dateline=None, credit=None)
             seen_headline = True
+        elif hint.caption and raw.kind in _TEXTUAL:
+            # <figcaption> (web/hkcnews): a caption by markup, its picture credit cut from its end.
+            out[k] = attrs.evolve(raw, kind="caption", weak=False, credit=match_credit_tail(raw.text, raw.shadow))
         elif hint.hidden:
             out[k] = attrs.evolve(raw, kind="hidden")
         elif hint.table_cell and seen_headline and raw.kind in _TEXTUAL:

@@ -194,11 +194,24 @@ def _photo(text: str, shadow: str, offset: int) -> CreditMatch | None:
 _TAIL = re.compile(r"[。！？）)”]\s*(?P<credit>(?:(?:本报|新华社|人民日报)?(?:特约)?记者)?[^。！？）)”]{2,24}摄)\s*$")
 
 
+# …沒有其他問責官員陪同。美聯社圖片 / …。政府新聞處圖片 / …。(新華網相片) / …旗幟。EYEPRESS圖片 (web/hkcnews
+# figcaptions): the organisation that supplied the picture, after the caption's last sentence.
+_TAIL_SUPPLIED = re.compile(r"[。！？）)”]\s*(?P<credit>[（(]?[^。！？（）()”，、：:\s]{2,16}(?:图片|相片)[）)]?)\s*$")
+
+
 def match_credit_tail(text: str, shadow: str) -> CreditMatch | None:
-    """Return a photo credit printed at the end of a caption line (``…。新华社记者 谢环驰 摄``)."""
+    """Return a photo credit printed at the end of a caption line.
+
+    Either a photographer (``…。新华社记者 谢环驰 摄``, names read) or the organisation that
+    supplied the picture (``…。美聯社圖片``, ``…。(新華網相片)``: no names).
+    """
     found = _TAIL.search(shadow)
-    if found is None:
-        return None
-    start = found.start("credit")
-    credit = _photo(text[start:], shadow[start:], start)
-    return credit if credit is not None and credit.names else None
+    if found is not None:
+        start = found.start("credit")
+        credit = _photo(text[start:], shadow[start:], start)
+        if credit is not None and credit.names:
+            return credit
+    supplied = _TAIL_SUPPLIED.search(shadow)
+    if supplied is not None:
+        return CreditMatch(role="摄影", start=supplied.start("credit"))
+    return None

@@ -56,6 +56,8 @@ class Hints:
     """Paragraph style name (Word's ``Title``, ``Heading 1`` …), when the source names one."""
     hidden: bool = False
     """The source hides the line (``display:none``, Word's hidden text): kept, but as residue."""
+    caption: bool = False
+    """The line is a figure's or a table's caption by markup (``<figcaption>``, ``<caption>``)."""
     item: int | None = None
     """The number a rundown's heading gives its item (新闻联播 day files: ``## 3. 标题``), or None.
 

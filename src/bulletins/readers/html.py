@@ -138,6 +138,7 @@ class _Frame:
     hidden: bool  # inside display:none / visibility:hidden / [hidden]
     row: bool  # inside a table row of two or more cells: the whole row is one line
     row_start: bool  # this element is such a row
+    caption: bool = False  # inside <figcaption> or a table's <caption>
 
 
 class _Builder:
@@ -193,6 +194,7 @@ class _Builder:
             font_size=frame.size,
             table_cell=cell,
             hidden=frame.hidden,
+            caption=frame.caption,
         )
         for part in text.split("\n"):  # <pre> keeps its newlines
             if part.strip():
@@ -273,8 +275,22 @@ def _frame(
     # holds paragraphs; a layout table's single cell (gov.cn pages) lets its paragraphs be lines.
     in_row = parent.row if parent else False
     row_start = tag == "tr" and not in_row and sum(1 for c in el if getattr(c, "tag", None) in _CELLS) >= 2
+    caption = (parent.caption if parent else False) or tag in {"figcaption", "caption"}
     return _Frame(
-        tag, path, align, bold, size, heading, depth, cell, block, origin, hidden, in_row or row_start, row_start
+        tag,
+        path,
+        align,
+        bold,
+        size,
+        heading,
+        depth,
+        cell,
+        block,
+        origin,
+        hidden,
+        in_row or row_start,
+        row_start,
+        caption,
     )
 
 
