@@ -7,7 +7,9 @@ Module map (read → parse → transform → write, as in docutils):
 - :mod:`bulletins.decode` — bytes → text (BOMs, strict UTF-8, chardet, GB18030/Big5-HKSCS)
 - :mod:`bulletins.cleaners` — artefact cleaners (bookmarks, ruby pinyin, punctuation, spaces)
 - :mod:`bulletins.script` — Traditional/Simplified detection, matching shadow, conversion
-- :mod:`bulletins.lexer` — one token per line; the context rules of a notice
+- :mod:`bulletins.lexer` — one token per line, in two passes: content (:mod:`bulletins._classify`)
+  and context (:mod:`bulletins.rules`, named layout rules in a declared order; :func:`explain`
+  says which rule decided each line)
 - ``grammars/bulletin.lark`` — the grammar: the readable specification of a notice
 - :mod:`bulletins.grammar` — the LALR parser, built once
 - :mod:`bulletins.build` — grammar rules → model objects
@@ -48,7 +50,7 @@ from .exporters import (
 from .exporters.attendance import attendance
 from .exporters.json import loads
 from .model import SCHEMA, Bulletin, Document
-from .pipeline import parse, parse_file, parse_many
+from .pipeline import explain, parse, parse_file, parse_many
 from .readers import Reader, available_readers, get_reader, register_reader
 
 try:
@@ -75,6 +77,7 @@ __all__ = [
     "attendance",
     "available_exporters",
     "available_readers",
+    "explain",
     "export",
     "get_exporter",
     "get_reader",

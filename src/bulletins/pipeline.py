@@ -162,17 +162,8 @@ def _document(
     strict: bool,
 ) -> Document:
     """Run clean → shadow → lex → parse → build on one document's text."""
-    text = normalize_newlines(text)
-    headings = _heading_lines(text)
-    try:
-        cleaned = clean(text, cleaners)
-    except ValueError as exc:
-        raise ParseError(str(exc), source=source) from exc
-    shadow = _script.shadow(cleaned)
+    cleaned, tokens, lexed = _lexed(text, lines, source, cleaners)
     info = attrs.evolve(info, script=_script.detect(cleaned))
-    hints = tuple(line.hints for line in lines)
-    # Lines without any hint (a dataset's cells) are lexed as text is.
-    tokens, lexed = lex(cleaned, shadow, headings=headings, hints=hints if any(not h.empty for h in hints) else None)
     diagnostics.extend(lexed)
     parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)
@@ -192,6 +183,73 @@ def _document(
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
+
+
+def _lexed(
+    text: str,
+    lines: tuple[Line, ...],
+    source: str | None,
+    cleaners: Sequence[Cleaner],
+    trace: list[tuple[int, str]] | None = None,
+) -> tuple[str, list[LineToken], list[Diagnostic]]:
+    """Clean, shadow and lex one document's text: the cleaned text, its tokens, the lexer's diagnostics."""
+    text = normalize_newlines(text)
+    headings = _heading_lines(text)
+    try:
+        cleaned = clean(text, cleaners)
+    except ValueError as exc:
+        raise ParseError(str(exc), source=source) from exc
+    hints = tuple(line.hints for line in lines)
+    # Lines without any hint (a dataset's cells) are lexed as text is.
+    tokens, lexed = lex(
+        cleaned,
+        _script.shadow(cleaned),
+        headings=headings,
+        hints=hints if any(not h.empty for h in hints) else None,
+        trace=trace,
+    )
+    return cleaned, tokens, lexed
+
+
+def explain(
+    data: str | bytes,
+    *,
+    source: str | None = None,
+    reader: str | Reader = "auto",
+    cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
+) -> list[tuple[int, str, str]]:
+    """Say which layout rule decided each line: ``(line, rule, terminal)`` for every non-blank line.
+
+    The rule is the :mod:`bulletins.rules` rule that took the line, the terminal the first token
+    it gave the line (``HEADLINE_START``, ``CREDIT``, ``PARAGRAPH`` …). For an input holding
+    several documents, the lines of the first. A newcomer's way to find the rule to change.
+
+    Raises:
+        DecodeError: The bytes are not text.
+        ReadError: The bytes are not a readable file of the chosen format.
+    """
+    if isinstance(data, str):
+        if reader in ("auto", "text"):
+            lines: tuple[Line, ...] = ()
+            text = data.removeprefix("\ufeff")
+        else:
+            data = data.encode("utf-8", errors="surrogatepass")
+    if isinstance(data, bytes):
+        chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader)
+        reading = next(iter(chosen.read(data, source=source)), None)
+        if reading is None:
+            return []
+        text, lines = reading.joined(), reading.lines
+    trace: list[tuple[int, str]] = []
+    _, tokens, _ = _lexed(text, lines, source, cleaners, trace)
+    kinds: dict[int, str] = {}
+    for made in tokens:
+        for number in range(made.info.first, made.info.last + 1):
+            kinds.setdefault(number, made.type)
+    rules: dict[int, str] = {}
+    for number, name in trace:
+        rules.setdefault(number, name)
+    return [(number, name, kinds.get(number, "")) for number, name in sorted(rules.items())]
 
 
 # A line that does not fit where it stands is read as the first of these that fits there:

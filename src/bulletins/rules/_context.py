@@ -1,0 +1,103 @@
+"""The state every context rule reads and changes: the bulletin being built, and the tokens so far."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .._classify import Raw
+from .._tokens import LineInfo, LineToken, token
+from ..model import Diagnostic
+
+# Terminals that stand right under a headline (what a dateline, a byline or a headnote may follow).
+UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
+HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE"})
+# （此件公开发布）, （联系人：…）: a parenthesised note.
+NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
+_RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT"})
+_PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
+_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
+_INTRO_MAX = 4
+
+
+class Context:
+    """The lexer's second pass over the raw lines: its state, and the tokens it has emitted."""
+
+    def __init__(self, raws: Sequence[Raw], diagnostics: list[Diagnostic]):
+        self.raws = raws
+        self.diagnostics = diagnostics
+        self.out: list[LineToken] = []
+        self.in_bulletin = False
+        self.last = ""  # last terminal emitted, residue aside
+        self.terminal_seen = False  # the current item's body has ended (a terminal formula, a closing …)
+        self.numbers: dict[str, int] = {}  # last number of each point style in this bulletin
+        self.recent: list[str] = []  # the last paragraphs, for repeated layout fragments
+        self.seen: set[str] = set()  # every paragraph of this bulletin
+        self.has_dateline = False
+        self.brief_column = False  # inside a column of briefs (国内联播快讯, 新闻速递)
+        self.paragraphs = 0  # paragraphs of the current bulletin so far
+        self.sectioned = False  # the bulletin is a page-wide feature cut into signed sections
+
+    def open_bulletin(self) -> None:
+        """Start a new bulletin: forget the state of the last one."""
+        self.has_dateline = False
+        self.paragraphs = 0
+        self.sectioned = False
+        self.in_bulletin = True
+        self.terminal_seen = False
+        self.numbers = {}
+        self.recent = []
+        self.seen = set()
+
+    def peek(self, i: int) -> Raw | None:
+        """The raw line at *i*, or None past the end."""
+        return self.raws[i] if i < len(self.raws) else None
+
+    def emit(self, kind: str, info: LineInfo) -> None:
+        """Append a token; residue does not count as the last terminal."""
+        if kind not in _RESIDUE:
+            self.last = kind
+        if kind in _PARAGRAPHS:
+            self.paragraphs += 1
+        self.out.append(token(kind, info))
+
+    def emit_line(self, kind: str, i: int) -> int:
+        """Emit raw line *i* whole as one token of *kind*; return the index after it."""
+        raw = self.raws[i]
+        self.emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text))
+        return i + 1
+
+    def after_closing(self) -> bool:
+        """The bulletin's closing (or a notice element after it) was the last thing emitted."""
+        return self.last in {"CLOSING_DATE", "NOTE", "CC", "IMPRINT", "ATTACHMENT"} and self.terminal_seen
+
+    def closing_date_here(self, i: int) -> bool:
+        """A date at *i* that ends the bulletin: the closing's date.
+
+        党委办公室 / 2020年2月9日 at the end of a notice (seed 002): a date alone on its line,
+        followed by nothing or by the next bulletin's headline.
+        """
+        if not self.in_bulletin:
+            return False
+        after = self.peek(i + 1)
+        # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
+        return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc
+
+    def speech_follows(self, i: int) -> bool:
+        """A speaker's line or a salutation follows line *i*."""
+        after = self.peek(i + 1)
+        return after is not None and after.kind in {"byline", "salutation"}
+
+    def sections_a_page(self) -> bool:
+        """A titled, signed section of one page-wide feature, not a new article.
+
+        人民眼 and 国际 pages print a headline, a short introduction, then sections each with its
+        own title and writer (rmrb/2020-02/20200219-11-01.txt: six 本报记者 sections under
+        白衣战士赤子心 八方驰援抗疫情; rmrb/2020-05/20200511-17-01.txt): a title and a byline
+        after at most four paragraphs of an undated bulletin, or after an earlier section. A
+        long story before it (seed 003's feature, then 本报评论员's commentary) is finished, and a
+        collective signature (本报评论员) always signs an article of its own.
+        """
+        if not self.in_bulletin or self.terminal_seen or self.has_dateline:
+            return False
+        return self.sectioned or 0 < self.paragraphs <= _INTRO_MAX

@@ -1,0 +1,60 @@
+"""Rules *trailing dateline* and *dateline*: 新华社北京9月6日电 opening a text, or printed last."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .._tokens import LineInfo
+from ._context import UNDER_HEADLINE, Context
+from .paragraphs import paragraph
+
+_DISPATCH_TITLE = re.compile(r"\s*题[：:]\s*(?P<title>\S.{1,80})$")
+
+
+def trailing_dateline(ctx: Context, i: int) -> int | None:
+    """A dateline printed last, on its own line: it ends the item it closes.
+
+    （新华社北京5月21日电） (59 rmrb files). A bulletin with a dateline of its own keeps this one as
+    a paragraph (its text is kept).
+    """
+    if not ctx.in_bulletin:
+        return None
+    raw = ctx.raws[i]
+    info = LineInfo(first=raw.number, last=raw.number, text=raw.text, dateline=raw.dateline)
+    ctx.emit("PARAGRAPH" if ctx.has_dateline else "TRAILING_DATELINE", info)
+    ctx.has_dateline = True
+    ctx.terminal_seen = True
+    return i + 1
+
+
+def dateline(ctx: Context, i: int) -> int | None:
+    """A dateline: the headline's when under one, otherwise it opens a bulletin.
+
+    新华社北京9月6日电 and 本报讯(记者 赵娟娟)11月10日 open the paragraph they stand in (seeds 000,
+    003). 新华社北京4月10日电　题：伸向亚太的黑手——… (web/newscrawl) is Xinhua's form for a
+    feature: the title follows 题： on the dateline's line.
+    """
+    raw = ctx.raws[i]
+    match = raw.dateline
+    if match is None:
+        return None
+    title = _DISPATCH_TITLE.match(raw.shadow, match.end)
+    kind = "DATELINE"
+    if ctx.last not in UNDER_HEADLINE:
+        ctx.open_bulletin()  # a dateline with no headline opens a bulletin of its own
+        kind = "LEAD_DATELINE"
+        if title is not None:
+            at = title.start("title")
+            match = attrs.evolve(match, dateline=attrs.evolve(match.dateline, text=raw.text[:at]))
+            ctx.has_dateline = True
+            ctx.emit(kind, LineInfo(first=raw.number, last=raw.number, text=match.dateline.text, dateline=match))
+            ctx.emit(
+                "DATELINE_TITLE",
+                LineInfo(first=raw.number, last=raw.number, text=raw.text[at:], shadow=raw.shadow[at:]),
+            )
+            return i + 1
+    ctx.has_dateline = True
+    ctx.emit(kind, LineInfo(first=raw.number, last=raw.number, text=match.dateline.text, dateline=match))
+    return paragraph(ctx, i, start=match.end)

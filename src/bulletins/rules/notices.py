@@ -1,0 +1,87 @@
+"""Rules for the parts of a GB/T 9704 notice: 版头, 主送机关, 落款 and what may follow it."""
+
+from __future__ import annotations
+
+import re
+
+from .._tokens import LineInfo
+from ..layout.endings import is_addressee
+from ._context import HEADLINE, NOTE, Context
+
+_ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
+
+
+def note_after_closing(ctx: Context, i: int) -> int | None:
+    """A parenthesised note after the 落款: 附注.
+
+    （此件公开发布）, （联系人：…） (GB/T 9704-2012 §7.3.5).
+    """
+    raw = ctx.raws[i]
+    if raw.kind == "trailing_dateline" or not ctx.after_closing() or not NOTE.match(raw.shadow):
+        return None
+    return ctx.emit_line("NOTE", i)
+
+
+def notice_header(ctx: Context, i: int) -> int | None:
+    """A masthead or document number above a title, or a number just below it: 版头.
+
+    国务院办公厅文件 (发文机关标志) and 国办发〔2020〕6号 (发文字号) open a notice; reprints print the
+    number under the title.
+    """
+    raw = ctx.raws[i]
+    if ctx.last in HEADLINE:
+        if raw.kind != "doc_number":
+            return None
+    else:
+        after = ctx.peek(i + 1)
+        if after is None or after.kind not in {"short", "doc_number", "masthead"}:
+            return None
+    kind = "DOC_NUMBER_BELOW" if ctx.last in HEADLINE else raw.kind.upper()
+    if kind != "DOC_NUMBER_BELOW" and ctx.last not in {"MASTHEAD", "DOC_NUMBER"}:
+        ctx.open_bulletin()
+    return ctx.emit_line(kind, i)
+
+
+def notice_element(ctx: Context, i: int) -> int | None:
+    """附件, 抄送 and 印发 lines inside a bulletin.
+
+    附件：1．…清单 / 2．…名单 keeps the numbered lines below it (seed 002).
+    """
+    if not ctx.in_bulletin:
+        return None
+    raw = ctx.raws[i]
+    parts = [(raw.number, raw.text)]
+    j = i + 1
+    if raw.kind == "attachment":
+        while (
+            j < len(ctx.raws)
+            and _ATTACHMENT_ITEM.match(ctx.raws[j].shadow)
+            and ctx.raws[j].kind in {"point", "para", "short"}
+        ):
+            parts.append((ctx.raws[j].number, ctx.raws[j].text))
+            j += 1
+    text = "\n".join(t for _, t in parts)
+    ctx.emit(raw.kind.upper(), LineInfo(first=parts[0][0], last=parts[-1][0], text=text, parts=tuple(parts)))
+    return j
+
+
+def addressee(ctx: Context, i: int) -> int | None:
+    """The 主送机关 under the title.
+
+    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+    """
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"} or not is_addressee(ctx.raws[i].shadow):
+        return None
+    return ctx.emit_line("ADDRESSEE", i)
+
+
+def closing_date(ctx: Context, i: int) -> int | None:
+    """A date alone on its line that ends the bulletin: the 落款's date.
+
+    党委办公室 / 2020年2月9日 (seed 002): followed by nothing, the next headline, a credit or a
+    dateline printed last (rmrb/2020-05/20200528-06-03.txt). The body has ended.
+    """
+    if not ctx.closing_date_here(i):
+        return None
+    ctx.terminal_seen = True
+    return ctx.emit_line("CLOSING_DATE", i)

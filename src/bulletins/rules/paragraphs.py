@@ -1,0 +1,210 @@
+"""Rule *paragraph*, the last in the order: every line no earlier rule took is body text.
+
+A paragraph may be a numbered point (its marker counts up with the others of its style), a
+headline-less bulletin's lead (a readout lede after a finished body), a layout fragment
+repeated by the page (noise), or the first of several lines wrapped mid-sentence (re-joined);
+it may end with a dateline printed last (cut off as a trailing dateline).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .._classify import is_short
+from .._text import ends_complete
+from .._tokens import LineInfo, LineToken, token
+from ..analyze.datelines import match_dateline
+from ..analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
+from ..layout.endings import CLOSE_PAREN, TRAILING_DATELINE, is_lede, terminal
+from ..model import Diagnostic
+from ._context import Context
+
+_NOISE_MIN = 30
+_NOISE_WINDOW = 8
+
+
+def _point(ctx: Context, i: int, start: int) -> Marker | None:
+    raw = ctx.raws[i]
+    if start:
+        return None
+    if raw.marker is not None:
+        ctx.numbers[raw.marker.style] = raw.marker.number
+        return raw.marker
+    if raw.kind != "para":
+        return None
+    for found in (sequence_marker(raw.text, raw.shadow), bare_number_marker(raw.text, raw.shadow)):
+        if found is None:
+            continue
+        previous = ctx.numbers.get(found.style)
+        # A run must count up: 一是 opens it, 二是 follows 一是 (seed 004: 一要/二是/三是 mix);
+        # 2学院… follows 1. (seed 002). No stray 三是 in prose.
+        if (found.style == "一是" and found.number == 1) or previous == found.number - 1:
+            ctx.numbers[found.style] = found.number
+            return found
+    word = ordinal_word_marker(raw.text, raw.shadow)
+    if word is not None:
+        # 首先，…其次，…最后， as block items: 首先 opens the run, 最后 closes it.
+        previous = ctx.numbers.get(word.style, 0)
+        number = previous + 1 if word.number == 0 else word.number
+        if (word.number == 1 or previous == word.number - 1 or (word.number == 0 and previous)) and number:
+            ctx.numbers[word.style] = number
+            return Marker(marker=word.marker, style=word.style, number=number, end=word.end)
+    dash = dash_marker(raw.text, raw.shadow)
+    if dash is not None:
+        # ——水沙治理取得显著成效。…(seed 002): dash items only when they form a list.
+        nxt = ctx.peek(i + 1)
+        previous = ctx.numbers.get("——", 0)
+        continues = ctx.last == "POINT" and previous > 0
+        starts = nxt is not None and dash_marker(nxt.text, nxt.shadow) is not None
+        if continues or starts:
+            number = previous + 1 if continues else 1
+            ctx.numbers["——"] = number
+            return Marker(marker=dash.marker, style="——", number=number, end=dash.end)
+    return None
+
+
+def is_noise(ctx: Context, text: str) -> bool:
+    """A repeated fragment of a page layout: a paragraph printed again, or a piece of a recent one.
+
+    Seed 003 lines 128/130, seed 002 line 268.
+    """
+    key = "".join(text.split())
+    if len(key) < 8:
+        return False
+    if key in ctx.seen:
+        return True
+    return len(key) >= _NOISE_MIN and any(key in earlier for earlier in ctx.recent)
+
+
+def _remember(ctx: Context, text: str) -> None:
+    key = "".join(text.split())
+    ctx.seen.add(key)
+    ctx.recent.append(key)
+    if len(ctx.recent) > _NOISE_WINDOW:
+        del ctx.recent[0]
+
+
+def _opens_bulletin(ctx: Context, i: int) -> bool:
+    if not ctx.in_bulletin or ctx.terminal_seen:
+        return True
+    # A readout lede after a finished body: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
+    # lines 249–299, eight headline-less readouts in a row).
+    return ctx.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and is_lede(ctx.raws[i])
+
+
+def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
+    """Emit the paragraph starting at ``raws[i][start:]`` with its wrapped continuations.
+
+    Returns the index of the first raw line after it.
+    """
+    raw = ctx.raws[i]
+    text = raw.text[start:]
+    if not text.strip():
+        return i + 1
+    # Numbered items are structure: a point repeated under another heading is kept.
+    numbered = raw.marker is not None or sequence_marker(raw.text, raw.shadow) is not None
+    if start == 0 and ctx.in_bulletin and not numbered and not raw.packed and is_noise(ctx, text):
+        ctx.emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=text))
+        return i + 1
+    marker = _point(ctx, i, start)
+    parts = [(raw.number, text)]
+    shadows = [raw.shadow[start:]]
+    j = i + 1
+    # Re-join fragments wrapped mid-sentence, blank lines between (seed 003).
+    # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
+    while not ends_complete(parts[-1][1]) and not is_short(parts[-1][1]) and j < len(ctx.raws):
+        nxt = ctx.raws[j]
+        if nxt.kind != "para" or is_noise(ctx, nxt.text) or terminal(shadows[-1]):
+            break
+        if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
+            break
+        parts.append((nxt.number, nxt.text))
+        shadows.append(nxt.shadow)
+        j += 1
+    if len(parts) > 1:
+        ctx.diagnostics.append(
+            Diagnostic(
+                level="info",
+                code="wrapped-paragraph",
+                line=parts[0][0],
+                message=f"lines {parts[0][0]}–{parts[-1][0]} re-joined: the paragraph was wrapped mid-sentence",
+            )
+        )
+    joined = "".join(t for _, t in parts)
+    joined_shadow = "".join(shadows)
+    trailing = None
+    ended = False
+    if marker is None and not ctx.raws[j - 1].more:
+        last_shadow = ctx.raws[j - 1].shadow if j - 1 > i or start == 0 else raw.shadow[start:]
+        trailing = TRAILING_DATELINE.search(last_shadow) if last_shadow.endswith(CLOSE_PAREN) else None
+        # A second dateline printed last (the bulletin opened with one) stays in the
+        # paragraph, but it still ends the item (rmrb/2019-02/20190228-07-02.txt line 6).
+        ended = trailing is not None
+        if ctx.has_dateline:
+            trailing = None
+    tail: LineToken | None = None
+    if trailing is not None:
+        cut = len(joined) - (len(last_shadow) - trailing.start())
+        inner = trailing.group("inner")
+        original = joined[cut + 1 : cut + 1 + len(inner)]  # cut from the text, not the shadow
+        found = match_dateline(original + " ", inner + " ", parts[-1][0])
+        if found is not None:
+            dateline = attrs.evolve(found.dateline, text=joined[cut:], trailing=True)
+            tail = token(
+                "TRAILING_DATELINE",
+                LineInfo(
+                    first=parts[-1][0],
+                    last=parts[-1][0],
+                    text=joined[cut:],
+                    dateline=attrs.evolve(found, dateline=dateline),
+                ),
+            )
+            ctx.has_dateline = True
+            joined = joined[:cut]
+            joined_shadow = joined_shadow[:cut]
+            parts[-1] = (parts[-1][0], parts[-1][1][: len(parts[-1][1]) - (len(last_shadow) - trailing.start())])
+    if not joined.strip():
+        if tail is not None:
+            ctx.out.append(tail)
+        return j
+    info = LineInfo(
+        first=parts[0][0],
+        last=parts[-1][0],
+        text=joined,
+        shadow=joined_shadow,
+        parts=tuple(parts),
+        marker=marker,
+    )
+    if marker is not None:
+        if not ctx.in_bulletin:
+            ctx.open_bulletin()
+            kind = "LEAD_POINT"
+        else:
+            kind = "POINT"
+    elif start == 0 and _opens_bulletin(ctx, i):
+        ctx.open_bulletin()
+        ctx.diagnostics.append(
+            Diagnostic(
+                level="info",
+                code="headless-bulletin",
+                line=raw.number,
+                message="a bulletin starts here without a headline",
+            )
+        )
+        kind = "LEAD"
+    else:
+        kind = "PARAGRAPH"
+    _remember(ctx, joined)
+    # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
+    # printed last ends the item: a short run after it is the next item's headline.
+    if ended or terminal(joined_shadow):
+        ctx.terminal_seen = True
+    ctx.emit(kind, info)
+    if tail is not None:
+        ctx.out.append(tail)
+    return j
+
+
+def body_text(ctx: Context, i: int) -> int:
+    """Any line no earlier rule took: a paragraph, a point or a lead (the fallback)."""
+    return paragraph(ctx, i)

@@ -1,0 +1,163 @@
+"""Rules *marked subhead* and *short run*: what a run of short unpunctuated lines is.
+
+DESIGN §4's hardest question. A run of short lines (no sentence punctuation, at most 64
+characters) is a headline block, a subhead of the story (小标题), a section of a page-wide
+feature, a notice's closing (issuer lines over a date), or the one-line content of a heading
+point; :func:`decide_run` weighs the evidence in that order and says which.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._classify import Raw
+from .._tokens import LineInfo
+from ..layout.endings import BRIEF_COLUMN, is_lede, opens_a_list
+from ..layout.headnotes import is_adoption_note, is_box_label, is_summary
+from ._context import NOTE, Context
+from .paragraphs import paragraph
+
+# ----（文献一） labels one item of a series under a compilation heading (seed 002).
+SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
+_SUBTITLE = re.compile(r"^(?:——|--|－－)")
+_DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
+
+
+def _joined(run: list[Raw]) -> LineInfo:
+    parts = tuple((raw.number, raw.text) for raw in run)
+    return LineInfo(first=run[0].number, last=run[-1].number, text="\n".join(t for _, t in parts), parts=parts)
+
+
+def short_run(ctx: Context, i: int) -> int:
+    """Read the run of short lines starting at *i* as what :func:`decide_run` says it is."""
+    raws = ctx.raws
+    j = i + 1
+    while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc):
+        j += 1
+    # A box label (核心阅读), a 提要 sentence or a 题注 ends a headline run: its own rule reads it.
+    for k in range(i + 1, j):
+        shadow = raws[k].shadow
+        if is_box_label(shadow) or is_summary(shadow) or is_adoption_note(shadow):
+            j = k
+            break
+    run = list(raws[i:j])
+    decision = decide_run(ctx, run, j)
+    if decision == "closing":
+        for k in range(i, j):
+            ctx.emit_line("ISSUER", k)
+        return j
+    if decision == "paragraph":
+        return paragraph(ctx, i)
+    if decision == "section":
+        # The section's title is a subhead; its writer's line is the bulletin's byline too.
+        ctx.sectioned = True
+        ctx.emit("SUBHEAD", _joined(run))
+        return ctx.emit_line("SECTION_BYLINE", j)
+    if decision == "brief_title":
+        return ctx.emit_line("BRIEF_TITLE", i)
+    if decision == "subhead":
+        ctx.emit("SUBHEAD", _joined(run))
+        return j
+    if len(run) > _DECK_MAX:
+        # A title over a list printed one item a line (第五批全国学雷锋活动示范点名单 / （50个）
+        # / 中国人民抗日战争纪念馆 / …, rmrb/2019-02/20190228-07-02.txt): the title and its
+        # parenthesised or dashed continuation are the headline, each item a paragraph.
+        k = 1
+        while k < len(run) and (NOTE.match(run[k].shadow) or _SUBTITLE.match(run[k].shadow)):
+            k += 1
+        headline(ctx, run[:k])
+        for raw in run[k:]:
+            ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
+        return j
+    headline(ctx, run)
+    return j
+
+
+def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
+    """Decide what a run of short unpunctuated lines is; *j* indexes the first line after it."""
+    after = ctx.peek(j)
+    # A notice's closing: issuer line(s) directly above a date line that ends the bulletin
+    # (seed 002: 党委办公室 / 2020年2月9日).
+    if ctx.in_bulletin and after is not None and after.kind == "date_only" and ctx.closing_date_here(j):
+        return "closing"
+    # Word headings (seed 002's [bookmark: _Toc…]) are headlines, and so is the title under a
+    # masthead or a document number.
+    if any(raw.toc for raw in run) or ctx.last in {"MASTHEAD", "DOC_NUMBER"}:
+        return "headline"
+    # Followed by a dateline, a speech date or a byline: the classic headline block
+    # (seeds 000, 003, 004).
+    if after is not None and after.kind == "byline" and "评论员" not in after.shadow and ctx.sections_a_page():
+        return "section"
+    if after is not None and after.kind in {"dateline", "speech_date", "byline"}:
+        return "headline"
+    if not ctx.in_bulletin:
+        return "headline"
+    # The one-line content of a heading point: 一、时    间 / 2020年2月10日--13日,
+    # 二、学习形式 / 采取居家自学 (seed 002).
+    if ctx.last == "POINT" and len(run) == 1:
+        return "paragraph"
+    # A feature's subhead inside the body: 立即响应 靠前指挥 下沉一线 / ——织密织牢… (seed 003).
+    if any(_SUBTITLE.match(raw.shadow) for raw in run) and ctx.last in {
+        "PARAGRAPH", "LEAD", "BYLINE", "SUBHEAD", "POINT",
+    }:  # fmt: skip
+        return "subhead"
+    # Inside a body that is not finished, a short run opens a new bulletin only on evidence:
+    # the body ended (会议还研究了其他事项。, a closing, a trailing dateline: seed 004 line 70),
+    # or a readout lede follows (1月23日，省委常委会召开会议… under its title: seed 002 lines
+    # 313, 318), or the first point of a new list does (一、9月1日，全省… under a digest's
+    # heading: seed 000 lines 273, 326). Otherwise it is a subhead (小标题) of the story:
+    # People's Daily features cut their bodies with them (八天八夜不回家：疫情来袭，党员冲锋在前,
+    # rmrb 2020-02), and each one opened a bulletin that took the rest of the story.
+    # Inside a brief column (国内联播快讯, 新闻速递: web/xwlb, rmrb) each short title opens a
+    # brief of its own (DESIGN §8).
+    if ctx.brief_column:
+        # …unless the column's own bulletin has no text yet: 国内联播快讯 / 央视网消息（新闻联播）：
+        # / 我国浮空艇… (web/xwlb/20190601.md lines 129-132): the first brief's title completes
+        # the column's headline.
+        if ctx.paragraphs:
+            return "headline"
+        return "brief_title" if ctx.last == "DATELINE" and len(run) == 1 else "subhead"
+    if ctx.terminal_seen or (after is not None and (is_lede(after, dated_subject=True) or opens_a_list(after))):
+        return "headline"
+    return "subhead"
+
+
+def headline(ctx: Context, run: list[Raw]) -> None:
+    """Emit *run* as a headline block (a compilation heading above a series label as SECTION)."""
+    keep_open = ctx.last in {"MASTHEAD", "DOC_NUMBER"}
+    # A brief column's label starts a run of briefs; a brief inside it keeps the column open;
+    # any other title ends it.
+    inside = ctx.brief_column and ctx.in_bulletin and not ctx.terminal_seen
+    ctx.brief_column = inside or any(BRIEF_COLUMN.search(raw.shadow) for raw in run)
+    # 习近平总书记“三篇光辉文献” / 习近平在山西考察… / ----（文献一） (seed 002): lines above the
+    # title of the first item of a series are the series' compilation heading.
+    labels = [k for k, raw in enumerate(run) if SERIES_LABEL.match(raw.shadow)]
+    if labels and labels[0] >= 2:
+        heading, run = run[: labels[0] - 1], run[labels[0] - 1 :]
+        ctx.emit("SECTION", _joined(heading))
+    if not keep_open:
+        ctx.open_bulletin()
+    for k, raw in enumerate(run):
+        kind = "HEADLINE_START" if k == 0 else "HEADLINE_LINE"
+        ctx.emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
+
+
+# -- the rules ------------------------------------------------------------------------------
+
+
+def marked_subhead(ctx: Context, i: int) -> int | None:
+    """A heading a structured reader marked as a subhead, inside a bulletin.
+
+    A ``##`` heading with no marker, a bold short line in a body (bulletins._hints).
+    """
+    if not ctx.in_bulletin:
+        return None
+    return ctx.emit_line("SUBHEAD", i)
+
+
+def short_lines(ctx: Context, i: int) -> int | None:
+    """A run of short lines: a headline, subhead, section, closing or point content.
+
+    :func:`decide_run` weighs the evidence; a byline or a marked subhead may start the run.
+    """
+    return short_run(ctx, i)

@@ -1,0 +1,152 @@
+"""Every context rule (bulletins.rules) with a table of real lines it must take and look-alikes it must leave.
+
+Each row names a file in the repository (the corpus sample, the seeds, the readers' fixtures) or
+gives lines copied from a corpus file (the file is named), the line, and the rule that must
+decide it; each look-alike row names the rule that decides it instead. ``bulletins.explain``
+says which rule took a line, so a newcomer who finds a line read wrongly can find the rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bulletins
+from bulletins.rules import RULES, Ruler
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "files"
+READERS = ROOT / "tests" / "fixtures" / "readers"
+SEEDS = ROOT / "seeds"
+
+# gov.cn row23.html lines 1-9 (../shared/corpus/govcn-html), as text: a reply letter with its attachments.
+GOVCN_ROW23 = (
+    "国务院办公厅关于湖北省巴东县\n地质灾害险情有关问题的复函\n国办函〔2004〕80号\n湖北省人民政府：\n"
+    "你省《关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》（鄂政文〔2004〕15号）收悉。\n"
+    "附件：1.国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告\n"
+    "2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见\n国务院办公厅\n二〇〇四年十一月四日\n"
+)
+# web/hkcnews/article_21342.md's lines 17, 19 and 30 with the subhead set as a ## heading, and a
+# hidden share widget (as gov.cn pages hide theirs) in HTML.
+_TITLE_21342 = "【記者會語錄】7次被問會否辭職下台　林鄭：過去兩年做到嘢，會繼續努力"
+_LEDE_21342 = "行政長官林鄭月娥在昨日的記者會上，先後七次被問到，她會否因修例風波而辭職下台。"
+MARKED_SUBHEAD = f"# {_TITLE_21342}\n\n{_LEDE_21342}\n\n## 林鄭回應會否下台／辭職／道歉／社會撕裂\n\n{_LEDE_21342}\n"
+HIDDEN = f"<h1>{_TITLE_21342}</h1><p>{_LEDE_21342}</p><p style='display:none'>分享到微信</p><p>{_LEDE_21342}</p>"
+
+
+def _file(path: Path) -> tuple[bytes, str]:
+    return path.read_bytes(), path.name
+
+
+def _text(text: str, name: str = "snippet.txt") -> tuple[bytes, str]:
+    return text.encode("utf-8"), name
+
+
+# (rule, input, line): the rule must decide that line.
+MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
+    ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 12),  # 第二章 总体要求
+    ("residue line", _file(SEEDS / "001_cb1989d8750bc7f6.txt"), 2),  # ![長者專區](images/zzzq.png)
+    ("residue line", _file(CORPUS / "web/newscrawl/add_content_people3_idx256.txt"), 18),  # 分享让更多人看到
+    ("note after closing", _file(READERS / "govcn-row2.docx"), 49),  # （此件公开发布）
+    ("notice header", _file(READERS / "govcn-row2.docx"), 4),  # 国办发〔2019〕6号 under the title
+    ("notice header", _text(GOVCN_ROW23), 3),  # 国办函〔2004〕80号
+    ("notice element", _text(GOVCN_ROW23), 6),  # 附件：1.… (and 2.… below it)
+    ("addressee", _file(READERS / "govcn-row2.docx"), 5),  # 各省、自治区、直辖市人民政府，…：
+    ("trailing dateline", _file(CORPUS / "rmrb/2019-02/20190214-03-05.txt"), 8),  # （本报开罗2月13日电）
+    ("trailing dateline", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 12),  # （新华社北京5月27日电）
+    ("credit", _file(CORPUS / "rmrb/2020-01/20200118-05-01.txt"), 34),  # 本报记者  孙广勇摄
+    ("credit", _file(CORPUS / "rmrb/2020-05/20200515-20-01.txt"), 28),  # 本版图片来源：人民视觉
+    ("headnotes", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 3),  # （…主席团第三次会议通过）
+    ("headnotes", _file(CORPUS / "rmrb/2019-02/20190226-05-06.txt"), 4),  # 提要: “网约护士”从设想走向现实…
+    ("box label", _file(CORPUS / "rmrb/2020-02/20200208-05-01.txt"), 4),  # 核心阅读
+    ("box label", _file(CORPUS / "rmrb/2020-01/20200118-05-01.txt"), 29),  # 图片说明：
+    ("weak caption", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 1),  # 一批…文艺作品正在涌现 (a kicker)
+    ("caption", _file(CORPUS / "rmrb/2020-02/20200217-16-01.txt"), 48),  # 图②：2月2日，…
+    ("caption", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 106),  # …这是习近平在…。新华社记者 … 摄
+    ("dateline", _file(SEEDS / "000_2d494656d95ed764.txt"), 7),  # 新华社北京9月6日电 …
+    ("dateline", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 1),  # …电　题：…
+    ("document date", _file(CORPUS / "rmrb/2019-02/20190220-01-02.txt"), 3),  # （2019年1月3日）, no speaker
+    ("speech date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3),  # （2020年2月23日）
+    ("speech date", _file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), 3),  # （…会议上）
+    ("salutation", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 5),  # 同志们：
+    ("salutation", _file(CORPUS / "rmrb/2020-01/20200101-02-01.txt"), 4),  # 同志们，朋友们：
+    ("byline", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 74),  # 王荣 王晓丽
+    ("byline", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2),  # 新华社记者刘赞
+    ("closing date", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 31),  # 2020年2月9日 under 党委办公室
+    ("closing date", _text(GOVCN_ROW23), 9),  # 二〇〇四年十一月四日
+    ("hidden text", _text(HIDDEN, "page.html"), 3),  # display:none
+    ("marked subhead", _text(MARKED_SUBHEAD, "page.md"), 5),  # ## heading with no marker, in the body
+    ("short run", _file(SEEDS / "000_2d494656d95ed764.txt"), 57),  # 中共中央政治局召开会议 习近平主持会议
+    ("short run", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 77),  # ——畅通服务群众“最后一米” (a subhead)
+    ("short run", _text(GOVCN_ROW23), 8),  # 国务院办公厅 (the issuer above the date)
+    ("body text", _file(CORPUS / "rmrb/2020-05/20200526-07-01.txt"), 44),  # 六、深化司法体制改革… (a point)
+    ("body text", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 6),  # a paragraph
+]
+
+# (rule it must not be, input, line, the rule that decides it instead).
+LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
+    # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
+    ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
+    # （新华社北京5月21日电） that a bulletin with its own dateline prints again: a paragraph's tail.
+    ("trailing dateline", _file(CORPUS / "rmrb/2019-02/20190228-07-02.txt"), 6, "body text"),
+    # 正在 in a caption-like line inside a body is not a kicker.
+    ("weak caption", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 100, "caption"),
+    # （2020年2月23日） with 习近平 / 同志们： below is a speech's date, not the document's.
+    ("document date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3, "speech date"),
+    # 2020年5月27日 under a speech title is its date line, not a closing.
+    ("closing date", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 3, "speech date"),
+    # 核心阅读's box text is body text, not another label.
+    ("box label", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 5, "body text"),
+    # 新华社记者刘赞 under a 题：-title is a byline, never a credit (no 摄).
+    ("credit", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2, "byline"),
+    # 湖北省人民政府： under the title and its number is the addressee, not a headnote.
+    ("headnotes", _text(GOVCN_ROW23), 4, "addressee"),
+]
+
+
+def _rule(data: tuple[bytes, str], line: int) -> str:
+    rows = {number: rule for number, rule, _ in bulletins.explain(data[0], source=data[1])}
+    assert line in rows, f"line {line} is blank or out of range"
+    return rows[line]
+
+
+@pytest.mark.parametrize(("rule", "data", "line"), MATCHES, ids=[f"{r}:{d[1]}:{n}" for r, d, n in MATCHES])
+def test_rule_takes_its_lines(rule: str, data: tuple[bytes, str], line: int) -> None:
+    assert _rule(data, line) == rule
+
+
+@pytest.mark.parametrize(
+    ("rule", "data", "line", "instead"), LOOK_ALIKES, ids=[f"{r}:{d[1]}:{n}" for r, d, n, _ in LOOK_ALIKES]
+)
+def test_rule_leaves_its_look_alikes(rule: str, data: tuple[bytes, str], line: int, instead: str) -> None:
+    found = _rule(data, line)
+    assert found != rule and found == instead
+
+
+def test_every_rule_has_a_table_and_a_docstring() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(set(names)) == len(names)
+    assert {rule for rule, _, _ in MATCHES} == set(names)
+    for rule in RULES:
+        assert rule.doc, rule.name
+
+
+def test_rules_run_in_the_declared_order_per_kind() -> None:
+    ruler = Ruler()
+    chain = [rule.name for rule in ruler.chain("caption")]
+    assert chain.index("weak caption") < chain.index("caption") < chain.index("body text")
+    assert chain[-1] == "body text"
+    assert [r.name for r in ruler.chain("short")][-2:] == ["short run", "body text"]
+
+
+def test_explain_names_a_rule_for_every_line() -> None:
+    text = (SEEDS / "004_2ba47e9fb844da27.txt").read_text(encoding="utf-8")
+    rows = bulletins.explain(text)
+    assert [number for number, _, _ in rows] == [n for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    assert rows[:4] == [
+        (1, "short run", "HEADLINE_START"),
+        (3, "speech date", "SPEECH_DATE"),
+        (4, "byline", "BYLINE"),
+        (5, "salutation", "SALUTATION"),
+    ]
