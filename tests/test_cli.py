@@ -45,6 +45,30 @@ def test_stdin_and_python_dash_m() -> None:
     assert len(json.loads(result.stdout)["bulletins"]) == 17
 
 
+def test_explain_prints_the_rule_that_decided_each_line(capsys: pytest.CaptureFixture[str]) -> None:
+    speech = SEEDS / "004_2ba47e9fb844da27.txt"
+    assert main(["explain", str(speech)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert rows[1] == ["3", "speech date", "SPEECH_DATE", "（2020年2月23日）"]
+    assert main(["explain", str(speech.with_name("missing.txt"))]) == 1
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_is_no_internal_error() -> None:
+    # bulletins explain … | head: the reader leaves; no traceback, no "internal error".
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bulletins", "explain", str(SEEDS / "000_2d494656d95ed764.txt")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "internal error" not in err and "Traceback" not in err
+
+
 def test_formats_lists_the_builtin_exporters() -> None:
     result = run("formats")
     assert result.returncode == 0

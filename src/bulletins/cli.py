@@ -120,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("file", metavar="FILE", help="a file of notices")
     _parse_options(w)
 
+    e = commands.add_parser(
+        "explain", help="print, for each line of FILE, the layout rule that decided it and the token it gave"
+    )
+    e.add_argument("file", metavar="FILE", help="a file of notices")
+    e.add_argument("--from", dest="reader", default="auto", metavar="READER", help="input format (default: auto)")
+
     v = commands.add_parser("validate", help="check TEI files against tei_all and XML files against our schema")
     v.add_argument("files", nargs="+", metavar="FILE", help="XML files written by bulletins")
     return parser
@@ -416,6 +422,29 @@ def _view_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _explain_command(args: argparse.Namespace) -> int:
+    from .pipeline import explain
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+        rows = explain(data, source=path.name, reader=args.reader)
+        lines = _source_lines(data, path.name, args.reader)
+    except (BulletinsError, OSError) as exc:
+        print(located(args.file, exc), file=sys.stderr)
+        return EXIT_FAILED
+    for number, rule, terminal in rows:
+        text = lines[number - 1].strip() if number <= len(lines) else ""
+        print(f"{number}\t{rule}\t{terminal}\t{text[:40]}")
+    return EXIT_OK
+
+
+def _source_lines(data: bytes, name: str, reader: str) -> list[str]:
+    from .pipeline import source_text
+
+    return source_text(data, source=name, reader=reader).split("\n")
+
+
 def _summary_line(obj: object) -> str:
     return ((getattr(obj, "__doc__", None) or "").strip().splitlines() or [""])[0]
 
@@ -443,6 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate_command(args)
         if args.command == "view":
             return _view_command(args)
+        if args.command == "explain":
+            return _explain_command(args)
         return _parse_command(args)
     except BulletinsError as exc:
         print(f"bulletins: {exc}", file=sys.stderr)
@@ -450,6 +481,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bulletins: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output left (| head): stop quietly, as Python's docs advise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
     except Exception as exc:  # the promise: no traceback reaches a user
         print(f"bulletins: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return EXIT_FAILED
