@@ -57,6 +57,7 @@ _TITLES = (
     "发言人",
 )  # fmt: skip
 _TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
+_TITLE_SET = frozenset(_TITLES)
 _FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席", "领导人")
 _UNIT_END = set("部局委厅办会院所处室组队团司社站馆校府党") | {"同志"}
 _COLLECTIVE = re.compile(r"(?:负责同志|负责人|领导人|代表|成员|人员|同志|干部|群众|单位|部门)$")
@@ -111,7 +112,7 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
     for size in (3, 2):
         # 栗战书委员长主持闭幕会 (rmrb/2020-05/20200519-04-11.txt): a name, then its title.
         name, title = part[:size], part[size:]
-        if title in _TITLES and (name in known or looks_like_name(name)) and name[-1] not in _UNIT_END:
+        if title in _TITLE_SET and (name in known or looks_like_name(name)) and name[-1] not in _UNIT_END:
             return _Person(
                 name=original[offset : offset + size], start=offset, role=original[offset + size : offset + len(part)]
             )

@@ -14,13 +14,19 @@ from ..model import EnumItem
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _MIN_ITEM = 2
-_BOUNDARY = r"(?:(?<=^)|(?<=[。；;：:，,、”’」』）)！？!?]))"
+# A marker stands at the start of the paragraph or after one of these (checked on each match,
+# not by a look-behind, so that the patterns open with their own characters and scan fast).
+_BOUNDARY = frozenset("。；;：:，,、”’」』）)！？!?")
 _CN = "一二三四五六七八九十"
 # 一是 / 一要 / 一抓 are one family: writers mix them (一要/二要/三是, seed 002 line 328).
-_SHI = re.compile(rf"{_BOUNDARY}(?P<n>[{_CN}]{{1,2}})(?P<v>是|要)(?![是要])")
-_DI = re.compile(rf"{_BOUNDARY}第(?P<n>[{_CN}]{{1,2}})[，,、：:]")
+_SHI = re.compile(rf"(?P<n>[{_CN}]{{1,2}})(?P<v>是|要)(?![是要])")
+_DI = re.compile(rf"第(?P<n>[{_CN}]{{1,2}})[，,、：:]")
 _ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
-_FIRST = re.compile(rf"{_BOUNDARY}(?P<w>首先|其次|再次|最后)[，,]")
+_FIRST = re.compile(r"(?P<w>首先|其次|再次|最后)[，,]")
+
+
+def _at_boundary(shadow: str, start: int) -> bool:
+    return start == 0 or shadow[start - 1] in _BOUNDARY
 
 
 def _runs(shadow: str) -> list[list[tuple[int, int, int]]]:
@@ -30,12 +36,13 @@ def _runs(shadow: str) -> list[list[tuple[int, int, int]]]:
         found = []
         for match in pattern.finditer(shadow):
             number = cn_to_int(match.group("n"))
-            if number:
+            if number and _at_boundary(shadow, match.start()):
                 found.append((match.start(), match.end(), number))
         families.append(found)
     words = []
     for match in _FIRST.finditer(shadow):
-        words.append((match.start(), match.end(), _ORDINAL_WORDS[match.group("w")]))
+        if _at_boundary(shadow, match.start()):
+            words.append((match.start(), match.end(), _ORDINAL_WORDS[match.group("w")]))
     families.append(words)
     return families
 
