@@ -43,6 +43,18 @@ TOP_UP: tuple[tuple[str, int, str | None, str | None], ...] = (
     # Readers found three of the seven top-up features to be picture boxes or commentaries.
     ("feature", 4, r"\n\s*(?:本报记者\s*\S{2,8}\s*摄|制图：|版式设计：)", None),
 )
+# A third draw (same seed, after the second), held out: annotated by reading after the rules of
+# issue 9 were written, and never used to write one (bench/accuracy.py --set held-out).
+HELD_OUT: tuple[tuple[str, int, str | None, str | None], ...] = (
+    ("readout", 5, r"(出席|列席|参加)(会议|活动|仪式|开幕式|座谈会)", None),
+    ("dispatch", 5, None, r"新华社.{0,12}\d{1,2}月\d{1,2}日电"),
+    ("feature", 5, r"\n\s*(制图：|版式设计：|数据来源：|.{2,12}摄\s*$)", None),
+    ("document", 3, r"\n\s*[一二三四五六]、", r"(意见|决定|通知|公报|条例|国务院令|办法|规定)"),
+    ("brief-or-picture", 2, None, r"(新闻速递|图片新闻|图片报道|图说|新闻图片|摄影报道)"),
+    ("commentary", 2, None, r"(本报评论员|人民论坛|今日谈|评论员文章|人民时评|人民观点)"),
+    ("speech", 2, r"\n\s*(?:同志们|各位代表|各位委员)[^\n]{0,12}[：:]\s*\n", r"(讲话|致辞|报告|演讲)"),
+)
+HELD_OUT_WEB = {"hkcnews": 2, "lawref": 2, "newscrawl": 1, "xispeech": 1}
 WEB_PER_FOLDER = {"hkcnews": 6, "lawref": 6, "newscrawl": 7, "xispeech": 6, "xwlb": 3, "govreport": 3}
 
 
@@ -76,6 +88,18 @@ def choose(corpus: Path) -> list[tuple[str, str]]:
         for p in rng.sample(pool, min(count, len(pool))):
             taken.add(p)
             rows.append((str(p.relative_to(corpus)), stratum))
+    for stratum, count, whole, top in HELD_OUT:
+        pool = [p for p in rmrb if p not in taken and _claims(texts[p], whole, top)]
+        for p in rng.sample(pool, min(count, len(pool))):
+            taken.add(p)
+            rows.append((str(p.relative_to(corpus)), stratum))
+    drawn = {path for path, _ in rows}
+    for folder, count in HELD_OUT_WEB.items():
+        pool = sorted(
+            p for p in (corpus / "web" / folder).iterdir() if p.is_file() and str(p.relative_to(corpus)) not in drawn
+        )
+        for p in rng.sample(pool, min(count, len(pool))):
+            rows.append((str(p.relative_to(corpus)), f"web-{folder}"))
     return rows
 
 
