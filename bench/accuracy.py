@@ -7,8 +7,8 @@ output was looked at; annotated in ``expected/``); ``unseen``: its top-up draw o
 after issue 9's first rules were written; ``held-out``: its third draw, annotated after the
 rules and never used to write one (the figure to cite for accuracy on unseen text).
 ``seeds``: the five seeds, scored against ``tests/fixtures/seeds_expected.py`` (the files the
-rules were written from: not evidence of accuracy on unseen text). Per field and per stratum: precision, recall and F1 over the items
-below; ``--misses`` prints every missed and spurious item with its file.
+rules were written from: not evidence of accuracy on unseen text). Per field and per stratum:
+precision, recall and F1 over the items below; ``--misses`` prints every missed and spurious item with its file.
 
 Bulletins are paired by line overlap (Jaccard ≥ 0.5 of their line ranges, best first); the
 items of an unpaired bulletin are all misses (expected) or all spurious (predicted).

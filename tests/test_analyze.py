@@ -155,6 +155,20 @@ def test_sequence_markers() -> None:
             "省政协党组扩大会议暨理论学习中心组学习会精神",
             (),
         ),
+        # rmrb/2019-02/20190208-01-04.txt, 2020-01/20200109-16-03.txt: a 引题 ending in a dash or a
+        # colon leads into the title.
+        (
+            ["重庆环卫夫妇郑尚洪、李德容25年坚守岗位——", "“社区就是家，一定要干净”（讲述·一辈子一件事）"],
+            "重庆环卫夫妇郑尚洪、李德容25年坚守岗位——",
+            "“社区就是家，一定要干净”（讲述·一辈子一件事）",
+            (),
+        ),
+        (
+            ["李学刚：", "京门神探 勇斗歹徒（为了民族复兴·英雄烈士谱）"],
+            "李学刚：",
+            "京门神探 勇斗歹徒（为了民族复兴·英雄烈士谱）",
+            (),
+        ),
     ],
 )
 def test_headline_parts(lines: list[str], kicker: str | None, title: str, subtitles: tuple[str, ...]) -> None:

@@ -7,8 +7,12 @@ rule's surface cue and must not be taken.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import attrs
 import pytest
 
+import bulletins
 from bulletins.layout.chrome import is_chrome
 from bulletins.layout.credits import match_credit, match_credit_tail
 from bulletins.layout.headnotes import is_adoption_note, is_box_label, is_summary
@@ -173,3 +177,79 @@ def test_headnotes_and_box_labels() -> None:
     assert not is_adoption_note(shadow("（新华社北京5月21日电）"))
     # 核心阅读: 523 lines in rmrb (e.g. 2019-02/20190201-10-02.txt).
     assert is_box_label("核心阅读") and not is_box_label("核心阅读材料")
+    # rmrb/2020-02/20200212-02-04.txt line 2, 2019-02/20190208-01-04.txt line 2: a title with its
+    # column label is no 提要, however long and whatever commas it holds.
+    assert not is_summary(shadow("“抗疫就是打仗， 阵地决不能丢”（应收尽收 刻不容缓）"))
+    assert not is_summary(shadow("“社区就是家，一定要干净”（讲述·一辈子一件事）"))
+
+
+# -- unindented head (rmrb) ----------------------------------------------------------------------
+
+# (file, its top lines as printed; the kinds the head must end with). People's Daily indents its
+# body with U+3000 U+3000; the flush-left lines above are the headline block.
+UNINDENTED_HEADS = [
+    # rmrb/2020-02/20200209-06-01.txt: a two-sentence 引题 over the title.
+    (
+        [
+            "面对疫情，人民子弟兵奋勇向前。连日来，本报记者采访连线了几位奋战在疫情防控一线的军队医护人员，听他们讲述一线战“疫”故事——",
+            "闻令出动 敢打必胜（军营之声）",
+            "",
+            "\u3000\u3000编者按：中共中央总书记、国家主席、中央军委主席习近平对军队做好新型冠状病毒感染肺炎疫情防控工作作出重要指示。",
+        ],
+        ["short", "short", "para"],
+    ),
+    # rmrb/2020-01/20200109-16-03.txt: a kicker ending in a colon over the title.
+    (
+        ["李学刚：", "京门神探 勇斗歹徒（为了民族复兴·英雄烈士谱）", "", "\u3000\u3000李学刚，1963年出生，北京人。"],
+        ["short", "short", "para"],
+    ),
+]
+# Look-alikes: (lines, kinds) that must stay as they are.
+UNINDENTED_LOOK_ALIKES = [
+    # rmrb/2019-02/20190207-03-03.txt: a letter's salutation, flush left, ends the head.
+    (["第四十二封家书（寄给祖国的家书）", "亲爱的笑笑、果果：", "\u3000\u3000见字如面。"], ["short", "para", "para"]),
+    # rmrb/2019-10/20191028-10-02.txt: the speaker's line under a speech title.
+    (
+        [
+            "在纪念李大钊同志诞辰130周年座谈会上的发言",
+            "中央党史和文献研究院院长曲青山：",
+            "\u3000\u3000今天，我们在这里隆重集会。",
+        ],
+        ["short", "para", "para"],
+    ),
+    # A text printed without indents at all keeps its kinds (seed 004's first lines).
+    (
+        [
+            "在统筹推进新冠肺炎疫情防控和经济社会发展工作部署会议上的讲话",
+            "今天，我们召开会议，主要是分析形势，",
+            "部署工作。",
+        ],
+        ["short", "para", "para"],
+    ),
+]
+
+
+def _kinds(lines: list[str]) -> list[str]:
+    from bulletins._classify import content_kind
+    from bulletins.layout.indent import unindented_head
+
+    raws = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        raw = content_kind(line.strip(), shadow(line.strip()), number, False)
+        raws.append(attrs.evolve(raw, indented=line[:1].isspace()))
+    return [raw.kind for raw in unindented_head(raws)]
+
+
+@pytest.mark.parametrize(("lines", "kinds"), UNINDENTED_HEADS + UNINDENTED_LOOK_ALIKES)
+def test_unindented_head(lines: list[str], kinds: list[str]) -> None:
+    assert _kinds(lines) == kinds
+
+
+def test_an_unindented_head_is_the_headline() -> None:
+    # rmrb/2020-02/20200209-06-01.txt: the 引题 was a headless lead and the title a subhead.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2020-02" / "20200209-06-01.txt"
+    (bulletin,) = bulletins.parse_file(path).bulletins
+    assert bulletin.headline is not None and bulletin.headline.line_numbers == (1, 2)
+    assert bulletin.headline.title == "闻令出动 敢打必胜（军营之声）"

@@ -74,6 +74,8 @@ class Raw:
     """A paragraph after the first of a line that packs several (see ``lexer._segments``)."""
     more: bool = False
     """Another paragraph of the same packed line follows."""
+    indented: bool = False
+    """The source line starts with white space (a People's Daily body paragraph's U+3000 U+3000)."""
 
 
 _CLAUSE_PUNCT = re.compile("[，,、：:；;。！？!?]")

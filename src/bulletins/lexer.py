@@ -21,6 +21,7 @@ import attrs
 from ._classify import Raw, content_kind
 from ._hints import apply_hints
 from ._tokens import LineInfo, LineToken, retyped
+from .layout.indent import unindented_head
 from .layout.packed import segments
 from .model import Diagnostic
 from .readers import Hints
@@ -34,6 +35,7 @@ def lex(
     shadow: str,
     *,
     headings: frozenset[int] = frozenset(),
+    indented: frozenset[int] = frozenset(),
     hints: Sequence[Hints] | None = None,
     trace: list[tuple[int, str]] | None = None,
 ) -> tuple[list[LineToken], list[Diagnostic]]:
@@ -43,6 +45,7 @@ def lex(
         text: Cleaned text (original script).
         shadow: Its Simplified shadow, same length.
         headings: Line numbers that the source marked as headings (Word ``_Toc`` bookmarks).
+        indented: Line numbers that start with white space in the source (the cleaners strip it).
         hints: Layout hints per line (``hints[N-1]`` for line N) from a structured reader;
             None for text, which has none (see :mod:`bulletins._hints`).
         trace: When given, receives ``(line, rule name)`` for every line, naming the context
@@ -61,6 +64,8 @@ def lex(
         spans = segments(stripped)
         for k, (start, end) in enumerate(spans):
             raw = content_kind(stripped[start:end], shadow_stripped[start:end], number, number in headings)
+            if number in indented:
+                raw = attrs.evolve(raw, indented=True)
             if len(spans) > 1:
                 # Only the first paragraph of a packed line may be a headline, a dateline …; the
                 # others are paragraphs or points, so that the text holders of the line keep
@@ -69,8 +74,8 @@ def lex(
                     raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
                 raw = attrs.evolve(raw, packed=k > 0, more=k < len(spans) - 1)
             raws.append(raw)
-    if hints:
-        raws = apply_hints(raws, hints)
+    # A structured reader says how lines were laid out; text marks its titles by indentation only.
+    raws = apply_hints(raws, hints) if hints else unindented_head(raws)
     diagnostics: list[Diagnostic] = []
     tokens = RULER.run(raws, diagnostics, trace)
     return tokens, diagnostics

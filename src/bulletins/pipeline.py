@@ -195,6 +195,7 @@ def _lexed(
     """Clean, shadow and lex one document's text: the cleaned text, its tokens, the lexer's diagnostics."""
     text = normalize_newlines(text)
     headings = _heading_lines(text)
+    indented = frozenset(k for k, line in enumerate(text.split("\n"), 1) if line[:1].isspace() and line.strip())
     try:
         cleaned = clean(text, cleaners)
     except ValueError as exc:
@@ -205,6 +206,7 @@ def _lexed(
         cleaned,
         _script.shadow(cleaned),
         headings=headings,
+        indented=indented,
         hints=hints if any(not h.empty for h in hints) else None,
         trace=trace,
     )

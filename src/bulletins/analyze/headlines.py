@@ -35,6 +35,9 @@ def _continues(previous: str, current: str, carry: bool) -> bool:
     return carry or bool(_CONT_START.match(current)) or bool(_CONT_END.search(previous))
 
 
+_KICKER_END = ("——", "：", ":", "……")
+
+
 def analyse_headline(
     lines: Sequence[str], shadows: Sequence[str] | None = None
 ) -> tuple[str | None, str, tuple[str, ...]]:
@@ -83,7 +86,12 @@ def analyse_headline(
     kicker: str | None = None
     main = segments[0]
     has_dash = any(_SUB_START.match(text) for text in subs.values())
-    if len(main) >= 2:
+    if len(main) >= 2 and stripped[main[0]].endswith(_KICKER_END):
+        # 重庆环卫夫妇郑尚洪、李德容25年坚守岗位—— / “社区就是家，一定要干净”（…）, 李学刚： / 京门神探…
+        # (rmrb): a 引题 that leads into the title ends with a dash, a colon or an ellipsis.
+        kicker = originals[main[0]]
+        main = main[1:]
+    elif len(main) >= 2:
         first, second = stripped[main[0]], stripped[main[1]]
         independent = not _continues(first, second, bool(_CARRY.search(first)))
         last = stripped[main[-1]]

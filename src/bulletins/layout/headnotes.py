@@ -46,7 +46,13 @@ def is_box_label(shadow: str) -> bool:
 
 
 def is_summary(shadow: str) -> bool:
-    """A 提要 sentence: a long clause with a comma inside and no final stop."""
+    """A 提要 sentence: a long clause with a comma inside and no final stop.
+
+    A line ending with a column label is a title however long (``“抗疫就是打仗， 阵地决不能丢”
+    （应收尽收 刻不容缓）``, rmrb/2020-02/20200212-02-04.txt): a 提要 never carries one.
+    """
+    if shadow.endswith(("）", ")")):
+        return False
     return len(shadow) >= _SUMMARY_MIN and ("，" in shadow or "," in shadow)
 
 
