@@ -253,3 +253,25 @@ def test_an_unindented_head_is_the_headline() -> None:
     (bulletin,) = bulletins.parse_file(path).bulletins
     assert bulletin.headline is not None and bulletin.headline.line_numbers == (1, 2)
     assert bulletin.headline.title == "闻令出动 敢打必胜（军营之声）"
+
+
+# -- packed lines (web/xispeech, rmrb) -------------------------------------------------------------
+
+
+def test_a_line_with_no_breaks_is_cut_where_its_parts_would_start_a_line() -> None:
+    from bulletins.layout.packed import segments
+
+    # web/xispeech/all_data_row24.txt, shortened: label, letter, signature, dateline printed last,
+    # the next story's dateline, the page reference.
+    line = (
+        "贺信值此中华全国青年联合会第十三届委员会全体会议开幕之际，我代表党中央，向大会的召开表示热烈的祝贺！" * 2
+        + "习近平2020年8月17日（新华社北京8月17日电）本报北京8月17日电（记者张洋、易舒冉）中华全国青年联合会第十三届委员会全体会议开幕。"
+        + "《 人民日报 》（ 2020年08月18日 01 版）"
+    )
+    parts = [line[a:b] for a, b in segments(line)]
+    assert parts[0] == "贺信" and parts[2:6] == ["习近平", "2020年8月17日", "（新华社北京8月17日电）", parts[5]]
+    assert parts[5].startswith("本报北京8月17日电") and parts[-1] == "《 人民日报 》（ 2020年08月18日 01 版）"
+    # Look-alikes: a dateline quoted inside a sentence, and a short line, are not cut.
+    quoted = "据报道，" + "他说新华社北京8月17日电的消息已经传开，" * 8 + "大家都很高兴。"
+    assert [quoted[a:b] for a, b in segments(quoted)] == [quoted]
+    assert segments("贺信值此") == [(0, 4)]

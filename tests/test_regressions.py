@@ -321,6 +321,66 @@ def test_paragraphs_packed_into_one_line_yield_their_points() -> None:
     assert held.replace("\u3000", "") == ("公开选聘副主任公告" + body).replace("\u3000", "")
 
 
+XISPEECH = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xispeech"
+
+
+def _source_order(document: Document, data: bytes) -> bool:
+    """The holders, stable-sorted by (line, order), give the cleaned text back (whitespace aside)."""
+    from bulletins.pipeline import source_text
+
+    held = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
+    return re.sub(r"\s", "", held) == re.sub(r"\s", "", source_text(data))
+
+
+def test_a_line_with_no_breaks_yields_its_letter_its_dateline_and_the_story_after_it() -> None:
+    # web/xispeech/all_data_row22.txt: one line of 1,034 characters — 回信, the letter, its signature
+    # 习近平2020年8月30日, （新华社北京8月31日电）, then the news story 新华社北京8月31日电在密云水库…
+    # and the page reference 《 人民日报 》（ 2020年09月01日 01 版）.
+    data = (XISPEECH / "all_data_row22.txt").read_bytes()
+    document = bulletins.parse(data)
+    letter, story = document.bulletins
+    assert letter.headline is not None and letter.headline.lines == ("回信",)
+    assert (
+        letter.dateline is not None and letter.dateline.trailing and letter.dateline.text == "（新华社北京8月31日电）"
+    )
+    assert letter.closing is not None and (
+        letter.closing.issuer,
+        letter.closing.date.text if letter.closing.date else None,
+    ) == ("习近平", "2020年8月30日")
+    assert story.dateline is not None and story.dateline.text == "新华社北京8月31日电" and not story.dateline.trailing
+    assert [(c.role, c.text) for c in story.credits] == [("出处", "《 人民日报 》（ 2020年09月01日 01 版）")]
+    assert _source_order(document, data)
+
+
+def test_a_speechs_front_matter_run_into_its_text_is_read() -> None:
+    # web/xispeech/all_data_row20.txt: 在…峰会上的致辞（2020年9月4日，北京）中华人民共和国主席 习近平尊敬的…朋友们：大家好！…
+    data = (XISPEECH / "all_data_row20.txt").read_bytes()
+    document = bulletins.parse(data)
+    (speech,) = document.bulletins
+    assert speech.headline is not None and speech.headline.lines == (
+        "在2020年中国国际服务贸易交易会全球服务贸易峰会上的致辞",
+    )
+    assert speech.speech is not None and speech.speech.speaker == "习近平"
+    assert speech.speech.date is not None and speech.speech.date.text == "2020年9月4日"
+    assert speech.speech.salutation is not None and speech.speech.salutation.startswith("尊敬的各国领导人")
+    assert speech.dateline is not None and speech.dateline.text == "（新华社北京9月4日电）"
+    assert _source_order(document, data)
+
+
+def test_a_credit_inside_a_packed_line_keeps_the_line_in_order() -> None:
+    # rmrb/2020-05/20200522-17-01.txt line 4: …创造就业岗位40多万个。　　数据来源：中国福利彩票发行管理中心
+    # 　　爱心成就梦想　　扶老  助残  救孤  济困 — the credit stands before two more paragraphs, so
+    # it stays body text (a credit holder sorts after the line's paragraphs).
+    line = (
+        "2019年，中国福利彩票助力脱贫攻坚取得实实在在的成效。" * 6
+        + "\u3000\u3000数据来源：中国福利彩票发行管理中心\u3000\u3000爱心成就梦想\u3000\u3000扶老  助残  救孤  济困"
+    )
+    data = f"福利彩票　爱心成就梦想\n\n\u3000\u3000{line}\n".encode()
+    document = bulletins.parse(data)
+    assert _source_order(document, data)
+    assert not document.bulletins[0].credits
+
+
 def test_a_brief_column_is_one_bulletin_per_brief() -> None:
     # web/xwlb/20190601.md lines 129-139: 国内联播快讯 holds three briefs, each a title line and a
     # paragraph; the column's label and dateline go with the first.

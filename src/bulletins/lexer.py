@@ -30,6 +30,52 @@ from .rules import RULER
 __all__ = ["LineInfo", "LineToken", "lex", "retyped"]
 
 
+# What a paragraph after the first of a packed line may be, besides body text: a story's own
+# dateline (it opens the next bulletin), a dateline printed last, and credits — each only where the
+# text holders of the line keep their order (model.held_texts): after a credit or a dateline
+# printed last, nothing but credits until the next story's dateline.
+_LATER = frozenset({"para", "point", "dateline", "trailing_dateline", "credit"})
+_LAST = frozenset({"trailing_dateline", "credit"})
+
+
+def _ends_its_bulletin(kinds: list[str]) -> bool:
+    for kind in kinds:
+        if kind == "dateline":
+            return True
+        if kind not in _LAST:
+            return False
+    return True
+
+
+_FRONT = frozenset({"speech_date", "byline", "salutation"})
+_SIGNER = frozenset({"short", "byline"})
+
+
+def _keeps(kinds: list[str], k: int) -> bool:
+    """Whether the k-th paragraph of a packed line keeps the kind the content pass gave it."""
+    kind, later = kinds[k], kinds[k + 1 :]
+    if k == 0:
+        return kind not in _LAST or _ends_its_bulletin(later)
+    if kind in _FRONT and all(before in _FRONT | _SIGNER for before in kinds[:k]):
+        return True  # a speech's front matter right after its title (…致辞 / （2020年9月4日，北京） / …)
+    if kind in _SIGNER and later[:1] == ["date_only"]:
+        return _ends_its_bulletin(later[1:])  # a letter's signer, then its date, then nothing of its body
+    if kind == "date_only":
+        return _ends_its_bulletin(later)
+    return kind in _LATER and (kind not in _LAST or _ends_its_bulletin(later))
+
+
+def _packed(line_raws: list[Raw]) -> list[Raw]:
+    """The raw lines of the paragraphs packed into one line, in order (see layout/packed.py)."""
+    out = []
+    kinds = [raw.kind for raw in line_raws]
+    for k, raw in enumerate(line_raws):
+        if not _keeps(kinds, k):
+            raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
+        out.append(attrs.evolve(raw, packed=k > 0, more=k < len(line_raws) - 1))
+    return out
+
+
 def lex(
     text: str,
     shadow: str,
@@ -62,18 +108,13 @@ def lex(
         offset = line.index(stripped[0])
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
         spans = segments(stripped)
-        for k, (start, end) in enumerate(spans):
+        line_raws = []
+        for start, end in spans:
             raw = content_kind(stripped[start:end], shadow_stripped[start:end], number, number in headings)
-            if number in indented:
-                raw = attrs.evolve(raw, indented=True)
-            if len(spans) > 1:
-                # Only the first paragraph of a packed line may be a headline, a dateline …; the
-                # others are paragraphs or points, so that the text holders of the line keep
-                # their order (text_holders sorts by line, then by kind of holder).
-                if k and raw.kind not in {"para", "point"}:
-                    raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
-                raw = attrs.evolve(raw, packed=k > 0, more=k < len(spans) - 1)
-            raws.append(raw)
+            line_raws.append(attrs.evolve(raw, indented=True) if number in indented else raw)
+        if len(spans) > 1:
+            line_raws = _packed(line_raws)
+        raws.extend(line_raws)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.
     raws = apply_hints(raws, hints) if hints else unindented_head(raws)
     diagnostics: list[Diagnostic] = []

@@ -27,7 +27,7 @@ RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise",
 NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 CREDIT_ROLES: tuple[str, ...] = (
-    "摄影", "制图", "版式设计", "数据来源", "作者", "参与采写", "编者", "责编", "投稿", "署名",
+    "摄影", "制图", "版式设计", "数据来源", "作者", "参与采写", "编者", "责编", "投稿", "署名", "出处",
 )  # fmt: skip
 
 
@@ -291,7 +291,7 @@ class Credit:
     """A credit or end note of an article: who took the photo, drew the chart, set the page (DESIGN §8)."""
 
     role: str = field(validator=in_(CREDIT_ROLES))
-    """摄影 | 制图 | 版式设计 | 数据来源 | 作者 | 参与采写 | 编者 | 责编 | 投稿 | 署名 (see docs/fields.md)."""
+    """摄影 | 制图 | 版式设计 | 数据来源 | 作者 | 参与采写 | 编者 | 责编 | 投稿 | 署名 | 出处 (see docs/fields.md)."""
     names: tuple[str, ...] = ()
     """People credited, in print order, spacing inside a name removed (``李  舸`` → ``李舸``);
     empty when the credit names an agency or organisation (新华社发, 数据来源：国家统计局)."""
@@ -392,42 +392,108 @@ def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
             yield from iter_blocks(block.children)
 
 
+@frozen(kw_only=True)
+class HeldText:
+    """One text holder of a document: a piece of the source that some field holds verbatim."""
+
+    line: int
+    """Source line the text starts on."""
+    order: int
+    """Sorts holders that share a line into source order (see :func:`text_holders`)."""
+    text: str
+    """The held text."""
+    kind: str
+    """headline, dateline, notice, byline, speech, paragraph, point, subhead, caption, closing,
+    credit or residue."""
+    detail: str = ""
+    """Level of a point, kind of a residue or notice element, role of a credit; else empty."""
+    lines: tuple[int, int] = (0, 0)
+    """First and last source line of the holder."""
+    bulletin: str | None = None
+    """The holding bulletin's id; None for residue."""
+
+
+# Holders that share a line: a later bulletin's after an earlier one's (a line packing several,
+# web/xispeech), and within a bulletin in the order its parts are printed.
+_BULLETIN_STEP = 1000
+
+
+_Held = tuple[int, int, str, str, str, tuple[int, int]]
+
+
+def _bulletin_holders(bulletin: Bulletin) -> Iterator[_Held]:
+    """``(line, order, text, kind, detail, lines)`` for each holder of *bulletin*, order within it."""
+    if bulletin.headline is not None:
+        # A title printed after its dateline on one line (新华社…电　题：…) comes after it.
+        dated = bulletin.dateline.line if bulletin.dateline and not bulletin.dateline.trailing else None
+        for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=True):
+            yield number, 1 if number == dated else 0, text, "headline", "", (number, number)
+    if bulletin.dateline is not None:
+        d = bulletin.dateline
+        yield d.line, 2 if d.trailing else 0, d.text, "dateline", "", (d.line, d.line)
+    for element in bulletin.notice_elements:
+        yield element.lines[0], 0, element.text, "notice", element.kind, element.lines
+    for source_line in bulletin.byline_lines:
+        yield source_line.line, 0, source_line.text, "byline", "", (source_line.line, source_line.line)
+    if bulletin.speech is not None:
+        for source_line in bulletin.speech.source_lines:
+            yield source_line.line, 0, source_line.text, "speech", "", (source_line.line, source_line.line)
+    for block in iter_blocks(bulletin.body):
+        if isinstance(block, Point):
+            yield block.lines[0], 1, block.marker + block.text, "point", str(block.level), block.lines
+        else:
+            yield block.lines[0], 1, block.text, block.type, "", block.lines
+    if bulletin.closing is not None:
+        # After the body it closes when both share a line (a letter's 习近平2020年8月17日 run on).
+        for source_line in bulletin.closing.source_lines:
+            yield source_line.line, 1, source_line.text, "closing", "", (source_line.line, source_line.line)
+    previous, order = None, 2
+    for credit in bulletin.credits:  # after a caption it ends (order 1); two on a line: 2, 3
+        order = order + 1 if credit.line == previous else 2
+        previous = credit.line
+        yield credit.line, order, credit.text, "credit", credit.role, (credit.line, credit.line)
+
+
+def held_texts(document: Document) -> list[HeldText]:
+    """Return every text holder of *document*, bulletins in order, then residue.
+
+    Stable-sorting by ``(line, order)`` and concatenating the texts gives the cleaned source back,
+    whitespace aside.
+    """
+    out: list[HeldText] = []
+    for index, bulletin in enumerate(document.bulletins):
+        for line, order, text, kind, detail, lines in _bulletin_holders(bulletin):
+            out.append(
+                HeldText(
+                    line=line,
+                    order=_BULLETIN_STEP * index + order,
+                    text=text,
+                    kind=kind,
+                    detail=detail,
+                    lines=lines,
+                    bulletin=bulletin.id,
+                )
+            )
+    for residue in document.residue:
+        out.append(
+            HeldText(
+                line=residue.lines[0],
+                order=0,
+                text=residue.text,
+                kind="residue",
+                detail=residue.kind,
+                lines=residue.lines,
+            )
+        )
+    return out
+
+
 def text_holders(document: Document) -> list[tuple[int, int, str]]:
     """Return every text holder of *document* as ``(line, order, text)``.
 
-    Sorting the result and concatenating the texts gives the cleaned source back,
-    whitespace aside. ``order`` breaks ties between holders that share a line
-    (a dateline before the paragraph it opened, a marker before the point text).
+    Stable-sorting the result by ``(line, order)`` and concatenating the texts gives the cleaned
+    source back, whitespace aside. ``order`` breaks ties between holders that share a line (a
+    dateline before the paragraph it opened, a marker before the point text, an earlier
+    bulletin's text before a later one's on a line that packs several).
     """
-    out: list[tuple[int, int, str]] = []
-    for bulletin in document.bulletins:
-        if bulletin.headline is not None:
-            # A title printed after its dateline on one line (新华社…电　题：…) comes after it.
-            dated = bulletin.dateline.line if bulletin.dateline and not bulletin.dateline.trailing else None
-            for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=True):
-                out.append((number, 1 if number == dated else 0, text))
-        if bulletin.dateline is not None:
-            out.append((bulletin.dateline.line, 2 if bulletin.dateline.trailing else 0, bulletin.dateline.text))
-        for element in bulletin.notice_elements:
-            out.append((element.lines[0], 0, element.text))
-        for source_line in bulletin.byline_lines:
-            out.append((source_line.line, 0, source_line.text))
-        if bulletin.speech is not None:
-            for source_line in bulletin.speech.source_lines:
-                out.append((source_line.line, 0, source_line.text))
-        for block in iter_blocks(bulletin.body):
-            if isinstance(block, Point):
-                out.append((block.lines[0], 1, block.marker + block.text))
-            else:
-                out.append((block.lines[0], 1, block.text))
-        if bulletin.closing is not None:
-            for source_line in bulletin.closing.source_lines:
-                out.append((source_line.line, 0, source_line.text))
-        previous, order = None, 2
-        for credit in bulletin.credits:  # after a caption it ends (order 1); two on a line: 2, 3
-            order = order + 1 if credit.line == previous else 2
-            previous = credit.line
-            out.append((credit.line, order, credit.text))
-    for residue in document.residue:
-        out.append((residue.lines[0], 0, residue.text))
-    return out
+    return [(held.line, held.order, held.text) for held in held_texts(document)]

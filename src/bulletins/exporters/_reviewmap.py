@@ -1,8 +1,8 @@
 """What each source character became: text holders aligned to the source, names and markers placed.
 
 The review page shows the source lines coloured by the field that holds each character. The
-holders come from :func:`bulletins.model.text_holders` (the *nothing is lost* list), so every
-field that holds text, including ones added later, is placed; :func:`_kinds` only names them.
+holders come from :func:`bulletins.model.held_texts` (the *nothing is lost* list, with the kind
+of field each one is), so every field that holds text, including ones added later, is placed.
 Sorted by position, the holders' non-whitespace characters are the source's (DESIGN §3), so
 one forward pass over the source places them all. A holder that does not match (a caller's
 own cleaners, ``script="simplified"`` output beside Traditional source) colours its lines
@@ -12,11 +12,10 @@ instead, and its characters are not claimed.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 
 from attrs import frozen
 
-from ..model import AttendeeGroup, Block, Bulletin, Document, Point, iter_blocks, text_holders
+from ..model import AttendeeGroup, Block, Bulletin, Document, HeldText, Point, held_texts, iter_blocks
 from ..script import shadow
 
 
@@ -88,41 +87,9 @@ class Review:
         return bisect.bisect_right(self.starts, offset)
 
 
-def _bulletin_kinds(bulletin: Bulletin) -> Iterator[tuple[tuple[int, int, str], str, str, tuple[int, int]]]:
-    """Yield ``(holder key, kind, detail, lines)`` for the holders of *bulletin*, as text_holders keys them."""
-    if bulletin.headline is not None:
-        for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=False):
-            yield (number, 0, text), "headline", "", (number, number)
-    if bulletin.dateline is not None:
-        d = bulletin.dateline
-        yield (d.line, 2 if d.trailing else 0, d.text), "dateline", "", (d.line, d.line)
-    for element in bulletin.notice_elements:
-        yield (element.lines[0], 0, element.text), "notice", element.kind, element.lines
-    for source_line in bulletin.byline_lines:
-        yield (source_line.line, 0, source_line.text), "byline", "", (source_line.line, source_line.line)
-    if bulletin.speech is not None:
-        for source_line in bulletin.speech.source_lines:
-            yield (source_line.line, 0, source_line.text), "speech", "", (source_line.line, source_line.line)
-    for block in iter_blocks(bulletin.body):
-        if isinstance(block, Point):
-            yield (block.lines[0], 1, block.marker + block.text), "point", str(block.level), block.lines
-        else:
-            yield (block.lines[0], 1, block.text), block.type, "", block.lines
-    if bulletin.closing is not None:
-        for source_line in bulletin.closing.source_lines:
-            yield (source_line.line, 0, source_line.text), "closing", "", (source_line.line, source_line.line)
-    for credit in bulletin.credits:
-        yield (credit.line, 2, credit.text), "credit", credit.role, (credit.line, credit.line)
-
-
-def _kinds(document: Document) -> dict[tuple[int, int, str], tuple[str, str, tuple[int, int], str | None]]:
-    found: dict[tuple[int, int, str], tuple[str, str, tuple[int, int], str | None]] = {}
-    for bulletin in document.bulletins:
-        for key, kind, detail, lines in _bulletin_kinds(bulletin):
-            found[key] = (kind, detail, lines, bulletin.id)
-    for residue in document.residue:
-        found[(residue.lines[0], 0, residue.text)] = ("residue", residue.kind, residue.lines, None)
-    return found
+def _sorted(document: Document) -> list[HeldText]:
+    """The document's holders in source order (a stable sort on line, then order)."""
+    return sorted(held_texts(document), key=lambda h: (h.line, h.order))
 
 
 def rebuild_source(document: Document) -> str:
@@ -131,11 +98,10 @@ def rebuild_source(document: Document) -> str:
     Holders joined with newlines (residue, subheads, notice elements) go back onto their lines;
     a re-joined wrapped paragraph stands on its first line; lines holding nothing are blank.
     """
-    kinds = _kinds(document)
     rows: dict[int, list[str]] = {}
     last = max([b.lines[1] for b in document.bulletins] + [r.lines[1] for r in document.residue] + [1])
-    for line, order, text in sorted(text_holders(document), key=lambda h: (h[0], h[1])):
-        _, _, lines, _ = kinds.get((line, order, text), ("", "", (line, line), None))
+    for held in _sorted(document):
+        line, text, lines = held.line, held.text, held.lines
         parts = text.split("\n")
         if len(parts) != lines[1] - lines[0] + 1:
             parts = [text.replace("\n", " ")]
@@ -256,11 +222,12 @@ def review(document: Document, source: str | None = None) -> Review:
     for row in lines[:-1]:
         starts.append(starts[-1] + len(row) + 1)
     source_shadow = shadow(text)
-    kinds = _kinds(document)
     placed: list[Holder] = []
     cursor = 0
-    for index, (line, order, held) in enumerate(sorted(text_holders(document), key=lambda h: (h[0], h[1]))):
-        kind, detail, span, bulletin = kinds.get((line, order, held), ("text", "", (line, line), None))
+    for index, holder in enumerate(_sorted(document)):
+        line, held, kind, detail, span, bulletin = (
+            holder.line, holder.text, holder.kind, holder.detail, holder.lines, holder.bulletin,
+        )  # fmt: skip
         at = max(cursor, starts[line - 1]) if line <= len(starts) else len(text)
         pieces = _place(held, text, source_shadow, at) if held.strip() else []
         if pieces:

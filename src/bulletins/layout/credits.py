@@ -33,6 +33,7 @@ ROLES: dict[str, str] = {
     "责编": "editor-in-charge",
     "投稿": "submissions",
     "署名": "signature",
+    "出处": "source",
 }
 """Credit roles and the ASCII keys used for them in TEI ``@subtype``."""
 assert tuple(ROLES) == CREDIT_ROLES
@@ -67,6 +68,8 @@ _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("编者", re.compile(r"^[—－-]{1,2}\s*编\s*者$")),
     ("作者", re.compile(r"^[（(]作者(?:为|系|是|单位|简介)[^（）()]*[）)]$")),
     ("作者", re.compile(r"^[（(](?:本报记者\s*)?(?P<who>[^（）()，,]{2,16}?)\s*(?:采访)?整理[）)]$")),
+    # 《 人民日报 》（ 2020年09月01日 01 版） (web/xispeech): where a reprinted text was first printed.
+    ("出处", re.compile(r"^《\s*人民日报(?:海外版)?\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}\s*版\s*[）)]$")),
     ("参与采写", re.compile(r"^[（(](?P<who>[^（）()]{2,40}?)\s*参与(?:采写|采访|报道)[）)]$")),
     ("参与采写", re.compile(r"^[（(]参与(?:采写|记者)[：:]\s*(?P<who>[^（）()]{2,40})[）)]$")),
     # （喻思南） closing an item of a brief column (rmrb/2020-01/20200106-19-03.txt line 6).

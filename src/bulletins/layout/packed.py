@@ -2,7 +2,15 @@
 
 Texts exported with their line breaks lost keep each paragraph's U+3000 U+3000 indent inside
 one long line (rmrb/2019-10/20191021-15-03.txt lines 4-5, web/xispeech): there the indents are
-the paragraph breaks, so that points and datelines that open a paragraph are found.
+the paragraph breaks, so that points and datelines that open a paragraph are found. A dataset
+cell may have no indents at all (web/xispeech all_data_row22.txt: a letter, its dateline, then
+the news story about it, one line of 2,000 characters); there the parts a text prints on lines
+of their own still start where a sentence has ended: a dateline opening the next story
+(``…。新华社北京8月31日电在密云水库…``), a dateline printed last (``…（新华社北京8月31日电）``) and
+the People's Daily page reference a reprint ends with (``《 人民日报 》（ 2020年09月01日 01 版）``),
+and at the two ends of a speech or a letter: its title, date, speaker and salutation run together
+(``在…峰会上的致辞（2020年9月4日，北京）中华人民共和国主席 习近平尊敬的…朋友们：大家好！``), a
+letter's label (``回信乡亲们：…``) and its signature before the dateline (``…。习近平2020年8月30日（新华社…电）``).
 """
 
 from __future__ import annotations
@@ -11,18 +19,57 @@ import re
 
 _PACKED_MIN = 150
 _INDENT = re.compile("\u3000{2,}")
+_AGENCY = r"(?:新华社|本报|中新社|中新网|人民网|人民日报)"
+# Where a part that stands on a line of its own starts inside a packed line.
+_CUT = re.compile(
+    # a dateline opening a story, after a sentence ends
+    rf"(?<=[。！？”）)])(?=据?{_AGENCY}[^，。！？（）()]{{0,12}}?\d{{1,2}}月\d{{1,2}}日电)"
+    # the page reference of a People's Daily reprint
+    r"|(?=《\s*人民日报(?:海外版)?\s*》\s*[（(]\s*\d{4}年)"
+)
+# A dateline printed last, in parentheses: a part of its own, whatever follows it.
+_PRINTED_LAST = re.compile(rf"[（(]据?{_AGENCY}[^（）()]{{1,20}}?电[）)]")
+# The front matter a speech prints on lines of its own, run into one (web/xispeech all_data_row20.txt):
+# 在…峰会上的致辞 / （2020年9月4日，北京） / 中华人民共和国主席 习近平 / 尊敬的…朋友们： / 大家好！…
+_SALUTATION = r"(?:尊敬的|同志们|各位|女士们|朋友们|亲爱的)"
+_SPEECH_HEAD = re.compile(
+    r"(?P<title>[^（()。！？，：]{4,80}?)"
+    r"(?P<date>[（(](?:\d{4}|[〇○一二三四五六七八九十]{4})年[^（）()]{2,20}[）)])"
+    rf"(?P<speaker>(?:[^\s，。：（）()]{{2,16}}\s)?[\u4e00-\u9fff]{{2,4}}?(?=\u3000|{_SALUTATION}))?"
+    rf"(?P<salutation>{_SALUTATION}[^。！？：:]{{0,120}}?[：:])?"
+)
+# A letter's label run into its text: 回信乡亲们：… / 贺信值此… (all_data_row22.txt, row24.txt).
+_LETTER = re.compile(r"(?:回信|贺信|贺电|唁电|慰问信|感谢信)(?=\S)")
+# A letter's signature run on before the dateline printed last: …。习近平2020年8月30日（新华社…电）.
+_SIGNATURE = re.compile(
+    rf"(?<=[。！？])(?P<name>[\u4e00-\u9fff]{{2,4}})(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?=[（(]据?{_AGENCY})"
+)
 
 
 def segments(line: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs packed into one stripped line (the whole line when it is not packed)."""
-    if len(line) < _PACKED_MIN or "\u3000\u3000" not in line:
+    if len(line) < _PACKED_MIN:
         return [(0, len(line))]
+    cuts = {m.start() for m in _CUT.finditer(line)}
+    for last in _PRINTED_LAST.finditer(line):
+        cuts.update(last.span())
+    head = _SPEECH_HEAD.match(line) or _LETTER.match(line)
+    if head is not None:
+        cuts.update(
+            head.end(group) for group in head.re.groupindex if head.group(group)
+        ) if head.re.groupindex else None
+        cuts.add(head.end())
+    for signature in _SIGNATURE.finditer(line):
+        cuts.update((signature.start("name"), signature.start("date"), signature.end("date")))
+    for indent in _INDENT.finditer(line):
+        cuts.update((indent.start(), indent.end()))
+    bounds = [*sorted(cut for cut in cuts if 0 < cut < len(line)), len(line)]
     spans: list[tuple[int, int]] = []
     start = 0
-    for indent in _INDENT.finditer(line):
-        if indent.start() > start:
-            spans.append((start, indent.start()))
-        start = indent.end()
-    if start < len(line):
-        spans.append((start, len(line)))
-    return spans
+    for cut in bounds:
+        piece = line[start:cut]
+        if piece.strip("\u3000 "):
+            lead = len(piece) - len(piece.lstrip("\u3000 "))
+            spans.append((start + lead, start + len(piece.rstrip("\u3000 "))))
+        start = cut
+    return spans or [(0, len(line))]
