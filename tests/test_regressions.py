@@ -381,6 +381,26 @@ def test_a_credit_inside_a_packed_line_keeps_the_line_in_order() -> None:
     assert not document.bulletins[0].credits
 
 
+def test_a_title_run_into_its_dateline_with_a_writer_below() -> None:
+    # web/newscrawl/add_content_xinhuanet4_idx81.txt lines 1-2: no 题： between dateline and title.
+    path = (
+        Path(__file__).parent
+        / "fixtures"
+        / "corpus"
+        / "files"
+        / "web"
+        / "newscrawl"
+        / "add_content_xinhuanet4_idx81.txt"
+    )
+    (bulletin,) = bulletins.parse_file(path).bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == ("热点问答｜朝鲜为何要废除朝韩事务机构",)
+    assert bulletin.dateline is not None and bulletin.dateline.text == "新华社首尔1月16日电"
+    assert bulletin.byline == ("王超",)
+    # Without the writer's line under it, the rest of the dateline's line is the text.
+    (plain,) = bulletins.parse("新华社首尔1月16日电朝鲜举行会议\n会议15日在平壤举行。\n").bulletins
+    assert plain.headline is None
+
+
 def test_a_brief_column_is_one_bulletin_per_brief() -> None:
     # web/xwlb/20190601.md lines 129-139: 国内联播快讯 holds three briefs, each a title line and a
     # paragraph; the column's label and dateline go with the first.

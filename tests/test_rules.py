@@ -66,6 +66,11 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("caption", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 106),  # …这是习近平在…。新华社记者 … 摄
     ("dateline", _file(SEEDS / "000_2d494656d95ed764.txt"), 7),  # 新华社北京9月6日电 …
     ("dateline", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 1),  # …电　题：…
+    (
+        "dateline",
+        _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx81.txt"),
+        1,
+    ),  # …电热点问答｜… / 新华社记者王超
     ("document date", _file(CORPUS / "rmrb/2019-02/20190220-01-02.txt"), 3),  # （2019年1月3日）, no speaker
     ("speech date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3),  # （2020年2月23日）
     ("speech date", _file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), 3),  # （…会议上）

@@ -6,6 +6,7 @@ import re
 
 import attrs
 
+from .._classify import is_short
 from .._tokens import LineInfo
 from ._context import UNDER_HEADLINE, Context
 from .paragraphs import paragraph
@@ -29,18 +30,31 @@ def trailing_dateline(ctx: Context, i: int) -> int | None:
     return i + 1
 
 
+# 新华社首尔1月16日电热点问答｜朝鲜为何要废除朝韩事务机构 / 新华社记者王超 (web/newscrawl
+# xinhuanet4_idx81, idx71): the same form without 题：, told by the writer's line under it.
+_RUN_IN_TITLE = re.compile(r"\s*(?P<title>\S.{1,80})$")
+
+
+def _titled(ctx: Context, i: int, end: int) -> re.Match[str] | None:
+    raw, after = ctx.raws[i], ctx.peek(i + 1)
+    if after is None or after.kind != "byline" or not is_short(raw.text[end:].strip()):
+        return None
+    return _RUN_IN_TITLE.match(raw.shadow, end)
+
+
 def dateline(ctx: Context, i: int) -> int | None:
     """A dateline: the headline's when under one, otherwise it opens a bulletin.
 
     新华社北京9月6日电 and 本报讯(记者 赵娟娟)11月10日 open the paragraph they stand in (seeds 000,
     003). 新华社北京4月10日电　题：伸向亚太的黑手——… (web/newscrawl) is Xinhua's form for a
-    feature: the title follows 题： on the dateline's line.
+    feature: the title follows 题： on the dateline's line, or follows it directly when a
+    writer's line comes next (新华社首尔1月16日电热点问答｜… / 新华社记者王超).
     """
     raw = ctx.raws[i]
     match = raw.dateline
     if match is None:
         return None
-    title = _DISPATCH_TITLE.match(raw.shadow, match.end)
+    title = _DISPATCH_TITLE.match(raw.shadow, match.end) or _titled(ctx, i, match.end)
     kind = "DATELINE"
     if ctx.last not in UNDER_HEADLINE:
         ctx.open_bulletin()  # a dateline with no headline opens a bulletin of its own
