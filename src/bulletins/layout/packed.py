@@ -21,12 +21,12 @@ _PACKED_MIN = 150
 _INDENT = re.compile("\u3000{2,}")
 _AGENCY = r"(?:新华社|本报|中新社|中新网|人民网|人民日报)"
 # Where a part that stands on a line of its own starts inside a packed line.
-_CUT = re.compile(
-    # a dateline opening a story, after a sentence ends
-    rf"(?<=[。！？”）)])(?=据?{_AGENCY}[^，。！？（）()]{{0,12}}?\d{{1,2}}月\d{{1,2}}日电)"
-    # the page reference of a People's Daily reprint
-    r"|(?=《\s*人民日报(?:海外版)?\s*》\s*[（(]\s*\d{4}年)"
-)
+# A dateline opening a story (cut before it when a sentence has just ended), and the page
+# reference of a People's Daily reprint. Both patterns open with their own characters, so that
+# re scans for them quickly; the sentence end before a dateline is checked on each match.
+_STORY = re.compile(rf"据?{_AGENCY}[^，。！？（）()]{{0,12}}?\d{{1,2}}月\d{{1,2}}日电")
+_SENTENCE_END = frozenset("。！？”）)")
+_PAGE = re.compile(r"《\s*人民日报(?:海外版)?\s*》\s*[（(]\s*\d{4}年")
 # A dateline printed last, in parentheses: a part of its own, whatever follows it.
 _PRINTED_LAST = re.compile(rf"[（(]据?{_AGENCY}[^（）()]{{1,20}}?电[）)]")
 # The front matter a speech prints on lines of its own, run into one (web/xispeech all_data_row20.txt):
@@ -41,26 +41,29 @@ _SPEECH_HEAD = re.compile(
 # A letter's label run into its text: 回信乡亲们：… / 贺信值此… (all_data_row22.txt, row24.txt).
 _LETTER = re.compile(r"(?:回信|贺信|贺电|唁电|慰问信|感谢信)(?=\S)")
 # A letter's signature run on before the dateline printed last: …。习近平2020年8月30日（新华社…电）.
-_SIGNATURE = re.compile(
-    rf"(?<=[。！？])(?P<name>[\u4e00-\u9fff]{{2,4}})(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)(?=[（(]据?{_AGENCY})"
-)
+_SIGNATURE = re.compile(rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?=[（(]据?{_AGENCY})")
+_SIGNER = re.compile(r"[。！？](?P<name>[\u4e00-\u9fff]{2,4})$")
 
 
 def segments(line: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs packed into one stripped line (the whole line when it is not packed)."""
     if len(line) < _PACKED_MIN:
         return [(0, len(line))]
-    cuts = {m.start() for m in _CUT.finditer(line)}
-    for last in _PRINTED_LAST.finditer(line):
-        cuts.update(last.span())
+    cuts: set[int] = set()
+    if "电" in line:
+        cuts.update(m.start() for m in _STORY.finditer(line) if m.start() and line[m.start() - 1] in _SENTENCE_END)
+        for last in _PRINTED_LAST.finditer(line):
+            cuts.update(last.span())
+        for date in _SIGNATURE.finditer(line):
+            signer = _SIGNER.search(line, max(0, date.start() - 5), date.start())
+            if signer is not None:
+                cuts.update((signer.start("name"), date.start(), date.end()))
+    if "人民日报" in line:
+        cuts.update(m.start() for m in _PAGE.finditer(line))
     head = _SPEECH_HEAD.match(line) or _LETTER.match(line)
     if head is not None:
-        cuts.update(
-            head.end(group) for group in head.re.groupindex if head.group(group)
-        ) if head.re.groupindex else None
+        cuts.update(head.end(group) for group in head.re.groupindex if head.group(group))
         cuts.add(head.end())
-    for signature in _SIGNATURE.finditer(line):
-        cuts.update((signature.start("name"), signature.start("date"), signature.end("date")))
     for indent in _INDENT.finditer(line):
         cuts.update((indent.start(), indent.end()))
     bounds = [*sorted(cut for cut in cuts if 0 < cut < len(line)), len(line)]
