@@ -262,6 +262,13 @@ ATTENDEE_CASES = [
         "出席《习近平谈治国理政》柬文版首发式的柬埔寨首相洪森表示，他本人印象深刻。",
         [("出席", ["洪森"], ["柬埔寨首相"])],
     ),
+    # rmrb/2020-05/20200519-03-06.txt: the capacity a person attends in, between name and verb.
+    (
+        "国家卫健委主任马晓伟作为中国代表团团长在北京参加会议并发言。",
+        [("参加", ["马晓伟"], ["国家卫健委主任"])],
+    ),
+    # rmrb/2020-01/20200118-04-03.txt-like: 将 (will) is not part of the name.
+    ("中共中央政治局委员杨洁篪将出席会议。", [("出席", ["杨洁篪"], ["中共中央政治局委员"])]),
     # rmrb/2020-01/20200116-01-04.txt: 韩正 ends in 正, which is not the adverb (正在 is).
     ("中共中央政治局常委、国务院副总理韩正出席。", [("出席", ["韩正"], ["中共中央政治局常委、国务院副总理"])]),
     # web/xwlb/20170415.md: a leader and the collective with him.
