@@ -396,6 +396,9 @@ def test_a_title_run_into_its_dateline_with_a_writer_below() -> None:
     assert bulletin.headline is not None and bulletin.headline.lines == ("热点问答｜朝鲜为何要废除朝韩事务机构",)
     assert bulletin.dateline is not None and bulletin.dateline.text == "新华社首尔1月16日电"
     assert bulletin.byline == ("王超",)
+    # A dateline with nothing after it, then a byline (found by fuzzing: is_short("") raised).
+    text = "中共中央政治局召开会议\n国发〔2019〕28号\n各省、自治区、直辖市人民政府：\n本报讯(记者 赵娟娟)11月10日，\n王荣 王晓丽\n"
+    assert bulletins.parse(text).bulletins
     # Without the writer's line under it, the rest of the dateline's line is the text.
     (plain,) = bulletins.parse("新华社首尔1月16日电朝鲜举行会议\n会议15日在平壤举行。\n").bulletins
     assert plain.headline is None

@@ -86,7 +86,7 @@ def is_short(text: str) -> bool:
     # A deck of several phrases set on one line with spaces between them may run longer than a
     # title (分析国内外新冠肺炎疫情防控形势 研究部署… 中共中央总书记习近平主持会议, rmrb 2020-05/
     # 20200515-01-02.txt line 3, 72 characters): without any clause punctuation it is still short.
-    if len(text) > SHORT_DECK_MAX:
+    if not text or len(text) > SHORT_DECK_MAX:  # an empty text is no title
         return False
     limit = SHORT_MAX if _CLAUSE_PUNCT.search(text) else SHORT_DECK_MAX
     return (

@@ -37,7 +37,8 @@ _RUN_IN_TITLE = re.compile(r"\s*(?P<title>\S.{1,80})$")
 
 def _titled(ctx: Context, i: int, end: int) -> re.Match[str] | None:
     raw, after = ctx.raws[i], ctx.peek(i + 1)
-    if after is None or after.kind != "byline" or not is_short(raw.text[end:].strip()):
+    rest = raw.text[end:].strip()
+    if not rest or after is None or after.kind != "byline" or not is_short(rest):
         return None
     return _RUN_IN_TITLE.match(raw.shadow, end)
 
