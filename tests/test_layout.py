@@ -275,3 +275,39 @@ def test_a_line_with_no_breaks_is_cut_where_its_parts_would_start_a_line() -> No
     quoted = "据报道，" + "他说新华社北京8月17日电的消息已经传开，" * 8 + "大家都很高兴。"
     assert [quoted[a:b] for a, b in segments(quoted)] == [quoted]
     assert segments("贺信值此") == [(0, 4)]
+
+
+# -- foreign writers (rmrb 国际论坛 pages) --------------------------------------------------------
+
+FOREIGN_WRITERS = [
+    ("（马来西亚）胡逸山", "胡逸山"),  # rmrb/2019-02/20190222-17-01.txt line 5
+    ("（墨西哥）亚历杭德罗·马西亚斯", "亚历杭德罗·马西亚斯"),  # rmrb/2020-02/20200217-16-01.txt line 5
+    ("（法国）让—马里·莱恩", "让—马里·莱恩"),  # rmrb/2020-01/20200106-17-01.txt
+]
+FOREIGN_WRITER_LOOK_ALIKES = [
+    "（扩大）学习的通知",  # seed 002 line 2: the rest of a title
+    "（十六）永葆清正廉洁的政治本色",  # a numbered point
+    "（本报记者）张三",
+    "（韩 鑫）",  # a brief's signature
+]
+
+
+@pytest.mark.parametrize(("line", "name"), FOREIGN_WRITERS)
+def test_a_foreign_writers_line(line: str, name: str) -> None:
+    from bulletins.layout.credits import foreign_writer
+
+    assert foreign_writer(shadow(line)) == name
+
+
+@pytest.mark.parametrize("line", FOREIGN_WRITER_LOOK_ALIKES)
+def test_foreign_writer_look_alikes(line: str) -> None:
+    from bulletins.layout.credits import foreign_writer
+
+    assert foreign_writer(shadow(line)) is None
+
+
+def test_a_page_of_foreign_contributors_is_one_bulletin_with_their_names() -> None:
+    # rmrb/2020-02/20200217-16-01.txt: 国际视野 page, each section a title and （国名）writer.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2020-02" / "20200217-16-01.txt"
+    (bulletin,) = bulletins.parse_file(path).bulletins
+    assert bulletin.byline[:3] == ("亚历杭德罗·马西亚斯", "黄严忠", "卡洛斯·莫雷尔")

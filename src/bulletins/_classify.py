@@ -17,7 +17,7 @@ from .analyze.datelines import DatelineMatch, match_dateline, match_trailing_lin
 from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
 from .layout.chrome import is_chrome
-from .layout.credits import CreditMatch, match_credit, match_credit_tail, read_names
+from .layout.credits import CreditMatch, foreign_writer, match_credit, match_credit_tail, read_names
 
 SHORT_MAX = 64
 """Longest line (in characters) with clause punctuation that can be a headline line."""
@@ -100,7 +100,7 @@ def is_short(text: str) -> bool:
 def is_byline(shadow: str) -> bool:
     if len(shadow) > 24:
         return False
-    if _BYLINE_ROLE.match(shadow) or _SPEAKER.match(shadow):
+    if _BYLINE_ROLE.match(shadow) or _SPEAKER.match(shadow) or foreign_writer(shadow):
         return True
     # 曾 勇 / 李  舸: print spreads a two-character name over the width of three.
     names = read_names(shadow) or ()

@@ -23,7 +23,7 @@ from .analyze.dates import parse_date
 from .analyze.enumerations import find_enumeration
 from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
-from .layout.credits import read_names
+from .layout.credits import foreign_writer, read_names
 from .lexer import LineToken
 from .model import (
     AttendeeGroup,
@@ -325,6 +325,11 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).
+            foreign = foreign_writer(shadow(line.text))
+            if foreign is not None:  # （墨西哥）亚历杭德罗·马西亚斯: the country is not a name
+                start = shadow(line.text).index(foreign)
+                names += (line.text[start : start + len(foreign)],)
+                continue
             names += read_names(line.text) or tuple(line.text.split())
         attendees, diagnostics = _attendees(headline, body, read)
         genre = guess_genre(

@@ -99,6 +99,25 @@ class CreditMatch:
     """A second credit printed after this one on the same line (it starts at ``following.start``)."""
 
 
+# （墨西哥）亚历杭德罗·马西亚斯, （韩国）黄载皓 (rmrb 国际视野/国际论坛 pages, about 50 lines): a foreign
+# writer's line under the title of the section he wrote, his country in parentheses first.
+_FOREIGN_WRITER = re.compile(rf"^[（(](?P<country>[{HAN}]{{2,6}})[）)]\s*(?P<name>[{HAN}][{HAN}·•—－-]{{1,15}})$")
+_NOT_A_COUNTRY = re.compile(r"[一二三四五六七八九十]|电|报|社|作者|见|整理|记者|版|文|摄|图|上|下|续")
+
+
+def foreign_writer(shadow: str) -> str | None:
+    """The name on a foreign writer's line (``（墨西哥）亚历杭德罗·马西亚斯`` → 亚历杭德罗·马西亚斯), or None."""
+    found = _FOREIGN_WRITER.match(shadow)
+    if found is None or _NOT_A_COUNTRY.search(found.group("country")):
+        return None
+    name = found.group("name")
+    # A transliterated name has its dot or dash; a short one must look like a name: （扩大）学习的通知
+    # (seed 002 line 2) is the rest of a title.
+    if any(mark in name for mark in "·•—－-") or (len(name) <= 4 and looks_like_name(name)):
+        return name
+    return None
+
+
 def read_names(who: str) -> tuple[str, ...] | None:
     """Read people from the credited part; None when it is not a list of names.
 

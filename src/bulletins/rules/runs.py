@@ -12,6 +12,7 @@ import re
 
 from .._classify import Raw
 from .._tokens import LineInfo
+from ..layout.credits import foreign_writer
 from ..layout.endings import BRIEF_COLUMN, is_lede, opens_a_list
 from ..layout.headnotes import is_adoption_note, is_box_label, is_summary
 from ._context import NOTE, Context
@@ -87,6 +88,17 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     # Followed by a dateline, a speech date or a byline: the classic headline block
     # (seeds 000, 003, 004).
     if after is not None and after.kind == "byline" and "评论员" not in after.shadow and ctx.sections_a_page():
+        return "section"
+    # （马来西亚）胡逸山 under a title: a foreign contributor's section of a page of several (国际论坛,
+    # 风从东方: rmrb/2019-02/20190222-17-01.txt, 2020-02/20200217-16-01.txt), however long the ones before.
+    if (
+        after is not None
+        and after.kind == "byline"
+        and foreign_writer(after.shadow)
+        and ctx.in_bulletin
+        and not ctx.terminal_seen
+        and not ctx.has_dateline
+    ):
         return "section"
     if after is not None and after.kind in {"dateline", "speech_date", "byline"}:
         return "headline"
