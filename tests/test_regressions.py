@@ -404,6 +404,31 @@ def test_a_title_run_into_its_dateline_with_a_writer_below() -> None:
     assert plain.headline is None
 
 
+def test_a_speech_title_after_page_chrome_is_a_headline() -> None:
+    # web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt lines 18-20: the report's title block under
+    # the site's chrome; it was read as a section (title + writer) of the chrome's bulletin.
+    path = (
+        Path(__file__).parent
+        / "fixtures"
+        / "corpus"
+        / "files"
+        / "web"
+        / "govreport"
+        / "2026_宁夏回族自治区_政府工作报告_row1.txt"
+    )
+    report = next(b for b in bulletins.parse_file(path).bulletins if b.lines[0] == 18)
+    assert report.headline is not None
+    assert report.headline.lines == ("政府工作报告", "——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上")
+
+
+def test_a_speech_date_printed_after_its_occasion() -> None:
+    # rmrb/2020-05/20200528-03-01.txt line 3: ——在政协第十三届全国委员会第三次会议上（2020年5月21日）.
+    path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2020-05" / "20200528-03-01.txt"
+    (report,) = bulletins.parse_file(path).bulletins
+    assert report.speech is not None and report.speech.date is not None
+    assert (report.speech.date.iso, report.speech.salutation) == ("2020-05-21", "各位委员：")
+
+
 def test_a_brief_column_is_one_bulletin_per_brief() -> None:
     # web/xwlb/20190601.md lines 129-139: 国内联播快讯 holds three briefs, each a title line and a
     # paragraph; the column's label and dateline go with the first.

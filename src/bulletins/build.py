@@ -228,12 +228,17 @@ _SPEECH_DATE_PART = re.compile(r"^[^在，,]*")
 
 
 _TITLE_DATE = re.compile(r"^(?:——|—|－－)?\s*(?P<date>[^在，,]{6,20}日)在.{2,60}上")
+# ——在政协第十三届全国委员会第三次会议上（2020年5月21日） (rmrb/2020-05/20200528-03-01.txt): the date last.
+_TITLE_DATE_LAST = re.compile(r"^(?:——|—|－－)\s*在.{2,60}上[（(](?P<date>[^（）()]{6,20}日)[）)]$")
 
 
 def _date_in_title(lines: Sequence[str]) -> Date | None:
-    """The date in a subtitle such as ——2026年2月3日在…会议上 (a speech printed without a date line)."""
+    """The date in a speech's subtitle, when the speech prints no date line.
+
+    ——2026年2月3日在…会议上, or ——在…会议上（2020年5月21日）.
+    """
     for line in lines:
-        found = _TITLE_DATE.match(line)
+        found = _TITLE_DATE.match(line) or _TITLE_DATE_LAST.match(line.strip())
         if found is not None:
             return parse_date(found.group("date"))
     return None

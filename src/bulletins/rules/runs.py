@@ -21,6 +21,8 @@ from .paragraphs import paragraph
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
+# ——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上, 在…座谈会上的讲话: the occasion of a speech.
+_OCCASION = re.compile(r"在[^，。]{2,60}(?:会议|大会|座谈会|论坛|峰会|典礼|仪式|开幕式|闭幕式)上")
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
 
 
@@ -87,6 +89,14 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         return "headline"
     # Followed by a dateline, a speech date or a byline: the classic headline block
     # (seeds 000, 003, 004).
+    # 政府工作报告 / ——2026年2月3日在…会议上 over the speaker or the salutation (web/govreport, after a page's
+    # chrome): a speech's title block wherever it stands, never a section or a subhead.
+    if (
+        after is not None
+        and after.kind in {"byline", "salutation"}
+        and any(_OCCASION.search(raw.shadow) for raw in run)
+    ):
+        return "headline"
     if after is not None and after.kind == "byline" and "评论员" not in after.shadow and ctx.sections_a_page():
         return "section"
     # （马来西亚）胡逸山 under a title: a foreign contributor's section of a page of several (国际论坛,
