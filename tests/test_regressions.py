@@ -367,6 +367,23 @@ def test_a_speechs_front_matter_run_into_its_text_is_read() -> None:
     assert _source_order(document, data)
 
 
+def test_a_dispatch_that_runs_a_speechs_title_block_after_its_dateline() -> None:
+    # web/xispeech/all_data_row42.txt: 新华社北京11月19日电构建新发展格局　实现互利共赢——在…主旨演讲
+    # （2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友，女士们，先生们，朋友们：…
+    data = (XISPEECH / "all_data_row42.txt").read_bytes()
+    (speech,) = bulletins.parse(data).bulletins
+    assert speech.dateline is not None and speech.dateline.text == "新华社北京11月19日电"
+    assert speech.headline is not None and speech.headline.title.startswith("构建新发展格局")
+    assert speech.speech is not None and (speech.speech.speaker, speech.speech.date and speech.speech.date.iso) == (
+        "习近平",
+        "2020-11-19",
+    )
+    assert _source_order(bulletins.parse(data), data)
+    # A dateline alone on its line is a dateline (it was read as a title).
+    (alone,) = bulletins.parse("新华社北京9月6日电\n中共中央政治局9月6日召开会议。\n").bulletins
+    assert alone.dateline is not None and alone.headline is None
+
+
 def test_a_credit_inside_a_packed_line_keeps_the_line_in_order() -> None:
     # rmrb/2020-05/20200522-17-01.txt line 4: …创造就业岗位40多万个。　　数据来源：中国福利彩票发行管理中心
     # 　　爱心成就梦想　　扶老  助残  救孤  济困 — the credit stands before two more paragraphs, so

@@ -56,7 +56,9 @@ def _keeps(kinds: list[str], k: int) -> bool:
     kind, later = kinds[k], kinds[k + 1 :]
     if k == 0:
         return kind not in _LAST or _ends_its_bulletin(later)
-    if kind in _FRONT and all(before in _FRONT | _SIGNER for before in kinds[:k]):
+    if k == 1 and kinds[0] == "dateline" and kind in _SIGNER and later[:1] == ["speech_date"]:
+        return True  # a speech's title run on after its dispatch's dateline (新华社北京10月23日电在…讲话（…）)
+    if kind in _FRONT and all(before in _FRONT | _SIGNER for before in kinds[int(kinds[0] == "dateline") : k]):
         return True  # a speech's front matter right after its title (…致辞 / （2020年9月4日，北京） / …)
     if kind in _SIGNER and later[:1] == ["date_only"]:
         return _ends_its_bulletin(later[1:])  # a letter's signer, then its date, then nothing of its body

@@ -423,9 +423,9 @@ _Held = tuple[int, int, str, str, str, tuple[int, int]]
 
 def _bulletin_holders(bulletin: Bulletin) -> Iterator[_Held]:
     """``(line, order, text, kind, detail, lines)`` for each holder of *bulletin*, order within it."""
+    # A title printed after its dateline on one line (新华社…电　题：…) comes after it.
+    dated = bulletin.dateline.line if bulletin.dateline and not bulletin.dateline.trailing else None
     if bulletin.headline is not None:
-        # A title printed after its dateline on one line (新华社…电　题：…) comes after it.
-        dated = bulletin.dateline.line if bulletin.dateline and not bulletin.dateline.trailing else None
         for number, text in zip(bulletin.headline.line_numbers, bulletin.headline.lines, strict=True):
             yield number, 1 if number == dated else 0, text, "headline", "", (number, number)
     if bulletin.dateline is not None:
@@ -433,11 +433,14 @@ def _bulletin_holders(bulletin: Bulletin) -> Iterator[_Held]:
         yield d.line, 2 if d.trailing else 0, d.text, "dateline", "", (d.line, d.line)
     for element in bulletin.notice_elements:
         yield element.lines[0], 0, element.text, "notice", element.kind, element.lines
+    # Front matter printed on the dateline's line comes after the dateline, with the title.
     for source_line in bulletin.byline_lines:
-        yield source_line.line, 0, source_line.text, "byline", "", (source_line.line, source_line.line)
+        order = 1 if source_line.line == dated else 0
+        yield source_line.line, order, source_line.text, "byline", "", (source_line.line, source_line.line)
     if bulletin.speech is not None:
         for source_line in bulletin.speech.source_lines:
-            yield source_line.line, 0, source_line.text, "speech", "", (source_line.line, source_line.line)
+            order = 1 if source_line.line == dated else 0
+            yield source_line.line, order, source_line.text, "speech", "", (source_line.line, source_line.line)
     for block in iter_blocks(bulletin.body):
         if isinstance(block, Point):
             yield block.lines[0], 1, block.marker + block.text, "point", str(block.level), block.lines

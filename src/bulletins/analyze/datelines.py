@@ -29,7 +29,7 @@ _PAREN_BY = r"(?:\s*[（(](?P<by>[^）)\n]{1,40})[）)])?"
 # a held-out file: docs/accuracy.md). The place is lazy so that the date is never swallowed.
 _DISPATCH = re.compile(
     rf"^(?P<lead>据)?{_AGENCY}(?P<place>[{HAN}]{{1,15}}?)?{_MD}(?P<kind>电|讯){_PAREN_BY}"
-    r"(?P<sep>\s+|[，,：:]|(?=[^\s]))"
+    r"(?P<sep>\s+|[，,：:]|(?=[^\s])|$)"
 )
 # 央视网消息（新闻联播）： opens every item of a 新闻联播 transcript (web/xwlb): no place, no date.
 _BROADCAST = re.compile(r"^(?P<agency>央视网消息)(?:[（(]新闻联播[）)])?(?P<sep>[：:]\s*)")

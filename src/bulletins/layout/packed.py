@@ -26,6 +26,7 @@ _AGENCY = r"(?:新华社|本报|中新社|中新网|人民网|人民日报)"
 # re scans for them quickly; the sentence end before a dateline is checked on each match.
 _STORY = re.compile(rf"据?{_AGENCY}[^，。！？（）()]{{0,12}}?\d{{1,2}}月\d{{1,2}}日电")
 _SENTENCE_END = frozenset("。！？”）)")
+_STORY_MIN = 10
 _PAGE = re.compile(r"《\s*人民日报(?:海外版)?\s*》\s*[（(]\s*\d{4}年")
 # A dateline printed last, in parentheses: a part of its own, whatever follows it.
 _PRINTED_LAST = re.compile(rf"[（(]据?{_AGENCY}[^（）()]{{1,20}}?电[）)]")
@@ -51,7 +52,13 @@ def segments(line: str) -> list[tuple[int, int]]:
         return [(0, len(line))]
     cuts: set[int] = set()
     if "电" in line:
-        cuts.update(m.start() for m in _STORY.finditer(line) if m.start() and line[m.start() - 1] in _SENTENCE_END)
+        # …only where a story follows it: one printed at the very end (…刘恺）新华社北京5月14日电, web/newscrawl
+        # add_content_81-1_idx131.txt) signs the text before it.
+        cuts.update(
+            m.start()
+            for m in _STORY.finditer(line)
+            if m.start() and line[m.start() - 1] in _SENTENCE_END and len(line) - m.end() >= _STORY_MIN
+        )
         for last in _PRINTED_LAST.finditer(line):
             cuts.update(last.span())
         for date in _SIGNATURE.finditer(line):
@@ -60,7 +67,13 @@ def segments(line: str) -> list[tuple[int, int]]:
                 cuts.update((signer.start("name"), date.start(), date.end()))
     if "人民日报" in line:
         cuts.update(m.start() for m in _PAGE.finditer(line))
-    head = _SPEECH_HEAD.match(line) or _LETTER.match(line)
+    # A dispatch that opens with its dateline and runs the speech's title block on
+    # (新华社北京10月23日电在纪念…大会上的讲话（2020年10月23日）习近平同志们，朋友们：…, web/xispeech).
+    opening = _STORY.match(line)
+    at = opening.end() if opening is not None else 0
+    head = _SPEECH_HEAD.match(line, at) or (_LETTER.match(line) if not at else None)
+    if head is not None and at:
+        cuts.add(at)
     if head is not None:
         cuts.update(head.end(group) for group in head.re.groupindex if head.group(group))
         cuts.add(head.end())

@@ -10,7 +10,7 @@ def speech_date(ctx: Context, i: int) -> int | None:
 
     （2020年2月23日） (seed 004).
     """
-    if ctx.last not in HEADLINE:
+    if ctx.last not in HEADLINE | {"DATELINE_TITLE"}:
         return None
     return ctx.emit_line("SPEECH_DATE", i)
 
