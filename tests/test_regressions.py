@@ -321,7 +321,8 @@ def test_paragraphs_packed_into_one_line_yield_their_points() -> None:
     assert held.replace("\u3000", "") == ("公开选聘副主任公告" + body).replace("\u3000", "")
 
 
-XISPEECH = Path(__file__).parent / "fixtures" / "corpus" / "files" / "web" / "xispeech"
+CORPUS_FILES = Path(__file__).parent / "fixtures" / "corpus" / "files"
+XISPEECH = CORPUS_FILES / "web" / "xispeech"
 
 
 def _source_order(document: Document, data: bytes) -> bool:
@@ -400,15 +401,7 @@ def test_a_credit_inside_a_packed_line_keeps_the_line_in_order() -> None:
 
 def test_a_title_run_into_its_dateline_with_a_writer_below() -> None:
     # web/newscrawl/add_content_xinhuanet4_idx81.txt lines 1-2: no 题： between dateline and title.
-    path = (
-        Path(__file__).parent
-        / "fixtures"
-        / "corpus"
-        / "files"
-        / "web"
-        / "newscrawl"
-        / "add_content_xinhuanet4_idx81.txt"
-    )
+    path = CORPUS_FILES / "web" / "newscrawl" / "add_content_xinhuanet4_idx81.txt"
     (bulletin,) = bulletins.parse_file(path).bulletins
     assert bulletin.headline is not None and bulletin.headline.lines == ("热点问答｜朝鲜为何要废除朝韩事务机构",)
     assert bulletin.dateline is not None and bulletin.dateline.text == "新华社首尔1月16日电"
@@ -424,15 +417,7 @@ def test_a_title_run_into_its_dateline_with_a_writer_below() -> None:
 def test_a_speech_title_after_page_chrome_is_a_headline() -> None:
     # web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt lines 18-20: the report's title block under
     # the site's chrome; it was read as a section (title + writer) of the chrome's bulletin.
-    path = (
-        Path(__file__).parent
-        / "fixtures"
-        / "corpus"
-        / "files"
-        / "web"
-        / "govreport"
-        / "2026_宁夏回族自治区_政府工作报告_row1.txt"
-    )
+    path = CORPUS_FILES / "web" / "govreport" / "2026_宁夏回族自治区_政府工作报告_row1.txt"
     report = next(b for b in bulletins.parse_file(path).bulletins if b.lines[0] == 18)
     assert report.headline is not None
     assert report.headline.lines == ("政府工作报告", "——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上")

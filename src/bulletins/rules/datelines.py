@@ -72,20 +72,19 @@ def dateline(ctx: Context, i: int) -> int | None:
             return i + 1
     ctx.has_dateline = True
     ctx.emit(kind, LineInfo(first=raw.number, last=raw.number, text=match.dateline.text, dateline=match))
-    title, date = ctx.peek(i + 1), ctx.peek(i + 2)
+    heading, date = ctx.peek(i + 1), ctx.peek(i + 2)
     if (
         kind == "LEAD_DATELINE"
         and raw.more
         and match.end >= len(raw.text.rstrip())
-        and title is not None
-        and title.kind in {"short", "byline"}
+        and heading is not None
+        and heading.kind in {"short", "byline"}
         and date is not None
         and date.kind == "speech_date"
     ):
         # 新华社北京10月23日电 / 在纪念…大会上的讲话 / （2020年10月23日） / 习近平 / 同志们，朋友们： run into one
         # line (web/xispeech): the part after the dateline is the speech's title, as after 题：.
-        ctx.emit(
-            "DATELINE_TITLE", LineInfo(first=title.number, last=title.number, text=title.text, shadow=title.shadow)
-        )
+        info = LineInfo(first=heading.number, last=heading.number, text=heading.text, shadow=heading.shadow)
+        ctx.emit("DATELINE_TITLE", info)
         return i + 2
     return paragraph(ctx, i, start=match.end)
