@@ -330,9 +330,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).
-            foreign = foreign_writer(shadow(line.text))
+            line_shadow = shadow(line.text)
+            foreign = foreign_writer(line_shadow)
             if foreign is not None:  # （墨西哥）亚历杭德罗·马西亚斯: the country is not a name
-                start = shadow(line.text).index(foreign)
+                start = line_shadow.index(foreign)
                 names += (line.text[start : start + len(foreign)],)
                 continue
             names += read_names(line.text) or tuple(line.text.split())

@@ -23,7 +23,7 @@ from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexer import LineToken, lex, retyped
 from .model import Diagnostic, Document, Source
-from .readers import Line, Reader, choose_reader, reader_for
+from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
 
@@ -123,31 +123,50 @@ def parse_many(
     """
     if script not in ("keep", "simplified"):
         raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
-    if isinstance(data, str):
-        if reader in ("auto", "text"):
-            encoded = data.encode("utf-8", errors="surrogatepass")
-            text = data.removeprefix("\ufeff")
-            info = Source(name=source, sha256=hashlib.sha256(encoded).hexdigest(), bytes=len(encoded))
+    digest = ""  # of the whole input, once, however many documents it holds
+    for text, lines, reading, raw in _readings(data, source, reader, reader_options, errors):
+        digest = digest or hashlib.sha256(raw).hexdigest()
+        if reading is None:
+            info = Source(name=source, sha256=digest, bytes=len(raw))
             yield _document(text, info, (), [], source, cleaners, script, year, strict)
-            return
-        data = data.encode("utf-8", errors="surrogatepass")
-    elif not isinstance(data, bytes):
-        raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
-    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
-    digest = hashlib.sha256(data).hexdigest()
-    for reading in chosen.read(data, source=source, errors=errors):
+            continue
         info = Source(
             name=source if reading.label is None else f"{source or ''}#{reading.label}",
             sha256=digest,
-            bytes=len(data),
+            bytes=len(raw),
             encoding=reading.encoding,
             confidence=reading.confidence,
             format=reading.format,
             metadata=reading.metadata,
         )
-        yield _document(
-            reading.joined(), info, reading.lines, list(reading.diagnostics), source, cleaners, script, year, strict
-        )
+        yield _document(text, info, lines, list(reading.diagnostics), source, cleaners, script, year, strict)
+
+
+def _readings(
+    data: str | bytes,
+    source: str | None,
+    reader: str | Reader,
+    reader_options: Mapping[str, object] | None,
+    errors: Errors,
+) -> Iterator[tuple[str, tuple[Line, ...], Reading | None, bytes]]:
+    """``(text, lines, reading, bytes)`` for each document of *data*, in input order.
+
+    A ``str`` read as text (``reader`` ``auto`` or ``text``) is one document of its own, with no
+    reader's lines (``reading`` None); anything else goes through the reader chosen by content,
+    then by *source*'s suffix, or named. The function :func:`parse_many`, :func:`explain` and
+    :func:`source_texts` share, so that they read an input the same way.
+    """
+    if isinstance(data, str):
+        encoded = data.encode("utf-8", errors="surrogatepass")
+        if reader in ("auto", "text"):
+            yield data.removeprefix("\ufeff"), (), None, encoded
+            return
+        data = encoded
+    elif not isinstance(data, bytes):
+        raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
+    for reading in chosen.read(data, source=source, errors=errors):
+        yield reading.joined(), reading.lines, reading, data
 
 
 def _document(
@@ -230,18 +249,10 @@ def explain(
         DecodeError: The bytes are not text.
         ReadError: The bytes are not a readable file of the chosen format.
     """
-    if isinstance(data, str):
-        if reader in ("auto", "text"):
-            lines: tuple[Line, ...] = ()
-            text = data.removeprefix("\ufeff")
-        else:
-            data = data.encode("utf-8", errors="surrogatepass")
-    if isinstance(data, bytes):
-        chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader)
-        reading = next(iter(chosen.read(data, source=source)), None)
-        if reading is None:
-            return []
-        text, lines = reading.joined(), reading.lines
+    first = next(_readings(data, source, reader, None, "strict"), None)
+    if first is None:
+        return []
+    text, lines, _, _ = first
     trace: list[tuple[int, str]] = []
     _, tokens, _ = _lexed(text, lines, source, cleaners, trace)
     kinds: dict[int, str] = {}
@@ -393,12 +404,7 @@ def source_texts(
 
     Takes :func:`parse_many`'s keywords (others, such as ``script``, are ignored).
     """
-    if isinstance(data, str) and reader in ("auto", "text"):
-        return [clean(normalize_newlines(data.removeprefix("\ufeff")), cleaners)]
-    if isinstance(data, str):
-        data = data.encode("utf-8", errors="surrogatepass")
-    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
     return [
-        clean(normalize_newlines(reading.joined()), cleaners)
-        for reading in chosen.read(data, source=source, errors=errors)
+        clean(normalize_newlines(text), cleaners)
+        for text, _, _, _ in _readings(data, source, reader, reader_options, errors)
     ]

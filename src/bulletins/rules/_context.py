@@ -88,7 +88,7 @@ class Context:
         after = self.peek(i + 1)
         return after is not None and after.kind in {"byline", "salutation"}
 
-    def sections_a_page(self) -> bool:
+    def sections_a_page(self, *, contributed: bool = False) -> bool:
         """A titled, signed section of one page-wide feature, not a new article.
 
         人民眼 and 国际 pages print a headline, a short introduction, then sections each with its
@@ -96,8 +96,9 @@ class Context:
         白衣战士赤子心 八方驰援抗疫情; rmrb/2020-05/20200511-17-01.txt): a title and a byline
         after at most four paragraphs of an undated bulletin, or after an earlier section. A
         long story before it (seed 003's feature, then 本报评论员's commentary) is finished, and a
-        collective signature (本报评论员) always signs an article of its own.
+        collective signature (本报评论员) always signs an article of its own. A *contributed* section
+        (its writer's line names a foreign contributor's country) may follow a story of any length.
         """
         if not self.in_bulletin or self.terminal_seen or self.has_dateline:
             return False
-        return self.sectioned or 0 < self.paragraphs <= _INTRO_MAX
+        return contributed or self.sectioned or 0 < self.paragraphs <= _INTRO_MAX

@@ -97,17 +97,13 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         and any(_OCCASION.search(raw.shadow) for raw in run)
     ):
         return "headline"
-    if after is not None and after.kind == "byline" and "评论员" not in after.shadow and ctx.sections_a_page():
-        return "section"
-    # （马来西亚）胡逸山 under a title: a foreign contributor's section of a page of several (国际论坛,
+    # （马来西亚）胡逸山 under a title opens a foreign contributor's section of a page of several (国际论坛,
     # 风从东方: rmrb/2019-02/20190222-17-01.txt, 2020-02/20200217-16-01.txt), however long the ones before.
     if (
         after is not None
         and after.kind == "byline"
-        and foreign_writer(after.shadow)
-        and ctx.in_bulletin
-        and not ctx.terminal_seen
-        and not ctx.has_dateline
+        and "评论员" not in after.shadow
+        and ctx.sections_a_page(contributed=foreign_writer(after.shadow) is not None)
     ):
         return "section"
     if after is not None and after.kind in {"dateline", "speech_date", "byline"}:
