@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -36,3 +39,31 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 def seed_documents() -> dict[str, Document]:
     """Every seed parsed once per test session."""
     return {path.name: bulletins.parse_file(path) for path in sorted(SEEDS.glob("*.txt"))}
+
+
+def _missing(what: str, how: str) -> None:
+    """Skip for a missing optional dependency; under ``CI`` (the extras phase of .ci/run) fail."""
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must install {what} ({how}; see .ci/run)")
+    pytest.skip(f"{what} is not installed here ({how})")
+
+
+def require_module(module: str, extra: str) -> ModuleType:
+    """Import *module* from the optional *extra*, or skip (fail under CI) saying how to install it.
+
+    ``pytest.importorskip`` skips only ``ModuleNotFoundError`` since pytest 9; ``bulletins.dask``
+    raises a plain ``ImportError`` that names the extra, which must skip too.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        _missing(f"the {extra!r} extra", f"pip install 'bulletins[{extra}]'")
+        raise  # unreachable: skip and fail raise
+
+
+def require_distribution(name: str, folder: str) -> None:
+    """Skip (fail under CI) unless the example plugin *name* from *folder* is installed."""
+    try:
+        version(name)
+    except PackageNotFoundError:
+        _missing(name, f"pip install -e {folder}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bulletins.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, require_distribution
 
 SEED = SEEDS / "000_2d494656d95ed764.txt"
 
@@ -148,15 +148,7 @@ def test_validate_command(tmp_path: Path) -> None:
 
 
 def test_third_party_plugin_through_the_cli(tmp_path: Path) -> None:
-    import os
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        version("bulletins-csv")
-    except PackageNotFoundError:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install examples/bulletins-csv (see .ci/run)")
-        pytest.skip("examples/bulletins-csv is not installed here")
+    require_distribution("bulletins-csv", "examples/bulletins-csv")
     assert "csv" in run("formats").stdout.decode()
     result = run("parse", str(SEED), "--to", "csv")
     assert result.returncode == 0, result.stderr.decode()

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-if not os.environ.get("CI"):  # CI installs the extra: there, a missing dask is a failure
-    pytest.importorskip("dask.bag", reason="the 'dask' extra is not installed")
-from dask.distributed import Client, LocalCluster
+from tests.conftest import SEEDS, require_module
 
-import bulletins.dask as bd
-from tests.conftest import SEEDS
+require_module("dask.bag", "dask")  # skips the module without the extra; fails under CI
+from dask.distributed import Client, LocalCluster  # noqa: E402
+
+import bulletins.dask as bd  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from bulletins.errors import DecodeError, ReadError, UnknownPluginError
 from bulletins.model import Document, Point, iter_blocks, text_holders
 from bulletins.readers import choose_reader, get_reader
 from bulletins.validate import _our_relaxng, _tei_relaxng
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, require_distribution
 
 FIXTURES = ROOT / "tests" / "fixtures" / "readers"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -433,11 +432,28 @@ def test_a_page_with_no_text_is_an_empty_document_with_a_warning() -> None:
     assert run("parse", str(FIXTURES / "no-text.html")).returncode == 0
 
 
-def test_html_that_lies_about_its_charset_is_a_decode_error() -> None:
+def test_html_that_lies_about_its_charset_is_read_in_the_charset_that_decodes_it() -> None:
+    # Issue 18: saved people.com.cn pages declare GB2312 and are UTF-8; here the reverse.
     data = '<meta charset="utf-8"><p>国务院办公厅关于印发的通知</p>'.encode("gbk")
-    with pytest.raises(DecodeError, match="not valid utf-8"):
+    document = bulletins.parse(data, source="x.html")
+    assert document.bulletins[0].headline is not None
+    assert document.bulletins[0].headline.title == "国务院办公厅关于印发的通知"
+    wrong = [d for d in document.diagnostics if d.code == "declared-charset-wrong"]
+    assert len(wrong) == 1 and "declares utf-8" in wrong[0].message
+
+
+def test_html_that_no_charset_decodes_is_a_decode_error() -> None:
+    data = b'<meta charset="utf-8"><p>' + "国务院办公厅关于印发的通知".encode("gbk") + b"\xff\xff\x80</p>"
+    with pytest.raises(DecodeError, match="not valid utf-8, the charset the page declares"):
         bulletins.parse(data, source="x.html")
     assert bulletins.parse(data, source="x.html", errors="replace").source.format == "html"
+
+
+def test_a_saved_page_declaring_gb2312_that_is_utf8_is_read() -> None:
+    path = corpus("formats/html-pages") / "gne_people_wenhua-zhengbanqiao.html"
+    document = bulletins.parse_file(path)
+    assert any(d.code == "declared-charset-wrong" for d in document.diagnostics)
+    assert "郑板桥" in bulletins.export(document, "json")
 
 
 # -- TEI and JSON ---------------------------------------------------------------------------
@@ -463,12 +479,7 @@ def test_tei_of_structured_input_is_valid_and_records_its_source(name: str) -> N
 
 
 def _records_installed() -> None:
-    try:
-        version("bulletins-records")
-    except PackageNotFoundError:
-        if os.environ.get("CI"):
-            pytest.fail("CI must install examples/bulletins-records (see .ci/run)")
-        pytest.skip("examples/bulletins-records is not installed here")
+    require_distribution("bulletins-records", "examples/bulletins-records")
 
 
 def test_records_reader_through_the_cli(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from bulletins.cli import main
 from bulletins.errors import ParseError
 from bulletins.model import Document, Paragraph, Point, iter_blocks, text_holders
 from bulletins.script import shadow
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, require_module
 
 
 def _groups(text: str) -> list[tuple[str, list[str]]]:
@@ -278,7 +278,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_batch(
 def test_an_internal_error_in_one_file_does_not_stop_a_dask_bag(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bd = pytest.importorskip("bulletins.dask")
+    bd = require_module("bulletins.dask", "dask")
 
     class File:
         path = str(tmp_path / "boom.txt")

@@ -370,6 +370,62 @@ def _title(text: str) -> str | None:
     return _SPACE.sub(" ", found.group(1)).strip() or None if found else None
 
 
+def _decode_page(data: bytes, source: str | None, errors: Errors) -> tuple[str, str, float, list[Diagnostic]]:
+    """Decode a page: its declared charset, else the one that decodes it, else detection.
+
+    A saved page often declares the charset of the site it came from while its bytes are what
+    the saving browser wrote (people.com.cn pages declare GB2312 and are UTF-8): where the
+    declared charset fails and another decodes every byte, that one wins and a
+    ``declared-charset-wrong`` warning says so. Where none does, ``errors="replace"`` keeps the
+    declared charset with U+FFFD for the bad bytes; ``strict`` raises.
+
+    Raises:
+        DecodeError: Nothing decodes the page and *errors* is ``strict``.
+    """
+    charset = declared_charset(data)
+    if charset is None:
+        decoded = decode(data, source=source, errors=errors)
+        diagnostics = list(decoded.diagnostics)
+        if decoded.encoding != "utf-8":
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="undeclared-charset",
+                    message=f"the page declares no charset; read as {decoded.encoding} (detected, confidence"
+                    f" {decoded.confidence:.2f})",
+                )
+            )
+        return decoded.text, decoded.encoding, decoded.confidence, diagnostics
+    try:
+        return data.decode(charset).removeprefix("\ufeff"), charset, 1.0, []
+    except UnicodeDecodeError as exc:
+        failure = exc
+    try:
+        decoded = decode(data, source=source, errors="strict")
+    except DecodeError as exc:
+        if errors == "strict":
+            raise DecodeError(
+                f"byte offset {failure.start}: not valid {charset}, the charset the page declares,"
+                " and no other charset decodes it",
+                source=source,
+                offset=failure.start,
+            ) from exc
+        replaced = Diagnostic(
+            level="warning",
+            code="replaced-bytes",
+            message=f"bytes not valid in {charset}, the charset the page declares, were replaced with U+FFFD"
+            f" (the first at byte offset {failure.start})",
+        )
+        return data.decode(charset, errors="replace").removeprefix("\ufeff"), charset, 1.0, [replaced]
+    wrong = Diagnostic(
+        level="warning",
+        code="declared-charset-wrong",
+        message=f"the page declares {charset} but is not valid {charset} at byte offset {failure.start};"
+        f" read as {decoded.encoding}, which decodes it",
+    )
+    return decoded.text, decoded.encoding, decoded.confidence, [*decoded.diagnostics, wrong]
+
+
 class HtmlReader:
     """HTML pages (gov.cn policy pages, saved web pages): visible text, one block per line."""
 
@@ -386,33 +442,7 @@ class HtmlReader:
         Raises:
             DecodeError: The bytes cannot be decoded in the declared charset or any detected one.
         """
-        diagnostics: list[Diagnostic] = []
-        charset = declared_charset(data)
-        if charset is not None:
-            try:
-                text = data.decode(charset).removeprefix("\ufeff")
-                encoding, confidence = charset, 1.0
-            except UnicodeDecodeError as exc:
-                if errors == "strict":
-                    raise DecodeError(
-                        f"byte offset {exc.start}: not valid {charset}, the charset the page declares",
-                        source=source,
-                        offset=exc.start,
-                    ) from exc
-                charset = None
-        if charset is None:
-            decoded = decode(data, source=source, errors=errors)
-            text, encoding, confidence = decoded.text, decoded.encoding, decoded.confidence
-            diagnostics.extend(decoded.diagnostics)
-            if encoding != "utf-8":
-                diagnostics.append(
-                    Diagnostic(
-                        level="warning",
-                        code="undeclared-charset",
-                        message=f"the page declares no charset; read as {encoding} (detected, confidence"
-                        f" {confidence:.2f})",
-                    )
-                )
+        text, encoding, confidence, diagnostics = _decode_page(data, source, errors)
         lines, found = html_lines(text)
         diagnostics.extend(found)
         if not lines:
