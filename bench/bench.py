@@ -103,7 +103,7 @@ def scaling(megabytes: float) -> dict[str, float]:
         for k, data in enumerate(corpus(megabytes)):
             path = Path(tmp) / f"{k:05d}.txt"
             path.write_bytes(data)
-            jobs.append(Job(label=str(path), path=path, stem=path.with_suffix("")))
+            jobs.append(Job(label=str(path), name=path.name, path=path, stem=path.with_suffix("")))
         result = {}
         for processes in (1, 2):
             seconds = timed(lambda p=processes: list(run(jobs, formats=["json"], processes=p)))
@@ -118,7 +118,7 @@ from pathlib import Path
 sys.path.insert(0, {src!r})
 from bulletins.batch import Job, run
 paths = sorted(Path({folder!r}).glob('*.txt'))
-jobs = (Job(label=str(p), path=p, stem=p.with_suffix('')) for p in paths)
+jobs = (Job(label=str(p), name=p.name, path=p, stem=p.with_suffix('')) for p in paths)
 with open({out!r}, 'w', encoding='utf-8') as sink:
     for result in run(jobs, formats=['jsonl'], processes=1):
         for _, text in result.outputs:

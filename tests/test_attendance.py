@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
 import bulletins
+from bulletins import cli
 from bulletins.cleaners import clean
+from bulletins.cli import main
 from bulletins.decode import decode
 from bulletins.exporters.attendance import COLUMNS
 from bulletins.model import Document
@@ -123,3 +126,33 @@ def test_hostile_text_is_quoted_not_split() -> None:
     assert semicolons == table
     with pytest.raises(bulletins.ExportError, match="bad options"):
         bulletins.get_exporter("attendance", delimiter=";;")
+
+
+def test_a_batch_with_o_file_csv_writes_one_table_named_by_relative_paths(tmp_path: Path) -> None:
+    # Issue 17: `--to attendance -o att.csv` wrote a folder of per-file CSVs; it is one table, and
+    # two inputs with the same file name in different folders are told apart by their path.
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "x.txt").write_bytes((SEEDS / "002_58afc2a1a6f5e462.txt").read_bytes())
+    target = tmp_path / "att.csv"
+    assert main(["parse", str(tmp_path / "in"), "--to", "attendance", "-o", str(target), "-q"]) == 0
+    assert target.is_file()
+    table = list(csv.DictReader(target.open(encoding="utf-8")))
+    sources = {row["source"] for row in table}
+    assert sources == {"a/x.txt", "b/x.txt"}
+    per_source = [sum(row["source"] == s for row in table) for s in sorted(sources)]
+    assert per_source[0] == per_source[1] > 0
+    assert not list(tmp_path.glob(".att.csv.*"))  # no temporary file left behind
+
+
+def test_a_failed_batch_table_leaves_the_previous_table_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "att.csv"
+    target.write_text("previous\n", encoding="utf-8")
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "run", boom)
+    assert main(["parse", str(SEEDS), "--to", "attendance", "-o", str(target), "-q"]) == 130
+    assert target.read_text(encoding="utf-8") == "previous\n"
+    assert not list(tmp_path.glob(".att.csv.*"))

@@ -6,6 +6,7 @@ never holds a Document; results arrive in input order (``imap``), one file at a 
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -15,6 +16,7 @@ from attrs import frozen
 
 from .errors import BulletinsError
 from .exporters import Exporter, SourceExporter, get_exporter
+from .model import Document
 from .pipeline import parse_many, source_texts
 
 
@@ -24,6 +26,9 @@ class Job:
 
     label: str
     """The input as the user named it (for messages)."""
+    name: str
+    """The document's source name: the path relative to the folder argument it was found in (or
+    the file's name), ``<stdin>`` for standard input; unique in a batch."""
     path: Path | None
     """File to read, or None when ``data`` is given (standard input)."""
     stem: Path
@@ -54,6 +59,10 @@ class Result:
     """Genre of each bulletin, for the review index."""
     diagnostics: int = 0
     """Diagnostics reported."""
+    documents: tuple[Document, ...] = ()
+    """The parsed documents, when the run collects them for one output (:class:`Collection`)."""
+    sha256: str | None = None
+    """Hex SHA-256 of the input bytes."""
 
 
 def located(label: str, exc: Exception) -> str:
@@ -81,11 +90,11 @@ def _exporter(name: str, options: Mapping[str, object]) -> Exporter:
     return _EXPORTERS[key]
 
 
-def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, object]]) -> Result:
-    job, formats, options, parse_options = task
+def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, object], bool]) -> Result:
+    job, formats, options, parse_options, collect = task
     try:
         data = job.data if job.data is not None else job.path.read_bytes()  # type: ignore[union-attr]
-        documents = list(parse_many(data, source=job.path.name if job.path else None, **parse_options))  # type: ignore[arg-type]
+        documents = list(parse_many(data, source=job.name, **parse_options))  # type: ignore[arg-type]
         outputs = []
         texts: list[str] | None = None
         for index, document in enumerate(documents):
@@ -96,7 +105,7 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
                 exporter = _exporter(name, options)
                 if isinstance(exporter, SourceExporter):  # the review page shows the source lines
                     if texts is None:
-                        texts = source_texts(data, source=job.path.name if job.path else None, **parse_options)  # type: ignore[arg-type]
+                        texts = source_texts(data, source=job.name, **parse_options)  # type: ignore[arg-type]
                     text = exporter.export_with_source(document, texts[index])
                 else:
                     text = exporter.export(document)
@@ -115,6 +124,8 @@ def _work(task: tuple[Job, Sequence[str], Mapping[str, object], Mapping[str, obj
         titles=tuple(b.headline.title for d in documents for b in d.bulletins if b.headline is not None),
         genres=tuple(b.genre for d in documents for b in d.bulletins),
         diagnostics=sum(len(d.diagnostics) for d in documents),
+        documents=tuple(documents) if collect else (),
+        sha256=hashlib.sha256(data).hexdigest(),
     )
 
 
@@ -125,6 +136,7 @@ def run(
     options: Mapping[str, object] | None = None,
     parse_options: Mapping[str, object] | None = None,
     processes: int = 1,
+    collect: bool = False,
 ) -> Iterator[Result]:
     """Parse and export *jobs*, yielding results in input order.
 
@@ -134,8 +146,10 @@ def run(
         options: Exporter constructor keywords (the same for every format).
         parse_options: Keywords for :func:`bulletins.parse` (``script``, ``year``, ``errors``).
         processes: Worker processes; 1 parses in this process.
+        collect: Send each input's documents back in :attr:`Result.documents` (for one output
+            written for the whole batch); otherwise only the exported text travels.
     """
-    tasks = ((job, tuple(formats), dict(options or {}), dict(parse_options or {})) for job in jobs)
+    tasks = ((job, tuple(formats), dict(options or {}), dict(parse_options or {}), collect) for job in jobs)
     if processes <= 1:
         yield from map(_work, tasks)
         return

@@ -7,6 +7,7 @@ no traceback ever reaches the user.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -18,9 +19,10 @@ from pathlib import Path
 import attrs
 
 from . import __version__, plugins
+from ._files import temp_beside
 from .batch import Job, Result, located, run
 from .errors import BulletinsError
-from .exporters import available_exporters, get_exporter
+from .exporters import CollectionExporter, available_exporters, get_exporter
 from .exporters.html import IndexEntry, index_page
 from .readers import GROUP as READERS
 from .readers import available_readers, get_reader
@@ -175,16 +177,17 @@ def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
     """Yield a job for every input: files, folders searched recursively, ``-`` for stdin."""
     for raw in paths:
         if raw == "-":
-            yield Job(label="<stdin>", path=None, stem=Path("stdin"), data=sys.stdin.buffer.read())
+            yield Job(label="<stdin>", name="<stdin>", path=None, stem=Path("stdin"), data=sys.stdin.buffer.read())
             continue
         path = Path(raw)
         if path.is_dir():
             patterns = [p.strip() for p in pattern.split(",") if p.strip()]
             for found in sorted({f for p in patterns for f in path.rglob(p)}):
                 if found.is_file():
-                    yield Job(label=str(found), path=found, stem=found.relative_to(path).with_suffix(""))
+                    relative = found.relative_to(path)
+                    yield Job(label=str(found), name=relative.as_posix(), path=found, stem=relative.with_suffix(""))
         else:
-            yield Job(label=str(path), path=path, stem=Path(path.name).with_suffix(""))
+            yield Job(label=str(path), name=path.name, path=path, stem=Path(path.name).with_suffix(""))
 
 
 def _check_target(target: Path, protected: set[Path]) -> None:
@@ -192,33 +195,10 @@ def _check_target(target: Path, protected: set[Path]) -> None:
         raise OSError(f"refusing to overwrite the input file {target}")
 
 
-def _umask() -> int:
-    """The process umask (reading it means setting it; the CLI is single-threaded here)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _open_temp(target: Path) -> tuple[int, str]:
-    """Create the temporary file an output is written to, with the mode a plain open() would give.
-
-    ``mkstemp`` creates files 0600; renamed into place they would be private to the user, unlike
-    every other file the user creates, so the umask is applied as ``open()`` applies it.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-    except BaseException:
-        os.close(fd)
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return fd, tmp
-
-
 def _write_atomic(target: Path, data: str, protected: set[Path]) -> None:
     _check_target(target, protected)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _open_temp(target)
+    fd, tmp = temp_beside(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(data)
@@ -282,6 +262,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     if not jobs:
         print("bulletins: no input files found", file=sys.stderr)
         return EXIT_FAILED
+    collector = _collector(formats, options, args.output)
     stream = args.output is not None and formats == ["jsonl"] and args.output.endswith(".jsonl")
     if args.output is None and (len(formats) != 1 or (len(jobs) > 1 and formats != ["jsonl"])):
         print("bulletins: several inputs or formats need -o DIR (or --to jsonl for a stream)", file=sys.stderr)
@@ -301,12 +282,14 @@ def _parse_command(args: argparse.Namespace) -> int:
         "reader": args.reader,
         "reader_options": dict(args.reader_option),
     }
+    if collector is not None:
+        return _collect(args, collector, jobs, parse_options, processes, progress)
     sink = None
     if stream:
         target = Path(args.output)
         _check_target(target, protected)
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _open_temp(target)
+        fd, tmp = temp_beside(target)
         sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
     failed = bulletins = 0
     index: list[IndexEntry] | None = [] if args.output is not None and not stream and "html" in formats else None
@@ -356,6 +339,72 @@ def _parse_command(args: argparse.Namespace) -> int:
         where = f"; output in {args.output}" if args.output else ""
         counts = f"{len(jobs)} file(s), {_count(bulletins, 'bulletin')}, {failed} error(s)"
         print(f"{counts} in {elapsed:.1f} s ({rate:.1f} MB/s){where}", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _collector(formats: Sequence[str], options: dict[str, object], output: str | None) -> CollectionExporter | None:
+    """The exporter that writes one output for the batch, when ``-o`` names a file it takes."""
+    if output is None or len(formats) != 1:
+        return None
+    exporter = get_exporter(formats[0], **options)
+    if isinstance(exporter, CollectionExporter) and Path(output).suffix.lower() in exporter.collection_suffixes:
+        return exporter
+    return None
+
+
+def _collect(
+    args: argparse.Namespace,
+    exporter: CollectionExporter,
+    jobs: list[Job],
+    parse_options: dict[str, object],
+    processes: int,
+    progress: _Progress,
+) -> int:
+    """Write one output for the whole batch (``--to attendance -o table.csv``, ``--to sqlite -o corpus.db``)."""
+    target = Path(args.output)
+    _check_target(target, {job.path.resolve() for job in jobs if job.path is not None})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    collection = exporter.open_collection(target)
+    failed = bulletins = unchanged = 0
+    try:
+        todo: list[Job] = []
+        for job in jobs:
+            if job.path is not None:
+                try:
+                    digest = hashlib.sha256(job.path.read_bytes()).hexdigest()
+                except OSError as exc:
+                    failed += 1
+                    progress.say(located(job.label, exc))
+                    continue
+                if collection.unchanged(job.name, digest):
+                    unchanged += 1
+                    continue
+            todo.append(job)
+        progress.total = len(todo)
+        for result in run(todo, formats=(), parse_options=parse_options, processes=processes, collect=True):
+            progress.update(result)
+            if result.error is not None:
+                failed += 1
+                progress.say(result.error)
+                continue
+            bulletins += result.bulletins
+            collection.add(result.job.name, result.sha256 or "", result.documents)
+            if not args.quiet:
+                progress.say(_summary(result))
+        collection.commit()
+    except BaseException:
+        collection.abort()
+        raise
+    finally:
+        progress.close()
+    if not args.quiet:
+        elapsed = time.perf_counter() - progress.start
+        kept = f", {unchanged} unchanged since the last run (skipped)" if unchanged else ""
+        print(
+            f"{len(todo)} file(s) parsed{kept}, {_count(bulletins, 'bulletin')}, {failed} error(s)"
+            f" in {elapsed:.1f} s; output in {target}",
+            file=sys.stderr,
+        )
     return EXIT_FAILED if failed else EXIT_OK
 
 

@@ -7,6 +7,8 @@ found through the entry-point group ``bulletins.exporters`` (see docs/plugins.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar, Protocol, cast, runtime_checkable
 
 from .. import plugins
@@ -42,6 +44,52 @@ class SourceExporter(Exporter, Protocol):
 
     def export_with_source(self, document: Document, text: str) -> str | bytes:
         """Return *document* in this exporter's format, showing *text*, its cleaned source."""
+        ...
+
+
+class Collection(Protocol):
+    """One output being written for a whole batch (a table, a database); see :class:`CollectionExporter`.
+
+    The batch driver calls :meth:`unchanged` for each input before parsing it, :meth:`add` with
+    each input's documents in input order, then :meth:`commit` once, or :meth:`abort` when the
+    run fails or is interrupted. Until ``commit`` the previous output at the target stays whole.
+    """
+
+    def unchanged(self, source: str, sha256: str) -> bool:
+        """Return True when the output already holds *source* with these bytes (a re-run skips it)."""
+        ...
+
+    def add(self, source: str, sha256: str, documents: Sequence[Document]) -> None:
+        """Add the documents parsed from the input named *source* (its path relative to the batch root)."""
+        ...
+
+    def commit(self) -> None:
+        """Finish the output and put it in place."""
+        ...
+
+    def abort(self) -> None:
+        """Give up: leave the target as it was before the run."""
+        ...
+
+
+@runtime_checkable
+class CollectionExporter(Exporter, Protocol):
+    """An exporter that can also write one output for a whole batch (``-o FILE`` with a suffix it takes).
+
+    ``bulletins parse DIR --to attendance -o table.csv`` writes one table, ``--to sqlite -o
+    corpus.db`` one database; with ``-o DIR`` (or a single input to stdout) such an exporter
+    still writes one output per input through ``export``.
+    """
+
+    collection_suffixes: ClassVar[tuple[str, ...]]
+    """Suffixes of ``-o`` that ask for one output for the batch (``.csv``, ``.db`` …)."""
+
+    def open_collection(self, target: Path) -> Collection:
+        """Start writing the batch's output to *target*.
+
+        Raises:
+            ExportError: The target cannot be written in this format (a missing optional library …).
+        """
         ...
 
 

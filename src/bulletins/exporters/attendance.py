@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from typing import ClassVar
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, ClassVar
 
+from .._files import temp_beside
+from ..errors import ExportError
 from ..model import AttendeeGroup, Bulletin, Date, Document, iter_blocks
 
 COLUMNS: tuple[str, ...] = (
@@ -133,10 +137,11 @@ def attendance(documents: Document | Iterable[Document]) -> list[Row]:
 
 
 class AttendanceExporter:
-    """Attendance table: one CSV row per person per group, in rank order."""
+    """Attendance table: one CSV row per person per group, in rank order (one table for a batch with -o FILE.csv)."""
 
     name: ClassVar[str] = "attendance"
     suffix: ClassVar[str] = ".attendance.csv"
+    collection_suffixes: ClassVar[tuple[str, ...]] = (".csv", ".parquet")
 
     def __init__(self, *, delimiter: str = ",", header: bool = True) -> None:
         """Configure the CSV dialect.
@@ -159,3 +164,71 @@ class AttendanceExporter:
         for row in rows(document):
             writer.writerow("" if row[column] is None else row[column] for column in COLUMNS)
         return out.getvalue()
+
+    def open_collection(self, target: Path) -> AttendanceTable:
+        """Start one table for a whole batch: CSV, or Parquet when *target* ends in ``.parquet``.
+
+        Raises:
+            ExportError: Parquet was asked for and pyarrow is not installed.
+        """
+        return AttendanceTable(target, delimiter=self.delimiter, header=self.header)
+
+
+class AttendanceTable:
+    """The attendance rows of a whole batch, written to a temporary file and renamed into place on commit."""
+
+    def __init__(self, target: Path, *, delimiter: str = ",", header: bool = True) -> None:
+        """Open the table (see :meth:`AttendanceExporter.open_collection`)."""
+        self.target = target
+        self.parquet = target.suffix.lower() == ".parquet"
+        self._rows: list[Row] = []
+        self._handle: IO[str] | None = None
+        if self.parquet:
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError as exc:
+                raise ExportError(f"{target}: writing Parquet needs pyarrow (pip install pyarrow)") from exc
+            return
+        fd, self._tmp = temp_beside(target)
+        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self._writer = csv.writer(self._handle, delimiter=delimiter, lineterminator="\n")
+        if header:
+            self._writer.writerow(COLUMNS)
+
+    def unchanged(self, source: str, sha256: str) -> bool:
+        """Return False: a table is written whole on every run."""
+        return False
+
+    def add(self, source: str, sha256: str, documents: Sequence[Document]) -> None:
+        """Append the rows of *documents*."""
+        found = attendance(documents)
+        if self._handle is None:
+            self._rows.extend(found)
+            return
+        for row in found:
+            self._writer.writerow("" if row[column] is None else row[column] for column in COLUMNS)
+
+    def commit(self) -> None:
+        """Put the table in place (atomically: the previous file stays whole until then)."""
+        if self._handle is None:
+            import pyarrow
+            import pyarrow.parquet
+
+            columns = {column: [row[column] for row in self._rows] for column in COLUMNS}
+            fd, tmp = temp_beside(self.target)
+            os.close(fd)
+            try:
+                pyarrow.parquet.write_table(pyarrow.table(columns), tmp)
+                os.replace(tmp, self.target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            return
+        self._handle.close()
+        os.replace(self._tmp, self.target)
+
+    def abort(self) -> None:
+        """Remove the temporary file; the previous table, if any, stays."""
+        if self._handle is not None:
+            self._handle.close()
+            Path(self._tmp).unlink(missing_ok=True)
