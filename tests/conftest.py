@@ -45,7 +45,7 @@ def _missing(what: str, how: str) -> None:
     """Skip for a missing optional dependency; under ``CI`` (the extras phase of .ci/run) fail."""
     if os.environ.get("CI"):
         pytest.fail(f"CI must install {what} ({how}; see .ci/run)")
-    pytest.skip(f"{what} is not installed here ({how})")
+    pytest.skip(f"{what} is not installed here ({how})", allow_module_level=True)
 
 
 def require_module(module: str, extra: str) -> ModuleType:
