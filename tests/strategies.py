@@ -32,6 +32,9 @@ from bulletins.model import (
     SourceLine,
     Speech,
     Subhead,
+    Table,
+    TableCell,
+    TableRow,
     Where,
 )
 
@@ -68,11 +71,18 @@ def paragraphs() -> st.SearchStrategy[Paragraph]:
     return st.builds(Paragraph, lines=lines, text=texts, enumeration=st.lists(items, max_size=3).map(tuple))
 
 
+def tables() -> st.SearchStrategy[Table]:
+    cells = st.builds(TableCell, text=texts, header=st.booleans(), colspan=st.integers(1, 4), rowspan=st.integers(1, 3))
+    rows = st.builds(TableRow, line=line, cells=st.lists(cells, min_size=1, max_size=4).map(tuple))
+    return st.builds(Table, lines=lines, text=texts, rows=st.lists(rows, max_size=4).map(tuple))
+
+
 def blocks() -> st.SearchStrategy[Block]:
     leaf = st.one_of(
         paragraphs(),
         st.builds(Subhead, lines=lines, text=texts),
         st.builds(Caption, lines=lines, text=texts),
+        tables(),
     )
 
     def points(children: st.SearchStrategy[Block]) -> st.SearchStrategy[Block]:

@@ -39,6 +39,9 @@ LINES: dict[str, list[str]] = {
     "LEAD_POINT": ["一、关于前一段工作"],
     "SUBHEAD": ["立即响应 靠前指挥 下沉一线\n——织密织牢疫情防控“安全网”"],
     "CAPTION": ["溯源流调工作组正在紧张工作中"],
+    # Plain text has no tables (only structured readers mark rows): here a row reads as text, and
+    # tests/test_tables.py generates tables through HTML.
+    "TABLE": ["一、医疗质量\t（一）功能定位\t1.门诊人次数"],
     "CREDIT": ["本报记者  李  舸摄", "制图：蔡华伟", "（作者为中国人民大学教授）"],
     "ISSUER": ["党委办公室"],
     "CLOSING_DATE": ["2020年2月9日", "二〇二〇年二月九日"],

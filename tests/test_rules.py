@@ -33,6 +33,23 @@ _TITLE_21342 = "【記者會語錄】7次被問會否辭職下台　林鄭：過
 _LEDE_21342 = "行政長官林鄭月娥在昨日的記者會上，先後七次被問到，她會否因修例風波而辭職下台。"
 MARKED_SUBHEAD = f"# {_TITLE_21342}\n\n{_LEDE_21342}\n\n## 林鄭回應會否下台／辭職／道歉／社會撕裂\n\n{_LEDE_21342}\n"
 HIDDEN = f"<h1>{_TITLE_21342}</h1><p>{_LEDE_21342}</p><p style='display:none'>分享到微信</p><p>{_LEDE_21342}</p>"
+# gov.cn row44.html (../shared/corpus/govcn-html): the 落款, then an annex of coordinate tables,
+# each under its centred title, with a note; cut to one table of two rows.
+ROW44 = (
+    '<p style="text-align:center">国务院关于授权香港特别行政区实施管辖的深圳湾口岸港方口岸区范围和土地使用期限的批复</p>'
+    "<p>广东省人民政府、香港特别行政区政府：</p><p>依照决定，现批复如下。</p>"
+    '<p style="text-align:right">国务院</p><p style="text-align:right">二〇〇六年十二月三十日</p>'
+    '<p>附件1.</p><p style="text-align:center">深圳湾口岸港方口岸区的</p>'
+    '<p style="text-align:center">查验区界址点坐标</p>'
+    "<table><tr><td>点号</td><td>X</td><td>Y</td></tr><tr><td>J1</td><td>2490.1</td><td>1123.4</td></tr></table>"
+    "<p>注：坐标系统为深圳独立坐标系统。</p>"
+)
+# The same table and note inside a body (before the closing): the note is body text there.
+IN_BODY = ROW44.replace(
+    '<p style="text-align:right">国务院</p><p style="text-align:right">二〇〇六年十二月三十日</p><p>附件1.</p>', ""
+)
+# A gov.cn page laid out in a one-cell table: its rows are text, not a data table.
+LAYOUT = "<table><tr><td><p style='text-align:center'>关于做好春节期间工作的通知</p><p>各地要做好工作。</p></td></tr></table>"
 
 
 def _file(path: Path) -> tuple[bytes, str]:
@@ -45,6 +62,8 @@ def _text(text: str, name: str = "snippet.txt") -> tuple[bytes, str]:
 
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
+    ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
+    ("table note", _text(ROW44, "row44.html"), 11),  # 注：坐标系统为深圳独立坐标系统。
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 12),  # 第二章 总体要求
     ("residue line", _file(SEEDS / "001_cb1989d8750bc7f6.txt"), 2),  # ![長者專區](images/zzzq.png)
     ("residue line", _file(CORPUS / "web/newscrawl/add_content_people3_idx256.txt"), 18),  # 分享让更多人看到
@@ -91,6 +110,9 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
 
 # (rule it must not be, input, line, the rule that decides it instead).
 LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
+    # A one-cell layout table's paragraph is body text; a table's note inside a body is too.
+    ("table", _text(LAYOUT, "layout.html"), 2, "body text"),
+    ("table note", _text(IN_BODY, "body.html"), 8, "body text"),
     # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
     # （新华社北京5月21日电） that a bulletin with its own dateline prints again: a paragraph's tail.

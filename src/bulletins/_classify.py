@@ -18,6 +18,7 @@ from .analyze.dates import DATE_ONLY_RE
 from .analyze.markers import Marker, ordinal_word_marker, sequence_marker, strong_marker
 from .layout.chrome import is_chrome
 from .layout.credits import CreditMatch, foreign_writer, match_credit, match_credit_tail, read_names
+from .readers import CellShape
 
 SHORT_MAX = 64
 """Longest line (in characters) with clause punctuation that can be a headline line."""
@@ -54,7 +55,8 @@ _BYLINE_ROLE = re.compile(rf"^(?:本报|新华社|人民日报)?(?:特约)?(?:�
 # 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
 _MASTHEAD = re.compile(rf"^[{HAN}（）()]{{2,30}}文件$")
 _DOC_NUMBER = re.compile(rf"^[{HAN}]{{1,12}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
-_ATTACHMENT = re.compile(r"^附件(?:\s*\d{1,2})?(?:[：:]|$)")
+# 附件 / 附件2： / 附件1. / 附件一 alone on its line (gov.cn row44): the label of an annex.
+_ATTACHMENT = re.compile(r"^附件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)")
 _CC = re.compile(r"^抄送[：:]")
 _IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
 
@@ -76,6 +78,10 @@ class Raw:
     """Another paragraph of the same packed line follows."""
     indented: bool = False
     """The source line starts with white space (a People's Daily body paragraph's U+3000 U+3000)."""
+    table: int | None = None
+    """A data table's row: the table's number (from the reader's hints; kind ``table_row``)."""
+    cells: tuple[CellShape, ...] = ()
+    """The row's cell shapes, as the reader gave them (headers, spans)."""
 
 
 _CLAUSE_PUNCT = re.compile("[，,、：:；;。！？!?]")

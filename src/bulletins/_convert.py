@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 import attrs
 
 from .errors import LoadError
-from .model import Caption, Paragraph, Point, Subhead
+from .model import Caption, Paragraph, Point, Subhead, Table
 
 _T = TypeVar("_T")
 _BLOCKS: dict[str, type] = {
@@ -23,6 +23,7 @@ _BLOCKS: dict[str, type] = {
     "point": Point,
     "subhead": Subhead,
     "caption": Caption,
+    "table": Table,
 }
 
 

@@ -30,9 +30,11 @@ heading flag), so the lexer's context pass and the grammar stay as they are:
 4a. **Captions**: a line the source marks as a caption (``<figcaption>``, a table's ``<caption>``)
    is a caption whatever its text, and a picture credit at its end is cut off as a credit
    (``…。美聯社圖片``, ``…。林勵攝``).
-5. **Tables, chapters, figures**: below the first headline, a data table's rows are body text, a
-   chapter heading (``第二章　子女教育``, gov.cn row32) is a subhead and a centred figure or table
-   title (``图1　汽车号牌编码规则``, row36) is a caption — none of them opens a bulletin.
+5. **Tables, chapters, figures**: below the first headline, a data table's rows are a ``table``
+   block (the lexer gives them the raw kind ``table_row``), a chapter heading (``第二章　子女教育``,
+   gov.cn row32) is a subhead, a centred figure or table title (``图1　汽车号牌编码规则``, row36)
+   is a caption, and so are the centred lines right above a data table (``B匝道桥界址点坐标``,
+   row44's seven coordinate tables) — none of them opens a bulletin.
 """
 
 from __future__ import annotations
@@ -126,6 +128,7 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             under_title = not structured
             continue
         under_title = False
+    _table_captions(out, hints)
     # Right-aligned lines directly above a right-aligned closing date are its issuer lines.
     for k, raw in enumerate(out):
         if raw.kind != "date_only" or _hint(hints, raw).align != "right":
@@ -135,3 +138,30 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             out[j] = attrs.evolve(out[j], kind="short", toc=False)
             j -= 1
     return out
+
+
+_CAPTION_LINES = 3
+# 单位：人 / 单位：万元 between a table's title and the table (gov.cn row52), whatever its alignment.
+_UNIT = re.compile(r"^[（(]?单位[：:]")
+_CAPTION_MAX = 40
+
+
+def _table_captions(out: list[Raw], hints: Sequence[Hints]) -> None:
+    """Make the centred short lines right above a data table (below the first headline) its caption."""
+    first = next((k for k, raw in enumerate(out) if raw.toc), None)
+    if first is None:
+        return
+    for k, raw in enumerate(out):
+        if raw.kind != "table_row" or k == 0 or out[k - 1].kind == "table_row":
+            continue
+        j = k - 1
+        while (
+            j > first
+            and k - j <= _CAPTION_LINES
+            and out[j].kind in _TEXTUAL | {"short"}
+            and len(out[j].text) <= _CAPTION_MAX
+            and (_hint(hints, out[j]).align == "center" or _UNIT.match(out[j].shadow))
+        ):
+            j -= 1
+        for m in range(j + 1, k):
+            out[m] = attrs.evolve(out[m], kind="caption", toc=False, weak=False, credit=None)

@@ -9,6 +9,7 @@ from lark import Token
 from .analyze.datelines import DatelineMatch
 from .analyze.markers import Marker
 from .layout.credits import CreditMatch
+from .readers import CellShape
 
 
 @frozen(kw_only=True)
@@ -31,6 +32,8 @@ class LineInfo:
     """Parsed dateline (DATELINE tokens)."""
     credit: CreditMatch | None = None
     """Parsed credit (CREDIT tokens)."""
+    cells: tuple[tuple[CellShape, ...], ...] = ()
+    """For TABLE tokens: each row's cell shapes, in the order of ``parts``."""
 
 
 class LineToken(Token):

@@ -21,12 +21,18 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
-from .model import Caption, Document, Paragraph, Point, Subhead
+from .model import Caption, Document, Paragraph, Point, Subhead, Table
 
 NAMESPACE = "urn:bulletins:xml:1"
 """Namespace of our XML vocabulary."""
 
-BLOCKS: dict[str, type] = {"paragraph": Paragraph, "point": Point, "subhead": Subhead, "caption": Caption}
+BLOCKS: dict[str, type] = {
+    "paragraph": Paragraph,
+    "point": Point,
+    "subhead": Subhead,
+    "caption": Caption,
+    "table": Table,
+}
 ITEM_NAMES: dict[str, str] = {
     "bulletins": "bulletin",
     "residue": "residue",
@@ -38,6 +44,8 @@ ITEM_NAMES: dict[str, str] = {
     "byline_lines": "source-line",
     "credits": "credit",
     "metadata": "field",
+    "rows": "row",
+    "cells": "cell",
 }
 """Element name of one item of a tuple-of-objects field."""
 

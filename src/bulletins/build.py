@@ -44,8 +44,12 @@ from .model import (
     SourceLine,
     Speech,
     Subhead,
+    Table,
+    TableCell,
+    TableRow,
     iter_blocks,
 )
+from .readers import CellShape
 from .script import shadow
 
 _SERIES_LABEL = re.compile(r"[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
@@ -218,7 +222,7 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
             lines.extend(s.line for s in part.source_lines)
         elif isinstance(part, _Read):
             lines.extend(part.block.lines)
-        elif isinstance(part, Paragraph | Point | Subhead | Caption):
+        elif isinstance(part, Paragraph | Point | Subhead | Caption | Table):
             lines.extend(part.lines)
     return min(lines), max(lines)
 
@@ -254,7 +258,7 @@ def _speaker(line: str) -> str:
 class BulletinTransformer(Transformer[LineToken, Parsed]):
     """Turn each grammar rule into a model object; rule names are method names."""
 
-    def start(self, *items: _Draft | Residue | Caption | Credit) -> Parsed:
+    def start(self, *items: _Draft | Residue | Caption | Credit | Table) -> Parsed:
         """Number the bulletins, give series items their section, collect residue."""
         bulletins: list[Bulletin] = []
         residue: list[Residue] = []
@@ -264,6 +268,9 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         for item in items:
             if isinstance(item, Caption):  # a caption outside any bulletin is residue
                 residue.append(Residue(kind="caption", lines=item.lines, text=item.text))
+                continue
+            if isinstance(item, Table):  # a table never opens a bulletin: before the first, residue
+                residue.append(Residue(kind="table", lines=item.lines, text=item.text))
                 continue
             if isinstance(item, Credit):  # a credit before any bulletin
                 residue.append(Residue(kind="credit", lines=(item.line, item.line), text=item.text))
@@ -311,7 +318,9 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         read: dict[tuple[str, tuple[int, int]], tuple[AttendeeGroup, ...]] = {
             (p.block.type, p.block.lines): p.groups for p in parts if isinstance(p, _Read)
         }
-        blocks = [p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption)]
+        blocks = [
+            p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption | Table)
+        ]
         body = nest(blocks)
         if (
             speech is not None
@@ -479,6 +488,19 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
     def subhead(self, token: LineToken) -> Subhead:
         """A subheading inside a body."""
         return Subhead(lines=(token.info.first, token.info.last), text=token.info.text)
+
+    def table(self, token: LineToken) -> Table:
+        """A data table: one row per line, cells split at the tabs the reader put between them."""
+        rows = []
+        for (number, text), shapes in zip(token.info.parts, token.info.cells, strict=True):
+            texts = text.split("\t")
+            shapes = shapes if len(shapes) == len(texts) else tuple(CellShape() for _ in texts)
+            cells = tuple(
+                TableCell(text=cell.strip(), header=shape.header, colspan=shape.colspan, rowspan=shape.rowspan)
+                for cell, shape in zip(texts, shapes, strict=True)
+            )
+            rows.append(TableRow(line=number, cells=cells))
+        return Table(lines=(token.info.first, token.info.last), text=token.info.text, rows=tuple(rows))
 
     def caption(self, token: LineToken) -> Caption:
         """A photo caption (made residue by ``start`` when it stands outside any bulletin)."""

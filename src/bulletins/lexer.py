@@ -109,6 +109,21 @@ def lex(
             continue
         offset = line.index(stripped[0])
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
+        hint = hints[number - 1] if hints and number <= len(hints) else None
+        if hint is not None and hint.table is not None and not hint.hidden:
+            # A data table's row is a grid row, whatever its text looks like (一、医疗质量 is a cell,
+            # not a point): kind table_row, never split into packed paragraphs.
+            raws.append(
+                Raw(
+                    number=number,
+                    text=stripped,
+                    shadow=shadow_stripped,
+                    kind="table_row",
+                    table=hint.table,
+                    cells=hint.cells,
+                )
+            )
+            continue
         spans = segments(stripped)
         line_raws = []
         for start, end in spans:

@@ -23,7 +23,7 @@ SCHEMA = "bulletins/1"
 
 Genre = Literal["dispatch", "notice", "readout", "speech", "digest", "article", "unknown"]
 GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
-RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit")
+RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit", "table")
 NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 CREDIT_ROLES: tuple[str, ...] = (
@@ -238,7 +238,45 @@ class Caption:
     """The caption text."""
 
 
-Block = Paragraph | Point | Subhead | Caption
+@frozen(kw_only=True)
+class TableCell:
+    """One cell of a table row, as the source lays it out."""
+
+    text: str
+    """The cell's text (its lines joined with spaces by the reader)."""
+    header: bool = False
+    """A header cell (``<th>``, a row in ``<thead>``, Word's repeated header row, a Markdown table's first row)."""
+    colspan: int = 1
+    """Columns the cell spans, where the source says so (``colspan``, Word's ``gridSpan``)."""
+    rowspan: int = 1
+    """Rows the cell spans, where the source says so (``rowspan``)."""
+
+
+@frozen(kw_only=True)
+class TableRow:
+    """One row of a table: one source line."""
+
+    line: int
+    """Source line of the row (a reader gives each row one line, its cells separated by tabs)."""
+    cells: tuple[TableCell, ...]
+    """The cells in order."""
+
+
+@frozen(kw_only=True)
+class Table:
+    """A table in the body (HTML ``<table>``, a Word table, a Markdown pipe table): a grid, never points."""
+
+    type: Literal["table"] = "table"
+    """Block discriminator, always ``table``."""
+    lines: tuple[int, int] = field(validator=_check_range)
+    """First and last source line (one per row)."""
+    text: str
+    """The rows as printed: cells separated by tabs, rows by newlines (the text holder)."""
+    rows: tuple[TableRow, ...] = ()
+    """The rows in order."""
+
+
+Block = Paragraph | Point | Subhead | Caption | Table
 """Any body block."""
 
 

@@ -255,4 +255,4 @@ def review(document: Document, source: str | None = None) -> Review:
     )
 
 
-_BLOCKS = frozenset({"paragraph", "point", "subhead", "caption"})
+_BLOCKS = frozenset({"paragraph", "point", "subhead", "caption", "table"})

@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from ..model import AttendeeGroup, Block, Bulletin, Date, Document, Paragraph, Point
+from ..model import AttendeeGroup, Block, Bulletin, Date, Document, Paragraph, Point, Table
 from ._reviewmap import Review
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -117,6 +117,21 @@ def _group(group: AttendeeGroup, key: str, lines: dict[int, int], line: int | No
     return field("li", [(n, n) for n in rows], f"{head}<br>{'、'.join(people)}", "", f' data-g="{key}"')
 
 
+def _grid(table: Table) -> str:
+    """A table as a grid: header cells as ``th``, spans kept."""
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            tag = "th" if cell.header else "td"
+            span = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
+                f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else ""
+            )
+            cells.append(f"<{tag}{span}>{_preview(cell.text)}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="grid">{"".join(rows)}</table>'
+
+
 def _block(block: Block) -> str:
     lines = [block.lines]
     if isinstance(block, Point):
@@ -127,6 +142,8 @@ def _block(block: Block) -> str:
         children = "".join(_block(child) for child in block.children)
         nested = f'<ol class="outline">{children}</ol>' if children else ""
         return field("li", lines, inner) + nested
+    if isinstance(block, Table):
+        return field("li", lines, f'<span class="kind">table</span>{_grid(block)}')
     inner = f'<span class="kind">{block.type}</span>{_preview(block.text)}'
     if isinstance(block, Paragraph) and block.enumeration:
         items = "".join(

@@ -39,6 +39,7 @@ KINDS: tuple[str, ...] = (
     "point",
     "subhead",
     "caption",
+    "table",
     "closing",
     "residue",
 )

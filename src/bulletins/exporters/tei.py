@@ -57,6 +57,7 @@ from ..model import (
     Point,
     Residue,
     Subhead,
+    Table,
     iter_blocks,
 )
 from ._teimarkup import Span, arrange, date_span, marked, marker_n, token
@@ -386,6 +387,8 @@ class _Tei:
         self, block: Block, index: dict[int, int], people: Sequence[tuple[str, AttendeeGroup, int]], level: int
     ) -> tuple[int, str, str]:
         s = self.s
+        if isinstance(block, Table):
+            return block.lines[0], "p", self.table(block)
         spans = self._spans_for(block.text, people, f"body/{index.get(id(block), -1)}")
         if isinstance(block, Paragraph):
             spans += self._enum_spans(block)
@@ -406,6 +409,22 @@ class _Tei:
             "div",
             f'<div type="{kind}" n="{s.attr(marker_n(block.marker))}">{opening}{children}</div>',
         )
+
+    def table(self, table: Table) -> str:
+        """A table as TEI's ``table/row/cell``: header cells ``role="label"``, spans as ``cols``/``rows``."""
+        s = self.s
+        width = max((sum(c.colspan for c in row.cells) for row in table.rows), default=0)
+        rows = []
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                extra = ' role="label"' if cell.header else ""
+                extra += f' cols="{cell.colspan}"' if cell.colspan > 1 else ""
+                extra += f' rows="{cell.rowspan}"' if cell.rowspan > 1 else ""
+                cells.append(f"<cell{extra}>{s.text(cell.text)}</cell>")
+            label = ' role="label"' if row.cells and all(c.header for c in row.cells) else ""
+            rows.append(f'<row{label} n="{row.line}">' + "".join(cells) + "</row>")
+        return f'<table rows="{len(table.rows)}" cols="{width}">' + "".join(rows) + "</table>"
 
     def _enum_spans(self, paragraph: Paragraph) -> list[Span]:
         items = paragraph.enumeration

@@ -37,6 +37,18 @@ Align = Literal["left", "center", "right", "justify"]
 
 
 @frozen(kw_only=True)
+class CellShape:
+    """How a source lays out one table cell beyond its text."""
+
+    header: bool = False
+    """A header cell (``<th>``, a row of ``<thead>``, Word's repeated header row)."""
+    colspan: int = 1
+    """Columns spanned."""
+    rowspan: int = 1
+    """Rows spanned."""
+
+
+@frozen(kw_only=True)
 class Hints:
     """Layout hints a reader saw on one line; text input has none."""
 
@@ -52,6 +64,14 @@ class Hints:
     """Font size in points, when the source states it."""
     table_cell: bool = False
     """The line comes from a table (a row, its cells separated by tabs)."""
+    table: int | None = None
+    """For a data table's row (two or more cells): the table's number in the input, counting from 1.
+
+    Consecutive rows of one table become one ``table`` body block; a single-cell row (a layout
+    table holding a page's text) has None and is read as text."""
+    cells: tuple[CellShape, ...] = ()
+    """Per cell of a data table's row, in order, where the source says more than its text (a
+    header cell, a span); empty when every cell is a plain one."""
     style: str | None = None
     """Paragraph style name (Word's ``Title``, ``Heading 1`` …), when the source names one."""
     hidden: bool = False
@@ -222,6 +242,7 @@ __all__ = [
     "GROUP",
     "SNIFF_ORDER",
     "Align",
+    "CellShape",
     "Hints",
     "Line",
     "Reader",

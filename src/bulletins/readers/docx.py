@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField
-from . import Align, Hints, Line, Reading
+from . import Align, CellShape, Hints, Line, Reading
 from ._numbering import Numbering, W
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -239,13 +239,23 @@ class _Walker:
         table = self.tables
         for r, row in enumerate(tbl.iter(W + "tr"), 1):
             cells = []
+            shapes = []
+            trpr = row.find(W + "trPr")
+            header = trpr is not None and trpr.find(W + "tblHeader") is not None  # Word's repeated header row
             for tc in row.findall(W + "tc"):
                 texts = [text for p in tc.iter(W + "p") for text, _ in self.paragraph(p, cell=True)]
                 cells.append("".join(t.strip() for t in texts))
+                span = tc.find(f"{W}tcPr/{W}gridSpan")
+                wide = (span.get(W + "val") or "1") if span is not None else "1"
+                shapes.append(CellShape(header=header, colspan=int(wide) if wide.isdigit() and int(wide) > 0 else 1))
             text = "\t".join(cells).strip()
             if text:
                 origin = f"table {table} row {r}"
-                self.lines.append(Line(text=text, origin=origin, hints=Hints(table_cell=True)))
+                # A row of two or more cells is a data table's; a one-cell table holds a page's text.
+                grid = len(cells) >= 2 and "\t" in text
+                plain = all(shape == CellShape() for shape in shapes)
+                hints = Hints(table_cell=True, table=table if grid else None, cells=() if plain else tuple(shapes))
+                self.lines.append(Line(text=text, origin=origin, hints=hints))
 
 
 def _style_id(p: Any) -> str | None:

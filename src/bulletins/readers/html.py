@@ -25,7 +25,7 @@ from attrs import frozen
 from ..decode import Errors, decode
 from ..errors import DecodeError
 from ..model import Diagnostic, MetaField
-from . import Align, Hints, Line, Reading
+from . import Align, CellShape, Hints, Line, Reading
 
 _PREFIX = 4096
 _SNIFF = re.compile(
@@ -139,6 +139,8 @@ class _Frame:
     row: bool  # inside a table row of two or more cells: the whole row is one line
     row_start: bool  # this element is such a row
     caption: bool = False  # inside <figcaption> or a table's <caption>
+    table: int = 0  # number of the innermost <table> (from 1), 0 outside any
+    thead: bool = False  # inside <thead>: its cells are header cells
 
 
 class _Builder:
@@ -150,6 +152,7 @@ class _Builder:
         self.bold_all = True
         self.frame: _Frame | None = None
         self.cell_direct = False
+        self.shapes: list[CellShape] = []
 
     def add(self, text: str | None, frame: _Frame) -> None:
         if not text:
@@ -184,9 +187,13 @@ class _Builder:
         self.frame = None
         bold, self.bold_all = self.bold_all, True
         cell, self.cell_direct = self.cell_direct, False
+        shapes, self.shapes = self.shapes, []
         if not text or frame is None:
             return
+        plain = all(shape == _PLAIN_CELL for shape in shapes)
         hints = Hints(
+            table=frame.table if frame.row and frame.table else None,
+            cells=() if plain or not frame.row else tuple(shapes),
             align=frame.align,
             bold=bold,
             heading=frame.heading,
@@ -239,8 +246,34 @@ def _rules_for(el: lxml.html.HtmlElement, tag: str, rules: dict[str, str]) -> st
     return ";".join(part for part in found if part)
 
 
+_PLAIN_CELL = CellShape()
+_ROW_PATHS = ("tr", "tbody/tr", "thead/tr", "tfoot/tr")
+
+
+def _data_table(table: lxml.html.HtmlElement) -> bool:
+    """A table of data: one of its own rows (nested tables aside) has two or more cells.
+
+    gov.cn pages lay their text out in one-cell tables; those rows stay text.
+    """
+    return any(
+        sum(1 for c in row if getattr(c, "tag", None) in _CELLS) >= 2
+        for path in _ROW_PATHS
+        for row in table.findall(path)
+    )
+
+
+def _span(el: lxml.html.HtmlElement, name: str) -> int:
+    value = (el.get(name) or "").strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= 1000 else 1
+
+
 def _frame(
-    el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None, rules: dict[str, str] | None = None
+    el: lxml.html.HtmlElement,
+    tag: str,
+    path: str,
+    parent: _Frame | None,
+    rules: dict[str, str] | None = None,
+    table: int = 0,
 ) -> _Frame:
     style = _rules_for(el, tag, rules) if rules else el.get("style") or ""
     align = parent.align if parent else None
@@ -274,7 +307,10 @@ def _frame(
     # A data table's row (two or more cells) is one line, cells separated by tabs, even where a cell
     # holds paragraphs; a layout table's single cell (gov.cn pages) lets its paragraphs be lines.
     in_row = parent.row if parent else False
-    row_start = tag == "tr" and not in_row and sum(1 for c in el if getattr(c, "tag", None) in _CELLS) >= 2
+    table = table if table and _data_table(el) else 0 if tag == "table" else parent.table if parent else 0
+    # In a data table every row is a grid row, a one-cell title row (colspan) included.
+    width = sum(1 for c in el if getattr(c, "tag", None) in _CELLS)
+    row_start = tag == "tr" and not in_row and (width >= 2 or (width == 1 and table > 0))
     caption = (parent.caption if parent else False) or tag in {"figcaption", "caption"}
     return _Frame(
         tag,
@@ -291,6 +327,8 @@ def _frame(
         in_row or row_start,
         row_start,
         caption,
+        table,
+        (parent.thead if parent else False) or tag == "thead",
     )
 
 
@@ -315,6 +353,7 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     counters: list[dict[str, int]] = [{}]
     skip_depth = 0
     hidden_count = 0
+    tables = 0
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
@@ -324,7 +363,8 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             counters.append({})
             parent = frames[-1] if frames else None
             path = f"{parent.path if parent else ''}/{tag}[{siblings[tag]}]" if tag else (parent.path if parent else "")
-            frame = _frame(el, tag, path, parent, rules)
+            tables += tag == "table"
+            frame = _frame(el, tag, path, parent, rules, tables if tag == "table" else 0)
             frames.append(frame)
             if skip_depth or not tag or tag in SILENT:
                 skip_depth += 1
@@ -338,6 +378,14 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
                     out.flush()
             if tag in _CELLS:
                 out.separate_cell()
+                if frame.row:
+                    out.shapes.append(
+                        CellShape(
+                            header=tag == "th" or frame.thead,
+                            colspan=_span(el, "colspan"),
+                            rowspan=_span(el, "rowspan"),
+                        )
+                    )
             out.add(el.text, frame)
         else:
             frame = frames.pop()

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 
 from ..decode import Errors, decode
 from ..model import Diagnostic, MetaField
-from . import Hints, Line, Reading
+from . import CellShape, Hints, Line, Reading
 from .html import html_lines
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
@@ -190,6 +190,8 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
     prefix = ""
     row: list[str] | None = None
     row_start = 0
+    tables = 0
+    head = False  # inside a pipe table's header row
     for at, token in enumerate(tokens):
         kind = token.type
         start = token.map[0] if token.map else 0
@@ -204,13 +206,21 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
         elif kind == "list_item_open":
             # list items keep their markers: "- 标题", "1. 第一项"
             prefix = f"{token.info}{token.markup} " if token.info else f"{token.markup} "
+        elif kind == "table_open":
+            tables += 1
+        elif kind in {"thead_open", "thead_close"}:
+            head = kind == "thead_open"
         elif kind == "tr_open":
             row, row_start = [], start
         elif kind == "tr_close":
+            width = len(row or ())
             cells = "\t".join(row or ()).strip()
             row = None
             if cells:
-                walker.add(row_start, Line(text=cells, hints=Hints(table_cell=True)))
+                grid = width >= 2 and "\t" in cells  # a one-column table is a list of lines
+                shapes = tuple(CellShape(header=True) for _ in range(width)) if head and grid else ()
+                hints = Hints(table_cell=True, table=tables if grid else None, cells=shapes)
+                walker.add(row_start, Line(text=cells, hints=hints))
         elif kind == "inline":
             if row is not None:
                 row.append("".join(c.content for c in token.children or () if c.type in {"text", "code_inline"}))

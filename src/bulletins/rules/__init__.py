@@ -23,7 +23,7 @@ from attrs import frozen
 from .._classify import Raw
 from .._tokens import LineToken
 from ..model import Diagnostic
-from . import chrome, contents, credits, datelines, headnotes, notices, paragraphs, runs, speech
+from . import chrome, contents, credits, datelines, headnotes, notices, paragraphs, runs, speech, tables
 from ._context import Context
 
 Apply = Callable[[Context, int], "int | None"]
@@ -52,6 +52,8 @@ def _kinds(*names: str) -> frozenset[str]:
 
 # The declared order: earlier rules win. Each rule's own module says where its evidence comes from.
 RULES: tuple[Rule, ...] = (
+    Rule("table", _kinds("table_row"), tables.table),
+    Rule("table note", _kinds("para", "short", "lead", "point"), tables.table_note),
     Rule("table of contents", _kinds("point"), contents.table_of_contents),
     Rule("residue line", _kinds("image", "nav", "section"), chrome.residue_line),
     Rule("note after closing", None, notices.note_after_closing),

@@ -14,9 +14,12 @@ UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
 HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE"})
 # （此件公开发布）, （联系人：…）: a parenthesised note.
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
-_RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT"})
+# A table is set into the text as a picture is: what was printed before it is still the last terminal
+# (after a 落款, an annex's tables leave the bulletin after its closing).
+_RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "TABLE"})
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
-_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
+# An annex label (附件1.) after the date: GB/T 9704-2012 §7.3.6 prints annexes after the 落款 (gov.cn row44).
+_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline", "attachment"})
 _INTRO_MAX = 4
 
 
