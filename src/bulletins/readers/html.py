@@ -26,6 +26,7 @@ from ..decode import Errors, decode
 from ..errors import DecodeError
 from ..model import Diagnostic, MetaField
 from . import Align, Hints, Line, Reading
+from ._pages import extract, is_whole_page
 
 _PREFIX = 4096
 _SNIFF = re.compile(
@@ -108,7 +109,8 @@ _ALIGNS["justify"] = "justify"
 _STYLE_ALIGN = re.compile(r"text-align\s*:\s*([a-z]+)", re.IGNORECASE)
 _STYLE_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
 _STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.IGNORECASE)
-_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STYLE_DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)", re.IGNORECASE)
+_STYLE_VISIBILITY = re.compile(r"visibility\s*:\s*([a-z-]+)", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -139,6 +141,7 @@ class _Frame:
     row: bool  # inside a table row of two or more cells: the whole row is one line
     row_start: bool  # this element is such a row
     caption: bool = False  # inside <figcaption> or a table's <caption>
+    link: bool = False  # inside <a href>: counted for the link density of whole pages (readers/_pages.py)
 
 
 class _Builder:
@@ -150,6 +153,8 @@ class _Builder:
         self.bold_all = True
         self.frame: _Frame | None = None
         self.cell_direct = False
+        self.link_chars = 0
+        self.links: list[int] = []  # per line: characters of its text inside links
 
     def add(self, text: str | None, frame: _Frame) -> None:
         if not text:
@@ -164,6 +169,8 @@ class _Builder:
             self.cell_direct = frame.row or (frame.cell and frame.tag in _CELLS | {"tr"})
         if text.strip():
             self.bold_all = self.bold_all and frame.bold
+            if frame.link:
+                self.link_chars += len(text) - text.count(" ")
         self.pieces.append(text)
 
     def separate_cell(self) -> None:
@@ -184,6 +191,7 @@ class _Builder:
         self.frame = None
         bold, self.bold_all = self.bold_all, True
         cell, self.cell_direct = self.cell_direct, False
+        links, self.link_chars = self.link_chars, 0
         if not text or frame is None:
             return
         hints = Hints(
@@ -199,6 +207,7 @@ class _Builder:
         for part in text.split("\n"):  # <pre> keeps its newlines
             if part.strip():
                 self.lines.append(Line(text=part, origin=frame.origin, hints=hints))
+                self.links.append(min(links, len(part)))
 
 
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -239,8 +248,24 @@ def _rules_for(el: lxml.html.HtmlElement, tag: str, rules: dict[str, str]) -> st
     return ";".join(part for part in found if part)
 
 
+_LAYOUT = ("table", "div", "ul", "ol", "dl", "form", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _layout_row(el: lxml.html.HtmlElement) -> bool:
+    """A table row laying out a page (a cell holds a table, a div, a list …), not a row of data.
+
+    The search stops at the first such element, so nested layout tables are not walked twice over.
+    """
+    return any(getattr(c, "tag", None) in _CELLS and next(c.iter(*_LAYOUT), None) is not None for c in el)
+
+
 def _frame(
-    el: lxml.html.HtmlElement, tag: str, path: str, parent: _Frame | None, rules: dict[str, str] | None = None
+    el: lxml.html.HtmlElement,
+    tag: str,
+    path: str,
+    parent: _Frame | None,
+    rules: dict[str, str] | None = None,
+    page: bool = False,
 ) -> _Frame:
     style = _rules_for(el, tag, rules) if rules else el.get("style") or ""
     align = parent.align if parent else None
@@ -275,7 +300,10 @@ def _frame(
     # holds paragraphs; a layout table's single cell (gov.cn pages) lets its paragraphs be lines.
     in_row = parent.row if parent else False
     row_start = tag == "tr" and not in_row and sum(1 for c in el if getattr(c, "tag", None) in _CELLS) >= 2
+    if row_start and page and _layout_row(el):  # a whole page's layout table: its cells hold lines of their own
+        row_start = False
     caption = (parent.caption if parent else False) or tag in {"figcaption", "caption"}
+    link = (parent.link if parent else False) or (tag == "a" and el.get("href") is not None)
     return _Frame(
         tag,
         path,
@@ -291,25 +319,71 @@ def _frame(
         in_row or row_start,
         row_start,
         caption,
+        link,
     )
 
 
 def _hidden(el: lxml.html.HtmlElement, style: str) -> bool:
-    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(style))
+    """Hidden by the attribute or by the first ``display`` / ``visibility`` declaration found.
+
+    *style* lists the inline style before the id, class and tag rules, so an inline
+    ``display: block`` overrides a class's ``display: none`` (nfra.gov.cn's ``.content``).
+    """
+    if el.get("hidden") is not None:
+        return True
+    display = _STYLE_DISPLAY.search(style)
+    visibility = _STYLE_VISIBILITY.search(style)
+    return bool(display and display.group(1).lower() == "none") or bool(
+        visibility and visibility.group(1).lower() == "hidden"
+    )
+
+
+@frozen
+class Walked:
+    """What one walk over a page's tree gave: its lines and what whole-page extraction needs."""
+
+    lines: list[Line]
+    """The visible lines, in document order."""
+    links: list[int]
+    """Per line, how many of its characters are link text (``<a href>``)."""
+    parents: dict[str, str]
+    """Block element path → path of the block that holds it (``""`` for the root)."""
+    root: lxml.html.HtmlElement | None
+    """The parsed tree (None when the text held no element)."""
+    diagnostics: list[Diagnostic]
+    """What was left out (hidden text)."""
 
 
 def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     """Return the visible lines of the HTML *text*, and diagnostics about what was left out."""
+    walked = walk(text)
+    return walked.lines, walked.diagnostics
+
+
+_END_TAGS = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+def walk(text: str, *, page: bool = False) -> Walked:
+    """Walk the HTML *text* once into lines (see :func:`html_lines`), keeping link counts and block parents.
+
+    With *page* (a whole web page, not a content fragment), ``</html>`` and ``</body>`` tags are
+    dropped before parsing — a server-side include leaves them mid-page (gov.cn's 国务院公报 pages
+    close the header's ``</html>`` before the article) and the parser would end the page there —
+    and a table row whose cells hold tables, divs or lists is layout: its cells are not one line.
+    """
     text = _XML_DECL.sub("", text, count=1)
+    if page:
+        text = _END_TAGS.sub("", text)
     diagnostics: list[Diagnostic] = []
+    parents: dict[str, str] = {}
     if not text.strip():
-        return [], diagnostics
+        return Walked([], [], parents, None, diagnostics)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
         rules = stylesheet(root)
     except (lxml.etree.ParserError, ValueError):  # only whitespace or comments: no elements at all
-        return [], diagnostics
+        return Walked([], [], parents, None, diagnostics)
     out = _Builder()
     frames: list[_Frame] = []
     counters: list[dict[str, int]] = [{}]
@@ -324,8 +398,10 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             counters.append({})
             parent = frames[-1] if frames else None
             path = f"{parent.path if parent else ''}/{tag}[{siblings[tag]}]" if tag else (parent.path if parent else "")
-            frame = _frame(el, tag, path, parent, rules)
+            frame = _frame(el, tag, path, parent, rules, page)
             frames.append(frame)
+            if frame.origin == path:
+                parents[path] = parent.origin if parent else ""
             if skip_depth or not tag or tag in SILENT:
                 skip_depth += 1
                 continue
@@ -362,7 +438,7 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
                 " residue, never as a bulletin's text",
             )
         )
-    return out.lines, diagnostics
+    return Walked(out.lines, out.links, parents, root, diagnostics)
 
 
 def _title(text: str) -> str | None:
@@ -443,16 +519,22 @@ class HtmlReader:
             DecodeError: The bytes cannot be decoded in the declared charset or any detected one.
         """
         text, encoding, confidence, diagnostics = _decode_page(data, source, errors)
-        lines, found = html_lines(text)
-        diagnostics.extend(found)
+        page = is_whole_page(text)
+        walked = walk(text, page=page)
+        lines = walked.lines
+        diagnostics.extend(walked.diagnostics)
+        title = _title(text)
+        metadata = [MetaField(name="title", value=title)] if title else []
+        if walked.root is not None and lines and page:
+            lines, metadata, found = extract(lines, walked.links, walked.parents, walked.root)
+            diagnostics.extend(found)
         if not lines:
             diagnostics.append(Diagnostic(level="warning", code="no-text", message="the page has no visible text"))
-        title = _title(text)
         yield Reading(
             format=self.name,
             lines=tuple(lines),
             encoding=encoding,
             confidence=confidence,
-            metadata=(MetaField(name="title", value=title),) if title else (),
+            metadata=tuple(metadata),
             diagnostics=tuple(diagnostics),
         )
