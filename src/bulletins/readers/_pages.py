@@ -35,7 +35,7 @@ from collections.abc import Iterable
 import attrs
 import lxml.html
 
-from ..layout.chrome import is_chrome
+from ..layout.chrome import CONTROLS
 from ..model import Diagnostic, MetaField
 from . import Line
 
@@ -233,7 +233,7 @@ _CONTROLS = frozenset(
 def _control(line: Line) -> bool:
     """A control or label inside the body's blocks: ``【纠错】``, ``+1``, a video's ``Play Video`` ``0:00``."""
     text = line.text.strip()
-    if text in _CONTROLS or is_chrome(text) or text.startswith(("分享到", "关注公众号", "扫一扫", "扫码")):
+    if text in _CONTROLS or text in CONTROLS or text.startswith(("分享到", "关注公众号", "扫一扫", "扫码")):
         return True
     return not line.hints.table_cell and len(text) <= 12 and _CJK.search(text) is None
 

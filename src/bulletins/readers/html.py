@@ -30,11 +30,16 @@ from ._pages import extract, is_whole_page
 
 _PREFIX = 4096
 _SNIFF = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|tbody|tr|td"
+    rb"^(?:\xef\xbb\xbf)?\s*(?:(?:<!--.*?-->|<%.*?%>|<\?php.*?\?>)\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|tbody|tr|td"
     rb"|div|p|span|h[1-6]|center|font|ul|ol|section|article)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A saved template page: JSP's <%@ page contentType="text/html; charset=GBK" %>, PHP's
+# header("Content-Type: text/html; charset=gbk").
+_DIRECTIVE_CHARSET = re.compile(
+    rb"""<%@[^%]*?charset\s*=\s*([A-Za-z0-9_.:-]+)|<\?php[^?]*?charset\s*=\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
@@ -114,12 +119,16 @@ _STYLE_VISIBILITY = re.compile(r"visibility\s*:\s*([a-z-]+)", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """Return the codec named by a ``<meta charset>`` / ``http-equiv`` declaration, widened, or None."""
-    found = _META_CHARSET.search(data[:_PREFIX])
+    """Return the codec named by a ``<meta charset>`` / ``http-equiv`` declaration, widened, or None.
+
+    A server-template directive's charset (JSP ``<%@ page … charset=… %>``, a PHP ``header()``)
+    counts as a declaration when no ``<meta>`` names one.
+    """
+    found = _META_CHARSET.search(data[:_PREFIX]) or _DIRECTIVE_CHARSET.search(data[:_PREFIX])
     if found is None:
         return None
     try:
-        name = codecs.lookup(found.group(1).decode("ascii", "replace")).name
+        name = codecs.lookup((found.group(1) or found.group(2)).decode("ascii", "replace")).name
     except LookupError:
         return None
     return _WIDEN.get(name, name)
@@ -361,6 +370,26 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
 
 
 _END_TAGS = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+_DIRECTIVES = (("<%", "%>"), ("<?php", "?>"))
+
+
+def strip_directives(text: str) -> str:
+    """Remove server-template directives (``<%@ page … %>``, ``<% … %>``, ``<?php … ?>``): markup, not text.
+
+    One pass per kind with ``str.find``; an unclosed directive runs to the end of the text.
+    """
+    for opening, closing in _DIRECTIVES:
+        if opening not in text:
+            continue
+        out: list[str] = []
+        at = 0
+        while (start := text.find(opening, at)) >= 0:
+            out.append(text[at:start])
+            end = text.find(closing, start + len(opening))
+            at = len(text) if end < 0 else end + len(closing)
+        out.append(text[at:])
+        text = "".join(out)
+    return text
 
 
 def walk(text: str, *, page: bool = False) -> Walked:
@@ -371,7 +400,7 @@ def walk(text: str, *, page: bool = False) -> Walked:
     close the header's ``</html>`` before the article) and the parser would end the page there —
     and a table row whose cells hold tables, divs or lists is layout: its cells are not one line.
     """
-    text = _XML_DECL.sub("", text, count=1)
+    text = strip_directives(_XML_DECL.sub("", text, count=1))
     if page:
         text = _END_TAGS.sub("", text)
     diagnostics: list[Diagnostic] = []
