@@ -283,7 +283,9 @@ def test_template_directives_are_markup_not_a_headline(prefix: str) -> None:
 
 
 def test_the_jsp_directive_names_the_charset() -> None:
-    body = "<html><body><h1>关于印发实施方案的通知</h1><p>国务院办公厅印发通知，要求各地认真贯彻执行。</p></body></html>"
+    body = (
+        "<html><body><h1>关于印发实施方案的通知</h1><p>国务院办公厅印发通知，要求各地认真贯彻执行。</p></body></html>"
+    )
     data = b'<%@ page contentType="text/html; charset=GBK" %>\n' + body.encode("gbk")
     reading = next(HtmlReader().read(data))
     assert reading.encoding == "gb18030"

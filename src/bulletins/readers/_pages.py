@@ -301,11 +301,16 @@ def extract(
     title = _title_index(lines, names, start, body)
     first = min(start, title) if title is not None else start
     keep = list(body)
+    title_end = title if title is not None else 0
     if title is not None:
         keep[title] = True
         wanted = _wanted(names)
-        while title and _norm(lines[title - 1].text) and any(_norm(lines[title - 1].text) in w for w in wanted):
-            title -= 1  # a title printed on several lines (国务院公报: 全国人民代表大会常务委员会 / 关于…)
+        joined = _norm(lines[title].text)
+        while title and any(_norm(lines[title - 1].text) + joined in w for w in wanted):
+            title -= 1
+            joined = (
+                _norm(lines[title].text) + joined
+            )  # a title printed on several lines (国务院公报: 全国人民代表大会常务委员会 / 关于…)
             keep[title] = True
         for i in range(title + 1, start):
             keep[i] = _paragraph(lines[i], links[i])
@@ -328,6 +333,10 @@ def extract(
         line if kept else attrs.evolve(line, hints=attrs.evolve(line.hints, chrome=True))
         for line, kept in zip(lines, keep, strict=True)
     ]
+    if title is not None:  # the title found is the article's level-1 heading, whatever its markup (a div)
+        for i in range(title, title_end + 1):
+            if out[i].hints.heading is None:
+                out[i] = attrs.evolve(out[i], hints=attrs.evolve(out[i].hints, heading=1))
     count = keep.count(False)
     diagnostics = []
     if count:
