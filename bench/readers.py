@@ -11,6 +11,7 @@ Usage: python bench/readers.py [--quick]
 from __future__ import annotations
 
 import io
+import os
 import re
 import sys
 import time
@@ -21,7 +22,7 @@ import docx
 import bulletins
 
 ROOT = Path(__file__).resolve().parents[1]
-GOVCN = ROOT.parent / "shared" / "corpus" / "govcn-html" / "row2.html"
+GOVCN = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus")) / "govcn-html" / "row2.html"
 NOTICE = ROOT / "tests" / "fixtures" / "readers" / "notice.txt"
 
 
@@ -33,6 +34,21 @@ def html_page(megabytes: float) -> bytes:
     paragraphs = body.group(1)
     copies = max(1, int(megabytes * 1e6 / len(paragraphs.encode("utf-8"))))
     return ("<tbody><tr><td>" + paragraphs * copies + "</td></tr></tbody>").encode("utf-8")
+
+
+def whole_page(megabytes: float) -> bytes:
+    """The same paragraphs as a whole web page: a title, 300 navigation links, a breadcrumb, a footer.
+
+    Read with main-content extraction (readers/_pages.py), against :func:`html_page`'s fragment.
+    """
+    fragment = html_page(megabytes).decode("utf-8")
+    nav = "".join(f'<li><a href="/c{k}">栏目{k}</a></li>' for k in range(300))
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>国务院办公厅关于印发的通知_中国政府网</title>"
+        f"</head><body><ul class='nav'>{nav}</ul><div class='crumb'><a href='/'>首页</a> &gt; 政策</div>"
+        f"<div class='article'><h1>国务院办公厅关于印发的通知</h1><table>{fragment}</table></div>"
+        "<div class='footer'><p>主办单位：国务院办公厅</p></div></body></html>"
+    ).encode()
 
 
 def docx_file(paragraphs: int) -> bytes:
@@ -70,6 +86,8 @@ def main(argv: list[str]) -> int:
     sizes = (0.5, 2.0) if quick else (1.25, 5.0, 20.0)
     pages = [html_page(size) for size in sizes]
     series("html", [(f"{len(p) / 1e6:.0f} MB page", len(p) / 1e6, p) for p in pages], "page.html", "MB")
+    wholes = [whole_page(size) for size in sizes]
+    series("whole", [(f"{len(p) / 1e6:.0f} MB page", len(p) / 1e6, p) for p in wholes], "page.html", "MB")
     counts = (250, 1000) if quick else (500, 1250, 5000)
     # A zipped .docx of repeated text is tiny on disk, so its size is counted in paragraphs.
     series("docx", [(f"{n} paragraphs", n / 1000, docx_file(n)) for n in counts], "notice.docx", "k-para")

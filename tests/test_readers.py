@@ -240,7 +240,7 @@ def test_tables_chapters_and_figures_open_no_bulletin() -> None:
     # The chapter stays in the body: a point 第二章 (as the text rules read chapters) or a subhead.
     assert ("Point", "\u3000子女教育") in kinds or ("Subhead", "第二章　子女教育") in kinds
     assert ("Caption", "图1　汽车号牌编码规则") in kinds
-    assert ("Paragraph", "定量\t指标") in kinds
+    assert ("Table", "定量\t指标\n定性\t说明") in kinds  # a data table is a table block (issue 18)
 
 
 def test_gov_cn_targets() -> None:

@@ -89,6 +89,8 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             out[k] = attrs.evolve(raw, kind="caption", weak=False, credit=match_credit_tail(raw.text, raw.shadow))
         elif hint.hidden:
             out[k] = attrs.evolve(raw, kind="hidden")
+        elif hint.chrome:  # a whole page's navigation, share bar, footer (readers/_pages.py)
+            out[k] = attrs.evolve(raw, kind="nav", toc=False, marker=None, dateline=None, credit=None)
         elif hint.table_cell and seen_headline and raw.kind in _TEXTUAL:
             out[k] = attrs.evolve(raw, kind="para")  # a data table's row is body text, never a title
         elif seen_headline and raw.kind in _TEXTUAL and _CHAPTER.match(raw.shadow):

@@ -110,7 +110,7 @@ def lex(
         offset = line.index(stripped[0])
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
         hint = hints[number - 1] if hints and number <= len(hints) else None
-        if hint is not None and hint.table is not None and not hint.hidden:
+        if hint is not None and hint.table is not None and not (hint.hidden or hint.chrome):
             # A data table's row is a grid row, whatever its text looks like (一、医疗质量 is a cell,
             # not a point): kind table_row, never split into packed paragraphs.
             raws.append(

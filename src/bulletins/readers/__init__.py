@@ -78,6 +78,9 @@ class Hints:
     """The source hides the line (``display:none``, Word's hidden text): kept, but as residue."""
     caption: bool = False
     """The line is a figure's or a table's caption by markup (``<figcaption>``, ``<caption>``)."""
+    chrome: bool = False
+    """A whole web page's navigation, breadcrumbs, share bars, related links or footer (readers/_pages.py):
+    kept, as residue of kind ``nav``, never a headline or a bulletin's text."""
     item: int | None = None
     """The number a rundown's heading gives its item (新闻联播 day files: ``## 3. 标题``), or None.
 

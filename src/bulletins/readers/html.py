@@ -26,14 +26,20 @@ from ..decode import Errors, decode
 from ..errors import DecodeError
 from ..model import Diagnostic, MetaField
 from . import Align, CellShape, Hints, Line, Reading
+from ._pages import extract, is_whole_page
 
 _PREFIX = 4096
 _SNIFF = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|tbody|tr|td"
+    rb"^(?:\xef\xbb\xbf)?\s*(?:(?:<!--.*?-->|<%.*?%>|<\?php.*?\?>)\s*)*<(?:!doctype\s+html|html|head|body|meta|title|table|tbody|tr|td"
     rb"|div|p|span|h[1-6]|center|font|ul|ol|section|article)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A saved template page: JSP's <%@ page contentType="text/html; charset=GBK" %>, PHP's
+# header("Content-Type: text/html; charset=gbk").
+_DIRECTIVE_CHARSET = re.compile(
+    rb"""<%@[^%]*?charset\s*=\s*([A-Za-z0-9_.:-]+)|<\?php[^?]*?charset\s*=\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
@@ -108,16 +114,21 @@ _ALIGNS["justify"] = "justify"
 _STYLE_ALIGN = re.compile(r"text-align\s*:\s*([a-z]+)", re.IGNORECASE)
 _STYLE_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
 _STYLE_SIZE = re.compile(r"font-size\s*:\s*([\d.]+)\s*(pt|px)", re.IGNORECASE)
-_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STYLE_DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)", re.IGNORECASE)
+_STYLE_VISIBILITY = re.compile(r"visibility\s*:\s*([a-z-]+)", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """Return the codec named by a ``<meta charset>`` / ``http-equiv`` declaration, widened, or None."""
-    found = _META_CHARSET.search(data[:_PREFIX])
+    """Return the codec named by a ``<meta charset>`` / ``http-equiv`` declaration, widened, or None.
+
+    A server-template directive's charset (JSP ``<%@ page … charset=… %>``, a PHP ``header()``)
+    counts as a declaration when no ``<meta>`` names one.
+    """
+    found = _META_CHARSET.search(data[:_PREFIX]) or _DIRECTIVE_CHARSET.search(data[:_PREFIX])
     if found is None:
         return None
     try:
-        name = codecs.lookup(found.group(1).decode("ascii", "replace")).name
+        name = codecs.lookup((found.group(1) or found.group(2)).decode("ascii", "replace")).name
     except LookupError:
         return None
     return _WIDEN.get(name, name)
@@ -139,8 +150,9 @@ class _Frame:
     row: bool  # inside a table row of two or more cells: the whole row is one line
     row_start: bool  # this element is such a row
     caption: bool = False  # inside <figcaption> or a table's <caption>
-    table: int = 0  # number of the innermost <table> (from 1), 0 outside any
+    table: int = 0  # number of the innermost data <table> (from 1), 0 outside any
     thead: bool = False  # inside <thead>: its cells are header cells
+    link: bool = False  # inside <a href>: counted for the link density of whole pages (readers/_pages.py)
 
 
 class _Builder:
@@ -153,6 +165,8 @@ class _Builder:
         self.frame: _Frame | None = None
         self.cell_direct = False
         self.shapes: list[CellShape] = []
+        self.link_chars = 0
+        self.links: list[int] = []  # per line: characters of its text inside links
 
     def add(self, text: str | None, frame: _Frame) -> None:
         if not text:
@@ -167,6 +181,8 @@ class _Builder:
             self.cell_direct = frame.row or (frame.cell and frame.tag in _CELLS | {"tr"})
         if text.strip():
             self.bold_all = self.bold_all and frame.bold
+            if frame.link:
+                self.link_chars += len(text) - text.count(" ")
         self.pieces.append(text)
 
     def separate_cell(self) -> None:
@@ -188,6 +204,7 @@ class _Builder:
         bold, self.bold_all = self.bold_all, True
         cell, self.cell_direct = self.cell_direct, False
         shapes, self.shapes = self.shapes, []
+        links, self.link_chars = self.link_chars, 0
         if not text or frame is None:
             return
         plain = all(shape == _PLAIN_CELL for shape in shapes)
@@ -206,6 +223,7 @@ class _Builder:
         for part in text.split("\n"):  # <pre> keeps its newlines
             if part.strip():
                 self.lines.append(Line(text=part, origin=frame.origin, hints=hints))
+                self.links.append(min(links, len(part)))
 
 
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -248,15 +266,25 @@ def _rules_for(el: lxml.html.HtmlElement, tag: str, rules: dict[str, str]) -> st
 
 _PLAIN_CELL = CellShape()
 _ROW_PATHS = ("tr", "tbody/tr", "thead/tr", "tfoot/tr")
+_LAYOUT = ("table", "div", "ul", "ol", "dl", "form", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _data_table(table: lxml.html.HtmlElement) -> bool:
+def _layout_row(el: lxml.html.HtmlElement) -> bool:
+    """A table row laying out a page (a cell holds a table, a div, a list …), not a row of data.
+
+    The search stops at the first such element, so nested layout tables are not walked twice over.
+    """
+    return any(getattr(c, "tag", None) in _CELLS and next(c.iter(*_LAYOUT), None) is not None for c in el)
+
+
+def _data_table(table: lxml.html.HtmlElement, page: bool) -> bool:
     """A table of data: one of its own rows (nested tables aside) has two or more cells.
 
-    gov.cn pages lay their text out in one-cell tables; those rows stay text.
+    gov.cn pages lay their text out in one-cell tables, and whole pages in rows whose cells hold
+    blocks (:func:`_layout_row`); those rows stay text.
     """
     return any(
-        sum(1 for c in row if getattr(c, "tag", None) in _CELLS) >= 2
+        sum(1 for c in row if getattr(c, "tag", None) in _CELLS) >= 2 and not (page and _layout_row(row))
         for path in _ROW_PATHS
         for row in table.findall(path)
     )
@@ -274,6 +302,7 @@ def _frame(
     parent: _Frame | None,
     rules: dict[str, str] | None = None,
     table: int = 0,
+    page: bool = False,
 ) -> _Frame:
     style = _rules_for(el, tag, rules) if rules else el.get("style") or ""
     align = parent.align if parent else None
@@ -307,11 +336,15 @@ def _frame(
     # A data table's row (two or more cells) is one line, cells separated by tabs, even where a cell
     # holds paragraphs; a layout table's single cell (gov.cn pages) lets its paragraphs be lines.
     in_row = parent.row if parent else False
-    table = table if table and _data_table(el) else 0 if tag == "table" else parent.table if parent else 0
-    # In a data table every row is a grid row, a one-cell title row (colspan) included.
+    table = table if table and _data_table(el, page) else 0 if tag == "table" else parent.table if parent else 0
+    # In a data table every row is a grid row, a one-cell title row (colspan) included; a whole
+    # page's layout row (its cells hold blocks of their own) is never one.
     width = sum(1 for c in el if getattr(c, "tag", None) in _CELLS)
     row_start = tag == "tr" and not in_row and (width >= 2 or (width == 1 and table > 0))
+    if row_start and page and _layout_row(el):
+        row_start = False
     caption = (parent.caption if parent else False) or tag in {"figcaption", "caption"}
+    link = (parent.link if parent else False) or (tag == "a" and el.get("href") is not None)
     return _Frame(
         tag,
         path,
@@ -329,25 +362,91 @@ def _frame(
         caption,
         table,
         (parent.thead if parent else False) or tag == "thead",
+        link,
     )
 
 
 def _hidden(el: lxml.html.HtmlElement, style: str) -> bool:
-    return el.get("hidden") is not None or bool(_STYLE_HIDDEN.search(style))
+    """Hidden by the attribute or by the first ``display`` / ``visibility`` declaration found.
+
+    *style* lists the inline style before the id, class and tag rules, so an inline
+    ``display: block`` overrides a class's ``display: none`` (nfra.gov.cn's ``.content``).
+    """
+    if el.get("hidden") is not None:
+        return True
+    display = _STYLE_DISPLAY.search(style)
+    visibility = _STYLE_VISIBILITY.search(style)
+    return bool(display and display.group(1).lower() == "none") or bool(
+        visibility and visibility.group(1).lower() == "hidden"
+    )
+
+
+@frozen
+class Walked:
+    """What one walk over a page's tree gave: its lines and what whole-page extraction needs."""
+
+    lines: list[Line]
+    """The visible lines, in document order."""
+    links: list[int]
+    """Per line, how many of its characters are link text (``<a href>``)."""
+    parents: dict[str, str]
+    """Block element path → path of the block that holds it (``""`` for the root)."""
+    root: lxml.html.HtmlElement | None
+    """The parsed tree (None when the text held no element)."""
+    diagnostics: list[Diagnostic]
+    """What was left out (hidden text)."""
 
 
 def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
     """Return the visible lines of the HTML *text*, and diagnostics about what was left out."""
-    text = _XML_DECL.sub("", text, count=1)
+    walked = walk(text)
+    return walked.lines, walked.diagnostics
+
+
+_END_TAGS = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+_DIRECTIVES = (("<%", "%>"), ("<?php", "?>"))
+
+
+def strip_directives(text: str) -> str:
+    """Remove server-template directives (``<%@ page … %>``, ``<% … %>``, ``<?php … ?>``): markup, not text.
+
+    One pass per kind with ``str.find``; an unclosed directive runs to the end of the text.
+    """
+    for opening, closing in _DIRECTIVES:
+        if opening not in text:
+            continue
+        out: list[str] = []
+        at = 0
+        while (start := text.find(opening, at)) >= 0:
+            out.append(text[at:start])
+            end = text.find(closing, start + len(opening))
+            at = len(text) if end < 0 else end + len(closing)
+        out.append(text[at:])
+        text = "".join(out)
+    return text
+
+
+def walk(text: str, *, page: bool = False) -> Walked:
+    """Walk the HTML *text* once into lines (see :func:`html_lines`), keeping link counts and block parents.
+
+    With *page* (a whole web page, not a content fragment), ``</html>`` and ``</body>`` tags are
+    dropped before parsing — a server-side include leaves them mid-page (gov.cn's 国务院公报 pages
+    close the header's ``</html>`` before the article) and the parser would end the page there —
+    and a table row whose cells hold tables, divs or lists is layout: its cells are not one line.
+    """
+    text = strip_directives(_XML_DECL.sub("", text, count=1))
+    if page:
+        text = _END_TAGS.sub("", text)
     diagnostics: list[Diagnostic] = []
+    parents: dict[str, str] = {}
     if not text.strip():
-        return [], diagnostics
+        return Walked([], [], parents, None, diagnostics)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
         rules = stylesheet(root)
     except (lxml.etree.ParserError, ValueError):  # only whitespace or comments: no elements at all
-        return [], diagnostics
+        return Walked([], [], parents, None, diagnostics)
     out = _Builder()
     frames: list[_Frame] = []
     counters: list[dict[str, int]] = [{}]
@@ -364,8 +463,10 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
             parent = frames[-1] if frames else None
             path = f"{parent.path if parent else ''}/{tag}[{siblings[tag]}]" if tag else (parent.path if parent else "")
             tables += tag == "table"
-            frame = _frame(el, tag, path, parent, rules, tables if tag == "table" else 0)
+            frame = _frame(el, tag, path, parent, rules, tables if tag == "table" else 0, page)
             frames.append(frame)
+            if frame.origin == path:
+                parents[path] = parent.origin if parent else ""
             if skip_depth or not tag or tag in SILENT:
                 skip_depth += 1
                 continue
@@ -410,7 +511,7 @@ def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
                 " residue, never as a bulletin's text",
             )
         )
-    return out.lines, diagnostics
+    return Walked(out.lines, out.links, parents, root, diagnostics)
 
 
 def _title(text: str) -> str | None:
@@ -491,16 +592,22 @@ class HtmlReader:
             DecodeError: The bytes cannot be decoded in the declared charset or any detected one.
         """
         text, encoding, confidence, diagnostics = _decode_page(data, source, errors)
-        lines, found = html_lines(text)
-        diagnostics.extend(found)
+        page = is_whole_page(text)
+        walked = walk(text, page=page)
+        lines = walked.lines
+        diagnostics.extend(walked.diagnostics)
+        title = _title(text)
+        metadata = [MetaField(name="title", value=title)] if title else []
+        if walked.root is not None and lines and page:
+            lines, metadata, found = extract(lines, walked.links, walked.parents, walked.root)
+            diagnostics.extend(found)
         if not lines:
             diagnostics.append(Diagnostic(level="warning", code="no-text", message="the page has no visible text"))
-        title = _title(text)
         yield Reading(
             format=self.name,
             lines=tuple(lines),
             encoding=encoding,
             confidence=confidence,
-            metadata=(MetaField(name="title", value=title),) if title else (),
+            metadata=tuple(metadata),
             diagnostics=tuple(diagnostics),
         )
