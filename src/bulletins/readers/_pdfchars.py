@@ -58,6 +58,8 @@ class Segment:
     """How many visible characters are set in a bold face."""
     visible: int = 0
     """How many characters are not whitespace."""
+    reach: float = 0.0
+    """Right end of the last character, spaces included (the next one's gap is measured from it)."""
 
     @property
     def text(self) -> str:
@@ -74,6 +76,7 @@ class Segment:
     def add(self, char: str, box: tuple[float, float, float, float], size: float, bold: bool) -> None:
         """Append one character with its box."""
         self.chars.append(char)
+        self.reach = max(self.reach, box[2])
         if char.isspace():
             return  # spaces typed to push a line right (a Word 落款) are not where its text is
         if not self.visible:
@@ -183,6 +186,9 @@ def _chars(raw: Any, textpage: Any, out: PageText) -> None:
             char = FOLD[code]
         box = (rect.left, rect.bottom, rect.right, rect.top)
         size = rect.top - rect.bottom
+        if seg is not None and char.isspace():
+            seg.add(char, box, size, font[1])  # a space typed in the text (时    间) stays in it
+            continue
         if seg is None or _breaks(seg, box, size):
             if seg is not None:
                 _close(seg, out)
@@ -214,7 +220,7 @@ def _breaks(seg: Segment, box: tuple[float, float, float, float], size: float) -
     if not seg.y0 - 1 <= mid <= seg.y1 + 1:
         return True  # off the segment's baseline band: another line
     em = max(size, seg.y1 - seg.y0, 1.0)
-    gap = box[0] - seg.x1
+    gap = box[0] - max(seg.x1, seg.reach)
     # A step back (a new line at the same height, a column) or a gap of three ems (a table's
     # next cell, a header's right-hand part) ends the segment. Loose boxes of full-width
     # punctuation overlap their neighbours' (”， in hfut-…-2021-8 p2 by half an em): no step back.

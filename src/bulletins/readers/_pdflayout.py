@@ -218,8 +218,8 @@ def mark_furniture(pages: Sequence[tuple[PageText, list[PLine]]]) -> int:
     return marked
 
 
-def add_hints(lines: Sequence[PLine], block: Block | None) -> None:
-    """Set alignment and indent of *lines* against the text *block*."""
+def add_hints(lines: Sequence[PLine], block: Block | None, body: float) -> None:
+    """Set alignment and indent of *lines* against the text *block* (*body*: the body's type size)."""
     if block is None:
         return
     for ln in lines:
@@ -227,7 +227,9 @@ def add_hints(lines: Sequence[PLine], block: Block | None) -> None:
             continue
         em = max(ln.size, 4.0)
         before, after = ln.x0 - block.left, block.right - ln.x1
-        if before >= 0.8 * em and after >= 0.8 * em and abs(before - after) <= 1.5 * em:
+        # A title in larger type (2号 over a 3号 body) may fill the block: symmetric is centred.
+        big = body > 0 and ln.size >= 1.2 * body and before >= -em and after >= -em
+        if (big or (before >= 0.8 * em and after >= 0.8 * em)) and abs(before - after) <= 1.5 * em:
             ln.align = "center"
         elif ln.x0 > block.centre - em and after <= 6 * em:
             ln.align = "right"
@@ -243,6 +245,9 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
     """True when *ln* goes on with the paragraph *prev* ended its line in."""
     if prev.furniture or ln.furniture or prev.table or ln.table or ln.rule_above:
         return False
+    if prev.align == ln.align == "center" and prev.page == ln.page and prev.size == ln.size >= 20:
+        # A 发文机关标志 wrapped over two centred lines (合肥工业大学…学院 / (人工智能学院)、软件学院文件).
+        return ln.text.endswith("文件") and ln.gap_above < 0.8 * ln.size
     if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
         return False
     if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size) or prev.bold != ln.bold:

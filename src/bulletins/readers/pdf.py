@@ -28,6 +28,8 @@ from ._pdfchars import UNMAPPED, PageText, read_page
 from ._pdflayout import Block, PLine, add_hints, body_size, mark_furniture, paragraphs, physical_lines, text_block
 
 _LENGTH = re.compile(rb"/Length\s+(\d{1,20})(?!\d)(?!\s+\d+\s+R)")
+_EMPTY_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\s*[^>]*?/Type\s*/Pages\b")
+_FAILED_IN_A_ROW = 100
 _OCR_HINT = "install bulletins[ocr]"
 DEFAULT_MAX_PAGES = 2000
 """Pages read by default; a PDF with more is refused before any page is read."""
@@ -66,13 +68,15 @@ class PdfReader:
             ReadError: The PDF is encrypted, damaged, has no pages, is over a limit, or no page
                 has a text layer (the message says which).
         """
+        if not self.sniff(data):
+            raise ReadError("not a PDF: no %PDF- header in its first 1024 bytes", source=source)
         self._check_streams(data, source)
         import pypdfium2 as pdfium
 
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            raise ReadError(_open_error(exc), source=source) from exc
+            raise ReadError(_open_error(exc, data), source=source) from exc
         try:
             yield self._read(pdf, source)
         finally:
@@ -102,16 +106,25 @@ class PdfReader:
             )
         diagnostics: list[Diagnostic] = []
         pages: list[tuple[PageText, list[PLine]]] = []
+        failed: list[int] = []
         for index in range(count):
             try:
                 page = read_page(pdf, index)
-            except pdfium.PdfiumError as exc:
-                message = f"page {index + 1} could not be read ({exc})"
-                diagnostics.append(Diagnostic(level="warning", code="unreadable-page", message=message))
+            except pdfium.PdfiumError:
+                failed.append(index + 1)
+                # A page tree claiming more pages than it holds fails page after page: stop.
+                if len(failed) >= _FAILED_IN_A_ROW and failed[-_FAILED_IN_A_ROW] == index + 2 - _FAILED_IN_A_ROW:
+                    break
                 continue
             pages.append((page, physical_lines(page)))
-        no_text = [page.number for page, lines in pages if not lines]
-        if len(no_text) == count:
+        if failed:
+            message = f"{len(failed)} page(s) could not be read ({_ranges(failed)})"
+            if failed[-1] < count and len(failed) >= _FAILED_IN_A_ROW:
+                message += f"; stopped after {_FAILED_IN_A_ROW} in a row (the file claims {count} pages)"
+            diagnostics.append(Diagnostic(level="warning", code="unreadable-page", message=message))
+        if not pages:
+            raise ReadError(f"none of the PDF's {count} page(s) could be read", source=source)
+        if all(not lines for _, lines in pages):
             raise ReadError(
                 f"no text layer on {'its page' if count == 1 else f'any of its {count} pages'}"
                 f" (a scan?): {_OCR_HINT} to read it with OCR",
@@ -127,17 +140,31 @@ class PdfReader:
         laid: list[tuple[list[PLine], Block | None]] = []
         for _, lines in pages:
             block = text_block(lines, body_size(lines), least=6) or whole
-            add_hints(lines, block)
+            add_hints(lines, block, size)
             laid.append((lines, block))
         out: tuple[Line, ...] = tuple(paragraphs(laid))
         diagnostics.extend(_counted(pages, furniture, out))
         return Reading(format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
 
 
-def _open_error(exc: Exception) -> str:
+def _ranges(numbers: list[int]) -> str:
+    """``2–5, 9`` for [2, 3, 4, 5, 9]."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], -1]:
+        if n != prev + 1:
+            out.append(f"page {start}" if start == prev else f"pages {start}–{prev}")
+            start = n
+        prev = n
+    return ", ".join(out)
+
+
+def _open_error(exc: Exception, data: bytes) -> str:
     import pypdfium2.raw as raw
 
     code = getattr(exc, "err_code", None)
+    if _EMPTY_TREE.search(data):  # PDFium refuses such a file, its error code left from the last one
+        return "the PDF has no pages (its page tree is empty)"
     if code == raw.FPDF_ERR_PASSWORD:
         return "an encrypted (password-protected) PDF: remove the password and save it again"
     if code == raw.FPDF_ERR_SECURITY:

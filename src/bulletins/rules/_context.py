@@ -16,7 +16,7 @@ HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE"})
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT"})
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
-_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline"})
+_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"})
 _INTRO_MAX = 4
 
 
