@@ -16,7 +16,10 @@ HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE"})
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 _RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT"})
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
-_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"})
+# Page furniture (hidden) and a GB/T 9704 附件 page may follow the 落款 (formats/pdf-text hfut).
+_AFTER_CLOSING_DATE = frozenset(
+    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"}
+)
 _INTRO_MAX = 4
 
 
