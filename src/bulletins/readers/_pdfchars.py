@@ -106,14 +106,10 @@ class PageText:
     """Glyphs without a Unicode mapping, by font name."""
 
 
-def _font(raw: Any, textpage: Any, index: int, buf: Any, flags: Any) -> tuple[str, bool]:
-    raw.FPDFText_GetFontInfo(textpage, index, buf, len(buf), flags)
-    name = buf.value.decode("latin-1", "replace")
-    base = name.split("+", 1)[-1].lower()
-    weight = raw.FPDFText_GetFontWeight(textpage, index)
-    # Bold by weight, by name (…-Bold, SimHei/黑体 is set as the bold face of official documents).
-    bold = weight >= 600 or "bold" in base or "heavy" in base or "black" in base
-    return name, bold
+def _font_name(raw: Any, textpage: Any, index: int) -> str:
+    buf = ctypes.create_string_buffer(128)
+    raw.FPDFText_GetFontInfo(textpage, index, buf, len(buf), ctypes.byref(ctypes.c_int()))
+    return buf.value.decode("latin-1", "replace") or "(unnamed)"
 
 
 def read_page(pdf: Any, index: int) -> PageText:
@@ -155,12 +151,8 @@ def _chars(raw: Any, textpage: Any, out: PageText) -> None:
     if n <= 0:
         return
     rect = raw.FS_RECTF()
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
     get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
-    map_error, generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
-    text_object = raw.FPDFText_GetTextObject
-    fonts: dict[int, tuple[str, bool]] = {}
+    map_error, generated, weight = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated, raw.FPDFText_GetFontWeight
     seg: Segment | None = None
     gap = False  # PDFium saw a word gap before the next character
     for k in range(n):
@@ -173,13 +165,10 @@ def _chars(raw: Any, textpage: Any, out: PageText) -> None:
             gap = char == " " and seg is not None and bool(seg.chars) and _latin(seg.chars[-1])
             continue
         get_box(textpage, k, rect)
-        obj = text_object(textpage, k)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        font = fonts.get(key)
-        if font is None:
-            font = fonts[key] = _font(raw, textpage, k, buf, flags)
+        # Bold by the font's weight (its descriptor's, or PDFium's reading of a …-Bold name).
+        bold = weight(textpage, k) >= 600
         if map_error(textpage, k):
-            out.unmapped[font[0]] += 1
+            out.unmapped[_font_name(raw, textpage, k)] += 1
             char = UNMAPPED
         elif code in FOLD:
             out.folded[char] += 1
@@ -187,7 +176,7 @@ def _chars(raw: Any, textpage: Any, out: PageText) -> None:
         box = (rect.left, rect.bottom, rect.right, rect.top)
         size = rect.top - rect.bottom
         if seg is not None and char.isspace():
-            seg.add(char, box, size, font[1])  # a space typed in the text (时    间) stays in it
+            seg.add(char, box, size, bold)  # a space typed in the text (时    间) stays in it
             continue
         if seg is None or _breaks(seg, box, size):
             if seg is not None:
@@ -196,7 +185,7 @@ def _chars(raw: Any, textpage: Any, out: PageText) -> None:
         elif gap and _latin(char):
             seg.chars.append(" ")
         gap = False
-        seg.add(char, box, size, font[1])
+        seg.add(char, box, size, bold)
     if seg is not None:
         _close(seg, out)
 

@@ -145,7 +145,7 @@ def physical_lines(page: PageText) -> list[PLine]:
                 y0=min(s.y0 for s in row),
                 x1=max(s.x1 for s in row),
                 y1=max(s.y1 for s in row),
-                size=Counter(s.size for s in row for _ in range(s.visible)).most_common(1)[0][0],
+                size=_row_size(row),
                 bold=sum(s.bold for s in row) >= 0.6 * visible,
                 table=table,
             )
@@ -157,6 +157,14 @@ def physical_lines(page: PageText) -> list[PLine]:
             out.append(line)
             previous = line
     return out
+
+
+def _row_size(row: Sequence[Segment]) -> float:
+    """The size most of a row's characters are set in."""
+    sizes: Counter[float] = Counter()
+    for seg in row:
+        sizes[seg.size] += seg.visible
+    return sizes.most_common(1)[0][0]
 
 
 def _row_text(row: Sequence[Segment]) -> tuple[str, bool]:
