@@ -110,10 +110,10 @@ def test_the_notice_parses_like_its_text() -> None:
 
 def test_kangxi_radicals_are_read_as_the_ideographs_and_counted() -> None:
     reading = next(get_reader("pdf").read(fixture("kangxi.pdf")))
-    # ⼈ U+2F08 and ⽇ U+2F47 fold (NFKC); ⺠ U+2EA0 has no decomposition and stays as printed.
-    assert reading.lines[0].text == "人⺠日报社论"
+    # ⼈ U+2F08 and ⽇ U+2F47 fold by NFKC; ⺠ U+2EA0 by Unicode's equivalent-ideograph table.
+    assert reading.lines[0].text == "人民日报社论"
     (folded,) = [d for d in reading.diagnostics if d.code == "radical-folded"]
-    assert folded.message.startswith("2 character(s)")
+    assert folded.message.startswith("3 character(s)")
 
 
 def test_a_page_without_text_layer_is_a_diagnostic() -> None:
@@ -187,7 +187,7 @@ def test_macos_print_kangxi_radicals_are_folded() -> None:
     path = corpus("pdf-text") / "forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf"
     reading = next(get_reader("pdf").read(path.read_bytes(), source=path.name))
     text = reading.joined()
-    assert not re.search("[\u2f00-\u2fdf]", text)
+    assert not re.search("[\u2e80-\u2fdf]", text)  # ⼈ ⺠ ⻅ all read as 人 民 见
     assert "中央企业境外投资监督管理办法" in text
     assert any(d.code == "radical-folded" for d in reading.diagnostics)
 

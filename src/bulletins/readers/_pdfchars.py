@@ -36,7 +36,16 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-FOLD: dict[int, str] = _fold_table()
+# CJK radicals supplement forms that stand for whole characters (NFKC leaves them; Unicode's
+# EquivalentUnifiedIdeograph.txt maps them): the macOS prints write 人⺠ and 意⻅ (forhumanity_*).
+_SUPPLEMENT = dict(
+    zip(
+        "⺁⺇⺊⺌⺜⺝⺟⺠⺩⺼⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳",
+        "厂几卜小日月母民王月虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄齐齿龙龟",
+        strict=True,
+    )
+)
+FOLD: dict[int, str] = _fold_table() | {ord(k): v for k, v in _SUPPLEMENT.items()}
 """Code point → unified ideograph, for the look-alike code points of :data:`_FOLD_RANGES`."""
 
 UNMAPPED = "\ufffd"
