@@ -1,11 +1,17 @@
-"""Readers are linear in input size: a ~20 MB HTML page and a 5,000-paragraph DOCX (issue 10).
+"""Readers are linear in input size: a ~20 MB HTML page and a 5,000-paragraph DOCX (issue 10);
+PDF pages per second against ``pdftotext -layout`` in the same run (issue 18).
 
 Builds inputs of growing size from real text (gov.cn row2.html's paragraphs, seed 002's notice
 in the python-docx fixture's layout), times ``bulletins.parse`` on each, and prints seconds,
 MB/s and the ratio of the time per MB at the largest size to the time per MB at the smallest
 (about 1.0 when the work is linear). Speed is measured here, never in tests.
 
-Usage: python bench/readers.py [--quick]
+PDF: every file of ``../shared/corpus/formats/pdf-text`` is read by ``pdftotext -layout`` (one
+process per file, output to /dev/null), by the pdf reader alone, and by ``bulletins.parse``
+(reader + clean + lex + parse + build); pages per second for each, and the ratio of our time to
+pdftotext's (the issue's aim: at most 10x). Needs poppler-utils.
+
+Usage: python bench/readers.py [--quick] [--pdf-only]
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,6 +32,9 @@ import bulletins
 ROOT = Path(__file__).resolve().parents[1]
 GOVCN = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus")) / "govcn-html" / "row2.html"
 NOTICE = ROOT / "tests" / "fixtures" / "readers" / "notice.txt"
+PDFS = ROOT.parent / "shared" / "corpus" / "formats" / "pdf-text"
+if not PDFS.is_dir():
+    PDFS = Path("/work/shared/corpus/formats/pdf-text")
 
 
 def html_page(megabytes: float) -> bytes:
@@ -81,8 +92,45 @@ def series(name: str, inputs: list[tuple[str, float, bytes]], source: str, unit:
     print(f"{name:5} time per {unit}, largest / smallest: {per_unit[-1] / per_unit[0]:.2f} (1.0 = linear)")
 
 
+def pdf_series(quick: bool) -> None:
+    """Pages per second: pdftotext -layout, the pdf reader, the whole pipeline; one pass each."""
+    from bulletins.readers import get_reader
+
+    if shutil.which("pdftotext") is None:
+        print("pdf   pdftotext not found (apt-get install poppler-utils): skipped")
+        return
+    files = sorted(PDFS.glob("*.pdf"))[: 6 if quick else None]
+    reader = get_reader("pdf")
+    pages = 0
+    floor = ours = whole = 0.0
+    for path in files:
+        data = path.read_bytes()
+        start = time.perf_counter()
+        subprocess.run(["pdftotext", "-layout", str(path), "/dev/null"], check=False, capture_output=True)
+        floor += time.perf_counter() - start
+        start = time.perf_counter()
+        reading = next(reader.read(data, source=path.name))
+        ours += time.perf_counter() - start
+        start = time.perf_counter()
+        bulletins.parse(data, source=path.name)
+        whole += time.perf_counter() - start
+        del reading
+    import pypdfium2 as pdfium
+
+    pages = sum(len(pdfium.PdfDocument(p.read_bytes())) for p in files)
+    print(f"pdf   {len(files)} files, {pages} pages (formats/pdf-text)")
+    print(f"pdf   pdftotext -layout  {floor:6.2f} s  {pages / floor:7.1f} pages/s")
+    print(f"pdf   pdf reader         {ours:6.2f} s  {pages / ours:7.1f} pages/s  {ours / floor:5.2f}x pdftotext's time")
+    print(
+        f"pdf   bulletins.parse    {whole:6.2f} s  {pages / whole:7.1f} pages/s  {whole / floor:5.2f}x pdftotext's time"
+    )
+
+
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
+    pdf_series(quick)
+    if "--pdf-only" in argv:
+        return 0
     sizes = (0.5, 2.0) if quick else (1.25, 5.0, 20.0)
     pages = [html_page(size) for size in sizes]
     series("html", [(f"{len(p) / 1e6:.0f} MB page", len(p) / 1e6, p) for p in pages], "page.html", "MB")

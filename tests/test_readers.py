@@ -51,9 +51,9 @@ def _squash(text: str) -> str:
 
 
 def test_builtin_readers_are_registered_like_plugins() -> None:
-    assert {"text", "html", "markdown", "docx"} <= set(bulletins.available_readers())
-    with pytest.raises(UnknownPluginError, match=r"unknown reader 'pdf' \(available: .*docx.*html"):
-        get_reader("pdf")
+    assert {"text", "html", "markdown", "docx", "pdf"} <= set(bulletins.available_readers())
+    with pytest.raises(UnknownPluginError, match=r"unknown reader 'nosuchformat' \(available: .*docx.*html.*pdf"):
+        get_reader("nosuchformat")
     with pytest.raises(ReadError, match="bad options"):
         get_reader("html", nonsense=1)
 

@@ -4,7 +4,8 @@ A structured reader (HTML, DOCX, Markdown) says how each line was laid out; text
 and never reaches this module. The rules change only the *raw kind* of a line (and its
 heading flag), so the lexer's context pass and the grammar stay as they are:
 
-0. **Hidden text** (``display:none``, Word's hidden runs) is residue, never a bulletin's text.
+0. **Hidden text** (``display:none``, Word's hidden runs) and page furniture (a PDF's page
+   numbers, running headers and footers) are residue, never a bulletin's text.
 1. **Headline block**: a run of centred lines (or a level-1 heading: ``<h1>``, ``#``, Word's
    Title style) is a headline, even where its text alone looks like something else — gov.cn
    row35's first title line ``国务院办公厅关于全面推行行政规范性文件`` ends in 文件 like a masthead.
@@ -87,7 +88,7 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         elif hint.caption and raw.kind in _TEXTUAL:
             # <figcaption> (web/hkcnews): a caption by markup, its picture credit cut from its end.
             out[k] = attrs.evolve(raw, kind="caption", weak=False, credit=match_credit_tail(raw.text, raw.shadow))
-        elif hint.hidden:
+        elif hint.hidden or hint.furniture:  # page numbers, running headers (PDF): residue
             out[k] = attrs.evolve(raw, kind="hidden")
         elif hint.chrome:  # a whole page's navigation, share bar, footer (readers/_pages.py)
             out[k] = attrs.evolve(raw, kind="nav", toc=False, marker=None, dateline=None, credit=None)

@@ -5,7 +5,7 @@ saying whether the bytes look like its format, and a pure ``read(data, *, source
 method yielding one :class:`Reading` per document in the input (most formats hold one; a
 dataset reader yields one per row). Options are constructor keywords, as for exporters.
 Readers are found through the entry-point group ``bulletins.readers`` (see docs/plugins.md);
-the built-ins (``text``, ``html``, ``markdown``, ``docx``) are declared there like any other.
+the built-ins (``text``, ``html``, ``markdown``, ``docx``, ``pdf``) are declared there like any other.
 
 Adding a built-in reader touches: ``[project.entry-points."bulletins.readers"]`` in
 pyproject.toml, a module under ``bulletins/readers/``, :data:`SNIFF_ORDER`, docs/plugins.md,
@@ -29,7 +29,7 @@ from ..model import Diagnostic, MetaField
 GROUP = "bulletins.readers"
 """Entry-point group that reader plugins register under."""
 
-SNIFF_ORDER: tuple[str, ...] = ("docx", "html", "markdown")
+SNIFF_ORDER: tuple[str, ...] = ("pdf", "docx", "html", "markdown")
 """Built-in readers asked first, in this order, whether they claim the bytes; third-party
 readers are asked next (by name), and ``text`` takes whatever nobody claims."""
 
@@ -86,6 +86,16 @@ class Hints:
 
     The number is the transcript's count of its items, not part of the title: the reader leaves
     it out of the line's text and says so in an ``item-number-left-out`` diagnostic."""
+    page: int | None = None
+    """The page the line starts on (PDF), 1-based, or None."""
+    bbox: tuple[float, float, float, float] | None = None
+    """The line's box on that page in PDF points, ``(x0, y0, x1, y1)`` from the bottom left, or None."""
+    indent: bool = False
+    """The line starts indented from the text block's left edge (a paragraph's first line)."""
+    furniture: bool = False
+    """Page furniture (a page number, a running header or footer): kept, but as residue."""
+    rule_above: bool = False
+    """A horizontal rule stands right above the line (GB/T 9704's 版头 separator, 版记 rules)."""
 
     @property
     def empty(self) -> bool:

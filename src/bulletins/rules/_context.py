@@ -18,8 +18,11 @@ NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 # (after a 落款, an annex's tables leave the bulletin after its closing).
 _RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "TABLE"})
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
-# An annex label (附件1.) after the date: GB/T 9704-2012 §7.3.6 prints annexes after the 落款 (gov.cn row44).
-_AFTER_CLOSING_DATE = frozenset({"short", "image", "nav", "byline", "credit", "trailing_dateline", "attachment"})
+# Page furniture (hidden) and an annex label (附件1.) may follow the 落款: GB/T 9704-2012 §7.3.6
+# prints annexes after it (gov.cn row44, formats/pdf-text hfut).
+_AFTER_CLOSING_DATE = frozenset(
+    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"}
+)
 _INTRO_MAX = 4
 
 

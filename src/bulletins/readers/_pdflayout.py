@@ -1,0 +1,355 @@
+"""Physical PDF lines → the reader's lines: reading order, hints, page furniture, paragraphs.
+
+The steps, each from what the corpus's PDFs (formats/pdf-text) show:
+
+1. **Rows**: a page's segments are put top to bottom; segments sharing a baseline are one row,
+   left to right. A row of several segments is a table row (cells joined by tabs, the
+   ``table_cell`` hint), except a letter-spaced title (``通　　知``: one character a segment).
+   Two-column pages are read column by column (:func:`_columns`).
+2. **Text block**: the left edge is the most common left end of the full lines, the right edge
+   where most full lines end; alignment and indent are judged against it, never the paper.
+3. **Page furniture**: page numbers (``— 1 —``, ``-1-``, ``第1页 共3页``, ``1/8``) at the top or
+   bottom of a page, and lines repeated at the top or bottom of most pages (a browser print's
+   date/title/URL), are kept as residue (the ``furniture`` hint), never as text of the notice.
+4. **Hints**: font size (the title's 2号 against the 3号 body), bold, centred (the middle of the
+   block, narrower than it), right (starting right of the middle and ending near the right edge:
+   GB/T 9704's 落款 centred over a date set four characters in from the right), first-line indent.
+5. **Paragraphs**: a PDF line is not a paragraph. A line continues the previous one when the
+   previous fills the block to the right edge, this one starts at the left edge (no indent),
+   both are body lines of the same size, and no rule or wide gap stands between them — also
+   across a page break, with the furniture between set aside.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+from attrs import define, field
+
+from . import Align, Hints, Line
+from ._pdfchars import PageText, Segment
+
+# — 1 —, -1-, 1, 第1页 共3页, 第 1 页, 1/8, Page 1 of 3: page numbers.
+_PAGE_NUMBER = re.compile(
+    r"^(?:[—–\-－─\s]*[0-9０-９]{1,4}[—–\-－─\s]*|第\s*[0-9]{1,4}\s*页\s*(?:[，,/\s]*共\s*[0-9]{1,4}\s*页)?"
+    r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}|(?:page|Page|PAGE)\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?)$"
+)
+_DIGITS = re.compile(r"[0-9０-９]+")
+_SPACE = re.compile(r"\s+")
+_LATIN_END = re.compile(r"[A-Za-z0-9,;:]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(]")
+_MARGIN = 0.14  # top and bottom share of the page where furniture stands
+
+
+@define
+class PLine:
+    """One physical line (a row of a page)."""
+
+    text: str
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    table: bool = False
+    furniture: bool = False
+    align: Align | None = None
+    indent: bool = False
+    rule_above: bool = False
+    """A horizontal rule stands between this line and the line above it on the page."""
+    gap_above: float = 0.0
+    """White space between this line and the one above it on the same page (points)."""
+
+
+@define
+class Block:
+    """A page's text block: its left and right edges."""
+
+    left: float
+    right: float
+
+    @property
+    def centre(self) -> float:
+        """The middle of the block."""
+        return (self.left + self.right) / 2
+
+
+@define
+class _Out:
+    parts: list[PLine] = field(factory=list)
+
+
+def _rows(segments: Sequence[Segment]) -> list[list[Segment]]:
+    """Segments top to bottom, those sharing a baseline grouped left to right."""
+    ordered = sorted(segments, key=lambda s: (-(s.y0 + s.y1) / 2, s.x0))
+    rows: list[list[Segment]] = []
+    for seg in ordered:
+        mid = (seg.y0 + seg.y1) / 2
+        if rows:
+            first = rows[-1][0]
+            slack = 1.2 * max(seg.size, 1.0)  # full-width punctuation's loose boxes overlap
+            if first.y0 <= mid <= first.y1 and all(seg.x0 >= o.x1 - slack or seg.x1 <= o.x0 + slack for o in rows[-1]):
+                rows[-1].append(seg)
+                continue
+        rows.append([seg])
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+    return rows
+
+
+def _columns(segments: list[Segment], width: float) -> list[list[Segment]]:
+    """Split a two-column page into its columns (left first); other pages are one column.
+
+    A page is two columns when a gutter near the middle crosses no segment over most of the
+    text, and both sides hold several lines that fill their column (a table's cells do not).
+    Segments crossing the gutter (a title over both columns) stay with the band they head.
+    """
+    if len(segments) < 12:
+        return [segments]
+    mid = width / 2
+    crossing = [s for s in segments if s.x0 < mid - 4 and s.x1 > mid + 4]
+    left = [s for s in segments if s.x1 <= mid + 4]
+    right = [s for s in segments if s.x0 >= mid - 4]
+    if len(crossing) > len(segments) * 0.2 or len(left) < 6 or len(right) < 6:
+        return [segments]
+    left_edge = max(s.x1 for s in left)
+    full_left = sum(1 for s in left if s.x1 >= left_edge - 2 * max(s.size, 1) and s.visible >= 8)
+    full_right = sum(1 for s in right if s.visible >= 8)
+    if full_left < len(left) * 0.4 or full_right < len(right) * 0.4:
+        return [segments]
+    # A title over both columns is read before them, a footer under them after them.
+    col_bottom = min(s.y0 for s in left + right)
+    tail = [s for s in crossing if s.y1 <= col_bottom + 1]
+    head = [s for s in crossing if s not in tail]
+    return [part for part in (head, left, right, tail) if part]
+
+
+def physical_lines(page: PageText) -> list[PLine]:
+    """Rows of *page* in reading order, as physical lines with their geometry."""
+    out: list[PLine] = []
+    rules = sorted(page.rules, key=lambda r: -r[2])
+    for column in _columns(page.segments, page.width):
+        previous: PLine | None = None
+        for row in _rows(column):
+            text, table = _row_text(row)
+            visible = sum(s.visible for s in row)
+            line = PLine(
+                text=text,
+                page=page.number,
+                x0=min(s.x0 for s in row),
+                y0=min(s.y0 for s in row),
+                x1=max(s.x1 for s in row),
+                y1=max(s.y1 for s in row),
+                size=_row_size(row),
+                bold=sum(s.bold for s in row) >= 0.6 * visible,
+                table=table,
+            )
+            if previous is not None:
+                line.gap_above = previous.y0 - line.y1
+                line.rule_above = any(line.y1 <= y <= previous.y0 for _, _, y in rules)
+            elif rules:
+                line.rule_above = any(y >= line.y1 for _, _, y in rules)
+            out.append(line)
+            previous = line
+    return out
+
+
+def _row_size(row: Sequence[Segment]) -> float:
+    """The size most of a row's characters are set in."""
+    sizes: Counter[float] = Counter()
+    for seg in row:
+        sizes[seg.size] += seg.visible
+    return sizes.most_common(1)[0][0]
+
+
+def _row_text(row: Sequence[Segment]) -> tuple[str, bool]:
+    """A row's text and whether it is a table row (cells apart by three ems or more, joined by tabs)."""
+    if len(row) > 1 and all(s.visible == 1 for s in row):
+        return "".join(s.text.strip() for s in row), False  # 通　　知: a letter-spaced title
+    text, table = row[0].text.strip(), False
+    for prev, seg in itertools.pairwise(row):
+        wide = seg.x0 - prev.x1 > 3 * max(seg.size, prev.size, 1.0)
+        table = table or wide
+        text += ("\t" if wide else "") + seg.text.strip()
+    return text, table
+
+
+def body_size(lines: Sequence[PLine]) -> float:
+    """The type size most of the text of *lines* is set in."""
+    sizes = Counter({ln.size: 0 for ln in lines})
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def text_block(lines: Sequence[PLine], size: float, *, least: int = 2) -> Block | None:
+    """The left and right edges of the full body lines of *lines*, or None when there are too few.
+
+    Only lines of the body's type *size* count: a title in 2号 type may be wider than the block.
+    """
+    full = [
+        ln
+        for ln in lines
+        if len(ln.text) >= 10 and not ln.table and not ln.furniture and abs(ln.size - size) <= 0.1 * size
+    ]
+    if len(full) < least:
+        return None
+    lefts = Counter(round(ln.x0 / 2) * 2 for ln in full)
+    left = float(lefts.most_common(1)[0][0])
+    rights = sorted(ln.x1 for ln in full)
+    right = rights[max(0, int(len(rights) * 0.9) - 1)]
+    return Block(left=min(left, min(ln.x0 for ln in full)), right=right) if right > left else None
+
+
+def mark_furniture(pages: Sequence[tuple[PageText, list[PLine]]]) -> int:
+    """Mark page numbers and repeated headers/footers; return how many lines were marked."""
+    repeated: Counter[str] = Counter()
+    edges: list[list[PLine]] = []
+    for page, lines in pages:
+        top, bottom = page.height * (1 - _MARGIN), page.height * _MARGIN
+        at_edge = [ln for ln in lines[:2] + lines[-2:] if ln.y0 >= top or ln.y1 <= bottom]
+        edges.append(at_edge)
+        repeated.update({_DIGITS.sub("0", _SPACE.sub("", ln.text)) for ln in at_edge})
+    threshold = max(2, (len(pages) + 1) // 2)
+    marked = 0
+    for at_edge in edges:
+        for ln in at_edge:
+            key = _DIGITS.sub("0", _SPACE.sub("", ln.text))
+            if _PAGE_NUMBER.match(ln.text.strip()) or (len(pages) > 1 and repeated[key] >= threshold):
+                ln.furniture = True
+                marked += 1
+    return marked
+
+
+def add_hints(lines: Sequence[PLine], block: Block | None, body: float) -> None:
+    """Set alignment and indent of *lines* against the text *block* (*body*: the body's type size)."""
+    if block is None:
+        return
+    for ln in lines:
+        if ln.furniture or ln.table:
+            continue
+        em = max(ln.size, 4.0)
+        before, after = ln.x0 - block.left, block.right - ln.x1
+        # A title in larger type (2号 over a 3号 body) may fill the block: symmetric is centred.
+        big = body > 0 and ln.size >= 1.2 * body and before >= -em and after >= -em
+        if (big or (before >= 0.8 * em and after >= 0.8 * em)) and abs(before - after) <= 1.5 * em:
+            ln.align = "center"
+        elif ln.x0 > block.centre - em and after <= 6 * em:
+            ln.align = "right"
+        elif 1.2 * em <= before <= 4.6 * em:
+            ln.indent = True
+
+
+def _fills(ln: PLine, block: Block | None) -> bool:
+    return block is not None and ln.x1 >= block.right - 1.5 * max(ln.size, 4.0)
+
+
+def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | None) -> bool:
+    """True when *ln* goes on with the paragraph *prev* ended its line in."""
+    if prev.furniture or ln.furniture or prev.table or ln.table or ln.rule_above:
+        return False
+    if prev.align == ln.align == "center" and prev.page == ln.page and prev.size == ln.size >= 20:
+        # A 发文机关标志 wrapped over two centred lines (合肥工业大学…学院 / (人工智能学院)、软件学院文件).
+        return ln.text.endswith("文件") and ln.gap_above < 0.8 * ln.size
+    if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
+        return False
+    if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size) or prev.bold != ln.bold:
+        return False
+    if ln.x0 > block.left + 0.8 * max(ln.size, 4.0):
+        return False
+    # A blank line's worth of space sets paragraphs apart (web pages printed).
+    return not (prev.page == ln.page and ln.gap_above > 1.2 * max(ln.size, 4.0))
+
+
+def _joint(prev: str, nxt: str) -> str:
+    # Latin words broken at the margin keep a space between them; CJK lines join directly.
+    if _LATIN_END.search(prev) and _LATIN_START.match(nxt) and not prev.endswith("-"):
+        return " "
+    return ""
+
+
+def paragraphs(pages: Sequence[tuple[list[PLine], Block | None]]) -> Iterator[Line]:
+    """Join margin-broken lines into paragraphs; yield the reader's lines in reading order.
+
+    Furniture between two lines of a paragraph that runs over a page break is yielded after
+    the paragraph.
+    """
+    current: _Out | None = None
+    current_block: Block | None = None
+    held: list[PLine] = []
+    for lines, block in pages:
+        for ln in lines:
+            if ln.furniture:
+                held.append(ln)
+                continue
+            if current is not None and _continues(current.parts[-1], ln, current_block, block):
+                current.parts.append(ln)
+                current_block = block
+                continue
+            if current is not None:
+                yield _line(current.parts)
+            for furniture in held:
+                yield _line([furniture])
+            held = []
+            current, current_block = _Out(parts=[ln]), block
+    if current is not None:
+        yield _line(current.parts)
+    for furniture in held:
+        yield _line([furniture])
+
+
+def _line(parts: list[PLine]) -> Line:
+    text = parts[0].text
+    for prev, nxt in itertools.pairwise(parts):
+        text += _joint(prev.text, nxt.text) + nxt.text
+    first = parts[0]
+    on_first = [p for p in parts if p.page == first.page]
+    bbox = (
+        round(min(p.x0 for p in on_first), 1),
+        round(min(p.y0 for p in on_first), 1),
+        round(max(p.x1 for p in on_first), 1),
+        round(max(p.y1 for p in on_first), 1),
+    )
+    origin = "; ".join(_origin([p for p in parts if p.page == page]) for page in dict.fromkeys(p.page for p in parts))
+    hints = Hints(
+        align=first.align,
+        bold=first.bold,
+        font_size=first.size or None,
+        table_cell=first.table,
+        page=first.page,
+        bbox=bbox,
+        indent=first.indent,
+        furniture=first.furniture,
+        rule_above=first.rule_above,
+    )
+    return Line(text=text, origin=origin, hints=hints)
+
+
+def _origin(parts: Sequence[PLine]) -> str:
+    x0, y0 = min(p.x0 for p in parts), min(p.y0 for p in parts)
+    x1, y1 = max(p.x1 for p in parts), max(p.y1 for p in parts)
+    return f"page {parts[0].page} bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}"
+
+
+def number_tables(lines: Iterable[Line]) -> Iterator[Line]:
+    """Give each run of consecutive table rows of two or more cells one table number (``Hints.table``).
+
+    Page furniture between two rows (a table running over a page break) does not end the run.
+    """
+    number = 0
+    in_table = False
+    for line in lines:
+        if line.hints.furniture:
+            yield line
+            continue
+        grid = line.hints.table_cell and "\t" in line.text
+        if grid and not in_table:
+            number += 1
+        in_table = grid
+        yield attrs.evolve(line, hints=attrs.evolve(line.hints, table=number)) if grid else line

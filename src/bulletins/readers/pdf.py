@@ -1,0 +1,238 @@
+"""The ``pdf`` reader (PDFium through pypdfium2): a PDF's text layer as lines in reading order.
+
+Each page's characters are read with their boxes and fonts (:mod:`._pdfchars`), grouped into
+rows and lines, judged against the page's text block for hints, and joined into paragraphs
+where a line was only broken at the right margin (:mod:`._pdflayout`). Page numbers and
+running headers/footers are kept as residue (the ``furniture`` hint). Every line's origin is
+its page and box (``page 2 bbox 90.0,466.1,498.2,482.0``, PDF points from the bottom left).
+
+Limits come before work: the page count and the declared stream sizes are checked first
+(``max_pages``, ``max_stream_bytes``; raise them with reader options). Encrypted, truncated,
+page-less and over-limit PDFs are one clear :class:`~bulletins.errors.ReadError` each. A page
+without a text layer (a scan) is a ``no-text-layer`` diagnostic; a PDF none of whose pages has
+one is an error, never an empty document that looks like success.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from ..decode import Errors
+from ..errors import ReadError
+from ..model import Diagnostic, MetaField
+from . import Line, Reading
+from ._pdfchars import UNMAPPED, PageText, read_page
+from ._pdflayout import (
+    Block,
+    PLine,
+    add_hints,
+    body_size,
+    mark_furniture,
+    number_tables,
+    paragraphs,
+    physical_lines,
+    text_block,
+)
+
+_LENGTH = re.compile(rb"/Length\s+(\d{1,20})(?!\d)(?!\s+\d+\s+R)")
+_EMPTY_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\s*[^>]*?/Type\s*/Pages\b")
+_FAILED_IN_A_ROW = 100
+_OCR_HINT = "install bulletins[ocr]"
+DEFAULT_MAX_PAGES = 2000
+"""Pages read by default; a PDF with more is refused before any page is read."""
+DEFAULT_MAX_STREAM_BYTES = 256 * 1024 * 1024
+"""Largest stream length a PDF may declare by default (256 MiB)."""
+
+
+class PdfReader:
+    """PDF files with a text layer: lines in reading order, with geometry hints and page boxes.
+
+    Args:
+        max_pages: Refuse a PDF with more pages than this (checked before any page is read).
+        max_stream_bytes: Refuse a PDF that declares a stream longer than this many bytes.
+    """
+
+    name: ClassVar[str] = "pdf"
+    suffixes: ClassVar[tuple[str, ...]] = (".pdf",)
+
+    def __init__(self, *, max_pages: int = DEFAULT_MAX_PAGES, max_stream_bytes: int = DEFAULT_MAX_STREAM_BYTES) -> None:
+        """Set the limits checked before any page is read."""
+        if not isinstance(max_pages, int) or max_pages < 1:
+            raise ValueError(f"max_pages must be a positive integer, not {max_pages!r}")
+        if not isinstance(max_stream_bytes, int) or max_stream_bytes < 1:
+            raise ValueError(f"max_stream_bytes must be a positive integer, not {max_stream_bytes!r}")
+        self.max_pages = max_pages
+        self.max_stream_bytes = max_stream_bytes
+
+    def sniff(self, data: bytes) -> bool:
+        """Claim bytes whose first kilobyte holds the ``%PDF-`` header (the PDF specification's window)."""
+        return b"%PDF-" in data[:1024]
+
+    def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
+        """Yield the PDF's text layer as one document.
+
+        Raises:
+            ReadError: The PDF is encrypted, damaged, has no pages, is over a limit, or no page
+                has a text layer (the message says which).
+        """
+        if not self.sniff(data):
+            raise ReadError("not a PDF: no %PDF- header in its first 1024 bytes", source=source)
+        self._check_streams(data, source)
+        import pypdfium2 as pdfium
+
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise ReadError(_open_error(exc, data), source=source) from exc
+        try:
+            yield self._read(pdf, source)
+        finally:
+            pdf.close()
+
+    def _check_streams(self, data: bytes, source: str | None) -> None:
+        for match in _LENGTH.finditer(data):
+            length = int(match.group(1))
+            if length > self.max_stream_bytes:
+                raise ReadError(
+                    f"a PDF stream declares {length} bytes, over the limit of {self.max_stream_bytes}"
+                    f" (max_stream_bytes; raise it with --reader-option max_stream_bytes=N), at byte {match.start()}",
+                    source=source,
+                )
+
+    def _read(self, pdf: Any, source: str | None) -> Reading:
+        import pypdfium2 as pdfium
+
+        count = len(pdf)
+        if count <= 0:
+            raise ReadError("the PDF has no pages", source=source)
+        if count > self.max_pages:
+            raise ReadError(
+                f"the PDF has {count} pages, over the limit of {self.max_pages}"
+                " (max_pages; raise it with --reader-option max_pages=N)",
+                source=source,
+            )
+        diagnostics: list[Diagnostic] = []
+        pages: list[tuple[PageText, list[PLine]]] = []
+        failed: list[int] = []
+        for index in range(count):
+            try:
+                page = read_page(pdf, index)
+            except pdfium.PdfiumError:
+                failed.append(index + 1)
+                # A page tree claiming more pages than it holds fails page after page: stop.
+                if len(failed) >= _FAILED_IN_A_ROW and failed[-_FAILED_IN_A_ROW] == index + 2 - _FAILED_IN_A_ROW:
+                    break
+                continue
+            pages.append((page, physical_lines(page)))
+        if failed:
+            message = f"{len(failed)} page(s) could not be read ({_ranges(failed)})"
+            if failed[-1] < count and len(failed) >= _FAILED_IN_A_ROW:
+                message += f"; stopped after {_FAILED_IN_A_ROW} in a row (the file claims {count} pages)"
+            diagnostics.append(Diagnostic(level="warning", code="unreadable-page", message=message))
+        if not pages:
+            raise ReadError(f"none of the PDF's {count} page(s) could be read", source=source)
+        if all(not lines for _, lines in pages):
+            raise ReadError(
+                f"no text layer on {'its page' if count == 1 else f'any of its {count} pages'}"
+                f" (a scan?): {_OCR_HINT} to read it with OCR",
+                source=source,
+            )
+        diagnostics.extend(_no_text_layer(page) for page, lines in pages if not lines)
+        furniture = mark_furniture(pages)
+        # The document's text block serves pages with few full lines (a cover, a 红头 first page);
+        # a page with enough of its own (a landscape table page) is judged against its own.
+        everything = [ln for _, lines in pages for ln in lines]
+        size = body_size(everything)
+        whole = text_block(everything, size)
+        laid: list[tuple[list[PLine], Block | None]] = []
+        for _, lines in pages:
+            block = text_block(lines, body_size(lines), least=6) or whole
+            add_hints(lines, block, size)
+            laid.append((lines, block))
+        out: tuple[Line, ...] = tuple(number_tables(paragraphs(laid)))
+        diagnostics.extend(_counted(pages, furniture, out))
+        return Reading(format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``2–5, 9`` for [2, 3, 4, 5, 9]."""
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], -1]:
+        if n != prev + 1:
+            out.append(f"page {start}" if start == prev else f"pages {start}–{prev}")
+            start = n
+        prev = n
+    return ", ".join(out)
+
+
+def _open_error(exc: Exception, data: bytes) -> str:
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if _EMPTY_TREE.search(data):  # PDFium refuses such a file, its error code left from the last one
+        return "the PDF has no pages (its page tree is empty)"
+    if code == raw.FPDF_ERR_PASSWORD:
+        return "an encrypted (password-protected) PDF: remove the password and save it again"
+    if code == raw.FPDF_ERR_SECURITY:
+        return "a PDF protected by an unsupported security handler"
+    if code == raw.FPDF_ERR_FORMAT:
+        return "not a readable PDF: the file is damaged or truncated (no usable cross-reference table or trailer)"
+    return f"not a readable PDF ({exc})"
+
+
+def _no_text_layer(page: PageText) -> Diagnostic:
+    if page.images:
+        message = f"page {page.number} has no text layer: {_OCR_HINT}"
+        return Diagnostic(level="warning", code="no-text-layer", message=message)
+    return Diagnostic(level="info", code="blank-page", message=f"page {page.number} is blank (no text, no image)")
+
+
+def _counted(pages: list[tuple[PageText, list[PLine]]], furniture: int, lines: tuple[Line, ...]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    folded: Counter[str] = Counter()
+    for page, _ in pages:
+        folded.update(page.folded)
+        for font, n in sorted(page.unmapped.items()):
+            out.append(
+                Diagnostic(
+                    level="warning",
+                    code="unmapped-glyph",
+                    message=f"page {page.number}: {n} glyph(s) of font {font} have no Unicode mapping"
+                    f" (shown as {UNMAPPED})",
+                )
+            )
+    if folded:
+        sample = "".join(sorted(folded)[:8])
+        out.append(
+            Diagnostic(
+                level="info",
+                code="radical-folded",
+                message=f"{sum(folded.values())} character(s) set as Kangxi radicals or compatibility ideographs"
+                f" ({sample}) read as the ideographs they stand for",
+            )
+        )
+    if furniture:
+        out.append(
+            Diagnostic(
+                level="info",
+                code="page-furniture",
+                message=f"{furniture} page number(s), header(s) or footer(s) kept as residue",
+            )
+        )
+    if not lines:  # pragma: no cover - a page with text always gives a line
+        out.append(Diagnostic(level="warning", code="no-text", message="the PDF has no text"))
+    return out
+
+
+def _metadata(pdf: Any) -> tuple[MetaField, ...]:
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # pragma: no cover - a damaged info dictionary is no reason to fail
+        return ()
+    names = {"Title": "title", "Author": "author", "Creator": "creator", "Producer": "producer"}
+    names["CreationDate"] = "created"
+    return tuple(MetaField(name=names[key], value=str(info[key])) for key in names if info.get(key))

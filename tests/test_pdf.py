@@ -1,0 +1,206 @@
+"""The pdf reader: crafted PDFs (tests/fixtures/readers, NOTES.md) and real ones (formats/pdf-text).
+
+Expected values come from reading the sources: notice.txt for the crafted notice (the PDF is
+laid out from it by make_pdfs.py), the rendered pages for the corpus files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bulletins
+from bulletins.errors import ReadError
+from bulletins.readers import choose_reader, get_reader
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "formats"
+if not CORPUS.is_dir():  # a worktree sits one level deeper than the main checkout
+    CORPUS = Path("/work/shared/corpus/formats")
+
+
+def corpus(sub: str) -> Path:
+    """The formats corpus folder *sub*; skipped when absent, a failure under CI=true."""
+    path = CORPUS / sub
+    if not path.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must have the corpus at {path}")
+        pytest.skip(f"the shared corpus is not at {path} (clone it beside the repository)")
+    return path
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def lines(name: str, **options: object) -> list[bulletins.readers.Line]:
+    reading = next(get_reader("pdf", **options).read(fixture(name), source=name))
+    return list(reading.lines)
+
+
+# -- choosing the reader ----------------------------------------------------------------------
+
+
+def test_pdf_is_told_by_content_first() -> None:
+    data = fixture("notice-gbt9704.pdf")
+    assert choose_reader(data, "notice.txt") == "pdf"  # %PDF wins over a wrong suffix
+    assert choose_reader(b"\n" * 10 + data, None) == "pdf"  # the header may sit in the first KiB
+    assert choose_reader("学习的通知".encode(), "notice.pdf") == "pdf"  # then by suffix…
+    with pytest.raises(ReadError, match=r"notice.pdf: not a PDF: no %PDF- header in its first 1024 bytes"):
+        bulletins.parse("学习的通知".encode(), source="notice.pdf")  # …which the reader refuses clearly
+
+
+# -- the crafted GB/T 9704 notice -------------------------------------------------------------
+
+
+def _notice_text() -> str:
+    text = (FIXTURES / "notice.txt").read_text(encoding="utf-8").split("\n")
+    return "".join(ln.replace("[bookmark: _GoBack]", "") for ln in text[:28])
+
+
+def test_every_character_of_the_page_in_reading_order() -> None:
+    """The notice as notice.txt has it (what make_pdfs.py set on the page), in order."""
+    got = "".join(ln.text for ln in lines("notice-gbt9704.pdf") if not ln.hints.furniture)
+    assert re.sub(r"\s", "", got) == re.sub(r"\s", "", _notice_text()) + "党委办公室2020年2月9日"
+
+
+def test_margin_broken_lines_become_one_paragraph() -> None:
+    found = [ln.text for ln in lines("notice-gbt9704.pdf")]
+    # notice.txt line 4 is set over three PDF lines (27 characters a line, the first indented).
+    assert "经院党委研究，决定召开2020年院党委理论学习中心组第二次（扩大）学习，现将具体事宜通知如下。" in found
+    # …and notice.txt line 21 runs over the page break, the page number between its parts.
+    long = next(t for t in found if t.startswith("7.省委组织部"))
+    assert long.endswith("打赢疫情防控阻击战的通知；")
+
+
+def test_hints_from_geometry() -> None:
+    by_text = {ln.text: ln for ln in lines("notice-gbt9704.pdf")}
+    title = by_text["关于召开院党委理论学习中心组第二次"]
+    assert (title.hints.align, title.hints.font_size, title.hints.page) == ("center", 22.0, 1)
+    assert by_text["2020年2月9日"].hints.align == "right"  # set four characters in from the right
+    assert by_text["党委办公室"].hints.align == "right"  # centred over the date, right of the middle
+    assert by_text["五、相关要求"].hints.indent
+    assert by_text["— 1 —"].hints.furniture and by_text["— 2 —"].hints.furniture
+    x0, y0, x1, y1 = title.hints.bbox or (0, 0, 0, 0)
+    assert 100 < x0 < x1 < 500 and 690 < y0 < y1 < 730  # drawn at y=700 in 22 pt type
+    assert title.origin == f"page 1 bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}"
+
+
+def test_the_notice_parses_like_its_text() -> None:
+    document = bulletins.parse(fixture("notice-gbt9704.pdf"), source="notice.pdf")
+    assert document.source.format == "pdf"
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None
+    assert bulletin.headline.title == "关于召开院党委理论学习中心组第二次（扩大）学习的通知"
+    assert bulletin.closing is not None and bulletin.closing.issuer == "党委办公室"
+    assert bulletin.closing.date is not None and bulletin.closing.date.iso == "2020-02-09"
+    markers = [b.marker for b in bulletin.body if b.type == "point"]
+    assert markers == ["一、", "二、", "三、", "四、", "五、"]
+    assert bulletin.origin is not None and bulletin.origin.startswith("page 1 bbox ")
+    assert sorted(r.text for r in document.residue) == ["— 1 —", "— 2 —"]  # page numbers, kept
+
+
+# -- traps ------------------------------------------------------------------------------------
+
+
+def test_kangxi_radicals_are_read_as_the_ideographs_and_counted() -> None:
+    reading = next(get_reader("pdf").read(fixture("kangxi.pdf")))
+    # ⼈ U+2F08 and ⽇ U+2F47 fold by NFKC; ⺠ U+2EA0 by Unicode's equivalent-ideograph table.
+    assert reading.lines[0].text == "人民日报社论"
+    (folded,) = [d for d in reading.diagnostics if d.code == "radical-folded"]
+    assert folded.message.startswith("3 character(s)")
+
+
+def test_a_page_without_text_layer_is_a_diagnostic() -> None:
+    document = bulletins.parse(fixture("scanned-page.pdf"), source="scan.pdf")
+    (missing,) = [d for d in document.diagnostics if d.code == "no-text-layer"]
+    assert missing.message == "page 2 has no text layer: install bulletins[ocr]"
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "message"),
+    [
+        ("encrypted.pdf", {}, "encrypted.pdf: an encrypted (password-protected) PDF"),
+        ("truncated.pdf", {}, "truncated.pdf: not a readable PDF: the file is damaged or truncated"),
+        ("no-pages.pdf", {}, "no-pages.pdf: the PDF has no pages"),
+        ("million-pages.pdf", {}, "million-pages.pdf: the PDF has 1000000 pages, over the limit of 2000 (max_pages"),
+        ("notice-gbt9704.pdf", {"max_pages": 1}, "the PDF has 2 pages, over the limit of 1 (max_pages"),
+        ("notice-gbt9704.pdf", {"max_stream_bytes": 100}, "over the limit of 100 (max_stream_bytes"),
+    ],
+    ids=["encrypted", "truncated", "no-pages", "million-pages", "max-pages", "max-stream-bytes"],
+)
+def test_bad_pdfs_are_one_clear_error(name: str, options: dict[str, object], message: str) -> None:
+    with pytest.raises(ReadError) as caught:
+        bulletins.parse(fixture(name), source=name, reader="pdf" if options else "auto", reader_options=options or None)
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_limits_can_be_raised() -> None:
+    # A page tree claiming a million pages holding one: read what is there, say what is not.
+    reading = next(get_reader("pdf", max_pages=10**6).read(fixture("million-pages.pdf")))
+    assert [ln.text for ln in reading.lines] == ["第一页"]
+    (failed,) = [d for d in reading.diagnostics if d.code == "unreadable-page"]
+    assert "stopped after 100 in a row (the file claims 1000000 pages)" in failed.message
+
+
+@pytest.mark.parametrize("name", ["encrypted.pdf", "truncated.pdf", "no-pages.pdf", "million-pages.pdf"])
+def test_bad_pdfs_through_the_cli(name: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bulletins", "parse", str(FIXTURES / name), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    errors = [ln for ln in done.stderr.splitlines() if name in ln]
+    assert len(errors) == 1 and "Traceback" not in done.stderr
+
+
+def test_folders_include_pdfs() -> None:
+    from bulletins.cli import DEFAULT_GLOB
+
+    assert "*.pdf" in DEFAULT_GLOB.split(",")
+
+
+# -- real PDFs (formats/pdf-text, formats/pdf-scanned) ----------------------------------------
+
+
+def test_red_header_university_notice() -> None:
+    """hfut …2021-8: 红头 first page, read from the page rendered at 80 dpi."""
+    path = corpus("pdf-text") / "hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf"
+    document = bulletins.parse(path.read_bytes(), source=path.name)
+    first = document.bulletins[0]
+    assert first.doc_number == "计算机、软件函〔2021〕8号"
+    assert first.headline is not None and first.headline.title == "关于印发《计算机与信息学院实习基地制度》的通知"
+    assert first.addressee == "学院各单位"
+    assert first.closing is not None and first.closing.issuer == "计算机与信息学院"
+    assert first.closing.date is not None and first.closing.date.iso == "2021-11-08"
+
+
+def test_macos_print_kangxi_radicals_are_folded() -> None:
+    path = corpus("pdf-text") / "forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf"
+    reading = next(get_reader("pdf").read(path.read_bytes(), source=path.name))
+    text = reading.joined()
+    assert not re.search("[\u2e80-\u2fdf]", text)  # ⼈ ⺠ ⻅ all read as 人 民 见
+    assert "中央企业境外投资监督管理办法" in text
+    assert any(d.code == "radical-folded" for d in reading.diagnostics)
+
+
+def test_browser_print_header_and_footer_are_residue() -> None:
+    path = corpus("pdf-text") / "natur3ph_shendu-hecheng-guanli-guiding_govcn-chrome-print.pdf"
+    reading = next(get_reader("pdf").read(path.read_bytes(), source=path.name))
+    furniture = [ln.text for ln in reading.lines if ln.hints.furniture]
+    assert len(furniture) >= 8  # a page of 8 has its date/title header and URL/page footer
+    assert all("gov.cn" not in ln.text for ln in reading.lines if not ln.hints.furniture)
+
+
+def test_scans_without_text_are_refused_with_the_reason() -> None:
+    path = corpus("pdf-scanned") / "hushengjie_scnu-jiji-2024-4_peiyang-mubiao-pingjia-xize_scan.pdf"
+    with pytest.raises(ReadError, match=r"no text layer on any of its 6 pages \(a scan\?\): install bulletins\[ocr\]"):
+        bulletins.parse(path.read_bytes(), source=path.name)
