@@ -31,9 +31,11 @@ from ..model import AttendeeGroup, Diagnostic, Where
 
 VERBS = ("出席", "列席", "参加", "陪同", "主持", "与会", "参观")
 # 詹天佑主持完工了…京张铁路 (rmrb/2020-01/20200101-05-01.txt): 主持 of a work, not of a meeting.
-# 列席人员名单草案 (rmrb/2020-05/20200512-01-05.txt): a list named after the verb is a noun, not who attended.
+# 列席人员名单草案 (rmrb/2020-05/20200512-01-05.txt): a list named after the verb is a noun.
 _VERB = re.compile(
-    "(?:" + "|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译)") + ")(?!人员名单|名单)"
+    "(?:"
+    + "|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译)")
+    + ")(?!人员名单|名单)"
 )
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
