@@ -53,18 +53,19 @@ _EVENT_NOUN_RE = re.compile(_EVENT_NOUN)
 # Words that end a name's run to the left: verbs and prepositions before an event, times, 的-phrases.
 _LEFT_STOP = re.compile(
     r".*(?:召开|举行|举办|出席|列席|参加|參加|主持|陪同|参观|參觀|与会|收看|收听|贯彻|落实|学习|传达|观看|在|于|以"
-    r"|\d日|[上下]午|晚上|当天|当日|今天|昨天|日前|近日|其中|期间|[，、]|的)"
+    r"|\d日|[上下]午|晚上|当天|当日|今天|昨天|日前|近日|其中|期间|[，,、]|的)"
 )
 # An event the item says took place: after 召开/举行/出席…, or before …召开/举行/开幕/闭幕.
 _HAPPENING_BEFORE = re.compile(r"(?:召开|举行|举办|出席|主持|参加|參加|列席|与会|参观)了?$")
 _HAPPENING_AFTER = re.compile(r"[^，。；]{0,30}?(?:召开|举行|举办|开幕|闭幕|开班|揭幕)")
-_CUT = re.compile(r"[，。；！？：:;!?]")
-_OBJECT_STOP = re.compile(r"并|时(?=[，,]|强调|指出|表示|说)|期间|之际|[，。；！？：、:;!?（(]|$")
+_CUT = re.compile(r"[，,。；！？：:;!?]")
+_OBJECT_STOP = re.compile(r"并|时(?=[，,]|强调|指出|表示|说)|期间|之际|[，,。；！？：、:;!?（(]|$")
 _SKIP_AFTER_VERB = re.compile(
     r"(?:完|过|了|召开了?|举行|并[^，。；]{0,6}?(?=会议|活动)|在[^，。；]{1,16}?(?=召开|举行)(?:召开|举行)?)"
 )
 _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}月\d{1,2}日|[一二三四五六七八九十]+月[一二三四五六七八九十]+日)[，,、\s]*")
 _AHEAD_DAYS = 7
+_LEDE_MAX = 80
 # 将于10月11日至13日…出席: an announcement of what is to come.
 _FUTURE = re.compile(r"将于|将在|即将|拟于|定于|计划于")
 _DETERMINERS = re.compile(r"^(?:上述|此次|这次|本次|该|有关|相关|这一|此)")
@@ -129,8 +130,14 @@ def _own_dates(document: Document) -> Iterable[Date]:
                 yield found
 
 
-def reference(document: Document) -> Reference:
-    """Return what *document* says about the year and date of its events, outside its sentences."""
+def reference(document: Document, year: int | None = None) -> Reference:
+    """Return what *document* says about the year and date of its events, outside its sentences.
+
+    Args:
+        document: The parsed document.
+        year: The year the caller gives (the parse's ``year=``); the parse itself records it only
+            in the dates it completed, so a document without a dateline or closing needs it here.
+    """
     metadata: _date | None = None
     metadata_year: int | None = None
     for field in document.source.metadata:
@@ -138,8 +145,8 @@ def reference(document: Document) -> Reference:
             continue
         if metadata is None and (found := _META_DATE.search(field.value)) is not None:
             metadata = _full(found["y"], found["m"], found["d"])
-        if metadata_year is None and (year := _META_YEAR.match(field.value)) is not None:
-            metadata_year = int(year["y"])
+        if metadata_year is None and (only := _META_YEAR.match(field.value)) is not None:
+            metadata_year = int(only["y"])
     if metadata is not None:
         metadata_year = metadata.year
     filename: _date | None = None
@@ -155,7 +162,7 @@ def reference(document: Document) -> Reference:
         metadata_year=metadata_year,
         filename=filename,
         printed_year=printed_year,
-        option_year=option,
+        option_year=year if year is not None else option,
     )
 
 
@@ -225,7 +232,8 @@ def context(bulletin: Bulletin, block_index: int | None, start: int) -> Context:
     blocks = list(iter_blocks(bulletin.body))
     headline = bulletin.headline.title if bulletin.headline is not None else ""
     if block_index is None or not 0 <= block_index < len(blocks):
-        return Context(before=(), block_before="", title=headline, headline=headline)
+        # A headline deck (李希王伟中李斌孟凡利出席会议) is about the event the lede reports.
+        return Context(before=tuple(b.text for b in blocks[:1]), block_before="", title=headline, headline=headline)
     target = blocks[block_index]
     item: list[Block] = list(blocks)
     title = headline
@@ -250,7 +258,8 @@ def _event_spans(text: str) -> Iterable[tuple[int, int]]:
     """
     at = 0
     for clause in _CUT.split(text):
-        for match in re.finditer(_EVENT_NOUN, clause):
+        spans: dict[int, int] = {}  # begin → the furthest end: …第二十二次会议小范围会谈, not …会议
+        for match in _EVENT_NOUN_RE.finditer(clause):
             # The longest event name ending here: from the last stop word before it.
             left = clause[: match.start()]
             stop = _LEFT_STOP.match(left)
@@ -262,6 +271,8 @@ def _event_spans(text: str) -> Iterable[tuple[int, int]]:
             # 市委常委会议暨市…领导小组（指挥部）会议: one event under two names.
             while clause.startswith("暨", end) and (joined := _EVENT_NOUN_RE.search(clause, end + 1)) is not None:
                 end = joined.end()
+            spans[begin] = max(end, spans.get(begin, 0))
+        for begin, end in spans.items():
             took_place = _HAPPENING_BEFORE.search(clause, 0, begin) or _HAPPENING_AFTER.match(clause, end)
             if took_place and not generic(clause[begin:end]):
                 yield at + begin, at + end
@@ -296,8 +307,14 @@ def object_span(sentence: str, verb_end: int) -> tuple[int, int] | None:
     return best
 
 
-def event_for(sentence: str, verb_end: int | None, where: Context) -> str:
-    """The event of a group: the sentence's object, else the item's first event, else the headline's."""
+def event_for(sentence: str, verb_end: int | None, where: Context, first: str = "") -> str:
+    """The event of a group.
+
+    The verb's object; else an event the sentence names before the verb (…举行新闻发布会，请…出席);
+    else the first event the item says took place; else the one its title names, else the title
+    (a digest point's heading, the headline); else the first clause of *first* (the bulletin's
+    first paragraph), so that no row is left without one.
+    """
     own = ""
     if verb_end is not None:
         span = object_span(shadow(sentence), verb_end)
@@ -305,11 +322,15 @@ def event_for(sentence: str, verb_end: int | None, where: Context) -> str:
             own = sentence[span[0] : span[1]]
             if not generic(shadow(own)):
                 return own
-    for text in (*where.before, where.block_before, where.title):
+    head = sentence[:verb_end] if verb_end is not None else ""
+    for text in (head, *where.before, where.block_before, where.title):
         for begin, end in _event_spans(shadow(text)):
             return text[begin:end]
     title = _LEADING_DATE.sub("", where.title)  # 9月9日，广州市…召开会议 (a digest point)
-    return title or where.headline or own
+    if title or where.headline or own:
+        return title or where.headline or own
+    lede = _CUT.split(_LEADING_DATE.sub("", first), 1)[0].strip()
+    return lede[:_LEDE_MAX]
 
 
 def event_date(

@@ -107,6 +107,7 @@ def _block_index(group: AttendeeGroup) -> int | None:
 def _bulletin_rows(bulletin: Bulletin, common: Row, ref: Reference) -> list[Row]:
     """The rows of one bulletin: a row per person per event, deck and body mentions merged."""
     found: list[tuple[Row, bool, str]] = []  # (row, from a headline deck, name in Simplified)
+    first = bulletin.body[0].text if bulletin.body else ""
     for number, group in enumerate(bulletin.attendees, 1):
         line = group_line(bulletin, group)
         deck = group.where is not None and group.where.block == "headline"
@@ -114,7 +115,7 @@ def _bulletin_rows(bulletin: Bulletin, common: Row, ref: Reference) -> list[Row]
         where = context(bulletin, index, group.where.start if group.where is not None and index is not None else 0)
         verb_at = None if deck else verb_position(group.text, group.verb, group.names)
         verb_end = verb_at + len(group.verb) if verb_at is not None else None
-        event = event_for(group.text, verb_end, where)
+        event = event_for(group.text, verb_end, where, first)
         when = event_date(group.text, verb_at, where, bulletin, ref, event)
         for position, name in enumerate(group.names, 1):
             role = group.roles[position - 1] if position <= len(group.roles) else group.role
@@ -179,10 +180,14 @@ def _merged(found: list[tuple[Row, bool, str]]) -> list[Row]:
     return out
 
 
-def rows(document: Document) -> list[Row]:
-    """Return the attendance rows of one document, bulletins and groups in source order."""
+def rows(document: Document, *, year: int | None = None) -> list[Row]:
+    """Return the attendance rows of one document, bulletins and groups in source order.
+
+    *year* completes dates printed without one when the document, its metadata and its file name
+    give none (as the parse's ``year=``).
+    """
     out: list[Row] = []
-    ref = reference(document)
+    ref = reference(document, year)
     for bulletin in document.bulletins:
         date = _date(bulletin)
         common: Row = {
@@ -198,26 +203,33 @@ def rows(document: Document) -> list[Row]:
     return out
 
 
-def attendance(documents: Document | Iterable[Document]) -> list[Row]:
-    """Return one row per person per attendee group, for notebooks and data frames.
+def attendance(documents: Document | Iterable[Document], *, year: int | None = None) -> list[Row]:
+    """Return one row per person per attended event, for notebooks and data frames.
 
     Args:
         documents: A parsed document, or several (rows follow their order).
+        year: The year for dates printed without one when a document, its metadata and its file
+            name give none (give the parse's ``year=`` here too; see docs/attendance.md).
 
     Returns:
         Dicts keyed by :data:`COLUMNS`: source, bulletin id, headline title, date (ISO:
-        ``YYYY-MM-DD`` or ``--MM-DD``, from the dateline or else the closing) and its
-        precision (``day``, ``day-year-inferred``, ``month-day``), place, genre, verb, group
-        number and position in the group (both from 1, rank order), name, role and the
-        source line of the sentence. Missing values are None.
+        ``YYYY-MM-DD`` or ``--MM-DD``, the bulletin's own: from the dateline or else the
+        closing) and its precision (``day``, ``day-year-inferred``, ``month-day``), place,
+        genre, verb, group number and position in the group (both from 1, rank order, counted
+        over the rows kept), name, role, the source line of the sentence; then the event the
+        person attended, its date (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` when the text dates
+        it no closer; ``--MM-DD`` when no year is known), where that date was read
+        (``date_source``) and its year (``year_source``), and every line naming the person at
+        that event (``lines``, ``"3;9"``). A person named in a headline deck and in the body,
+        or twice in the body for one event, is one row. Missing values are None.
 
     Example:
         >>> import pandas, bulletins                                   # doctest: +SKIP
         >>> pandas.DataFrame(bulletins.attendance(bulletins.parse_file(p) for p in paths))
     """
     if isinstance(documents, Document):
-        return rows(documents)
-    return [row for document in documents for row in rows(document)]
+        return rows(documents, year=year)
+    return [row for document in documents for row in rows(document, year=year)]
 
 
 class AttendanceExporter:
