@@ -264,6 +264,10 @@ def _event_spans(text: str) -> Iterable[tuple[int, int]]:
             left = clause[: match.start()]
             stop = _LEFT_STOP.match(left)
             begin = stop.end() if stop else 0
+            # “不忘初心、牢记使命”主题教育总结大会: a stop inside quotes is part of the name.
+            for opening, closing in (("“", "”"), ("《", "》")):
+                if clause.count(opening, 0, begin) > clause.count(closing, 0, begin):
+                    begin = clause.rfind(opening, 0, begin)
             determiner = _DETERMINERS.match(clause, begin)
             if determiner is not None:
                 begin = determiner.end()
