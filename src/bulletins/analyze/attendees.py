@@ -31,7 +31,12 @@ from ..model import AttendeeGroup, Diagnostic, Where
 
 VERBS = ("出席", "列席", "参加", "陪同", "主持", "与会", "参观")
 # 詹天佑主持完工了…京张铁路 (rmrb/2020-01/20200101-05-01.txt): 主持 of a work, not of a meeting.
-_VERB = re.compile("|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译)"))
+# 列席人员名单草案 (rmrb/2020-05/20200512-01-05.txt): a list named after the verb is a noun.
+_VERB = re.compile(
+    "(?:"
+    + "|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译)")
+    + ")(?!人员名单|名单)"
+)
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE = re.compile(r"[^，,]+")
@@ -43,7 +48,9 @@ _REPORTED = re.compile(r"(?:指出|强调|认为|要求|表示|希望|提出)[�
 # 参加会议, 2020-05/20200519-03-06.txt) …
 _TRAILING = re.compile(
     r"(?:等|以[^、，]{1,6}方式|分别在.*|在[^，]{0,20}|应邀|一同|共同|先后|也|还|专程|亲切|同机|并|率(?:代表)?团|率队|正在"
-    r"|作为[^，、]{2,20}|将"
+    r"|作为[^，、]{2,20}|将|于"
+    # 国家主席习近平将于10月11日至13日分别赴印度出席… (rmrb/2019-10/20191010-03-02.txt)
+    r"|分别|赴[^，、]{1,12}"
     r"|\d{1,4}年|\d{1,2}月|\d{1,2}日|[上下]午|晚间?|近日|当天|当日|今天|昨天|至)+$"
 )
 _AND = re.compile(r"以及|和|及")
@@ -56,7 +63,7 @@ _TITLES = (
     "领导", "组长", "院长", "检察长", "秘书长", "成员", "会长", "理事长", "司令员", "政委", "大使", "外长",
     "议长", "负责人", "总指挥", "指挥长", "校长", "董事长", "总经理", "专员", "国务委员", "主委",
     "委员长", "国务卿", "特使", "行政长官", "司长", "审计长", "行长", "署长", "司令", "总干事", "总裁", "参赞",
-    "发言人",
+    "发言人", "资政",
 )  # fmt: skip
 _TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
 _TITLE_SET = frozenset(_TITLES)
@@ -255,6 +262,8 @@ _NOT_A_NAME = re.compile(
     r"|制度|机制|档案|报告|工作|体系|建设|情况|问题|措施|履职"
     # …王岐山等党和国家领导人来到天安门广场 (rmrb/2019-10/20191001-01-03.txt): where they went.
     r"|来到|来自|前往|抵达|走进|出访|访问"
+    # 应印度总理莫迪和尼泊尔总统班达里邀请 (rmrb/2019-10/20191010-03-02.txt): who invited, not a name.
+    r"|邀请"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
@@ -325,7 +334,9 @@ def _sentence_groups(
     if escorted:
         who_start = start + escorted.start("who")
         # 在托卡耶夫陪同下: whoever stands there is a person, known surname or not.
-        hosts = _people(escorted.group("who"), who_start, block.text, known | {escorted.group("who")})
+        who = escorted.group("who")
+        # 在缅方领导人陪同下 (rmrb/2020-01/20200118-01-03.txt): a collective escort names no one.
+        hosts = None if _is_collective(who) else _people(who, who_start, block.text, known | {who})
         if hosts:
             verb_at = start + escorted.end() - 3  # …陪同下
             groups.append(_group(block.text[verb_at : verb_at + 2], hosts, sentence, block, start))

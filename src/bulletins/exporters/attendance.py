@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import IO, ClassVar
 
 from .._files import temp_beside
+from ..analyze.events import Reference, context, event_date, event_for, reference, verb_position
 from ..errors import ExportError
 from ..model import AttendeeGroup, Bulletin, Date, Document, iter_blocks
+from ..script import shadow
 
 COLUMNS: tuple[str, ...] = (
     "source",
@@ -32,11 +34,24 @@ COLUMNS: tuple[str, ...] = (
     "name",
     "role",
     "line",
+    # Issue 17: the event and its date. Added after the columns of the first table, never renaming
+    # one, so that scripts that read the table by position or by name keep working.
+    "event",
+    "event_date",
+    "date_source",
+    "year_source",
+    "lines",
 )
 """Column names, in order (the CSV header and the keys of every row dict)."""
 
 Row = dict[str, str | int | None]
 """One row: the keys are :data:`COLUMNS`; ``group``, ``position`` and ``line`` are ints."""
+
+# Verbs that say the same thing about a person at an event: a deck's 出席 and the body's 参加.
+_VERB_CLASS = {
+    "出席": "attend", "参加": "attend", "參加": "attend", "与会": "attend", "與會": "attend", "列席": "attend",
+    "主持": "chair", "陪同": "accompany", "参观": "visit", "參觀": "visit",
+}  # fmt: skip
 
 
 def _precision(date: Date) -> str:
@@ -82,9 +97,97 @@ def group_line(bulletin: Bulletin, group: AttendeeGroup) -> int | None:
     return None
 
 
-def rows(document: Document) -> list[Row]:
-    """Return the attendance rows of one document, bulletins and groups in source order."""
+def _block_index(group: AttendeeGroup) -> int | None:
+    if group.where is None:
+        return None
+    kind, _, number = group.where.block.partition("/")
+    return int(number) if kind == "body" and number.isdigit() else None
+
+
+def _bulletin_rows(bulletin: Bulletin, common: Row, ref: Reference) -> list[Row]:
+    """The rows of one bulletin: a row per person per event, deck and body mentions merged."""
+    found: list[tuple[Row, bool, str]] = []  # (row, from a headline deck, name in Simplified)
+    first = bulletin.body[0].text if bulletin.body else ""
+    for number, group in enumerate(bulletin.attendees, 1):
+        line = group_line(bulletin, group)
+        deck = group.where is not None and group.where.block == "headline"
+        index = _block_index(group)
+        where = context(bulletin, index, group.where.start if group.where is not None and index is not None else 0)
+        verb_at = None if deck else verb_position(group.text, group.verb, group.names)
+        verb_end = verb_at + len(group.verb) if verb_at is not None else None
+        event = event_for(group.text, verb_end, where, first)
+        when = event_date(group.text, verb_at, where, bulletin, ref, event)
+        for position, name in enumerate(group.names, 1):
+            role = group.roles[position - 1] if position <= len(group.roles) else group.role
+            row = common | {
+                "verb": group.verb,
+                "group": number,
+                "position": position,
+                "name": name,
+                "role": role,
+                "line": line,
+                "event": event or None,
+                "event_date": when.iso,
+                "date_source": when.source,
+                "year_source": when.year_source,
+                "lines": str(line) if line is not None else None,
+            }
+            found.append((row, deck, shadow(name)))
+    return _merged(found)
+
+
+def _add_line(row: Row, line: object) -> None:
+    if not isinstance(line, int):
+        return
+    lines = {int(x) for x in str(row["lines"] or "").split(";") if x}
+    row["lines"] = ";".join(str(x) for x in sorted(lines | {line}))
+
+
+def _merged(found: list[tuple[Row, bool, str]]) -> list[Row]:
+    """One row per person per event, group and position renumbered over the rows kept.
+
+    Repeated body mentions of the same event (same verb class and date), and a headline deck's
+    mention of someone the body names (same verb class first, else any verb), become one row whose
+    ``lines`` lists every line.
+    """
+    kept: list[tuple[Row, bool, str]] = []
+    by_event: dict[tuple[str, str, str], Row] = {}
+    body_rows = [(row, name) for row, deck, name in found if not deck]
+    for row, deck, name in found:
+        verb_class = _VERB_CLASS.get(str(row["verb"]), str(row["verb"]))
+        if deck:
+            same = [r for r, n in body_rows if n == name and _VERB_CLASS.get(str(r["verb"])) == verb_class]
+            other = [r for r, n in body_rows if n == name]
+            target = (same or other)[0] if same or other else None
+            if target is not None:
+                _add_line(target, row["line"])
+                continue
+            key = (name, verb_class, "\x00deck")
+        else:
+            key = (name, verb_class, shadow(str(row["event"] or "")) + "\x00" + str(row["event_date"]))
+        if key in by_event:
+            _add_line(by_event[key], row["line"])
+            continue
+        by_event[key] = row
+        kept.append((row, deck, name))
+    groups = {number: k for k, number in enumerate(sorted({int(str(r["group"])) for r, _, _ in kept}), 1)}
+    positions: dict[int, int] = {}
+    out = []
+    for row, _, _ in sorted(kept, key=lambda item: (int(str(item[0]["group"])), int(str(item[0]["position"])))):
+        group = groups[int(str(row["group"]))]
+        positions[group] = positions.get(group, 0) + 1
+        out.append(row | {"group": group, "position": positions[group]})
+    return out
+
+
+def rows(document: Document, *, year: int | None = None) -> list[Row]:
+    """Return the attendance rows of one document, bulletins and groups in source order.
+
+    *year* completes dates printed without one when the document, its metadata and its file name
+    give none (as the parse's ``year=``).
+    """
     out: list[Row] = []
+    ref = reference(document, year)
     for bulletin in document.bulletins:
         date = _date(bulletin)
         common: Row = {
@@ -96,44 +199,37 @@ def rows(document: Document) -> list[Row]:
             "place": bulletin.dateline.place if bulletin.dateline is not None else None,
             "genre": bulletin.genre,
         }
-        for number, group in enumerate(bulletin.attendees, 1):
-            line = group_line(bulletin, group)
-            for position, name in enumerate(group.names, 1):
-                role = group.roles[position - 1] if position <= len(group.roles) else group.role
-                out.append(
-                    common
-                    | {
-                        "verb": group.verb,
-                        "group": number,
-                        "position": position,
-                        "name": name,
-                        "role": role,
-                        "line": line,
-                    }
-                )
+        out.extend({column: row[column] for column in COLUMNS} for row in _bulletin_rows(bulletin, common, ref))
     return out
 
 
-def attendance(documents: Document | Iterable[Document]) -> list[Row]:
-    """Return one row per person per attendee group, for notebooks and data frames.
+def attendance(documents: Document | Iterable[Document], *, year: int | None = None) -> list[Row]:
+    """Return one row per person per attended event, for notebooks and data frames.
 
     Args:
         documents: A parsed document, or several (rows follow their order).
+        year: The year for dates printed without one when a document, its metadata and its file
+            name give none (give the parse's ``year=`` here too; see docs/attendance.md).
 
     Returns:
         Dicts keyed by :data:`COLUMNS`: source, bulletin id, headline title, date (ISO:
-        ``YYYY-MM-DD`` or ``--MM-DD``, from the dateline or else the closing) and its
-        precision (``day``, ``day-year-inferred``, ``month-day``), place, genre, verb, group
-        number and position in the group (both from 1, rank order), name, role and the
-        source line of the sentence. Missing values are None.
+        ``YYYY-MM-DD`` or ``--MM-DD``, the bulletin's own: from the dateline or else the
+        closing) and its precision (``day``, ``day-year-inferred``, ``month-day``), place,
+        genre, verb, group number and position in the group (both from 1, rank order, counted
+        over the rows kept), name, role, the source line of the sentence; then the event the
+        person attended, its date (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` when the text dates
+        it no closer; ``--MM-DD`` when no year is known), where that date was read
+        (``date_source``) and its year (``year_source``), and every line naming the person at
+        that event (``lines``, ``"3;9"``). A person named in a headline deck and in the body,
+        or twice in the body for one event, is one row. Missing values are None.
 
     Example:
         >>> import pandas, bulletins                                   # doctest: +SKIP
         >>> pandas.DataFrame(bulletins.attendance(bulletins.parse_file(p) for p in paths))
     """
     if isinstance(documents, Document):
-        return rows(documents)
-    return [row for document in documents for row in rows(document)]
+        return rows(documents, year=year)
+    return [row for document in documents for row in rows(document, year=year)]
 
 
 class AttendanceExporter:
