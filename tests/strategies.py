@@ -22,6 +22,7 @@ from bulletins.model import (
     Diagnostic,
     Document,
     EnumItem,
+    Figure,
     Headline,
     MetaField,
     NoticeElement,
@@ -74,7 +75,7 @@ def paragraphs() -> st.SearchStrategy[Paragraph]:
 def tables() -> st.SearchStrategy[Table]:
     cells = st.builds(TableCell, text=texts, header=st.booleans(), colspan=st.integers(1, 4), rowspan=st.integers(1, 3))
     rows = st.builds(TableRow, line=line, cells=st.lists(cells, min_size=1, max_size=4).map(tuple))
-    return st.builds(Table, lines=lines, text=texts, rows=st.lists(rows, max_size=4).map(tuple))
+    return st.builds(Table, lines=lines, text=texts, rows=st.lists(rows, min_size=1, max_size=4).map(tuple))
 
 
 def blocks() -> st.SearchStrategy[Block]:
@@ -218,6 +219,20 @@ def documents(draw: st.DrawFn) -> Document:
                         code=st.sampled_from(["wrapped-paragraph", "odd code"]),
                         line=st.none() | line,
                         message=texts,
+                    ),
+                    max_size=2,
+                )
+            )
+        ),
+        figures=tuple(
+            draw(
+                st.lists(
+                    st.builds(
+                        Figure,
+                        line=line,
+                        src=st.none() | st.sampled_from(["images/a b.png", "http://x/图.jpg", "a\"<&'.gif"]),
+                        alt=st.none() | texts,
+                        caption=st.none() | texts,
                     ),
                     max_size=2,
                 )

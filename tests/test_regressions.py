@@ -495,3 +495,14 @@ def test_ordinals_and_adverbs_in_a_list_are_not_names() -> None:
         "陪同习近平主席出席中缅建交70周年系列庆祝活动暨中缅文化旅游年启动仪式。"
     )
     assert all(name not in ("缅甸第一", "悉数出面") for _, names in _groups(text) for name in names)
+
+
+def test_the_hosts_who_invited_are_not_the_subject_who_presides() -> None:
+    # rmrb/2019-10/20191017-02-08.txt: after 应…邀请 became a non-name, the clause with no subject
+    # of its own (赴法国主持…) took the inviting ministers as its subject.
+    text = (
+        "外交部发言人耿爽16日宣布：应南非国际关系与合作部长潘多尔、法国欧洲和外交部长勒德里昂、瑞士联邦委员兼外交部长"
+        "卡西斯邀请，国务委员兼外交部长王毅将于10月17日至23日对南非进行正式访问，赴法国主持中法高级别人文交流机制"
+        "第五次会议，赴瑞士主持中瑞第二轮外长级战略对话。"
+    )
+    assert _groups(text) == [("主持", ["王毅"]), ("主持", ["王毅"])]

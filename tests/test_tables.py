@@ -171,3 +171,35 @@ def test_govcn_row44_coordinate_tables_are_one_bulletin() -> None:
     document = bulletins.parse_file(_govcn() / "row44.html")
     assert len(document.bulletins) == 1
     assert len(_tables(document)) == 7
+
+
+# -- figures ------------------------------------------------------------------------------------
+
+
+def test_pictures_are_figures_with_their_source_alt_text_and_caption() -> None:
+    page = NOTICE.format(
+        table='<figure><img src="images/zhibiao 1.png" alt="指标示意图"><figcaption>图1　考核指标</figcaption></figure>'
+        '<p><img src="logo.gif"></p><p>以上指标自2019年起施行。</p>'
+    )
+    document = bulletins.parse(page.encode("utf-8"), source="figures.html")
+    assert [(f.src, f.alt, f.caption) for f in document.figures] == [
+        ("images/zhibiao 1.png", "指标示意图", "图1　考核指标"),
+        ("logo.gif", None, None),
+    ]
+    # The caption is also a line of the text, read as a caption; the figure stands at it.
+    bulletin = document.bulletins[0]
+    captions = [b for b in bulletin.body if b.type == "caption"]
+    assert captions and captions[0].lines[0] == document.figures[0].line
+    _valid(document)
+    tei = bulletins.export(document, "tei")
+    assert (
+        '<figure><head>图1　考核指标</head><graphic url="images/zhibiao%201.png"/><figDesc>指标示意图</figDesc></figure>'
+        in tei
+    )
+
+
+def test_govcn_row36_nine_pictures_are_nine_figures() -> None:
+    # Issue 18: "row36: nine pictures, no residue, no diagnostic".
+    document = bulletins.parse_file(_govcn() / "row36.html")
+    assert len(document.figures) == 9 and all(f.src and f.src.endswith(".jpg") for f in document.figures)
+    _valid(document)

@@ -45,6 +45,7 @@ ITEM_NAMES: dict[str, str] = {
     "credits": "credit",
     "metadata": "field",
     "rows": "row",
+    "figures": "figure",
     "cells": "cell",
 }
 """Element name of one item of a tuple-of-objects field."""

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from attrs import field, frozen
-from attrs.validators import in_, optional
+from attrs.validators import ge, in_, min_len, optional
 
 SCHEMA = "bulletins/1"
 """Identifier of the JSON contract written by this version."""
@@ -258,8 +258,8 @@ class TableRow:
 
     line: int
     """Source line of the row (a reader gives each row one line, its cells separated by tabs)."""
-    cells: tuple[TableCell, ...]
-    """The cells in order."""
+    cells: tuple[TableCell, ...] = field(validator=min_len(1))
+    """The cells in order (one at least)."""
 
 
 @frozen(kw_only=True)
@@ -272,8 +272,8 @@ class Table:
     """First and last source line (one per row)."""
     text: str
     """The rows as printed: cells separated by tabs, rows by newlines (the text holder)."""
-    rows: tuple[TableRow, ...] = ()
-    """The rows in order."""
+    rows: tuple[TableRow, ...] = field(validator=min_len(1))
+    """The rows in order (one at least: a table has a row)."""
 
 
 Block = Paragraph | Point | Subhead | Caption | Table
@@ -407,6 +407,21 @@ class Diagnostic:
 
 
 @frozen(kw_only=True)
+class Figure:
+    """A picture the source places among its lines (HTML ``<img>``): not text, so no text holder."""
+
+    line: int = field(validator=ge(1))
+    """The source line it stands at: the first line after it (the last line when it ends the input)."""
+    src: str | None = None
+    """Where the picture is (``src`` as written in the source, relative or absolute)."""
+    alt: str | None = None
+    """Its alternative text, when the source gives one."""
+    caption: str | None = None
+    """The caption the source ties to it (``<figcaption>`` of its ``<figure>``); the caption's text
+    is also a line of the document, read as a caption."""
+
+
+@frozen(kw_only=True)
 class Document:
     """A parsed input: its provenance, bulletins, residue and diagnostics."""
 
@@ -420,6 +435,8 @@ class Document:
     """Labelled non-bulletin text in source order."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Diagnostics in source order."""
+    figures: tuple[Figure, ...] = ()
+    """Pictures in source order, where a structured source places them (never text: they hold none)."""
 
 
 def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:

@@ -139,7 +139,8 @@ def parse_many(
             format=reading.format,
             metadata=reading.metadata,
         )
-        yield _document(text, info, lines, list(reading.diagnostics), source, cleaners, script, year, strict)
+        document = _document(text, info, lines, list(reading.diagnostics), source, cleaners, script, year, strict)
+        yield attrs.evolve(document, figures=reading.figures) if reading.figures else document
 
 
 def _readings(

@@ -390,6 +390,10 @@ def _recent_subject(previous: list[tuple[str, int]], original: str, known: set[s
     clause opening with a surname-like word (向晋绥) is not read as a person.
     """
     for text, at in previous[:_LOOKBACK]:
+        if _INVITATION.search(text):
+            # 应…部长潘多尔、…部长勒德里昂…邀请，…王毅将于…赴法国主持… (rmrb/2019-10/20191017-02-08.txt):
+            # the hosts who invited are not the subject who attends.
+            continue
         for cut in range(min(len(text), _SUBJECT_MAX), 1, -1):
             # The subject ends where a word does: 宁夏海|原县 and 温敏总统和昂山|素季 are not names.
             if cut < len(text) and not _SUBJECT_END.match(text, cut):
@@ -400,6 +404,8 @@ def _recent_subject(previous: list[tuple[str, int]], original: str, known: set[s
     return []
 
 
+# 应南非国际关系与合作部长潘多尔…邀请 / 应…的邀请: a clause naming who invited.
+_INVITATION = re.compile(r"应[^，。；]{1,80}?邀请$")
 # What may follow a sentence's subject: a time, a place or partner word, or the verb.
 _SUBJECT_END = re.compile(
     r"\d|[在同与从到赴来对向于为和及、，,（(今昨近当前先转乘抵深走专回亲发致给也还又就将率带随一]"

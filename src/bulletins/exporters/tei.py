@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
+from urllib.parse import quote
 
 from .. import __version__
 from .._xmltext import Sanitizer
@@ -51,6 +52,7 @@ from ..model import (
     Credit,
     Dateline,
     Document,
+    Figure,
     Headline,
     NoticeElement,
     Paragraph,
@@ -63,6 +65,13 @@ from ..model import (
 from ._teimarkup import Span, arrange, date_span, marked, marker_n, token
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
+
+
+def _uri(src: str) -> str:
+    """*src* as a URI reference (``graphic/@url`` is ``teidata.pointer``): spaces and non-ASCII escaped."""
+    return quote(src, safe=":/?#[]@!$&'()*+,;=%~")
+
+
 _HEADING_MAX = 40
 
 
@@ -113,6 +122,12 @@ class _Tei:
         s, src = self.s, self.doc.source
         name = src.name or "text given without a name"
         notes = [self.residue(r) for r in self._outside()]
+        ranges = [b.lines for b in self.doc.bulletins]
+        notes += [
+            f'<note type="residue" subtype="figure" n="{f.line}">{self.figure(f)}</note>'
+            for f in self.doc.figures
+            if not any(a <= f.line <= b for a, b in ranges)
+        ]
         notes += [
             f'<note type="diagnostic" subtype="{s.attr(token(d.code))}"{self._line_n(d.line)}>'
             f"{s.text(d.message)}</note>"
@@ -366,6 +381,9 @@ class _Tei:
             items.append((element.lines[0], "global", self.notice(element)))
         for credit in bulletin.credits:
             items.append((credit.line, "global", self.credit(credit)))
+        for figure in self.doc.figures:
+            if bulletin.lines[0] <= figure.line <= bulletin.lines[1]:
+                items.append((figure.line, "global", self.figure(figure)))
         for subhead, blocks in sections:
             content = arrange([self.block(b, index, people, 1) for b in blocks])
             head = self.s.text(subhead.text).replace("\n", "<lb/>")
@@ -375,6 +393,14 @@ class _Tei:
             # A body needs at least one paragraph or division; a headline-only bulletin has none.
             items.insert(0, (0, "p", "<p/>"))
         return arrange(items)
+
+    def figure(self, figure: Figure) -> str:
+        """A picture: ``figure`` with its ``graphic[@url]``, caption as ``head``, alt text as ``figDesc``."""
+        s = self.s
+        graphic = f'<graphic url="{s.attr(_uri(figure.src))}"/>' if figure.src else ""
+        head = f"<head>{s.text(figure.caption)}</head>" if figure.caption else ""
+        desc = f"<figDesc>{s.text(figure.alt)}</figDesc>" if figure.alt else ""
+        return f"<figure>{head}{graphic}{desc}</figure>"
 
     def credit(self, credit: Credit) -> str:
         """A credit in place: ``note type="credit" subtype="photo|graphic|…"``; its people are in the header."""

@@ -24,7 +24,7 @@ from attrs import field, frozen
 from .. import plugins
 from ..decode import Errors
 from ..errors import ReadError, UnknownPluginError
-from ..model import Diagnostic, MetaField
+from ..model import Diagnostic, Figure, MetaField
 
 GROUP = "bulletins.readers"
 """Entry-point group that reader plugins register under."""
@@ -138,6 +138,8 @@ class Reading:
     """What the reader noticed (dropped deletions, ignored headers …)."""
     label: str | None = None
     """For inputs holding several documents: this one's label (``row3``); None otherwise."""
+    figures: tuple[Figure, ...] = ()
+    """Pictures the source places among the lines (``Figure.line`` counts in ``lines``)."""
 
     def joined(self) -> str:
         """Return the document's text, lines joined with newlines."""

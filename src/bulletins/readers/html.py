@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import lxml.etree
 import lxml.html
+from attrs import field as attrs_field
 from attrs import frozen
 
 from ..decode import Errors, decode
 from ..errors import DecodeError
-from ..model import Diagnostic, MetaField
+from ..model import Diagnostic, Figure, MetaField
 from . import Align, CellShape, Hints, Line, Reading
 from ._pages import extract, is_whole_page
 
@@ -395,6 +396,8 @@ class Walked:
     """The parsed tree (None when the text held no element)."""
     diagnostics: list[Diagnostic]
     """What was left out (hidden text)."""
+    images: list[tuple[int, str | None, str | None, str | None]] = attrs_field(factory=list)
+    """Per visible ``<img>``: the index of the line it stands at (0-based), its src, alt and caption."""
 
 
 def html_lines(text: str) -> tuple[list[Line], list[Diagnostic]]:
@@ -453,6 +456,7 @@ def walk(text: str, *, page: bool = False) -> Walked:
     skip_depth = 0
     hidden_count = 0
     tables = 0
+    images: list[tuple[int, str | None, str | None, str | None]] = []
     for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
@@ -477,6 +481,8 @@ def walk(text: str, *, page: bool = False) -> Walked:
                     out.separate(" ")  # a paragraph inside a cell of a data row: same line
                 else:
                     out.flush()
+            if tag == "img" and not frame.hidden:
+                images.append((len(out.lines), _attr(el, "src"), _attr(el, "alt"), _figcaption(el)))
             if tag in _CELLS:
                 out.separate_cell()
                 if frame.row:
@@ -511,7 +517,51 @@ def walk(text: str, *, page: bool = False) -> Walked:
                 " residue, never as a bulletin's text",
             )
         )
-    return Walked(out.lines, out.links, parents, root, diagnostics)
+    return Walked(out.lines, out.links, parents, root, diagnostics, images)
+
+
+def _attr(el: lxml.html.HtmlElement, name: str) -> str | None:
+    return _SPACE.sub(" ", el.get(name) or "").strip() or None
+
+
+def _figcaption(img: lxml.html.HtmlElement) -> str | None:
+    """The ``<figcaption>`` of the ``<figure>`` that holds *img*, if any."""
+    figure = next((a for a in img.iterancestors() if isinstance(a.tag, str) and a.tag.lower() == "figure"), None)
+    if figure is None:
+        return None
+    caption = next(figure.iter("figcaption"), None)
+    return _SPACE.sub(" ", caption.text_content()).strip() or None if caption is not None else None
+
+
+def figures(
+    images: Sequence[tuple[int, str | None, str | None, str | None]], lines: Sequence[Line]
+) -> tuple[tuple[Figure, ...], list[Diagnostic]]:
+    """Return the page's pictures as figures at their lines.
+
+    A whole page's chrome pictures (logos, share icons: every line around them is chrome) are left
+    out, and a diagnostic counts them.
+    """
+    out: list[Figure] = []
+    chrome = 0
+    for at, src, alt, caption in images:
+        if not lines or (src is None and alt is None):
+            continue
+        line = min(at, len(lines) - 1)
+        around = [lines[k] for k in (line - 1, line) if 0 <= k < len(lines)]
+        if around and all(x.hints.chrome for x in around):
+            chrome += 1
+            continue
+        out.append(Figure(line=line + 1, src=src, alt=alt, caption=caption))
+    found = []
+    if chrome:
+        found.append(
+            Diagnostic(
+                level="info",
+                code="chrome-pictures-left-out",
+                message=f"{chrome} picture(s) in the page's chrome (logos, icons) are not listed as figures",
+            )
+        )
+    return tuple(out), found
 
 
 def _title(text: str) -> str | None:
@@ -603,6 +653,8 @@ class HtmlReader:
             diagnostics.extend(found)
         if not lines:
             diagnostics.append(Diagnostic(level="warning", code="no-text", message="the page has no visible text"))
+        pictures, found = figures(walked.images, lines)
+        diagnostics.extend(found)
         yield Reading(
             format=self.name,
             lines=tuple(lines),
@@ -610,4 +662,5 @@ class HtmlReader:
             confidence=confidence,
             metadata=tuple(metadata),
             diagnostics=tuple(diagnostics),
+            figures=pictures,
         )
