@@ -29,7 +29,7 @@ from ..model import Diagnostic, Figure, MetaField
 GROUP = "bulletins.readers"
 """Entry-point group that reader plugins register under."""
 
-SNIFF_ORDER: tuple[str, ...] = ("pdf", "docx", "html", "markdown")
+SNIFF_ORDER: tuple[str, ...] = ("pdf", "image", "docx", "html", "markdown")
 """Built-in readers asked first, in this order, whether they claim the bytes; third-party
 readers are asked next (by name), and ``text`` takes whatever nobody claims."""
 
