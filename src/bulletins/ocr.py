@@ -252,12 +252,17 @@ def _text_block(rows_: Sequence[Sequence[OcrLine]], body: float) -> _Block | Non
     return _Block(left=min(left, min(r[0].box[0] for r in full)), right=right) if right > left else None
 
 
-def _align(x0: float, x1: float, block: _Block | None, em: float) -> Align | None:
-    """Alignment of a row spanning x0–x1 against the text block (None: ordinary left-set text)."""
+def _align(x0: float, x1: float, block: _Block | None, em: float, *, large: bool = False) -> Align | None:
+    """Alignment of a row spanning x0–x1 against the text block (None: ordinary left-set text).
+
+    A row in larger type than the body is centred when its middle is the block's, even where it
+    is wider than the block (a 红头's 发文机关标志 runs past the body's margins).
+    """
     if block is None:
         return None
     before, after = x0 - block.left, block.right - x1
-    if before >= 1.5 * em and after >= 1.5 * em and abs(before - after) <= 2.0 * em:
+    inside = before >= 1.5 * em and after >= 1.5 * em
+    if (inside or large) and abs(before - after) <= 2.0 * em:
         return "center"
     if x0 > (block.left + block.right) / 2 - em and after <= 6 * em:
         return "right"
@@ -302,7 +307,7 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
         x1, y1 = max(ln.box[2] for ln in row), max(ln.box[3] for ln in row)
         height = max(ln.height for ln in row)
         size = round(height / 1.35 * 72.0 / dpi, 1)
-        align = None if table else _align(x0, x1, block, max(body, 1.0))
+        align = None if table else _align(x0, x1, block, max(body, 1.0), large=height >= 1.3 * body)
         where = f"page {page} " if page is not None else ""
         confidence = min(ln.confidence for ln in row)
         origin = f"{where}box {x0:.0f},{y0:.0f},{x1:.0f},{y1:.0f} conf {confidence:.2f}"
