@@ -67,8 +67,8 @@ def png(width: int = 4, height: int = 4) -> bytes:
 KINDS = [
     (png(), "PNG"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG"),
-    (b"II*\x00\x08\x00\x00\x00", "TIFF"),
-    (b"MM\x00*\x00\x00\x00\x08", "TIFF"),
+    (b"II*\x00\x08\x00\x00\x00\x00\x00", "TIFF"),
+    (b"MM\x00*\x00\x00\x00\x08\x00\x00", "TIFF"),
     (b"%PDF-1.7\n", None),
     ("关于印发通知".encode(), None),
     (b"", None),
@@ -91,6 +91,25 @@ def test_bytes_claiming_an_image_suffix_that_are_not_an_image_are_one_clear_erro
         bulletins.parse(b"<html>not a picture</html>", source=name, reader="image")
     with pytest.raises(ReadError, match=r"not an image"):
         bulletins.parse(b"\x00\x01\x02 not a picture", source=name)
+
+
+DAMAGED = [
+    (b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG", "no IHDR header after the signature"),
+    (b"\xff\xd8\xff\x00" + bytes(20), "JPEG", "no segment marker after the start-of-image marker"),
+    (b"II*\x00\xff\xff\x00\x00" + bytes(20), "TIFF", "the first image directory lies outside the file"),
+]
+
+
+@pytest.mark.parametrize(("data", "kind", "problem"), DAMAGED, ids=[k for _, k, _ in DAMAGED])
+@pytest.mark.parametrize("extra", [True, False], ids=["with-extra", "without-extra"])
+def test_a_damaged_header_is_one_error_with_or_without_the_extra(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, kind: str, problem: str, extra: bool
+) -> None:
+    if not extra:
+        monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+    assert ImageReader().sniff(data)
+    with pytest.raises(ReadError, match=rf"^scan\.bin: a damaged {kind} image: {problem}$"):
+        bulletins.parse(data, source="scan.bin")
 
 
 def test_cli_reports_a_fake_image_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -45,6 +45,25 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
+def damage(data: bytes, kind: str) -> str | None:
+    """Say what is wrong with the header of an image of *kind*, or None when it looks whole.
+
+    A cheap check that needs no imaging library, so that a damaged file is the same error with
+    and without the ``ocr`` extra: PNG's first chunk is ``IHDR``; a JPEG's first marker is a
+    segment marker; a TIFF's first directory lies inside the file.
+    """
+    if kind == "PNG" and data[12:16] != b"IHDR":
+        return "no IHDR header after the signature"
+    if kind == "JPEG" and (len(data) < 4 or data[3] < 0xC0 or data[3] == 0xFF):
+        return "no segment marker after the start-of-image marker"
+    if kind == "TIFF":
+        little = data.startswith(b"II")
+        offset = int.from_bytes(data[4:8], "little" if little else "big") if len(data) >= 8 else 0
+        if not 8 <= offset < len(data):
+            return "the first image directory lies outside the file"
+    return None
+
+
 class ImageReader:
     """Read a scanned page image by OCR; one document per file (a TIFF's pages are its pages)."""
 
@@ -59,7 +78,8 @@ class ImageReader:
         """Yield the one document of the image: its OCR lines, or a ``no-text-layer`` warning.
 
         Raises:
-            ReadError: The bytes are not a PNG, JPEG or TIFF image, or the image is damaged.
+            ReadError: The bytes are not a PNG, JPEG or TIFF image, or its header is damaged (with
+                the extra: the image cannot be decoded).
         """
         kind = image_kind(data)
         if kind is None:
@@ -68,6 +88,9 @@ class ImageReader:
                 f"(first bytes {data[:8]!r}); use --from to choose another reader",
                 source=source,
             )
+        problem = damage(data, kind)
+        if problem is not None:
+            raise ReadError(f"a damaged {kind} image: {problem}", source=source)
         metadata = (MetaField(name="image", value=kind),)
         if not ocr.available():
             message = f"the {kind} image has no text layer: {ocr.INSTALL_HINT}"
@@ -111,4 +134,4 @@ class ImageReader:
         return Reading(format=self.name, lines=tuple(lines), metadata=metadata, diagnostics=tuple(diagnostics))
 
 
-__all__ = ["LOW_CONFIDENCE", "MAX_PAGES", "ImageReader", "image_kind"]
+__all__ = ["LOW_CONFIDENCE", "MAX_PAGES", "ImageReader", "damage", "image_kind"]
