@@ -108,7 +108,7 @@ def _image(image: bytes | Image.Image, page: int | None) -> Image.Image:
         opened.load()
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         where = f"page {page}: " if page is not None else ""
-        raise OcrError(f"{where}not a readable image ({exc})") from exc
+        raise OcrError(f"{where}not a readable image ({type(exc).__name__})") from exc
     return opened
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import zlib
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -49,11 +50,14 @@ def damage(data: bytes, kind: str) -> str | None:
     """Say what is wrong with the header of an image of *kind*, or None when it looks whole.
 
     A cheap check that needs no imaging library, so that a damaged file is the same error with
-    and without the ``ocr`` extra: PNG's first chunk is ``IHDR``; a JPEG's first marker is a
+    and without the ``ocr`` extra: PNG's first chunk is ``IHDR`` with its checksum; a JPEG's first marker is a
     segment marker; a TIFF's first directory lies inside the file.
     """
-    if kind == "PNG" and data[12:16] != b"IHDR":
-        return "no IHDR header after the signature"
+    if kind == "PNG":
+        if data[12:16] != b"IHDR" or len(data) < 33:
+            return "no IHDR header after the signature"
+        if zlib.crc32(data[12:29]) != int.from_bytes(data[29:33], "big"):
+            return "the IHDR header's checksum does not match"
     if kind == "JPEG" and (len(data) < 4 or data[3] < 0xC0 or data[3] == 0xFF):
         return "no segment marker after the start-of-image marker"
     if kind == "TIFF":
@@ -106,7 +110,9 @@ class ImageReader:
             image = Image.open(io.BytesIO(data))
             frames = [frame.copy() for frame in itertools.islice(ImageSequence.Iterator(image), MAX_PAGES + 1)]
         except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-            raise ReadError(f"a damaged {kind} image ({exc})", source=source) from exc
+            raise ReadError(
+                f"a damaged {kind} image: it cannot be decoded ({type(exc).__name__})", source=source
+            ) from exc
         diagnostics: list[Diagnostic] = []
         if len(frames) > MAX_PAGES:
             frames = frames[:MAX_PAGES]
