@@ -7,6 +7,7 @@ tests/fixtures/formats/DRAW.tsv.  Run once; do not redraw.
 
     python3 bench/draw_formats.py [CORPUS_DIR] > tests/fixtures/formats/DRAW.tsv
 """
+
 import os
 import random
 import sys
@@ -22,8 +23,13 @@ PLAN = [
     ("html-pages", 14, lambda n: n.endswith(".html")),
     ("docx", 5, lambda n: n.endswith((".docx", ".doc", ".wps"))),
     # the three OFD files that are documents rather than forms
-    ("ofd", 2, lambda n: any(k in n for k in (
-        "luqiao-weisheng-pifu", "testPathFillOpacity_hanjian", "haiguan-shuzidanganshi"))),
+    (
+        "ofd",
+        2,
+        lambda n: any(
+            k in n for k in ("luqiao-weisheng-pifu", "testPathFillOpacity_hanjian", "haiguan-shuzidanganshi")
+        ),
+    ),
 ]
 
 

@@ -1,5 +1,6 @@
 """Readers are linear in input size: a ~20 MB HTML page and a 5,000-paragraph DOCX (issue 10);
-PDF pages per second against ``pdftotext -layout`` in the same run (issue 18).
+PDF pages per second against ``pdftotext -layout`` in the same run (issue 18);
+OCR seconds per page on a scanned A4 page (bulletins[ocr]).
 
 Builds inputs of growing size from real text (gov.cn row2.html's paragraphs, seed 002's notice
 in the python-docx fixture's layout), times ``bulletins.parse`` on each, and prints seconds,
@@ -35,6 +36,9 @@ NOTICE = ROOT / "tests" / "fixtures" / "readers" / "notice.txt"
 PDFS = ROOT.parent / "shared" / "corpus" / "formats" / "pdf-text"
 if not PDFS.is_dir():
     PDFS = Path("/work/shared/corpus/formats/pdf-text")
+# ../shared beside the clone, or two levels up from a worktree (/work/wt/NAME).
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT / "shared")
+SCAN = SHARED / "corpus" / "formats" / "pdf-scanned" / "lawliet_govcheck_test-hongtou-seal.png"
 
 
 def html_page(megabytes: float) -> bytes:
@@ -139,7 +143,21 @@ def main(argv: list[str]) -> int:
     counts = (250, 1000) if quick else (500, 1250, 5000)
     # A zipped .docx of repeated text is tiny on disk, so its size is counted in paragraphs.
     series("docx", [(f"{n} paragraphs", n / 1000, docx_file(n)) for n in counts], "notice.docx", "k-para")
+    ocr_pages()
     return 0
+
+
+def ocr_pages() -> None:
+    """OCR seconds per page: the corpus's A4 page image at 150 dpi, end to end (bulletins[ocr])."""
+    from bulletins import ocr
+
+    if not ocr.available() or not SCAN.is_file():
+        print("ocr   skipped: needs bulletins[ocr] and ../shared/corpus")
+        return
+    data = SCAN.read_bytes()
+    timed(data, SCAN.name)  # the engine loads its models once per process (about a second)
+    runs = [timed(data, SCAN.name) for _ in range(3)]
+    print(f"ocr   {SCAN.name}: {min(runs):.2f} s per page (best of 3; mean {sum(runs) / 3:.2f} s)")
 
 
 if __name__ == "__main__":

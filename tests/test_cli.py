@@ -80,7 +80,7 @@ def test_formats_lists_the_builtin_exporters() -> None:
     ("content", "message"),
     [
         (bytes(range(256)) * 8, "not text"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(200), "not text"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "a damaged PNG image"),  # the image reader claims it by signature
         ("正文".encode() + b"\xff\xfe\xfd" + "正文".encode() * 100, "offset"),
     ],
     ids=["random", "png", "undecodable"],

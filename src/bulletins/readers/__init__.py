@@ -5,7 +5,7 @@ saying whether the bytes look like its format, and a pure ``read(data, *, source
 method yielding one :class:`Reading` per document in the input (most formats hold one; a
 dataset reader yields one per row). Options are constructor keywords, as for exporters.
 Readers are found through the entry-point group ``bulletins.readers`` (see docs/plugins.md);
-the built-ins (``text``, ``html``, ``markdown``, ``docx``, ``pdf``) are declared there like any other.
+the built-ins (``text``, ``html``, ``markdown``, ``docx``, ``pdf``, ``image``) are declared there like any other.
 
 Adding a built-in reader touches: ``[project.entry-points."bulletins.readers"]`` in
 pyproject.toml, a module under ``bulletins/readers/``, :data:`SNIFF_ORDER`, docs/plugins.md,
@@ -29,7 +29,7 @@ from ..model import Diagnostic, Figure, MetaField
 GROUP = "bulletins.readers"
 """Entry-point group that reader plugins register under."""
 
-SNIFF_ORDER: tuple[str, ...] = ("pdf", "docx", "html", "markdown")
+SNIFF_ORDER: tuple[str, ...] = ("pdf", "image", "docx", "html", "markdown")
 """Built-in readers asked first, in this order, whether they claim the bytes; third-party
 readers are asked next (by name), and ``text`` takes whatever nobody claims."""
 
