@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
+from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import ModuleType
@@ -67,3 +69,14 @@ def require_distribution(name: str, folder: str) -> None:
         version(name)
     except PackageNotFoundError:
         _missing(name, f"pip install -e {folder}")
+
+
+@pytest.fixture
+def no_ocr(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Simulate an install without ``bulletins[ocr]``: importing the engine fails."""
+    from bulletins import ocr
+
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # None in sys.modules: ImportError
+    ocr._engine.cache_clear()
+    yield
+    ocr._engine.cache_clear()

@@ -15,7 +15,7 @@ from bulletins.cli import main
 from bulletins.decode import decode
 from bulletins.exporters.attendance import COLUMNS
 from bulletins.model import Document
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, require_module
 from tests.fixtures.seeds_expected import ATTENDEES, GENRES
 from tests.fixtures.seeds_expected import SEEDS as EXPECTED
 
@@ -299,3 +299,13 @@ def test_a_digest_item_is_dated_and_named_by_its_first_words() -> None:
     assert [(r["event_date"], r["year_source"]) for r in dated] == [("2022-09-01", "option")] * 2 + [
         ("2022-09-06", "option")
     ]
+
+
+def test_a_batch_table_with_o_file_parquet_is_one_parquet_table(tmp_path: Path) -> None:
+    parquet = require_module("pyarrow.parquet", "parquet")
+    target = tmp_path / "att.parquet"
+    assert main(["parse", str(SEEDS), "--to", "attendance", "-o", str(target), "-q"]) == 0
+    table = parquet.read_table(target)
+    assert table.column_names == list(COLUMNS)
+    csv_rows = bulletins.attendance(bulletins.parse_file(p) for p in sorted(SEEDS.glob("*.txt")))
+    assert table.num_rows == len(csv_rows) > 0

@@ -129,15 +129,6 @@ def test_cli_reports_a_fake_image_in_one_line(tmp_path: Path, capsys: pytest.Cap
 # -- without the extra ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def no_ocr(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Simulate an install without ``bulletins[ocr]``: importing the engine fails."""
-    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # None in sys.modules: ImportError
-    ocr._engine.cache_clear()
-    yield
-    ocr._engine.cache_clear()
-
-
 @pytest.mark.usefixtures("no_ocr")
 def test_without_the_extra_an_image_gives_a_warning_and_no_bulletin() -> None:
     assert not ocr.available()
@@ -304,3 +295,16 @@ def test_headline_found_on_each_typed_first_page(typed: dict[str, tuple[str, byt
     doc = bulletins.parse(image, source=f"{label}.png", reader=_Given(reading))
     titles = [BENCH.fold(b.headline.title) for b in doc.bulletins if b.headline is not None]
     assert any(BENCH.fold(HEADLINES[label]) in title for title in titles), titles
+
+
+def test_a_scanned_pdf_is_read_by_ocr_page_by_page(typed: dict[str, tuple[str, bytes, Reading]]) -> None:
+    # Issue 18: PDF pages with no text layer go through the same OCR as images (one page: 沪海洋信息
+    # 行[2019]14号, typed above as shou-xinxi-hang-2019-4 p1).
+    path = BENCH.SCANS / "hushengjie_shou-xinxi-hang-2019-4_jiaoxue-dudao-buchong-guiding_scan.pdf"
+    document = bulletins.parse_file(path)
+    [note] = [d for d in document.diagnostics if d.code == "ocr"]
+    assert note.message.startswith("1 page(s) with no text layer (page 1) read by OCR")
+    assert any(b.doc_number == "沪海洋信息行[2019]14号" for b in document.bulletins)
+    closings = [b.closing for b in document.bulletins if b.closing is not None]
+    assert closings and closings[0].date is not None and closings[0].date.iso == "2019-03-12"
+    assert document.source.format == "pdf"

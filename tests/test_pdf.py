@@ -116,6 +116,7 @@ def test_kangxi_radicals_are_read_as_the_ideographs_and_counted() -> None:
     assert folded.message.startswith("3 character(s)")
 
 
+@pytest.mark.usefixtures("no_ocr")
 def test_a_page_without_text_layer_is_a_diagnostic() -> None:
     document = bulletins.parse(fixture("scanned-page.pdf"), source="scan.pdf")
     (missing,) = [d for d in document.diagnostics if d.code == "no-text-layer"]
@@ -200,6 +201,7 @@ def test_browser_print_header_and_footer_are_residue() -> None:
     assert all("gov.cn" not in ln.text for ln in reading.lines if not ln.hints.furniture)
 
 
+@pytest.mark.usefixtures("no_ocr")
 def test_scans_without_text_are_refused_with_the_reason() -> None:
     path = corpus("pdf-scanned") / "hushengjie_scnu-jiji-2024-4_peiyang-mubiao-pingjia-xize_scan.pdf"
     with pytest.raises(ReadError, match=r"no text layer on any of its 6 pages \(a scan\?\): install bulletins\[ocr\]"):

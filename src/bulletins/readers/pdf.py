@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
+import attrs
+
+from .. import ocr
 from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField
@@ -134,13 +137,29 @@ class PdfReader:
             diagnostics.append(Diagnostic(level="warning", code="unreadable-page", message=message))
         if not pages:
             raise ReadError(f"none of the PDF's {count} page(s) could be read", source=source)
-        if all(not lines for _, lines in pages):
+        scanned = [page.number for page, lines in pages if not lines and page.images]
+        recognized = _recognized(pdf, scanned, source) if scanned and ocr.available() else {}
+        if all(not lines for _, lines in pages) and not any(recognized.values()):
+            if recognized:
+                raise ReadError(f"OCR found no text on any of the PDF's {count} page(s)", source=source)
             raise ReadError(
                 f"no text layer on {'its page' if count == 1 else f'any of its {count} pages'}"
                 f" (a scan?): {_OCR_HINT} to read it with OCR",
                 source=source,
             )
-        diagnostics.extend(_no_text_layer(page) for page, lines in pages if not lines)
+        diagnostics.extend(_no_text_layer(page) for page, lines in pages if not lines and page.number not in recognized)
+        if recognized:
+            diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="ocr",
+                    message=f"{len(recognized)} page(s) with no text layer ({_ranges(sorted(recognized))}) read by"
+                    f" OCR ({ocr.ENGINE}, {_OCR_DPI:.0f} dpi): check them against the page images",
+                )
+            )
+        if all(not lines for _, lines in pages):  # a scan: its lines are the OCR's, page by page
+            scan = tuple(number_tables(line for n in sorted(recognized) for line in recognized[n]))
+            return Reading(format=self.name, lines=scan, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
         furniture = mark_furniture(pages)
         # The document's text block serves pages with few full lines (a cover, a 红头 first page);
         # a page with enough of its own (a landscape table page) is judged against its own.
@@ -152,9 +171,40 @@ class PdfReader:
             block = text_block(lines, body_size(lines), least=6) or whole
             add_hints(lines, block, size)
             laid.append((lines, block))
-        out: tuple[Line, ...] = tuple(number_tables(paragraphs(laid)))
+        out: tuple[Line, ...] = tuple(number_tables(_with_ocr(paragraphs(laid), recognized)))
         diagnostics.extend(_counted(pages, furniture, out))
         return Reading(format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
+
+
+_OCR_DPI = ocr.DEFAULT_DPI
+
+
+def _recognized(pdf: Any, numbers: list[int], source: str | None) -> dict[int, list[Line]]:
+    """OCR the pages *numbers* (1-based) of *pdf*, rendered at :data:`_OCR_DPI`: their lines, by page."""
+    out: dict[int, list[Line]] = {}
+    for number in numbers:
+        image = pdf[number - 1].render(scale=_OCR_DPI / 72.0).to_pil()
+        try:
+            found = ocr.recognize(image, page=number)
+        except ocr.OcrError as exc:
+            raise ReadError(f"page {number}: {exc}", source=source) from exc
+        out[number] = [
+            attrs.evolve(line, hints=attrs.evolve(line.hints, page=number))
+            for line in ocr.page_lines(found, page=number, dpi=_OCR_DPI)
+        ]
+    return out
+
+
+def _with_ocr(lines: Iterable[Line], recognized: dict[int, list[Line]]) -> Iterator[Line]:
+    """Insert each OCR'd page's lines before the first text-layer line of a later page."""
+    pending = sorted(recognized)
+    for line in lines:
+        page = line.hints.page or 0
+        while pending and pending[0] < page:
+            yield from recognized[pending.pop(0)]
+        yield line
+    for number in pending:
+        yield from recognized[number]
 
 
 def _ranges(numbers: list[int]) -> str:
