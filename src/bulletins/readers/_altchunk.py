@@ -94,7 +94,9 @@ class AltChunks:
         target = self.part.related_parts.get(rid)
         if target is None:
             self.diagnostics.append(
-                Diagnostic(level="warning", code="altchunk-unread", message=f"{label}: no part for relationship {rid!r}")
+                Diagnostic(
+                    level="warning", code="altchunk-unread", message=f"{label}: no part for relationship {rid!r}"
+                )
             )
             return []
         kind = target.content_type.split(";")[0].strip().lower()

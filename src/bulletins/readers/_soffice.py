@@ -20,6 +20,7 @@ line LibreOffice printed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -35,15 +36,22 @@ PACKAGE = "libreoffice-writer-nogui"
 DEFAULT_TIMEOUT = 120.0
 """Seconds a conversion may take (a cold start with a fresh profile takes 2–5 s)."""
 
-_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
- xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-</oor:items>
-"""
+_SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
+_SETTINGS = (
+    (_SCRIPTING, "MacroSecurityLevel", "3"),  # Very high: only macros from trusted locations, and there are none
+    (_SCRIPTING, "DisableMacrosExecution", "true"),
+    (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Misc", "FirstRun", "false"),
+)
+_PROFILE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry"'
+    ' xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+    + "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>\n'
+        for path, name, value in _SETTINGS
+    )
+    + "</oor:items>\n"
+)
 
 
 def soffice() -> str | None:
@@ -99,7 +107,7 @@ def to_docx(data: bytes, suffix: str, *, source: str | None, timeout: float = DE
             str(given),
         ]
         env = {**os.environ, "HOME": str(root), "TMPDIR": str(root)}
-        process = subprocess.Popen(  # noqa: S603 - a fixed command on a temporary copy of the input
+        process = subprocess.Popen(
             command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -129,8 +137,6 @@ def to_docx(data: bytes, suffix: str, *, source: str | None, timeout: float = DE
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
     """Kill a conversion and everything it started (soffice forks oosplash → soffice.bin)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it may end between the timeout and the kill
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:  # pragma: no cover - it ended between the timeout and the kill
-        pass
     process.communicate()

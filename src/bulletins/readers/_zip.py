@@ -139,7 +139,9 @@ def open_zip(data: bytes, limits: ZipLimits, *, kind: str, source: str | None) -
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise ReadError(f"not a readable {kind}: the zip archive is damaged or truncated ({exc})", source=source) from exc
+        raise ReadError(
+            f"not a readable {kind}: the zip archive is damaged or truncated ({exc})", source=source
+        ) from exc
     try:
         check_limits(archive, limits, kind=kind, source=source)
     except ReadError:
@@ -159,7 +161,9 @@ def read_member(archive: zipfile.ZipFile, name: str, *, kind: str, source: str |
     except KeyError as exc:
         raise ReadError(f"not a readable {kind}: the zip archive has no member {name}", source=source) from exc
     except Exception as exc:  # BadZipFile (CRC), zlib.error, EOFError from a corrupt member
-        raise ReadError(f"not a readable {kind}: member {name} of the zip archive is corrupt ({exc})", source=source) from exc
+        raise ReadError(
+            f"not a readable {kind}: member {name} of the zip archive is corrupt ({exc})", source=source
+        ) from exc
 
 
 def zip_names(data: bytes) -> frozenset[str] | None:

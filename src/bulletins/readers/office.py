@@ -47,7 +47,9 @@ class OfficeReader:
     name: ClassVar[str] = "office"
     suffixes: ClassVar[tuple[str, ...]] = (".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt", ".ott")
 
-    def __init__(self, *, timeout: object = DEFAULT_TIMEOUT, max_unzipped: object = None, max_ratio: object = None) -> None:
+    def __init__(
+        self, *, timeout: object = DEFAULT_TIMEOUT, max_unzipped: object = None, max_ratio: object = None
+    ) -> None:
         """Configure the conversion.
 
         Args:
@@ -65,7 +67,7 @@ class OfficeReader:
         self.limits = ZipLimits.from_options(max_unzipped, max_ratio)
 
     def sniff(self, data: bytes) -> bool:
-        """Claim OLE2 files (not encrypted .docx), ``{\\rtf`` text and OpenDocument text zips."""
+        """Claim OLE2 files (not encrypted .docx), RTF text and OpenDocument text zips."""
         return kind_of(data) is not None
 
     def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
