@@ -266,9 +266,11 @@ Block = tuple[float, float]
 
 
 def _cut(segments: list[_Run], width: float, block: Block) -> list[tuple[list[_Run], Block]]:
-    """Recursive XY cut: split at a column gutter when both sides are text columns, else at the widest
-    gap between lines. The leaves come in reading order (top to bottom, left column first), each with
-    the left and right edges of the text block (page or column) it lies in, for alignment.
+    """Cut a page's segments into blocks in reading order (a recursive XY cut).
+
+    A column gutter splits when both sides are text columns, else the widest gap between lines. The
+    leaves come top to bottom, left column first, each with the left and right edges of the text
+    block (page or column) it lies in, for alignment.
     """
     if len(segments) < 6:
         return [(segments, block)]
