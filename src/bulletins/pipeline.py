@@ -22,7 +22,7 @@ from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
 from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexer import LineToken, lex, retyped
-from .model import Diagnostic, Document, Source
+from .model import Diagnostic, Document, MetaField, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
@@ -197,12 +197,24 @@ def _document(
         # In line order; diagnostics about the whole input (no line) come last.
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
     )
-    fill = year if year is not None else document_year(document.bulletins)
+    fill = year if year is not None else document_year(document.bulletins) or _metadata_year(info.metadata)
     if fill is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
+
+
+def _metadata_year(metadata: Sequence[MetaField]) -> int | None:
+    """The year of a dataset row's date column (``date_iso``, set by the records reader), or None.
+
+    Used for dates printed without a year when the text prints none: a news row dated 2020-03-24
+    gives 3月24日 the year 2020 (still flagged ``year_inferred``).
+    """
+    for item in metadata:
+        if item.name == "date_iso" and item.value[:4].isdigit():
+            return int(item.value[:4])
+    return None
 
 
 def _lexed(

@@ -102,6 +102,20 @@ def _encoding(head: bytes, source: str | None, errors: Errors) -> tuple[str, flo
     return decoded.encoding, decoded.confidence, decoded.diagnostics
 
 
+def _bad_offset(view: bytes | memoryview, encoding: str) -> int:
+    """The exact offset of the first byte *encoding* cannot decode (the stream only knows its chunk)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    at = 0
+    while at < len(view):
+        chunk = bytes(view[at : at + (1 << 20)])
+        try:
+            decoder.decode(chunk, final=at + len(chunk) >= len(view))
+        except UnicodeDecodeError as exc:
+            return at + exc.start - len(decoder.getstate()[0])
+        at += len(chunk)
+    return at
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
@@ -377,9 +391,12 @@ class RecordsReader:
                     reading = attrs.evolve(reading, diagnostics=(*found, *reading.diagnostics))
                 yield reading
         except UnicodeDecodeError as exc:
+            offset = _bad_offset(view, encoding)
             raise DecodeError(
-                f"row {number + 1}: not valid {encoding}, the codec the file's start is in ({exc.reason})",
+                f"byte offset {offset} (after row {number}): not valid {encoding}, the codec the file's start"
+                f" is in ({exc.reason}); pass errors='replace' to substitute U+FFFD",
                 source=source,
+                offset=offset,
             ) from exc
         if number == 0:
             raise ReadError("the dataset holds no rows", source=source)
