@@ -106,7 +106,7 @@ def parse(
 
 
 def parse_many(
-    data: str | bytes,
+    data: str | bytes | memoryview,
     *,
     source: str | None = None,
     cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
@@ -119,7 +119,9 @@ def parse_many(
 ) -> Iterator[Document]:
     """Parse every document an input holds (one for most formats, one per row for datasets).
 
-    Takes the arguments of :func:`parse`; documents are yielded in input order.
+    Takes the arguments of :func:`parse`; documents are yielded in input order. *data* may also be
+    a ``memoryview`` (of an ``mmap`` of a large dataset, say): a reader that streams (``records``,
+    with ``reader="records"``) reads it without a copy, in constant memory; others get its bytes.
     """
     if script not in ("keep", "simplified"):
         raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
@@ -144,12 +146,12 @@ def parse_many(
 
 
 def _readings(
-    data: str | bytes,
+    data: str | bytes | memoryview,
     source: str | None,
     reader: str | Reader,
     reader_options: Mapping[str, object] | None,
     errors: Errors,
-) -> Iterator[tuple[str, tuple[Line, ...], Reading | None, bytes]]:
+) -> Iterator[tuple[str, tuple[Line, ...], Reading | None, bytes | memoryview]]:
     """``(text, lines, reading, bytes)`` for each document of *data*, in input order.
 
     A ``str`` read as text (``reader`` ``auto`` or ``text``) is one document of its own, with no
@@ -163,10 +165,13 @@ def _readings(
             yield data.removeprefix("\ufeff"), (), None, encoded
             return
         data = encoded
+    elif isinstance(data, memoryview):
+        if reader == "auto" or not getattr(reader_for(reader, reader_options), "streams", False):
+            data = data.tobytes()
     elif not isinstance(data, bytes):
         raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
-    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
-    for reading in chosen.read(data, source=source, errors=errors):
+    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)  # type: ignore[arg-type]
+    for reading in chosen.read(data, source=source, errors=errors):  # type: ignore[arg-type]  # a streaming reader's view
         yield reading.joined(), reading.lines, reading, data
 
 
