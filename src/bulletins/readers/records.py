@@ -323,7 +323,8 @@ class RecordsReader:
             column, value = text
             origin = f"row {number} column {column}"
             lines = [
-                Line(text=part, origin=origin) for part in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                Line(text=part, origin=origin, hints=_PLAIN)
+                for part in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             ]
         metadata = [MetaField(name="row", value=str(number))]
         title = first("title")
