@@ -84,6 +84,8 @@ SNIFF = [
     (b"{\\rtf1\\ansi hello}", "x.txt", "office"),
     (b'{"title": "t", "text": "x"}\n', None, "records"),
     (b'[{"title": "t"}]', None, "records"),
+    (b'\xef\xbb\xbf[\n  {"title": "t"}]', "x.json", "records"),
+    (b"plain text\n", "x.json", "text"),  # a .json that is no dataset is not taken by its suffix
     (b"title,text\nt,x\n", "x.csv", "records"),
     (b"title\ttext\nt\tx\n", "x.tsv", "records"),
     (b"title,text\nt,x\n", None, "text"),
@@ -507,6 +509,8 @@ def test_records_columns_named_by_options_and_errors_that_name_the_place() -> No
     bad = b"text\n" + (b"x" * 999 + b"\n") * 1100 + b"\xff\xfe\n"  # past the first MiB, where the codec is chosen
     with pytest.raises(DecodeError, match=r"x\.csv: byte offset 1100005 \(after row \d+\): not valid utf-8"):
         list(get_reader("records").read(bad, source="x.csv"))
+    with pytest.raises(ReadError, match=r"line 1: not a JSON object"):
+        list(bulletins.parse_many(b"a,b\n1,2\n", source="x.jsonl", reader="records"))
     with pytest.raises(ReadError, match="bad options"):
         get_reader("records", format="xlsx")
 

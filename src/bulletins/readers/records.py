@@ -48,6 +48,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     "source": ("source", "来源", "infosource", "publisher", "发布机构", "发文机关", "agency", "site", "media"),
 }  # fmt: skip
 _ROLES = ("text", "title", "date", "url", "source")
+_JSON_ROWS = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:\[\s*\{|\{\s*")')
 _PLAIN = Hints()  # one shared instance: building a Hints per line was a third of the reader's time
 _CHUNK = 1 << 16
 _DATE = re.compile(
@@ -131,7 +132,8 @@ class RecordsReader:
     """Datasets (CSV, TSV, JSON Lines, JSON arrays): each row's text is one document."""
 
     name: ClassVar[str] = "records"
-    suffixes: ClassVar[tuple[str, ...]] = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".json")
+    # Not .json: a .json file is a dataset only when it holds an array of objects, told by content.
+    suffixes: ClassVar[tuple[str, ...]] = (".csv", ".tsv", ".tab", ".jsonl", ".ndjson")
     streams: ClassVar[bool] = True
     """Reads a ``memoryview`` (of an ``mmap``) without copying it: see :func:`bulletins.parse_many`."""
 
@@ -179,8 +181,7 @@ class RecordsReader:
 
     def sniff(self, data: bytes) -> bool:
         """Claim JSON Lines and JSON arrays of objects by content; CSV only by its suffix."""
-        head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return head.startswith((b'{"', b"[{", b"[\n{", b"[\r\n{"))
+        return _JSON_ROWS.match(data[:256]) is not None
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -194,6 +195,8 @@ class RecordsReader:
         if first == "{":
             return "jsonl"
         suffix = PurePath(source).suffix.lower() if source else ""
+        if suffix in {".jsonl", ".ndjson", ".json"}:  # not JSON after all: say so, do not read it as CSV
+            return "json" if suffix == ".json" else "jsonl"
         return "tsv" if suffix in {".tsv", ".tab"} else "csv"
 
     def _rows(
