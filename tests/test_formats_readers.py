@@ -409,13 +409,18 @@ def test_the_luqiao_reply_in_red_header_layout() -> None:
     lines = {line.text: line for line in reading.lines}
     # Content.xml: TextObject 1003 Size 14.7 mm Weight 900 centred at x 39.14 + 133.71 on a 210 mm page.
     assert lines["测试符路桥区卫生局文件"].hints.bold and lines["测试符路桥区卫生局文件"].hints.align == "center"
-    assert lines["测试符路桥区卫生局文件"].hints.font_size == pytest.approx(14.7 * 72 / 25.4, abs=0.1)
+    assert lines["测试符路桥区卫生局文件"].hints.font_size == pytest.approx(14.7 * 72 / 25.4, abs=0.5)
     assert lines["路卫发〔2011〕76号"].hints.align == "center"
-    assert lines["关于同意张阿三同志辞职的批复"].hints.font_size == pytest.approx(7.7 * 72 / 25.4, abs=0.1)
-    assert [line.origin for line in reading.lines][:1] == ["page 1"] and reading.lines[-1].origin == "page 2"
-    # Lines in page order: the addressee before the body, the body's wrapped lines in order.
+    assert lines["关于同意张阿三同志辞职的批复"].hints.font_size == pytest.approx(7.7 * 72 / 25.4, abs=0.5)
+    assert reading.lines[0].origin.startswith("page 1 bbox ") and reading.lines[-1].origin.startswith("page 2 bbox ")
+    # The PDF reader's layout steps: the body's wrapped lines joined into a paragraph, the 落款
+    # right-aligned, the page numbers (— 1 —, — 2 —) marked as furniture.
     texts = [line.text for line in reading.lines]
-    assert texts.index("区中医院：") + 1 == texts.index("你院《关于给张阿三同志辞职的请示》（路中医发")
+    assert texts.index("区中医院：") + 1 == texts.index(
+        "你院《关于给张阿三同志辞职的请示》（路中医发〔2011〕10号）收悉。"
+    )
+    assert lines["测试符路桥区卫生局办公室"].hints.align == "right" and lines["2011年3月10日"].hints.align == "right"
+    assert [line.text for line in reading.lines if line.hints.furniture] == ["— 1 —", "— 2 —"]
     bulletin = bulletins.parse(data, source="n.ofd").bulletins[0]
     assert bulletin.doc_number == "路卫发〔2011〕76号"
     assert bulletin.headline is not None and bulletin.headline.title == "关于同意张阿三同志辞职的批复"
@@ -425,7 +430,7 @@ def test_the_luqiao_reply_in_red_header_layout() -> None:
 def test_ofd_text_in_composite_objects_is_found_and_said() -> None:
     data = (corpus("formats/ofd") / "ofdrw_y_haiguan-shuzidanganshi.ofd").read_bytes()
     reading = next(get_reader("ofd").read(data))
-    assert [d.code for d in reading.diagnostics] == ["ofd-composite-text"]
+    assert [d.code for d in reading.diagnostics] == ["page-furniture", "ofd-composite-text"]  # 30 2019·3 …
     texts = [line.text for line in reading.lines]
     assert "勇立潮头 真抓实干" in texts and "建设新时代海关数字档案室" in texts
     # Three columns: a column's lines follow each other (DocumentRes.xml, units 204…: 当前，随着… then 展和…).

@@ -5,12 +5,12 @@ An .ofd is a zip of XML: ``OFD.xml`` names each document's ``Document.xml``, whi
 ``TextObject`` elements, each a ``Boundary`` box, an optional ``CTM`` and ``TextCode`` runs placed at
 ``X``/``Y`` with per-character advances ``DeltaX``; ``CompositeObject`` elements draw a
 ``CompositeGraphicUnit`` (VectorG) resource, and some producers (CNKI's, the 海关 magazine page in
-the corpus) put all the text there. The reader follows both, composing the transforms, and sorts
-the runs of a page by baseline into lines (runs on one baseline join left to right; a gap wider
-than two characters becomes a space). Hints, as for a PDF page: the font size in points (from
-``Size`` and the transforms), bold (``Weight`` ≥ 600 or a bold font name), and centred or
-right-aligned lines from their position on the page. Template text comes before the page's own;
-annotation text (stamps, free-text notes) follows its page on lines of its own, origin
+the corpus) put all the text there. The reader follows both, composing the transforms, groups a
+page's runs by baseline into segments, orders them with a recursive XY cut (so magazine columns
+read one at a time), and hands the physical lines to the PDF reader's layout steps
+(:mod:`._pdflayout`): table rows, page furniture, the text block, alignment/indent/size/bold
+hints and paragraphs — the same geometry hints as a PDF page. Template text comes before the
+page's own; annotation text (stamps, free-text notes) follows the document's text, origin
 ``page N annotation``. Signatures and images give no text. The zip's declared sizes are checked
 before anything is inflated.
 """
@@ -18,7 +18,6 @@ before anything is inflated.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import math
 import posixpath
 import re
@@ -30,7 +29,21 @@ from lxml import etree
 from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField
-from . import Align, Hints, Line, Reading
+from . import Hints, Line, Reading
+from ._pdfchars import PageText, Segment
+from ._pdflayout import (
+    Block,
+    PLine,
+    _row_size,
+    _row_text,
+    add_hints,
+    body_size,
+    mark_furniture,
+    number_tables,
+    paragraphs,
+    text_block,
+)
+from ._pdflayout import _rows as _layout_rows
 from ._zip import ZipLimits, open_zip, read_member, zip_names
 
 NS = ""
@@ -190,10 +203,12 @@ class _Document:
 
     # -- pages -----------------------------------------------------------------------------
 
-    def page_lines(self, number: int, page: Any) -> list[Line]:
+    def page_lines(self, number: int, page: Any) -> tuple[PageText, list[PLine]]:
+        """The page's physical lines in reading order, as the PDF reader's layout steps take them."""
         name = self._path(self.dir, page.get("BaseLoc", ""))
         content = self._xml(name)
-        box = _numbers(content.findtext(f"{NS}Area/{NS}PhysicalBox")) or self.page_box
+        box = _numbers(content.findtext(f"{NS}Area/{NS}PhysicalBox"))
+        box = box if len(box) == 4 else self.page_box
         runs: list[_Run] = []
         for template in content.findall(NS + "Template"):
             loc = self.templates.get(template.get("TemplateID", ""))
@@ -201,7 +216,7 @@ class _Document:
                 self._runs(self._xml(loc).iter(NS + "Content"), _IDENTITY, runs)
         for part in content.findall(NS + "Content"):
             self._runs(part, _IDENTITY, runs)
-        return _lines(runs, box, f"page {number}")
+        return _physical(runs, box, number)
 
     def annotation_lines(self, annotations: str, pages: dict[str, int]) -> dict[int, list[Line]]:
         """Text drawn by annotations (free-text notes, stamps), per page number."""
@@ -262,10 +277,10 @@ def _columnar(side: list[_Run], width: float) -> bool:
     return sum(1 for s in side if s.x1 - s.x0 >= 0.2 * width) >= 3
 
 
-Block = tuple[float, float]
+Edges = tuple[float, float]
 
 
-def _cut(segments: list[_Run], width: float, block: Block) -> list[tuple[list[_Run], Block]]:
+def _cut(segments: list[_Run], width: float, block: Edges) -> list[tuple[list[_Run], Edges]]:
     """Cut a page's segments into blocks in reading order (a recursive XY cut).
 
     A column gutter splits when both sides are text columns, else the widest gap between lines. The
@@ -295,42 +310,87 @@ def _cut(segments: list[_Run], width: float, block: Block) -> list[tuple[list[_R
     return _cut(by_top[:best], width, block) + _cut(by_top[best:], width, block)
 
 
-def _extent(segments: list[_Run]) -> Block:
+def _extent(segments: list[_Run]) -> Edges:
     return min(s.x0 for s in segments), max(s.x1 for s in segments)
 
 
-def _align(x0: float, x1: float, block: Block, width: float) -> Align | None:
-    """Centred: indented alike from both edges of its block; right: flush right, well in from the left."""
-    indent, outdent = x0 - block[0], block[1] - x1
-    if min(indent, outdent) > 0.04 * width and abs(indent - outdent) < 0.03 * width:
-        return "center"
-    if outdent < 0.02 * width and indent > 0.3 * (block[1] - block[0]):
-        return "right"
-    return None
+def _segment(run: _Run, height: float) -> Segment:
+    """A run as the PDF layout's segment: points, y up from the bottom of the page."""
+    visible = sum(1 for c in run.text if not c.isspace())
+    size = run.size * _PT_PER_MM
+    bottom = (height - (run.y + 0.12 * run.size)) * _PT_PER_MM
+    return Segment(
+        chars=list(run.text),
+        x0=run.x0 * _PT_PER_MM,
+        y0=bottom,
+        x1=run.x1 * _PT_PER_MM,
+        y1=bottom + size,
+        sizes=[size] * visible,
+        bold=visible if run.bold else 0,
+        visible=visible,
+        reach=run.x1 * _PT_PER_MM,
+    )
+
+
+def _physical(runs: list[_Run], box: list[float], number: int) -> tuple[PageText, list[PLine]]:
+    """Order a page's runs (segments, XY cut) into the physical lines the PDF layout steps take."""
+    width, height = box[2], box[3]
+    page = PageText(number=number, width=width * _PT_PER_MM, height=height * _PT_PER_MM)
+    segments = _segments(runs)
+    lines: list[PLine] = []
+    if not segments:
+        return page, lines
+    for leaf, _ in _cut(segments, width, _extent(segments)):
+        pieces = [_segment(run, height) for run in leaf]
+        page.segments.extend(pieces)
+        previous: PLine | None = None
+        for row in _layout_rows(pieces):
+            text, table = _row_text(row)
+            if not text.strip():
+                continue
+            visible = sum(s.visible for s in row)
+            line = PLine(
+                text=text,
+                page=number,
+                x0=min(s.x0 for s in row),
+                y0=min(s.y0 for s in row),
+                x1=max(s.x1 for s in row),
+                y1=max(s.y1 for s in row),
+                size=_row_size(row),
+                bold=sum(s.bold for s in row) >= 0.6 * visible,
+                table=table,
+            )
+            if previous is not None:
+                line.gap_above = previous.y0 - line.y1
+            lines.append(line)
+            previous = line
+    return page, lines
 
 
 def _lines(runs: list[_Run], box: list[float], origin: str) -> list[Line]:
-    """Sort a page's runs into lines: baselines, segments, columns (XY cut), then geometry hints."""
-    width = box[2] if len(box) == 4 else 210.0
-    segments = _segments(runs)
-    if not segments:
-        return []
+    """Lines of text drawn outside the page flow (annotations), with their size and weight."""
     lines: list[Line] = []
-    for leaf, block in _cut(segments, width, _extent(segments)):
-        for row in _rows(leaf):
-            text = row[0].text
-            for before, run in itertools.pairwise(row):
-                text += (" " if run.x0 - before.x1 > 2 * max(run.size, 0.5) else "") + run.text
-            if not text.strip():
-                continue
+    for row in _rows(runs):
+        text = "".join(run.text for run in row)
+        if text.strip():
             size = max(row, key=lambda r: len(r.text)).size
-            hints = Hints(
-                align=_align(row[0].x0, max(r.x1 for r in row), block, width),
-                bold=all(r.bold for r in row),
-                font_size=round(size * _PT_PER_MM, 1) if size else None,
-            )
+            hints = Hints(bold=all(r.bold for r in row), font_size=round(size * _PT_PER_MM, 1) if size else None)
             lines.append(Line(text=text, origin=origin, hints=hints))
     return lines
+
+
+def _layout(pages: list[tuple[PageText, list[PLine]]]) -> tuple[list[Line], int]:
+    """The PDF reader's steps after reading order: furniture, text block, hints, paragraphs."""
+    furniture = mark_furniture(pages)
+    everything = [ln for _, lines in pages for ln in lines]
+    size = body_size(everything)
+    whole = text_block(everything, size)
+    laid: list[tuple[list[PLine], Block | None]] = []
+    for _, lines in pages:
+        block = text_block(lines, body_size(lines), least=6) or whole
+        add_hints(lines, block, size)
+        laid.append((lines, block))
+    return list(number_tables(paragraphs(laid))), furniture
 
 
 class OfdReader:
@@ -385,11 +445,19 @@ class OfdReader:
         annotations = (
             document.annotation_lines(document._path(document.dir, annotations_loc), numbers) if annotations_loc else {}
         )
-        lines: list[Line] = []
-        for k, page in enumerate(pages, 1):
-            lines.extend(document.page_lines(k, page))
-            lines.extend(annotations.get(k, []))
+        laid = [document.page_lines(k, page) for k, page in enumerate(pages, 1)]
+        lines, furniture = _layout(laid) if any(plines for _, plines in laid) else ([], 0)
+        for k in sorted(annotations):  # drawn over the page, outside its flow: after the text
+            lines.extend(annotations[k])
         diagnostics: list[Diagnostic] = []
+        if furniture:
+            diagnostics.append(
+                Diagnostic(
+                    level="info",
+                    code="page-furniture",
+                    message=f"{furniture} page numbers or running heads kept as residue",
+                )
+            )
         if document.composite_chars:
             diagnostics.append(
                 Diagnostic(
