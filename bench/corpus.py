@@ -24,7 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+# Every format a built-in reader claims (formats/ holds them all; see its README).
+SUFFIXES = (
+    ".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".csv", ".json", ".png",
+)  # fmt: skip
+# A dataset's rows are checked whole; TEI is validated for its first rows only (each is a document).
+_TEI_DOCUMENTS = 5
 FIELDS = ("headline", "dateline", "byline", "credits", "attendees", "points", "closing")
 _WS = re.compile(r"\s+")
 
@@ -67,38 +72,43 @@ def _check(task: tuple[Path, Path, bool]) -> FileResult:
     result = FileResult(path=str(relative), folder=relative.parts[0])
     try:
         data = path.read_bytes()
-        document = bulletins.parse(data, source=path.name)
-        result.bulletins = len(document.bulletins)
-        result.diagnostics = len(document.diagnostics)
-        for b in document.bulletins:
-            found = {
-                "headline": b.headline is not None,
-                "dateline": b.dateline is not None,
-                "byline": bool(b.byline),
-                "credits": bool(getattr(b, "credits", ())),
-                "attendees": bool(b.attendees),
-                "points": _has_points(b.body),
-                "closing": b.closing is not None,
-            }
-            result.fields.update(name for name, present in found.items() if present)
+        # A dataset holds a document per row: every input is read as parse_many reads it.
+        documents = list(bulletins.parse_many(data, source=path.name))
         # Against what the reader sees: the visible text of an HTML page, a Markdown file's text
         # without its front matter and markup (docs/readers.md), a PDF's text layer as its lines
-        # (furniture included); plain text is the decoded bytes.
+        # (furniture included), a dataset row's text; plain text is the decoded bytes.
         reader = get_reader(choose_reader(data, path.name))
-        cleaned = clean(normalize_newlines("".join(r.joined() for r in reader.read(data, source=path.name))))
-        rebuilt = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
-        if _WS.sub("", rebuilt) != _WS.sub("", cleaned):
-            result.problems.append("text lost or duplicated")
-        if bulletins.loads(bulletins.export(document, "json")) != document:
-            result.problems.append("JSON does not round-trip")
-        tei = bulletins.export(document, "tei")
-        if validate_tei:
-            from bulletins.validate import validate_bytes
+        readings = list(reader.read(data, source=path.name))
+        if len(readings) != len(documents):
+            result.problems.append(f"{len(documents)} document(s) for {len(readings)} reading(s)")
+        for index, (document, reading) in enumerate(zip(documents, readings, strict=False)):
+            result.bulletins += len(document.bulletins)
+            result.diagnostics += len(document.diagnostics)
+            for b in document.bulletins:
+                found = {
+                    "headline": b.headline is not None,
+                    "dateline": b.dateline is not None,
+                    "byline": bool(b.byline),
+                    "credits": bool(getattr(b, "credits", ())),
+                    "attendees": bool(b.attendees),
+                    "points": _has_points(b.body),
+                    "closing": b.closing is not None,
+                }
+                result.fields.update(name for name, present in found.items() if present)
+            cleaned = clean(normalize_newlines(reading.joined()))
+            rebuilt = "".join(t for _, _, t in sorted(text_holders(document), key=lambda h: (h[0], h[1])))
+            if _WS.sub("", rebuilt) != _WS.sub("", cleaned):
+                result.problems.append(f"text lost or duplicated (document {index + 1})")
+            if bulletins.loads(bulletins.export(document, "json")) != document:
+                result.problems.append(f"JSON does not round-trip (document {index + 1})")
+            if validate_tei and index < _TEI_DOCUMENTS:
+                from bulletins.validate import validate_bytes
 
-            report = validate_bytes(tei.encode("utf-8") if isinstance(tei, str) else tei)
-            if not report.valid:
-                first = report.problems[0]
-                result.problems.append(f"TEI invalid: line {first.line}: {first.message}")
+                tei = bulletins.export(document, "tei")
+                report = validate_bytes(tei.encode("utf-8") if isinstance(tei, str) else tei)
+                if not report.valid:
+                    first = report.problems[0]
+                    result.problems.append(f"TEI invalid: line {first.line}: {first.message}")
     except ReadError as exc:
         # A scan with no text layer is refused with the reason (install bulletins[ocr]), as the
         # issue asks; any other refusal of a corpus file is a problem.

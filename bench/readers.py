@@ -1,6 +1,7 @@
 """Readers are linear in input size: a ~20 MB HTML page and a 5,000-paragraph DOCX (issue 10);
 PDF pages per second against ``pdftotext -layout`` in the same run (issue 18);
-OCR seconds per page on a scanned A4 page (bulletins[ocr]).
+OCR seconds per page on a scanned A4 page (bulletins[ocr]); the records reader streams a dataset
+in constant memory (issue 18).
 
 Builds inputs of growing size from real text (gov.cn row2.html's paragraphs, seed 002's notice
 in the python-docx fixture's layout), times ``bulletins.parse`` on each, and prints seconds,
@@ -12,17 +13,28 @@ process per file, output to /dev/null), by the pdf reader alone, and by ``bullet
 (reader + clean + lex + parse + build); pages per second for each, and the ratio of our time to
 pdftotext's (the issue's aim: at most 10x). Needs poppler-utils.
 
-Usage: python bench/readers.py [--quick] [--pdf-only]
+The records check writes a JSON Lines dataset of the notice's text at two sizes (100 MB and
+1 GB; ``--quick``: 20 and 100 MB) into a temporary folder, maps each into memory and reads it in
+a child process, sampling the child's anonymous resident memory (``RssAnon``: the file's mapped
+pages are not counted, they are the page cache's); it also runs the whole pipeline
+(``parse_many``) over the first 1 000 and 4 000 rows.
+
+Usage: python bench/readers.py [--quick] [--pdf-only | --records-only]
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import json
+import mmap
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -130,11 +142,85 @@ def pdf_series(quick: bool) -> None:
     )
 
 
+def jsonl_dataset(path: Path, megabytes: float) -> int:
+    """Write rows of the notice (title, date, text: its lines from a rotating start) up to *megabytes*."""
+    lines = [line.strip() for line in NOTICE.read_text(encoding="utf-8").split("\n") if line.strip()]
+    rows = 0
+    with path.open("w", encoding="utf-8") as out:
+        while out.tell() < megabytes * 1e6:
+            start = rows % len(lines)
+            text = "\n".join(lines[start:] + lines[:start])
+            row = {"title": lines[start], "date": f"2020-{rows % 12 + 1:02d}-01", "text": text}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            rows += 1
+    return rows
+
+
+def _anon_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1])
+    return 0
+
+
+def records_child(path: str, mode: str, limit: int) -> None:
+    """Read the mapped dataset (``reader``: rows only; ``pipeline``: parse_many), print JSON figures."""
+    start = time.perf_counter()
+    peak = _anon_kib()
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+        view = memoryview(mapped)
+        if mode == "reader":
+            items = iter(bulletins.get_reader("records").read(view))  # type: ignore[arg-type]
+        else:
+            items = iter(bulletins.parse_many(view, source=path, reader="records"))  # type: ignore[arg-type]
+        rows = 0
+        for _ in itertools.islice(items, limit or None):
+            rows += 1
+            if rows % 2000 == 0:
+                peak = max(peak, _anon_kib())
+        del items
+        view.release()
+    peak = max(peak, _anon_kib())
+    seconds = time.perf_counter() - start
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"rows": rows, "seconds": seconds, "anon_mib": peak / 1024, "maxrss_mib": maxrss / 1024}))
+
+
+def records_memory(quick: bool) -> None:
+    """Peak anonymous memory of the records reader at two dataset sizes, and of the pipeline."""
+    sizes = (20.0, 100.0) if quick else (100.0, 1000.0)
+    with tempfile.TemporaryDirectory(prefix="bulletins-bench-") as tmp:
+        for megabytes in sizes:
+            path = Path(tmp) / f"news-{megabytes:.0f}MB.jsonl"
+            written = jsonl_dataset(path, megabytes)
+            runs = [("reader", 0)] + ([("pipeline", 1_000), ("pipeline", 4_000)] if megabytes == sizes[0] else [])
+            for mode, limit in runs:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--records-child", str(path), mode, str(limit)],
+                    capture_output=True, text=True, check=True,
+                )  # fmt: skip
+                got = json.loads(out.stdout)
+                size = path.stat().st_size / 1e6 * (got["rows"] / written)
+                print(
+                    f"records {mode:8} {got['rows']:>9} rows {size:8.1f} MB  {got['seconds']:7.1f} s"
+                    f"  {size / got['seconds']:6.1f} MB/s  peak RssAnon {got['anon_mib']:6.1f} MiB"
+                    f"  (ru_maxrss {got['maxrss_mib']:.0f} MiB, mapped file pages included)"
+                )
+            path.unlink()
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--records-child"]:
+        records_child(argv[1], argv[2], int(argv[3]))
+        return 0
     quick = "--quick" in argv
+    if "--records-only" in argv:
+        records_memory(quick)
+        return 0
     pdf_series(quick)
     if "--pdf-only" in argv:
         return 0
+    records_memory(quick)
     sizes = (0.5, 2.0) if quick else (1.25, 5.0, 20.0)
     pages = [html_page(size) for size in sizes]
     series("html", [(f"{len(p) / 1e6:.0f} MB page", len(p) / 1e6, p) for p in pages], "page.html", "MB")

@@ -27,7 +27,7 @@ from .exporters.html import IndexEntry, index_page
 from .readers import GROUP as READERS
 from .readers import available_readers, get_reader
 
-DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx,*.pdf"
+DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx,*.pdf,*.doc,*.wps,*.rtf,*.odt,*.ofd"
 """Files a folder is searched for: every format a built-in reader claims."""
 EXIT_OK = 0
 EXIT_FAILED = 1

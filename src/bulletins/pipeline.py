@@ -22,7 +22,7 @@ from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
 from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexer import LineToken, lex, retyped
-from .model import Diagnostic, Document, Source
+from .model import Diagnostic, Document, MetaField, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
@@ -106,7 +106,7 @@ def parse(
 
 
 def parse_many(
-    data: str | bytes,
+    data: str | bytes | memoryview,
     *,
     source: str | None = None,
     cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
@@ -119,7 +119,9 @@ def parse_many(
 ) -> Iterator[Document]:
     """Parse every document an input holds (one for most formats, one per row for datasets).
 
-    Takes the arguments of :func:`parse`; documents are yielded in input order.
+    Takes the arguments of :func:`parse`; documents are yielded in input order. *data* may also be
+    a ``memoryview`` (of an ``mmap`` of a large dataset, say): a reader that streams (``records``,
+    with ``reader="records"``) reads it without a copy, in constant memory; others get its bytes.
     """
     if script not in ("keep", "simplified"):
         raise ValueError(f"script must be 'keep' or 'simplified', not {script!r}")
@@ -144,12 +146,12 @@ def parse_many(
 
 
 def _readings(
-    data: str | bytes,
+    data: str | bytes | memoryview,
     source: str | None,
     reader: str | Reader,
     reader_options: Mapping[str, object] | None,
     errors: Errors,
-) -> Iterator[tuple[str, tuple[Line, ...], Reading | None, bytes]]:
+) -> Iterator[tuple[str, tuple[Line, ...], Reading | None, bytes | memoryview]]:
     """``(text, lines, reading, bytes)`` for each document of *data*, in input order.
 
     A ``str`` read as text (``reader`` ``auto`` or ``text``) is one document of its own, with no
@@ -163,10 +165,13 @@ def _readings(
             yield data.removeprefix("\ufeff"), (), None, encoded
             return
         data = encoded
+    elif isinstance(data, memoryview):
+        if reader == "auto" or not getattr(reader_for(reader, reader_options), "streams", False):
+            data = data.tobytes()
     elif not isinstance(data, bytes):
         raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
-    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)
-    for reading in chosen.read(data, source=source, errors=errors):
+    chosen = reader_for(choose_reader(data, source) if reader == "auto" else reader, reader_options)  # type: ignore[arg-type]
+    for reading in chosen.read(data, source=source, errors=errors):  # type: ignore[arg-type]  # a streaming reader's view
         yield reading.joined(), reading.lines, reading, data
 
 
@@ -197,12 +202,24 @@ def _document(
         # In line order; diagnostics about the whole input (no line) come last.
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
     )
-    fill = year if year is not None else document_year(document.bulletins)
+    fill = year if year is not None else document_year(document.bulletins) or _metadata_year(info.metadata)
     if fill is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
+
+
+def _metadata_year(metadata: Sequence[MetaField]) -> int | None:
+    """The year of a dataset row's date column (``date_iso``, set by the records reader), or None.
+
+    Used for dates printed without a year when the text prints none: a news row dated 2020-03-24
+    gives 3月24日 the year 2020 (still flagged ``year_inferred``).
+    """
+    for item in metadata:
+        if item.name == "date_iso" and item.value[:4].isdigit():
+            return int(item.value[:4])
+    return None
 
 
 def _lexed(

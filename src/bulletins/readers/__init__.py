@@ -5,7 +5,8 @@ saying whether the bytes look like its format, and a pure ``read(data, *, source
 method yielding one :class:`Reading` per document in the input (most formats hold one; a
 dataset reader yields one per row). Options are constructor keywords, as for exporters.
 Readers are found through the entry-point group ``bulletins.readers`` (see docs/plugins.md);
-the built-ins (``text``, ``html``, ``markdown``, ``docx``, ``pdf``, ``image``) are declared there like any other.
+the built-ins (``text``, ``html``, ``markdown``, ``docx``, ``pdf``, ``image``, ``office``, ``ofd``,
+``records``) are declared there like any other.
 
 Adding a built-in reader touches: ``[project.entry-points."bulletins.readers"]`` in
 pyproject.toml, a module under ``bulletins/readers/``, :data:`SNIFF_ORDER`, docs/plugins.md,
@@ -29,9 +30,11 @@ from ..model import Diagnostic, Figure, MetaField
 GROUP = "bulletins.readers"
 """Entry-point group that reader plugins register under."""
 
-SNIFF_ORDER: tuple[str, ...] = ("pdf", "image", "docx", "html", "markdown")
+SNIFF_ORDER: tuple[str, ...] = ("pdf", "image", "ofd", "office", "docx", "html", "markdown", "records")
 """Built-in readers asked first, in this order, whether they claim the bytes; third-party
-readers are asked next (by name), and ``text`` takes whatever nobody claims."""
+readers are asked next (by name), and ``text`` takes whatever nobody claims. Containers are told
+apart by content before suffix: ``ofd`` claims zips holding ``OFD.xml``, ``office`` OLE2 files
+(.doc, .wps), ``{\\rtf`` and OpenDocument text, ``docx`` the other zips."""
 
 Align = Literal["left", "center", "right", "justify"]
 

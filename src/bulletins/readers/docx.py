@@ -7,14 +7,15 @@ list level. Word's automatic numbering is rendered from the numbering definition
 (:mod:`bulletins.readers._numbering`). Tracked insertions are kept; deletions are left out with
 a diagnostic; field codes give no text while field results do; hidden runs (``w:vanish``) are
 kept on a line of their own with the ``hidden`` hint and a diagnostic; headers and footers are
-ignored with a diagnostic.
+ignored with a diagnostic. ``w:altChunk`` parts (HTML, MHT, RTF, text) are read in place
+(:mod:`bulletins.readers._altchunk`). The zip's declared sizes are checked before anything is
+inflated (:mod:`bulletins.readers._zip`): a zip bomb is one error, naming the limit.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -22,7 +23,9 @@ from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField
 from . import Align, CellShape, Hints, Line, Reading
+from ._altchunk import AltChunks
 from ._numbering import Numbering, W
+from ._zip import ZipLimits, open_zip
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -114,9 +117,10 @@ def _heading_level(name: str) -> int | None:
 
 
 class _Walker:
-    def __init__(self, styles: _Styles, numbering: Numbering) -> None:
+    def __init__(self, styles: _Styles, numbering: Numbering, chunks: AltChunks | None = None) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.chunks = chunks
         self.lines: list[Line] = []
         self.paragraphs = 0
         self.tables = 0
@@ -229,6 +233,8 @@ class _Walker:
                     self.lines.append(Line(text=text, origin=f"paragraph {number}", hints=hints))
             elif tag == W + "tbl":
                 self.table(el)
+            elif tag == W + "altChunk" and self.chunks is not None:
+                self.lines.extend(self.chunks.lines(el))
             elif tag in (W + "sdt", W + "customXml"):
                 content = el.find(W + "sdtContent") if tag == W + "sdt" else el
                 if content is not None:
@@ -270,8 +276,8 @@ def _child_val(el: Any, tag: str) -> str | None:
     return None if found is None else found.get(W + "val")
 
 
-def _check_container(data: bytes, source: str | None) -> None:
-    """Raise one clear error for bytes that are not a .docx package."""
+def _check_container(data: bytes, source: str | None, limits: ZipLimits) -> None:
+    """Raise one clear error for bytes that are not a .docx package, or declare too much to inflate."""
     if data.startswith(_OLE):
         if _ENCRYPTED in data:
             raise ReadError(
@@ -279,22 +285,19 @@ def _check_container(data: bytes, source: str | None) -> None:
                 source=source,
             )
         raise ReadError(
-            "a legacy Word .doc (OLE compound file), not a .docx: save it as .docx"
-            " (for example soffice --headless --convert-to docx)",
+            "a legacy Word .doc (OLE compound file), not a .docx: read it with --from office"
+            " (needs LibreOffice), or save it as .docx",
             source=source,
         )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+    # Declared sizes first: a zip bomb is refused before a byte is inflated (issue 18).
+    with open_zip(data, limits, kind=".docx", source=source) as archive:
+        names = set(archive.namelist())
+        if "word/document.xml" not in names:
+            raise ReadError("a zip archive without word/document.xml: not a Word .docx", source=source)
+        try:
             bad = archive.testzip()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        raise ReadError(
-            f"not a readable .docx: the zip archive is damaged or truncated ({exc})", source=source
-        ) from exc
-    except Exception as exc:  # zlib.error and friends from a corrupt member
-        raise ReadError(f"not a readable .docx: the zip archive is corrupt ({exc})", source=source) from exc
-    if "word/document.xml" not in names:
-        raise ReadError("a zip archive without word/document.xml: not a Word .docx", source=source)
+        except Exception as exc:  # zlib.error and friends from a corrupt member
+            raise ReadError(f"not a readable .docx: the zip archive is corrupt ({exc})", source=source) from exc
     if bad is not None:
         raise ReadError(f"not a readable .docx: member {bad} of the zip archive is corrupt", source=source)
 
@@ -337,11 +340,29 @@ class DocxReader:
     """Word .docx files: body paragraphs and tables in order, styles, alignment and numbering."""
 
     name: ClassVar[str] = "docx"
-    suffixes: ClassVar[tuple[str, ...]] = (".docx", ".docm", ".dotx", ".doc")
+    suffixes: ClassVar[tuple[str, ...]] = (".docx", ".docm", ".dotx", ".dotm")
+
+    def __init__(
+        self, *, max_unzipped: object = None, max_ratio: object = None, limits: ZipLimits | None = None
+    ) -> None:
+        """Configure the limits checked before anything is inflated.
+
+        Args:
+            max_unzipped: Largest inflated size of one zip member, e.g. ``512MB`` (default
+                256 MiB; all members together: the larger of this and 1 GiB).
+            max_ratio: Largest inflated : compressed ratio of a member over 1 MiB (default 100).
+            limits: Limits given whole (other readers pass theirs); overrides the two above.
+
+        Raises:
+            ValueError: An option is not a positive size or ratio.
+        """
+        self.limits = limits if limits is not None else ZipLimits.from_options(max_unzipped, max_ratio)
 
     def sniff(self, data: bytes) -> bool:
-        """Claim zip archives (a .docx is one) and OLE files (legacy .doc, encrypted .docx), to explain them."""
-        return data.startswith((b"PK\x03\x04", _OLE))
+        """Claim zip archives (a .docx is one; .ofd and .odt are asked first) and encrypted .docx, to explain them."""
+        if data.startswith(_OLE):
+            return _ENCRYPTED in data
+        return data.startswith(b"PK\x03\x04")
 
     def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
         """Yield the document's body as one document.
@@ -349,7 +370,7 @@ class DocxReader:
         Raises:
             ReadError: The bytes are not a readable .docx (the message says what they are).
         """
-        _check_container(data, source)
+        _check_container(data, source, self.limits)
         import docx  # python-docx; imported here so text-only users do not pay for it
 
         try:
@@ -365,9 +386,10 @@ class DocxReader:
             styles_root = part.styles.element if hasattr(part, "styles") else None
         except (KeyError, NotImplementedError):  # pragma: no cover - python-docx adds default styles
             styles_root = None
-        walker = _Walker(_Styles(styles_root), Numbering(numbering_root))
+        chunks = AltChunks(part)
+        walker = _Walker(_Styles(styles_root), Numbering(numbering_root), chunks)
         walker.body(document.element.body)
-        diagnostics: list[Diagnostic] = []
+        diagnostics: list[Diagnostic] = list(chunks.diagnostics)
         if walker.deleted:
             diagnostics.append(
                 Diagnostic(
