@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="DIR",
         help="write DIR/<relative path><suffix> (mirroring input folders); with --to jsonl, a path"
-        " ending in .jsonl collects every bulletin in that one file",
+        " ending in .jsonl collects every bulletin in that one file; never searched for inputs",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument(
