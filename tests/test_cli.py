@@ -107,10 +107,10 @@ def test_an_empty_input_gives_an_empty_input_diagnostic(tmp_path: Path, content:
     data = json.loads(result.stdout)
     assert data["bulletins"] == []
     assert [d["code"] for d in data["diagnostics"]] == ["empty-input"]
-    assert f"{empty}: warning: empty input" in result.stderr.decode()
+    assert f"{empty}: warning: the input holds no text" in result.stderr.decode()
     (tmp_path / "full.txt").write_bytes(SEED.read_bytes())
     batch = run("parse", str(tmp_path), "-o", str(tmp_path / "out"))
-    assert "empty: 1 file with no text (an empty-input warning in the record)" in batch.stderr.decode()
+    assert "empty: 1 file with no text (an empty-input or no-text warning in the record)" in batch.stderr.decode()
 
 
 def test_missing_file_and_unknown_format_are_clear() -> None:

@@ -53,6 +53,7 @@ FIELDS: tuple[str, ...] = (
 
 EMPTY_INPUT = "empty-input"
 """The diagnostic code of an input with no text (0 bytes, or only white space)."""
+_NO_TEXT = (EMPTY_INPUT, "no-text")  # no-text: a reader's word for a page, Word file or PDF without any
 
 DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take in a worker before it is stopped (``--timeout``)."""
@@ -113,7 +114,7 @@ class Result:
     problems: tuple[str, ...] = ()
     """The diagnostics as one line each (``warning wrapped-paragraph line 3: …``), at most 50."""
     empty: bool = False
-    """The input holds no text (an ``empty-input`` diagnostic)."""
+    """The input holds no text (an ``empty-input`` diagnostic, or a reader's ``no-text``)."""
     documents: tuple[Document, ...] = ()
     """The parsed documents, when the run collects them for one output (:class:`Collection`)."""
     sha256: str | None = None
@@ -283,7 +284,7 @@ def _work(job: Job, config: _Config) -> Result:
         fields=_fields(documents),
         diagnostics=sum(len(d.diagnostics) for d in documents),
         problems=_problems(documents),
-        empty=any(x.code == EMPTY_INPUT for d in documents for x in d.diagnostics),
+        empty=any(x.code in _NO_TEXT for d in documents for x in d.diagnostics),
         documents=tuple(documents) if config.collect else (),
         sha256=hashlib.sha256(data).hexdigest(),
     )

@@ -360,7 +360,7 @@ class _Report:
             if result.empty:
                 self.empty += 1
                 if not self.quiet:
-                    self.say(f"{result.job.label}: warning: empty input (no text; an empty-input diagnostic)")
+                    self.say(f"{result.job.label}: warning: the input holds no text (see its diagnostics)")
             elif per_file and self.lines:
                 self.say(_summary(result))
         if self.bar is not None:
@@ -404,7 +404,7 @@ class _Report:
             )
         if self.empty:
             print(
-                f"  empty: {_count(self.empty, 'file')} with no text (an empty-input warning in the record)",
+                f"  empty: {_count(self.empty, 'file')} with no text (an empty-input or no-text warning in the record)",
                 file=sys.stderr,
             )
         if self.walk.skipped:
