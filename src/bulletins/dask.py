@@ -74,7 +74,7 @@ def documents(
     return bag.map(_read, parse_options, _root(files))
 
 
-def _try(open_file: Any, options: dict[str, Any], root: str) -> tuple[str, Document | None, str | None]:
+def _try(open_file: Any, options: dict[str, Any], root: str = "") -> tuple[str, Document | None, str | None]:
     try:
         return open_file.path, _read(open_file, options, root), None
     except (BulletinsError, OSError) as exc:
