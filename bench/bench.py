@@ -2,6 +2,7 @@
 
     python bench/bench.py                 # the full run (≈ 15 minutes on 2 cores)
     python bench/bench.py --quick         # smaller sizes, for a smoke run
+    python bench/bench.py --only cli      # the batch command over the rmrb corpus, --jobs 1 vs 2, twice
 
 Throughput is end to end, bytes → Document → JSON and → TEI, on one core, reported as a ratio
 to a floor measured in the same run: decode UTF-8 + split lines + one compiled regex match per
@@ -112,6 +113,65 @@ def scaling(megabytes: float) -> dict[str, float]:
         return result
 
 
+def cli_scaling(folder: Path, rounds: int, counts: list[int]) -> dict[str, object]:
+    """``bulletins parse FOLDER -o TMP -q --jobs N`` in this process, N alternating, *rounds* times.
+
+    Each run reports its wall time and the CPU time of the parent (this process: the walk, the
+    dispatch, the summary) and of the workers (parsing, exporting, writing). On a machine shared
+    with other work the wall times are noisy but the CPU times are not, so the speed-up on an idle
+    machine of ``cores`` cores is also given by a model: a run takes at least its parent's CPU
+    time, its workers' CPU time spread over min(N, cores) of them, and all CPU over the cores.
+    """
+    import resource
+
+    from bulletins.cli import main as cli
+
+    runs: list[dict[str, float]] = []
+    for _ in range(rounds):
+        for n in counts:
+            with tempfile.TemporaryDirectory() as out:
+                self0, kids0 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                extra = ["--timeout", "0"] if n == 0 else []
+                cli(["parse", str(folder), "-o", out, "-q", "--jobs", str(max(n, 1)), *extra])
+                wall = time.perf_counter() - start
+                self1, kids1 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            parent = self1.ru_utime - self0.ru_utime + self1.ru_stime - self0.ru_stime
+            workers = kids1.ru_utime - kids0.ru_utime + kids1.ru_stime - kids0.ru_stime
+            runs.append(
+                {
+                    "jobs": n,
+                    "wall_s": round(wall, 2),
+                    "parent_cpu_s": round(parent, 2),
+                    "workers_cpu_s": round(workers, 2),
+                }
+            )
+            print(runs[-1], flush=True)
+
+    def model(run: dict[str, float], cores: int) -> float:
+        n = max(int(run["jobs"]), 1)
+        p, w = run["parent_cpu_s"], run["workers_cpu_s"]
+        return max(p, w / min(n, cores), (p + w) / cores)
+
+    result: dict[str, object] = {"files": sum(1 for p in folder.rglob("*") if p.is_file()), "runs": runs}
+    by = {n: [r for r in runs if r["jobs"] == n] for n in counts}
+    for n in counts:
+        result[f"jobs{n}_wall_s"] = [r["wall_s"] for r in by[n]]
+    if 1 in by and 2 in by:
+        # The fastest run of each is the one least disturbed by other work on the machine.
+        best = min(r["wall_s"] for r in by[1]) / min(r["wall_s"] for r in by[2])
+        result["speedup_2_best_of_each"] = round(best, 2)
+        result["speedup_2_measured"] = [round(a["wall_s"] / b["wall_s"], 2) for a, b in zip(by[1], by[2], strict=True)]
+        result["speedup_2_model_2cores"] = [
+            round(model(a, 2) / model(b, 2), 2) for a, b in zip(by[1], by[2], strict=True)
+        ]
+    if 1 in by and 4 in by:
+        result["speedup_4_model_4cores"] = [
+            round(model(a, 4) / model(b, 4), 2) for a, b in zip(by[1], by[4], strict=True)
+        ]
+    return result
+
+
 _STREAM = """
 import sys
 from pathlib import Path
@@ -153,7 +213,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
-    parser.add_argument("--only", default="throughput,scaling,linearity,memory", help="comma-separated phases to run")
+    parser.add_argument(
+        "--only",
+        default="throughput,scaling,linearity,memory",
+        help="comma-separated phases to run (also: cli, the batch command over --corpus)",
+    )
+    parser.add_argument(
+        "--corpus",
+        default="/work/shared/corpus/rmrb",
+        help="folder the cli phase parses (default: the People's Daily corpus, 10 250 files)",
+    )
+    parser.add_argument(
+        "--cli-jobs", default="1,2", help="the cli phase's --jobs values, run in turn (0: in-process, no --timeout)"
+    )
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of the cli phase")
     args = parser.parse_args()
     quick = args.quick
     phases = set(args.only.split(","))
@@ -166,6 +239,12 @@ def main() -> None:
         print("scaling --jobs 1 vs 2 …", flush=True)
         results["scaling"] = scaling(4 if quick else 40)
         print(results["scaling"], flush=True)
+    if "cli" in phases:
+        folder = Path(args.corpus)
+        print(f"bulletins parse {folder} -o TMP --jobs N, N = {args.cli_jobs}, {args.rounds} round(s) …", flush=True)
+        counts = [int(n) for n in args.cli_jobs.split(",")]
+        results["cli"] = cli_scaling(folder, args.rounds, counts)
+        print({k: v for k, v in results["cli"].items() if k != "runs"}, flush=True)
     if "linearity" in phases:
         print("linearity …", flush=True)
         results["linearity"] = linearity(150_000 if quick else 1_500_000) | linearity_lines(3_000 if quick else 30_000)

@@ -163,3 +163,64 @@ def test_cjk_fonts_are_installed() -> None:
     if "Noto Sans CJK" not in families and not os.environ.get("CI"):
         pytest.skip("fonts-noto-cjk is not installed here")
     assert "Noto Sans CJK SC" in families and "Noto Sans CJK TC" in families
+
+
+# The batch index (issue 17): every file's headlines, counts per field and diagnostics, in a
+# table that sorts by any column and filters by text, in a real browser.
+
+
+@pytest.fixture(scope="module")
+def index_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bulletins.cli import main
+
+    root = tmp_path_factory.mktemp("index")
+    inputs = root / "in"
+    inputs.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (inputs / seed.name).write_bytes(seed.read_bytes())
+    (inputs / "broken.txt").write_bytes(bytes(range(256)) * 4)
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "<td><script>alert(1)<!--.txt").write_bytes(hostile_text().encode("utf-8"))
+    assert main(["parse", str(inputs), "--to", "html", "-o", str(root / "out"), "-q"]) == 1
+    return root / "out"
+
+
+def _index_rows(root: lxml.html.HtmlElement) -> list[tuple[str, bool]]:
+    """(file cell text, hidden) per body row, in the order the browser left them."""
+    return [(str(tr.xpath("string(td[1])")), tr.get("hidden") is not None) for tr in root.xpath("//tbody/tr")]
+
+
+def test_the_index_sorts_and_filters_in_a_browser(index_folder: Path) -> None:
+    page = index_folder / "index.html"
+    root, log = render(page)
+    assert [line for line in log.splitlines() if CONSOLE.search(line)] == []
+    verdict = json.loads(str(root.xpath("string(//pre[@id='selftest'])")))
+    assert root.xpath("//body")[0].get("data-selftest") == "pass", verdict
+    columns = len(root.xpath("//thead/th | //thead/tr/th"))
+    assert verdict["rows"] == 8 and verdict["sorts"] == 2 * columns and verdict["filters"] == 8
+    assert verdict["failed"] == 0 and verdict["errors"] == []
+    # The state given in the address, as the page left it: by bulletins, most first …
+    root, _ = render(page, "?sort=bulletins&dir=desc")
+    counts = [int(n) for n in root.xpath("//tbody/tr/td[contains(@class, 'bulletins')]/@data-v")]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 21
+    assert root.xpath("//th[@data-key='bulletins']/@aria-sort") == ["descending"]
+    # … filtered by a headline's words: only the file holding it is shown …
+    root, _ = render(page, "?q=%E5%BB%A3%E5%B7%9E")  # 廣州, in seed 001 only
+    assert [name for name, hidden in _index_rows(root) if not hidden] == [
+        str(index_folder.parent / "in" / "001_cb1989d8750bc7f6.txt")
+    ]
+    assert root.xpath("string(//span[@id='shown'])") == "1 of 8 files shown"
+    # … and the failed files, or the files with no bulletin.
+    root, _ = render(page, "?show=failed")
+    assert [name.rsplit("/", 1)[-1] for name, hidden in _index_rows(root) if not hidden] == ["broken.txt"]
+    root, _ = render(page, "?show=none")
+    shown = [name.rsplit("/", 1)[-1] for name, hidden in _index_rows(root) if not hidden]
+    assert shown == ["empty.txt"]
+
+
+def test_the_index_ran_no_input_text(index_folder: Path) -> None:
+    root, log = render(index_folder / "index.html")
+    assert len(root.xpath("//script")) == 1
+    assert not [a for e in root.iter() if isinstance(e.tag, str) for a in e.attrib if a.lower().startswith("on")]
+    assert "<td><script>alert(1)<!--.txt" in root.xpath("string(//tbody)")
+    assert "Content Security Policy" not in log

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import bulletins
 from bulletins.cli import main
-from tests.conftest import SEEDS, require_distribution
+from tests.conftest import SEEDS, require_distribution, require_module
 
 SEED = SEEDS / "000_2d494656d95ed764.txt"
 
@@ -36,7 +37,7 @@ def test_output_dir_gets_one_file_per_format(tmp_path: Path, capsys: pytest.Capt
     assert not [n for n in names if n.endswith(".tmp")]
     err = capsys.readouterr().err
     assert "000_2d494656d95ed764.txt: 17 bulletins" in err
-    assert "5 file(s)" in err
+    assert "5 files, 48 bulletins, 11 residue, 0 errors in" in err
 
 
 def test_stdin_and_python_dash_m() -> None:
@@ -95,12 +96,21 @@ def test_bad_input_is_one_clear_line_and_no_traceback(tmp_path: Path, content: b
     assert str(bad) in err and message in err
 
 
-def test_empty_file_is_an_empty_document(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"", b" \n\t\r\n", "\u3000\n".encode(), b"\xef\xbb\xbf"], ids=repr)
+def test_an_empty_input_gives_an_empty_input_diagnostic(tmp_path: Path, content: bytes) -> None:
+    # Issue 17: an empty file exited 0 with no diagnostic. It is still a document (exit 0), but
+    # the record says so and so does the command.
     empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
+    empty.write_bytes(content)
     result = run("parse", str(empty))
     assert result.returncode == 0
-    assert json.loads(result.stdout)["bulletins"] == []
+    data = json.loads(result.stdout)
+    assert data["bulletins"] == []
+    assert [d["code"] for d in data["diagnostics"]] == ["empty-input"]
+    assert f"{empty}: warning: the input holds no text" in result.stderr.decode()
+    (tmp_path / "full.txt").write_bytes(SEED.read_bytes())
+    batch = run("parse", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert "empty: 1 file with no text (an empty-input or no-text warning in the record)" in batch.stderr.decode()
 
 
 def test_missing_file_and_unknown_format_are_clear() -> None:
@@ -179,7 +189,8 @@ def test_batch_tree_with_a_bad_file(tmp_path: Path) -> None:
     err = result.stderr.decode()
     assert result.returncode == 1
     assert f"{root / 'a' / 'broken.txt'}: not text" in err
-    assert "6 file(s), 48 bulletins, 1 error(s) in" in err
+    assert "6 files, 48 bulletins, 11 residue, 1 error in" in err
+    assert "skipped: 1 .md (no reader claims the suffix, or --glob left it out)" in err
     produced = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert "a/b/000_2d494656d95ed764.json" in produced and "a/001_cb1989d8750bc7f6.tei.xml" in produced
     assert not [p for p in produced if "broken" in p or p.endswith(".tmp")]
@@ -225,11 +236,15 @@ def test_default_glob_takes_every_reader_format(tmp_path: Path) -> None:
     fixtures = Path(__file__).parent / "fixtures" / "readers"
     for name in ("notice.txt", "notice.md", "notice-gb2312.html", "notice-gbt9704.docx"):
         (tmp_path / name).write_bytes((fixtures / name).read_bytes())
-    (tmp_path / "skip.csv").write_text("a,b\n", encoding="utf-8")
-    result = run("parse", str(tmp_path), "--to", "jsonl", "-q")
+    (tmp_path / "skip.xls").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "skip2.XLS").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "README").write_text("no suffix\n", encoding="utf-8")
+    result = run("parse", str(tmp_path), "--to", "jsonl")
     assert result.returncode == 0, result.stderr.decode()
     formats = re.findall(r'"format":"([a-z]+)"', result.stdout.decode())
     assert sorted(set(formats)) == ["docx", "html", "markdown", "text"]
+    # Issue 18: files no reader claims are counted by suffix, never silently dropped.
+    assert "skipped: 1 (no suffix), 2 .xls (no reader claims" in result.stderr.decode()
 
 
 def test_from_forces_a_reader(tmp_path: Path) -> None:
@@ -255,3 +270,242 @@ def test_inputs_sharing_a_stem_keep_their_suffix_in_the_output_name(tmp_path: Pa
     out = tmp_path / "out"
     assert main(["parse", str(inputs), "--to", "json", "-o", str(out), "-q"]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["notice.md.json", "notice.txt.json", "other.json"]
+
+
+# Issue 17 part 3: the batch command. Each bug the issue names has its test below.
+
+
+def _seed_folder(root: Path, count: int = 5) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for seed in sorted(SEEDS.glob("*.txt"))[:count]:
+        (root / seed.name).write_bytes(seed.read_bytes())
+    return root
+
+
+def _on_a_terminal(*args: str) -> tuple[int, str]:
+    """Run the command with stderr on a pseudo-terminal; return the status and what it showed."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bulletins", *args], stdout=subprocess.DEVNULL, stderr=follower, close_fds=True
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the command closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return process.wait(timeout=120), shown.decode("utf-8", errors="replace")
+
+
+def test_a_batch_shows_a_progress_bar_on_a_terminal_and_lines_otherwise(tmp_path: Path) -> None:
+    # Issue 17: no progress bar on a terminal: 10,000 lines, or nothing with -q.
+    inputs = _seed_folder(tmp_path / "in")
+    status, shown = _on_a_terminal("parse", str(inputs), "-o", str(tmp_path / "a"))
+    assert status == 0
+    assert re.search(r"\d+/5 \[", shown)  # tqdm's bar: done/total [elapsed<remaining, rate]
+    assert "000_2d494656d95ed764.txt: 17 bulletins" not in shown  # no line per file on a terminal …
+    assert "5 files, 48 bulletins" in shown  # … but the closing summary
+    status, shown = _on_a_terminal("parse", str(inputs), "-o", str(tmp_path / "b"), "-v")
+    assert status == 0 and "000_2d494656d95ed764.txt: 17 bulletins" in shown and not re.search(r"\d+/5 \[", shown)
+    status, shown = _on_a_terminal("parse", str(inputs), "-o", str(tmp_path / "c"), "-q")
+    assert status == 0 and shown == ""
+    piped = run("parse", str(inputs), "-o", str(tmp_path / "d"))  # stderr is a pipe: one line per file
+    lines = piped.stderr.decode().splitlines()
+    assert sum(": " in line and "bulletin" in line for line in lines) >= 5 and "\r" not in piped.stderr.decode()
+
+
+def test_errors_still_show_with_quiet(tmp_path: Path) -> None:
+    inputs = _seed_folder(tmp_path / "in", 1)
+    (inputs / "bad.txt").write_bytes(bytes(range(256)) * 4)
+    result = run("parse", str(inputs), "-o", str(tmp_path / "out"), "-q")
+    assert result.returncode == 1
+    (line,) = result.stderr.decode().splitlines()  # the error, and nothing else
+    assert line.startswith(f"{inputs / 'bad.txt'}: not text")
+
+
+def test_an_output_folder_inside_the_input_folder_is_never_read_back(tmp_path: Path) -> None:
+    # Issue 17: `-o` inside the input folder made the second run read its own outputs (out/out/…,
+    # 12 errors, the real outputs not refreshed).
+    inputs = _seed_folder(tmp_path / "in")
+    out = inputs / "out"
+    assert main(["parse", str(inputs), "--to", "all", "-o", str(out), "-q"]) == 0
+    first = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    changed = inputs / "001_cb1989d8750bc7f6.txt"
+    changed.write_bytes(changed.read_bytes().replace("广州".encode(), "深圳".encode()))
+    result = run("parse", str(inputs), "--to", "all", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == first
+    assert not (out / "out").exists()
+    assert "深圳" in (out / "001_cb1989d8750bc7f6.json").read_text(encoding="utf-8")  # refreshed
+    err = result.stderr.decode()
+    assert "5 files, 48 bulletins" in err and f"not searched: {out} (the output of this run)" in err
+
+
+def test_a_jsonl_stream_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    inputs = _seed_folder(tmp_path / "in", 2)
+    target = inputs / "all.jsonl"  # .jsonl is a suffix the records reader claims, where installed
+    for _ in range(2):
+        result = run("parse", str(inputs), "--to", "jsonl", "-o", str(target))
+        assert result.returncode == 0, result.stderr.decode()
+    names = {json.loads(line)["source"]["name"] for line in target.read_text(encoding="utf-8").splitlines()}
+    assert names == {"000_2d494656d95ed764.txt", "001_cb1989d8750bc7f6.txt"}
+    assert f"not searched: {target} (the output of this run)" in result.stderr.decode()
+
+
+def test_outputs_copied_among_the_inputs_are_skipped_by_their_marker(tmp_path: Path) -> None:
+    inputs = _seed_folder(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    assert main(["parse", str(inputs), "--to", "html,jsonl,attendance", "-o", str(out), "-q"]) == 0
+    for made in out.iterdir():
+        (inputs / made.name).write_bytes(made.read_bytes())  # .html and .jsonl are reader suffixes
+    result = run("parse", str(inputs), "-o", str(tmp_path / "again"), "--from", "auto")
+    err = result.stderr.decode()
+    assert result.returncode == 0, err
+    assert "2 files, 18 bulletins" not in err  # the copies are counted, as skipped
+    assert re.search(r"skipped: [1-9]\d* outputs of bulletins \(they carry its marker\)", err)
+    # Only the two inputs were parsed. (The copies were walked, so the output names keep the
+    # input's suffix, as for any two inputs sharing a stem: the marker is read by the worker.)
+    assert sorted(p.name for p in (tmp_path / "again").iterdir()) == [
+        "000_2d494656d95ed764.txt.json",
+        "001_cb1989d8750bc7f6.txt.json",
+    ]
+    # Named on the command line, an output is read like any file: the marker only guards the walk.
+    named = run("parse", str(inputs / "index.html"), "--to", "jsonl")
+    assert named.returncode == 0 and b'"format":"html"' in named.stdout
+
+
+def test_the_output_marker_is_in_every_text_output_and_in_no_input() -> None:
+    from bulletins.batch import is_output
+
+    document = bulletins.parse_file(SEED)
+    for name in ("json", "jsonl", "xml", "tei", "html", "attendance"):
+        text = bulletins.export(document, name)
+        assert is_output(text.encode("utf-8") if isinstance(text, str) else text), name
+    fixtures = Path(__file__).parent / "fixtures"
+    inputs = [*SEEDS.glob("*.txt"), *(p for p in fixtures.rglob("*") if p.is_file() and p.suffix != ".json")]
+    assert len(inputs) > 10
+    assert [p.name for p in inputs if is_output(p.read_bytes())] == []
+
+
+def test_source_names_are_unique_in_a_batch(tmp_path: Path) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "x.txt").write_bytes(SEED.read_bytes())
+    result = run("parse", str(tmp_path / "in"), "-", "--to", "jsonl", stdin=SEED.read_bytes())
+    names = {json.loads(line)["source"]["name"] for line in result.stdout.decode().splitlines()}
+    assert names == {"a/x.txt", "b/x.txt", "<stdin>"}
+
+
+def test_to_jsonl_parts_end_with_a_newline(tmp_path: Path) -> None:
+    # Issue 17: bulletins.dask.to_jsonl parts lacked a final newline, so `cat part-*.jsonl` gave
+    # broken lines where one part's last record ran into the next part's first.
+    require_module("dask.bag", "dask")
+    import dask
+
+    import bulletins.dask as bd
+
+    with dask.config.set(scheduler="synchronous"):
+        paths = bd.to_jsonl(bd.documents(str(SEEDS / "*.txt"), npartitions=3), str(tmp_path / "part-*.jsonl"))
+    assert len(paths) == 3
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
+    assert all(text.endswith("\n") for text in texts)
+    joined = "".join(texts)
+    records = [json.loads(line) for line in joined.splitlines()]
+    assert sum("bulletin" in r for r in records) == 48
+    assert "" not in joined.split("\n")[:-1]  # no blank line either
+
+
+def test_the_help_examples_work(tmp_path: Path) -> None:
+    # Issue 17: the `--reader-option text_column=Text` example in the help failed with the
+    # built-in readers. Every `e.g. …` in the help of `parse` is run here.
+    help_text = " ".join(run("parse", "--help").stdout.decode().split())
+    examples = re.findall(r"e\.g\. (--[a-z-]+ \S+?)(?=[ ),;])", help_text)
+    assert examples, help_text
+    for example in examples:
+        result = run("parse", str(SEED), *example.split(" "), "--to", "json")
+        assert result.returncode == 0, (example, result.stderr.decode())
+    assert "text_column=Text" not in help_text
+
+
+def test_formats_lists_each_readers_options() -> None:
+    require_distribution("bulletins-records", "examples/bulletins-records")
+    listed = run("formats").stdout.decode()
+    (records,) = [line for line in listed.splitlines() if line.strip().startswith("records")]
+    assert '(--reader-option: text_column="text"' in records
+
+
+def test_the_summary_explains_its_words_and_lists_skipped_files(tmp_path: Path) -> None:
+    # Issue 17: the summary said `residue` without saying what it is.
+    inputs = _seed_folder(tmp_path / "in", 2)
+    (inputs / "table.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = run("parse", str(inputs), "-o", str(tmp_path / "out"))
+    err = result.stderr.decode()
+    assert "2 files, 18 bulletins, 7 residue, 0 errors in" in err
+    assert "residue: text outside every bulletin" in err
+    assert "skipped: 1 .xls (no reader claims the suffix" in err
+
+
+def _slow_or_crashing(data: object, *, source: str | None = None, **options: object) -> object:
+    """A parse that hangs on files named slow* and kills its process on files named crash*."""
+    import os
+    import signal
+    import time
+
+    from bulletins.pipeline import parse_many
+
+    if source and source.startswith("slow"):
+        time.sleep(600)
+    if source and source.startswith("crash"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return parse_many(data, source=source, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_past_the_timeout_is_that_files_error_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    import time
+
+    from bulletins import batch
+
+    monkeypatch.setattr(batch, "parse_many", _slow_or_crashing)  # the forked workers inherit it
+    inputs = _seed_folder(tmp_path / "in", 3)
+    for name in ("slow.txt", "crash.txt"):
+        (inputs / name).write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    start = time.monotonic()
+    status = main(["parse", str(inputs), "--to", "jsonl", "-o", str(out), "--jobs", jobs, "--timeout", "2", "-v"])
+    assert time.monotonic() - start < 60
+    assert status == 1
+    err = capsys.readouterr().err
+    assert f"{inputs / 'slow.txt'}: stopped after 2 s (--timeout)" in err
+    assert f"{inputs / 'crash.txt'}: the worker process died (signal 9) while reading this file" in err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "000_2d494656d95ed764.jsonl",
+        "001_cb1989d8750bc7f6.jsonl",
+        "002_58afc2a1a6f5e462.jsonl",
+    ]
+    lines = [line.split(":")[0] for line in err.splitlines() if line.startswith(str(inputs))]
+    assert lines == sorted(lines)  # in input order
+    assert "5 files, 39 bulletins, 9 residue, 2 errors in" in err
+
+
+def test_results_stream_in_input_order_from_several_workers(tmp_path: Path) -> None:
+    from bulletins.batch import Job
+    from bulletins.batch import run as batch_run
+
+    inputs = _seed_folder(tmp_path / "in")
+    paths = sorted(inputs.iterdir()) * 6
+    jobs = [Job(label=f"{k}", name=p.name, path=p, stem=Path(f"{k}")) for k, p in enumerate(paths)]
+    results = list(batch_run(jobs, formats=["json"], processes=2, timeout=60, output=tmp_path / "out"))
+    assert [r.job.label for r in results] == [str(k) for k in range(len(paths))]
+    assert all(r.outputs == () and r.written == (f"{r.job.label}.json",) for r in results)  # workers wrote them
+    assert len(list((tmp_path / "out").iterdir())) == len(paths)

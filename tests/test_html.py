@@ -288,16 +288,31 @@ def test_batch_index_lists_every_file(tmp_path: Path, seed_documents: dict[str, 
     out = tmp_path / "out"
     assert main(["parse", str(inputs), "--to", "html", "-o", str(out), "-q"]) == 1
     index = lxml.html.parse(str(out / "index.html")).getroot()
-    table = [[str(td.xpath("string(.)")) for td in tr.xpath("td")] for tr in index.xpath("//tbody/tr")]
-    links = [a.get("href") for a in index.xpath("//tbody//a")]
+    table = [{td.get("class").split()[-1]: td for td in tr.xpath("td")} for tr in index.xpath("//tbody/tr")]
+    links = [a.get("href") for a in index.xpath("//tbody//td[@class='file']/a")]
     assert links == [f"sub/{n.removesuffix('.txt')}.html" for n in SEED_NAMES]
     assert all((out / link).is_file() for link in links)
-    assert table[0][0] == str(inputs / "broken.txt") and "not text" in table[0][4]
+    assert table[0]["file"].text_content() == str(inputs / "broken.txt")
+    assert "not text" in table[0]["error"].text_content()
     for row, name in zip(table[1:], SEED_NAMES, strict=True):
         genres = {g: GENRES[name].count(g) for g in GENRES[name]}
-        assert row[1] == str(len(EXPECTED[name]["bulletins"]))
-        assert {g: int(n) for g, n in (part.split() for part in row[2].split(", "))} == genres
-        assert row[3] == str(len(seed_documents[name].diagnostics))
+        document = seed_documents[name]
+        assert row["bulletins"].text_content() == str(len(EXPECTED[name]["bulletins"]))
+        assert {g: int(n) for g, n in (part.split() for part in row["genres"].text_content().split(", "))} == genres
+        assert row["diagnostics"].get("data-v") == str(len(document.diagnostics))
+        # Issue 17: the index listed only file names; it shows each file's headlines …
+        titles = [b.headline.title for b in document.bulletins if b.headline is not None]
+        assert [str(li.text_content()) for li in row["titles"].xpath(".//li")] == titles
+        # … how many of each field its bulletins hold, and its diagnostics.
+        assert int(row["headline"].text_content()) == len(titles)
+        assert int(row["dateline"].text_content()) == sum(b.dateline is not None for b in document.bulletins)
+        assert int(row["attendees"].text_content()) == sum(
+            len(g.names) for b in document.bulletins for g in b.attendees
+        )
+        assert int(row["residue"].text_content()) == len(document.residue)
+        assert [li.text_content().split(":")[0] for li in row["diagnostics"].xpath(".//li")] == [
+            f"{d.level} {d.code}" + (f" line {d.line}" if d.line else "") for d in document.diagnostics
+        ][:50]
     # The pages the CLI writes show the source lines themselves (seed 003 re-joins wrapped ones).
     page = lxml.html.parse(str(out / "sub" / "003_eb6abe27dfbda830.html")).getroot()
     assert [row_text(r) for r in rows(page)] == source_text((SEEDS / "003_eb6abe27dfbda830.txt").read_bytes()).split(

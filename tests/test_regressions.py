@@ -283,7 +283,7 @@ def test_an_internal_error_in_one_file_does_not_stop_a_dask_bag(
     class File:
         path = str(tmp_path / "boom.txt")
 
-    def read(open_file: object, options: object) -> Document:
+    def read(open_file: object, options: object, root: str = "") -> Document:
         raise IndexError("string index out of range")
 
     monkeypatch.setattr(bd, "_read", read)

@@ -7,20 +7,25 @@ no traceback ever reaches the user.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fnmatch
 import hashlib
+import inspect
 import json
 import os
+import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import attrs
 
 from . import __version__, plugins
 from ._files import temp_beside
-from .batch import Job, Result, located, run
+from .batch import DEFAULT_TIMEOUT, FIELDS, Job, Result, located, run, write_output
 from .errors import BulletinsError
 from .exporters import CollectionExporter, available_exporters, get_exporter
 from .exporters.html import IndexEntry, index_page
@@ -32,6 +37,9 @@ DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx,*.pdf,*.doc,*.wps,*.rtf,*.odt,*.o
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+RESIDUE = "residue: text outside every bulletin (page furniture, captions, noise), kept in the record"
+"""What the word means in the summaries."""
 
 
 def _option(text: str) -> tuple[str, object]:
@@ -59,7 +67,8 @@ def _parse_options(p: argparse.ArgumentParser) -> None:
         type=_option,
         default=[],
         metavar="KEY=VALUE",
-        help="reader option, e.g. --reader-option text_column=Text (JSON values are decoded)",
+        help="an option of the --from reader ('bulletins formats' lists each reader's options; JSON values"
+        " are decoded)",
     )
     p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
     p.add_argument("--year", type=int, help="year for dates printed without one")
@@ -93,13 +102,22 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="DIR",
         help="write DIR/<relative path><suffix> (mirroring input folders); with --to jsonl, a path"
-        " ending in .jsonl collects every bulletin in that one file",
+        " ending in .jsonl collects every bulletin in that one file; never searched for inputs",
     )
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a file that takes longer and report it as that file's error (default: {DEFAULT_TIMEOUT:g};"
+        " 0: no limit)",
+    )
+    p.add_argument(
         "--glob",
-        default=DEFAULT_GLOB,
-        help=f"comma-separated file patterns used inside folders (default: {DEFAULT_GLOB})",
+        default=None,
+        help="comma-separated file name patterns used inside folders (default: every suffix a reader claims,"
+        " see 'bulletins formats'; files no pattern takes are counted in the summary by suffix)",
     )
     _parse_options(p)
     p.add_argument(
@@ -110,7 +128,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY=VALUE",
         help="exporter option, e.g. --option indent=4 (JSON values are decoded)",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="no per-file summary")
+    noise = p.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    noise.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="one line per file instead of the progress bar (the default when stderr is not a terminal)",
+    )
 
     commands.add_parser("formats", help="list the available input readers and output formats")
 
@@ -173,69 +198,102 @@ def _distinct_stems(jobs: list[Job]) -> list[Job]:
     ]
 
 
-def _jobs(paths: Sequence[str], pattern: str) -> Iterator[Job]:
-    """Yield a job for every input: files, folders searched recursively, ``-`` for stdin."""
+@attrs.frozen
+class _Walk:
+    """The inputs found, and what the folder walk left out."""
+
+    jobs: list[Job]
+    skipped: Counter[str]
+    """Files no pattern takes, by suffix."""
+    pruned: list[str]
+    """The output folder or file, where it lay inside an input folder."""
+
+
+def _patterns(glob: str | None) -> list[str]:
+    """The ``--glob`` patterns, or one for every suffix a registered reader claims."""
+    if glob is not None:
+        return [p.strip() for p in glob.split(",") if p.strip()]
+    suffixes = {p.strip().removeprefix("*") for p in DEFAULT_GLOB.split(",") if p.strip()}
+    for name in available_readers():
+        try:
+            reader = plugins.load(READERS, name)
+        except (BulletinsError, ImportError):  # a broken plugin: its own files will say so
+            continue
+        suffixes.update(str(s).lower() for s in getattr(reader, "suffixes", ()))
+    return sorted(f"*{s}" for s in suffixes)
+
+
+def _walk(paths: Sequence[str], patterns: Sequence[str], excluded: Path | None) -> _Walk:
+    """A job for every input: files, folders searched recursively, ``-`` for stdin.
+
+    Inside folders, file names are matched against *patterns* (case-insensitively); the others
+    are counted by suffix. *excluded* (the resolved ``-o`` folder or file) is never searched,
+    so a run never reads its own outputs; files that carry our marker are skipped by the worker
+    (:func:`bulletins.batch.is_output`).
+    """
+    jobs: list[Job] = []
+    skipped: Counter[str] = Counter()
+    pruned: list[str] = []
+    wanted = re.compile("|".join(fnmatch.translate(p.lower()) for p in patterns) or "(?!)")
     for raw in paths:
         if raw == "-":
-            yield Job(label="<stdin>", name="<stdin>", path=None, stem=Path("stdin"), data=sys.stdin.buffer.read())
+            jobs.append(
+                Job(label="<stdin>", name="<stdin>", path=None, stem=Path("stdin"), data=sys.stdin.buffer.read())
+            )
             continue
-        path = Path(raw)
-        if path.is_dir():
-            patterns = [p.strip() for p in pattern.split(",") if p.strip()]
-            for found in sorted({f for p in patterns for f in path.rglob(p)}):
-                if found.is_file():
-                    relative = found.relative_to(path)
-                    yield Job(label=str(found), name=relative.as_posix(), path=found, stem=relative.with_suffix(""))
-        else:
-            yield Job(label=str(path), name=path.name, path=path, stem=Path(path.name).with_suffix(""))
+        root = Path(raw)
+        if not root.is_dir():
+            jobs.append(Job(label=str(root), name=root.name, path=root, stem=Path(root.name).with_suffix("")))
+            continue
+        found: list[tuple[str, ...]] = []  # relative paths as parts: sorted as paths sort, cheaply
+        for folder, dirs, files in os.walk(root):
+            here = Path(folder)
+            parts = here.relative_to(root).parts
+            if excluded is not None:
+                kept = [d for d in dirs if d != excluded.name or (here / d).resolve() != excluded]
+                pruned.extend(str(here / d) for d in dirs if d not in kept)
+                dirs[:] = kept
+            for name in files:
+                if not wanted.match(name.lower()):
+                    skipped[os.path.splitext(name)[1].lower() or "(no suffix)"] += 1
+                elif excluded is not None and name == excluded.name and (here / name).resolve() == excluded:
+                    pruned.append(str(here / name))
+                else:
+                    found.append((*parts, name))
+        for parts in sorted(found):
+            relative = Path(*parts)
+            jobs.append(
+                Job(
+                    label=str(root / relative),
+                    name="/".join(parts),
+                    path=root / relative,
+                    stem=relative.with_suffix(""),
+                    walked=True,
+                )
+            )
+    return _Walk(jobs=jobs, skipped=skipped, pruned=pruned)
 
 
-def _check_target(target: Path, protected: set[Path]) -> None:
-    if target.resolve() in protected:
-        raise OSError(f"refusing to overwrite the input file {target}")
+def _identities(jobs: Sequence[Job]) -> frozenset[tuple[int, int]]:
+    """``(st_dev, st_ino)`` of every input file: outputs never overwrite one (hard links included)."""
+    found = set()
+    for job in jobs:
+        if job.path is not None:
+            try:
+                status = os.stat(job.path)
+            except OSError:
+                continue
+            found.add((status.st_dev, status.st_ino))
+    return frozenset(found)
 
 
-def _write_atomic(target: Path, data: str, protected: set[Path]) -> None:
-    _check_target(target, protected)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = temp_beside(target)
+def _check_target(target: Path, protected: Collection[tuple[int, int]]) -> None:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-class _Progress:
-    """A one-line progress display on a terminal: files, MB/s, errors."""
-
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled
-        self.done = self.errors = self.bytes = 0
-        self.start = time.perf_counter()
-
-    def update(self, result: Result) -> None:
-        self.done += 1
-        self.bytes += result.size
-        self.errors += result.error is not None
-        if self.enabled:
-            rate = self.bytes / max(time.perf_counter() - self.start, 1e-9) / 1e6
-            sys.stderr.write(f"\r\x1b[K{self.done}/{self.total} files, {rate:.1f} MB/s, {self.errors} error(s)")
-            sys.stderr.flush()
-
-    def say(self, line: str) -> None:
-        """Print a line to stderr above the progress line."""
-        if self.enabled:
-            sys.stderr.write("\r\x1b[K")
-        print(line, file=sys.stderr)
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+        status = os.stat(target)
+    except OSError:
+        return
+    if (status.st_dev, status.st_ino) in protected:
+        raise OSError(f"refusing to overwrite the input file {target}")
 
 
 def _count(n: int, noun: str) -> str:
@@ -253,28 +311,136 @@ def _summary(result: Result) -> str:
     )
 
 
+class _Report:
+    """What the user sees while a batch runs and after it.
+
+    On a terminal, a progress bar (tqdm) with errors printed above it; with ``-v`` or when
+    stderr is not a terminal, one line per file; with ``-q``, only errors.
+    """
+
+    def __init__(self, *, total: int, quiet: bool, verbose: bool, batch: bool, walk: _Walk) -> None:
+        self.quiet = quiet
+        self.lines = not quiet and (verbose or not sys.stderr.isatty())
+        self.walk = walk
+        self.files = self.failed = self.bulletins = self.residue = self.bytes = self.empty = self.ours = 0
+        self.start = time.perf_counter()
+        self.bar = None
+        if batch and not quiet and not self.lines:
+            from tqdm import tqdm
+
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after this
+            try:  # a terminal that reports no width (a bare pty) would get an invisible bar
+                sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+            except (OSError, ValueError):
+                sized = False
+            self.bar = tqdm(
+                total=total,
+                unit="file",
+                file=sys.stderr,
+                dynamic_ncols=sized,
+                ncols=None if sized else 80,
+                nrows=None if sized else 24,
+                leave=False,
+            )
+
+    def result(self, result: Result, *, per_file: bool) -> None:
+        """Count *result*; print its error, or its one-line summary when *per_file* and not a bar."""
+        self.bytes += result.size
+        if result.skipped is not None:
+            self.ours += 1
+            if self.lines:
+                self.say(f"{result.job.label}: skipped, {result.skipped}")
+        elif result.error is not None:
+            self.failed += 1
+            self.say(result.error)
+        else:
+            self.files += 1
+            self.bulletins += result.bulletins
+            self.residue += result.residue
+            if result.empty:
+                self.empty += 1
+                if not self.quiet:
+                    self.say(f"{result.job.label}: warning: the input holds no text (see its diagnostics)")
+            elif per_file and self.lines:
+                self.say(_summary(result))
+        if self.bar is not None:
+            rate = self.bytes / max(time.perf_counter() - self.start, 1e-9) / 1e6
+            self.bar.set_postfix_str(f"{rate:.1f} MB/s, {_count(self.failed, 'error')}", refresh=False)
+            self.bar.update(1)
+
+    def error(self, line: str) -> None:
+        """Count and print a problem that is not one file's parse (an output that cannot be written)."""
+        self.failed += 1
+        self.say(line)
+
+    def say(self, line: str) -> None:
+        """Print a line to stderr (above the progress bar)."""
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+    def summary(self, head: str, where: str | None) -> None:
+        """Print the closing summary: *head* (what was read), the totals, and what every word means."""
+        if self.quiet:
+            return
+        elapsed = time.perf_counter() - self.start
+        rate = self.bytes / max(elapsed, 1e-9) / 1e6
+        print(
+            f"{head}, {_count(self.bulletins, 'bulletin')}, {self.residue} residue, {_count(self.failed, 'error')}"
+            f" in {elapsed:.1f} s ({rate:.1f} MB/s)" + (f"; output in {where}" if where else ""),
+            file=sys.stderr,
+        )
+        if self.residue:
+            print(f"  {RESIDUE}", file=sys.stderr)
+        if self.failed:
+            print(
+                f"  {_count(self.failed, 'error')}: files not parsed or not written, each named above", file=sys.stderr
+            )
+        if self.empty:
+            print(
+                f"  empty: {_count(self.empty, 'file')} with no text (an empty-input or no-text warning in the record)",
+                file=sys.stderr,
+            )
+        if self.walk.skipped:
+            by_suffix = ", ".join(f"{n} {suffix}" for suffix, n in sorted(self.walk.skipped.items()))
+            print(f"  skipped: {by_suffix} (no reader claims the suffix, or --glob left it out)", file=sys.stderr)
+        if self.ours:
+            print(f"  skipped: {_count(self.ours, 'output')} of bulletins (they carry its marker)", file=sys.stderr)
+        for pruned in self.walk.pruned:
+            print(f"  not searched: {pruned} (the output of this run)", file=sys.stderr)
+
+
 def _parse_command(args: argparse.Namespace) -> int:
     formats = available_exporters() if args.to == "all" else [f.strip() for f in args.to.split(",") if f.strip()]
     options = dict(args.option)
     for name in formats:
         get_exporter(name, **options)  # fail fast on a bad name or option, before any work
-    jobs = _distinct_stems(list(_jobs(args.paths, args.glob)))
-    if not jobs:
-        print("bulletins: no input files found", file=sys.stderr)
-        return EXIT_FAILED
-    collector = _collector(formats, options, args.output)
-    stream = args.output is not None and formats == ["jsonl"] and args.output.endswith(".jsonl")
-    if args.output is None and (len(formats) != 1 or (len(jobs) > 1 and formats != ["jsonl"])):
-        print("bulletins: several inputs or formats need -o DIR (or --to jsonl for a stream)", file=sys.stderr)
-        return EXIT_USAGE
-    protected = {job.path.resolve() for job in jobs if job.path is not None}
-    processes = 1 if len(jobs) == 1 else (args.jobs or os.cpu_count() or 1)
-    progress = _Progress(len(jobs), enabled=sys.stderr.isatty() and not args.quiet)
     if args.reader == "auto" and args.reader_option:
         print("bulletins: --reader-option needs --from READER (options belong to one reader)", file=sys.stderr)
         return EXIT_USAGE
     if args.reader != "auto":
         get_reader(args.reader, **dict(args.reader_option))  # fail fast on a bad name or option
+    collector = _collector(formats, options, args.output)
+    stream = args.output is not None and formats == ["jsonl"] and args.output.endswith(".jsonl")
+    walk = _walk(args.paths, _patterns(args.glob), Path(args.output).resolve() if args.output else None)
+    jobs = _distinct_stems(walk.jobs)
+    if not jobs:
+        skipped = ", ".join(f"{n} {suffix}" for suffix, n in sorted(walk.skipped.items()))
+        print(f"bulletins: no input files found{f' (skipped: {skipped})' if skipped else ''}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.output is None and (len(formats) != 1 or (len(jobs) > 1 and formats != ["jsonl"])):
+        print("bulletins: several inputs or formats need -o DIR (or --to jsonl for a stream)", file=sys.stderr)
+        return EXIT_USAGE
+    protected = _identities(jobs)
+    processes = max(1, min(len(jobs), args.jobs or os.cpu_count() or 1))
+    timeout = args.timeout if args.timeout and args.timeout > 0 else None
+    report = _Report(total=len(jobs), quiet=args.quiet, verbose=args.verbose, batch=len(jobs) > 1, walk=walk)
     parse_options = {
         "script": args.script,
         "year": args.year,
@@ -283,7 +449,8 @@ def _parse_command(args: argparse.Namespace) -> int:
         "reader_options": dict(args.reader_option),
     }
     if collector is not None:
-        return _collect(args, collector, jobs, parse_options, processes, progress)
+        return _collect(args, collector, jobs, parse_options, processes, timeout, report)
+    folder = Path(args.output) if args.output is not None and not stream else None
     sink = None
     if stream:
         target = Path(args.output)
@@ -291,55 +458,39 @@ def _parse_command(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = temp_beside(target)
         sink = os.fdopen(fd, "w", encoding="utf-8", newline="")
-    failed = bulletins = 0
-    index: list[IndexEntry] | None = [] if args.output is not None and not stream and "html" in formats else None
+    index: list[IndexEntry] | None = [] if folder is not None and "html" in formats else None
     try:
-        for result in run(jobs, formats=formats, options=options, parse_options=parse_options, processes=processes):
-            progress.update(result)
-            if result.error is not None:
-                failed += 1
-                progress.say(result.error)
-                if index is not None:
+        results = run(
+            jobs,
+            formats=formats,
+            options=options,
+            parse_options=parse_options,
+            processes=processes,
+            timeout=timeout,
+            output=folder,
+            protected=protected,
+        )
+        with contextlib.closing(results):  # interrupted: the workers stop now, not at exit
+            for result in results:
+                report.result(result, per_file=folder is not None)
+                if index is not None and result.skipped is None:
                     index.append(_index_entry(result))
-                continue
-            bulletins += result.bulletins
-            for suffix, text in result.outputs:
-                if sink is not None:
-                    sink.write(text)
-                elif args.output is None:
-                    sys.stdout.write(text)
-                else:
-                    try:
-                        _write_atomic(
-                            Path(args.output) / result.job.stem.with_name(result.job.stem.name + suffix),
-                            text,
-                            protected,
-                        )
-                    except OSError as exc:
-                        failed += 1
-                        progress.say(f"{result.job.label}: cannot write output: {exc}")
-            if index is not None:
-                index.append(_index_entry(result))
-            if args.output is not None and not stream and not args.quiet:
-                progress.say(_summary(result))
+                for _suffix, text in result.outputs:
+                    (sink or sys.stdout).write(text)
         if sink is not None:
             sink.close()
             os.replace(tmp, target)
             sink = None
-        if index is not None:
-            failed += _write_index(Path(args.output), index, jobs, protected, progress)
+        if index is not None and folder is not None:
+            _write_index(folder, index, jobs, protected, report)
     finally:
-        progress.close()
+        report.close()
         if sink is not None:  # interrupted or failed: leave no partial stream behind
             sink.close()
             Path(tmp).unlink(missing_ok=True)
-    if not args.quiet and (args.output is not None or failed or len(jobs) > 1):
-        elapsed = time.perf_counter() - progress.start
-        rate = progress.bytes / max(elapsed, 1e-9) / 1e6
-        where = f"; output in {args.output}" if args.output else ""
-        counts = f"{len(jobs)} file(s), {_count(bulletins, 'bulletin')}, {failed} error(s)"
-        print(f"{counts} in {elapsed:.1f} s ({rate:.1f} MB/s){where}", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+    if args.output is not None or report.failed or len(jobs) > 1:
+        report.summary(_count(len(jobs), "file"), args.output)
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def _collector(formats: Sequence[str], options: dict[str, object], output: str | None) -> CollectionExporter | None:
@@ -358,14 +509,15 @@ def _collect(
     jobs: list[Job],
     parse_options: dict[str, object],
     processes: int,
-    progress: _Progress,
+    timeout: float | None,
+    report: _Report,
 ) -> int:
     """Write one output for the whole batch (``--to attendance -o table.csv``, ``--to sqlite -o corpus.db``)."""
     target = Path(args.output)
-    _check_target(target, {job.path.resolve() for job in jobs if job.path is not None})
+    _check_target(target, _identities(jobs))
     target.parent.mkdir(parents=True, exist_ok=True)
     collection = exporter.open_collection(target)
-    failed = bulletins = unchanged = 0
+    unchanged = 0
     try:
         todo: list[Job] = []
         for job in jobs:
@@ -373,69 +525,57 @@ def _collect(
                 try:
                     digest = hashlib.sha256(job.path.read_bytes()).hexdigest()
                 except OSError as exc:
-                    failed += 1
-                    progress.say(located(job.label, exc))
+                    report.error(located(job.label, exc))
                     continue
                 if collection.unchanged(job.name, digest):
                     unchanged += 1
                     continue
             todo.append(job)
-        progress.total = len(todo)
-        for result in run(todo, formats=(), parse_options=parse_options, processes=processes, collect=True):
-            progress.update(result)
-            if result.error is not None:
-                failed += 1
-                progress.say(result.error)
-                continue
-            bulletins += result.bulletins
-            collection.add(result.job.name, result.sha256 or "", result.documents)
-            if not args.quiet:
-                progress.say(_summary(result))
+        if report.bar is not None:
+            report.bar.reset(total=len(todo))
+        results = run(todo, formats=(), parse_options=parse_options, processes=processes, collect=True, timeout=timeout)
+        with contextlib.closing(results):
+            for result in results:
+                report.result(result, per_file=True)
+                if result.error is None and result.skipped is None:
+                    collection.add(result.job.name, result.sha256 or "", result.documents)
         collection.commit()
     except BaseException:
         collection.abort()
         raise
     finally:
-        progress.close()
-    if not args.quiet:
-        elapsed = time.perf_counter() - progress.start
-        kept = f", {unchanged} unchanged since the last run (skipped)" if unchanged else ""
-        print(
-            f"{len(todo)} file(s) parsed{kept}, {_count(bulletins, 'bulletin')}, {failed} error(s)"
-            f" in {elapsed:.1f} s; output in {target}",
-            file=sys.stderr,
-        )
-    return EXIT_FAILED if failed else EXIT_OK
+        report.close()
+    kept = f", {unchanged} unchanged since the last run (skipped)" if unchanged else ""
+    report.summary(f"{_count(len(todo), 'file')} parsed{kept}", str(target))
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def _index_entry(result: Result) -> IndexEntry:
     page = result.job.stem.with_name(result.job.stem.name + ".html").as_posix()
-    genres: dict[str, int] = {}
-    for genre in result.genres:
-        genres[genre] = genres.get(genre, 0) + 1
     if result.error is not None:
         return IndexEntry(label=result.job.label, href=None, error=result.error)
     return IndexEntry(
         label=result.job.label,
         href=page,
         bulletins=result.bulletins,
-        genres=genres,
+        genres=dict(Counter(result.genres)),
         diagnostics=result.diagnostics,
+        titles=result.titles,
+        fields=dict(zip(FIELDS, result.fields, strict=True)),
+        problems=result.problems,
     )
 
 
 def _write_index(
-    out: Path, entries: list[IndexEntry], jobs: Sequence[Job], protected: set[Path], progress: _Progress
-) -> int:
+    out: Path, entries: list[IndexEntry], jobs: Sequence[Job], protected: Collection[tuple[int, int]], report: _Report
+) -> None:
     """Write the batch's index.html (index-bulletins.html when an input's page is index.html)."""
     pages = {job.stem.with_name(job.stem.name + ".html").as_posix() for job in jobs}
     target = out / ("index-bulletins.html" if "index.html" in pages else "index.html")
     try:
-        _write_atomic(target, index_page(entries), protected)
+        write_output(target, index_page(entries), protected)
     except OSError as exc:
-        progress.say(f"{target}: cannot write the index: {exc}")
-        return 1
-    return 0
+        report.error(f"{target}: cannot write the index: {exc}")
 
 
 def _has_display() -> bool:
@@ -494,6 +634,20 @@ def _source_lines(data: bytes, name: str, reader: str) -> list[str]:
     return source_text(data, source=name, reader=reader).split("\n")
 
 
+def _reader_options(reader: object) -> str:
+    """`` (--reader-option: key=default …)`` for a reader class whose constructor takes keywords."""
+    try:
+        parameters = inspect.signature(reader).parameters.values()  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    shown = [
+        f"{p.name}={json.dumps(p.default, ensure_ascii=False, default=str) if p.default is not p.empty else '…'}"
+        for p in parameters
+        if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+    ]
+    return f" (--reader-option: {' '.join(shown)})" if shown else ""
+
+
 def _summary_line(obj: object) -> str:
     return ((getattr(obj, "__doc__", None) or "").strip().splitlines() or [""])[0]
 
@@ -511,7 +665,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name in available_readers():
                 reader = plugins.load(READERS, name)
                 suffixes = " ".join(getattr(reader, "suffixes", ()))
-                print(f"  {name}\t{suffixes}\t{_summary_line(reader)}")
+                print(f"  {name}\t{suffixes}\t{_summary_line(reader)}{_reader_options(reader)}")
             print("exporters (--to):")
             for name in available_exporters():
                 exporter = get_exporter(name)

@@ -14,7 +14,8 @@ set by the caller (``Client(...)``), not ours. See docs/performance.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .batch import internal_error
@@ -30,11 +31,24 @@ except ImportError as exc:  # pragma: no cover - depends on the extra being inst
     raise ImportError("bulletins.dask needs the 'dask' extra: pip install 'bulletins[dask]'") from exc
 
 
-def _read(open_file: Any, options: dict[str, Any]) -> Document:
+def _read(open_file: Any, options: dict[str, Any], root: str = "") -> Document:
     with open_file as handle:
         data = handle.read()
-    name = open_file.path.rsplit("/", 1)[-1]
-    return parse(data, source=name, **options)
+    return parse(data, source=_name(open_file.path, root), **options)
+
+
+def _name(path: str, root: str) -> str:
+    """The source name: *path* relative to *root* (unique in a batch, as the command line names them)."""
+    return path[len(root) :].lstrip("/") if root and path.startswith(root + "/") else path.rsplit("/", 1)[-1]
+
+
+def _root(files: Sequence[Any]) -> str:
+    """The folder every file lies in (``a/x.txt`` and ``b/x.txt`` keep their folders in their names)."""
+    folders = {f.path.rsplit("/", 1)[0] for f in files if "/" in f.path}
+    if not folders:
+        return ""
+    common = os.path.commonpath(sorted(folders)) if len(folders) > 1 else folders.pop()
+    return common.replace(os.sep, "/")
 
 
 def documents(
@@ -57,12 +71,12 @@ def documents(
     """
     files = fsspec.open_files(urlpath, mode="rb", **(storage_options or {}))
     bag = db.from_sequence(files, npartitions=npartitions or min(len(files), 100) or 1)
-    return bag.map(_read, parse_options)
+    return bag.map(_read, parse_options, _root(files))
 
 
-def _try(open_file: Any, options: dict[str, Any]) -> tuple[str, Document | None, str | None]:
+def _try(open_file: Any, options: dict[str, Any], root: str = "") -> tuple[str, Document | None, str | None]:
     try:
-        return open_file.path, _read(open_file, options), None
+        return open_file.path, _read(open_file, options, root), None
     except (BulletinsError, OSError) as exc:
         return open_file.path, None, str(exc)
     except Exception as exc:  # one file's bug is that file's error; the bag goes on
@@ -72,7 +86,7 @@ def _try(open_file: Any, options: dict[str, Any]) -> tuple[str, Document | None,
 def results(urlpath: str | Sequence[str], **parse_options: Any) -> db.Bag:
     """Return a bag of ``(path, document or None, error or None)``: bad files do not stop the batch."""
     files = fsspec.open_files(urlpath, mode="rb")
-    return db.from_sequence(files, npartitions=min(len(files), 100) or 1).map(_try, parse_options)
+    return db.from_sequence(files, npartitions=min(len(files), 100) or 1).map(_try, parse_options, _root(files))
 
 
 def bulletins(urlpath: str | Sequence[str], **parse_options: Any) -> db.Bag:
@@ -94,10 +108,19 @@ def export(bag: db.Bag, format: str = "json", **options: Any) -> db.Bag:
     return bag.map(one)
 
 
+def _joined(texts: Iterable[str]) -> list[str]:
+    return ["".join(texts)]
+
+
 def to_jsonl(bag: db.Bag, urlpath: str, **storage_options: Any) -> list[str]:
-    """Write a bag of documents as JSON Lines, one file per partition (``part-*.jsonl``)."""
-    lines = export(bag, "jsonl").map(str.splitlines).flatten()
-    written: list[str] = lines.to_textfiles(urlpath, storage_options=storage_options or None)
+    """Write a bag of documents as JSON Lines, one file per partition (``part-*.jsonl``).
+
+    Every line of every part ends with a newline, so ``cat part-*.jsonl`` is valid JSON Lines
+    (Dask's ``to_textfiles`` puts newlines only between elements: each partition is therefore
+    written as one element, its records' text as the exporter wrote it).
+    """
+    parts = export(bag, "jsonl").map_partitions(_joined)
+    written: list[str] = parts.to_textfiles(urlpath, storage_options=storage_options or None)
     return written
 
 

@@ -189,6 +189,9 @@ def _document(
     """Run clean → shadow → lex → parse → build on one document's text."""
     cleaned, tokens, lexed = _lexed(text, lines, source, cleaners)
     info = attrs.evolve(info, script=_script.detect(cleaned))
+    if not text.strip() and not any(d.code == "no-text" for d in diagnostics):  # a reader's no-text says it
+        # 0 bytes or white space only: a document, but never a silent one.
+        diagnostics.append(Diagnostic(level="warning", code="empty-input", message="the input holds no text"))
     diagnostics.extend(lexed)
     parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)

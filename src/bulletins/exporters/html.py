@@ -56,14 +56,14 @@ def _csp(script: str) -> str:
     return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
 
 
-def _page(title: str, lang: str, header: str, main: str) -> str:
-    script = "\n" + _asset("review.js")  # the hash covers the element's exact text
+def _page(title: str, lang: str, header: str, main: str, script_name: str = "review.js", style: str = "") -> str:
+    script = "\n" + _asset(script_name)  # the hash covers the element's exact text
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="bulletins">\n<title>{esc(title)}</title>\n'
-        f"<style>\n{_asset('review.css')}</style>\n</head>\n<body>\n"
+        f"<style>\n{_asset('review.css')}{style}</style>\n</head>\n<body>\n"
         f'<header>{header}<div id="errors"></div><pre id="selftest"></pre></header>\n'
         f"{main}\n<script>{script}</script>\n</body>\n</html>\n"
     )
@@ -208,23 +208,89 @@ class IndexEntry:
     """Diagnostics reported."""
     error: str | None = None
     """The file's one-line problem, when it failed."""
+    titles: Sequence[str] = ()
+    """Its bulletins' headline titles, in order."""
+    fields: Mapping[str, int] = field(factory=dict)
+    """How many of each field its bulletins hold (``headline``, ``dateline``, ``points`` …), in column order."""
+    problems: Sequence[str] = ()
+    """Its diagnostics, one line each (``warning wrapped-paragraph line 3: …``)."""
+
+
+_INDEX_STYLE = """
+header .tools { margin-top: 4px; font-size: 13px; display: flex; gap: 8px; align-items: center; }
+header .tools input { width: 28em; font: inherit; padding: 1px 4px; }
+table.index { font-size: 13px; }
+table.index th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; }
+table.index th[aria-sort=ascending] button::after { content: " \\25B2"; }
+table.index th[aria-sort=descending] button::after { content: " \\25BC"; }
+table.index td { vertical-align: top; }
+table.index td.titles { min-width: 26em; }
+table.index td.diagnostics details { text-align: left; min-width: 14em; max-width: 36em; font-size: 12px; }
+table.index ol { margin: 0; padding-left: 1.4em; }
+table.index details summary { cursor: pointer; color: var(--muted); }
+table.index tr.failed td { background: #fef2f2; }
+table.index th.f, table.index td.f { color: var(--muted); }
+"""
+
+
+def _list(items: Sequence[str], shown: int, more: str) -> str:
+    """An ordered list of the first *shown* items, the rest behind a disclosure."""
+    head = "".join(f"<li>{esc(t)}</li>" for t in items[:shown])
+    rest = "".join(f"<li>{esc(t)}</li>" for t in items[shown:])
+    tail = f'<details><summary>{len(items) - shown} {more}</summary><ol start="{shown + 1}">{rest}</ol></details>'
+    return (f"<ol>{head}</ol>" if head else "") + (tail if rest else "")
 
 
 def index_page(entries: Sequence[IndexEntry], *, title: str = "bulletins review") -> str:
-    """Return the batch ``index.html``: every file, its counts, genres and a link to its page."""
+    """Return the batch ``index.html``: every file, its headlines, counts per field and diagnostics.
+
+    The table sorts by any column (click its heading) and filters by text and by kind of file,
+    with the shipped ``_review/index.js``; without script it is a plain table.
+    """
+    fields = list(dict.fromkeys(k for e in entries for k in e.fields))
     rows = []
-    for e in entries:
+    for i, e in enumerate(entries):
         label = f'<a href="{attr(e.href)}">{esc(e.label)}</a>' if e.href else esc(e.label)
         genres = ", ".join(f"{g} {e.genres[g]}" for g in GENRES if e.genres.get(g))
-        problem = f'<span class="level-error">{esc(e.error)}</span>' if e.error else ""
+        counts = "".join(f'<td class="n f {k}" data-v="{e.fields.get(k, 0)}">{e.fields.get(k, 0)}</td>' for k in fields)
+        problems = _list(e.problems, 0, "diagnostic(s)") if e.problems else ""
+        error = f'<span class="level-error">{esc(e.error)}</span>' if e.error else ""
         rows.append(
-            f'<tr class="{"failed" if e.error else "file"}"><td>{label}</td><td class="n">{e.bulletins}</td>'
-            f'<td>{esc(genres)}</td><td class="n">{e.diagnostics}</td><td>{problem}</td></tr>'
+            f'<tr class="{"failed" if e.error else "file"}" data-i="{i}" data-bulletins="{e.bulletins}"'
+            f' data-diagnostics="{e.diagnostics}"><td class="file">{label}</td>'
+            f'<td class="n bulletins" data-v="{e.bulletins}">{e.bulletins}</td>'
+            f'<td class="genres">{esc(genres)}</td>'
+            f'<td class="titles" data-v="{attr(e.titles[0] if e.titles else "")}">'
+            f"{_list(e.titles, 3, 'more headline(s)')}</td>{counts}"
+            f'<td class="n diagnostics" data-v="{e.diagnostics}">{e.diagnostics}{problems}</td>'
+            f'<td class="error">{error}</td></tr>'
         )
+
+    def th(key: str, text: str, kind: str, cls: str = "") -> str:
+        return f'<th class="{cls}" data-key="{key}" data-type="{kind}"><button type="button">{esc(text)}</button></th>'
+
+    heads = [
+        th("file", "file", "text"),
+        th("bulletins", "bulletins", "num"),
+        th("genres", "genres", "text"),
+        th("titles", "headlines", "text"),
+        *(th(k, k, "num", "f") for k in fields),
+        th("diagnostics", "diagnostics", "num"),
+        th("error", "error", "text"),
+    ]
     total = sum(e.bulletins for e in entries)
-    header = f'<h1>{esc(title)}</h1><div class="meta">{len(entries)} file(s), {total} bulletin(s)</div>'
-    table = (
-        '<main style="display:block;overflow:auto"><table class="index"><thead><tr><th>file</th><th>bulletins</th>'
-        f"<th>genres</th><th>diagnostics</th><th></th></tr></thead><tbody>{''.join(rows)}</tbody></table></main>"
+    failed = sum(e.error is not None for e in entries)
+    flagged = sum(e.diagnostics > 0 for e in entries)
+    header = (
+        f'<h1>{esc(title)}</h1><div class="meta">{len(entries)} file(s), {total} bulletin(s),'
+        f" {flagged} with diagnostics, {failed} failed</div>"
+        '<div class="tools"><input type="search" id="filter" placeholder="filter: file, headline, diagnostic code …"'
+        ' aria-label="filter rows"><select id="show" aria-label="which files"><option value="all">all files</option>'
+        '<option value="diagnostics">with diagnostics</option><option value="failed">failed</option>'
+        '<option value="none">no bulletins</option></select><span id="shown"></span></div>'
     )
-    return _page(title, "zh-Hans", header, table)
+    table = (
+        f'<main style="display:block;overflow:auto"><table class="index"><thead><tr>{"".join(heads)}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></main>"
+    )
+    return _page(title, "zh-Hans", header, table, script_name="index.js", style=_INDEX_STYLE)
