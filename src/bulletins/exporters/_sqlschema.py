@@ -1,0 +1,217 @@
+"""The corpus database's schema (``--to sqlite``): tables, indexes, the full-text index and its triggers.
+
+docs/database.md documents every table; change both together, and bump :data:`SCHEMA` when a
+column is renamed or dropped (adding a table or a column at the end is compatible).
+"""
+
+from __future__ import annotations
+
+from ..exporters.attendance import COLUMNS as ATTENDANCE_COLUMNS
+
+SCHEMA = "bulletins-sqlite/1"
+"""Identifier of the layout written by this version (``meta`` table, key ``schema``)."""
+
+USER_VERSION = 1
+"""``PRAGMA user_version`` of the layout."""
+
+FTS5_MINIMUM = (3, 34, 0)
+"""SQLite release that brought FTS5's ``trigram`` tokenizer (full text search without a segmenter)."""
+
+_INTEGERS = {"group", "position", "line"}
+EVENT_EXTRAS: tuple[str, ...] = tuple(c for c in ("event", "event_date", "date_source") if c in ATTENDANCE_COLUMNS)
+"""Attendance columns that describe the event rather than the person, copied onto ``events`` when present."""
+
+
+def quote(name: str) -> str:
+    """Quote an SQL identifier (``group`` is a keyword)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _attendance_table() -> str:
+    columns = ",\n  ".join(f"{quote(c)}{' INTEGER' if c in _INTEGERS else ''}" for c in ATTENDANCE_COLUMNS)
+    return f"""
+CREATE TABLE attendance (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  {columns}
+);
+CREATE INDEX attendance_bulletin ON attendance(bulletin_id);
+CREATE INDEX attendance_event ON attendance(event_id);
+CREATE INDEX attendance_name ON attendance(name);
+CREATE INDEX attendance_date ON attendance(date);
+CREATE INDEX attendance_verb ON attendance(verb);
+"""
+
+
+def _events_table() -> str:
+    extras = "".join(f",\n  {quote(c)}" for c in EVENT_EXTRAS)
+    return f"""
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  "group" INTEGER NOT NULL,
+  verb TEXT NOT NULL,
+  role TEXT,
+  names TEXT NOT NULL,
+  text TEXT NOT NULL,
+  block TEXT,
+  line INTEGER{extras},
+  UNIQUE (bulletin_id, "group")
+);
+CREATE INDEX events_verb ON events(verb);
+"""
+
+
+def _fts(table: str, column: str) -> str:
+    """An external-content FTS5 index over *table*.*column*, kept in step by triggers.
+
+    Datasette finds it by its name and ``content=`` and offers a search box on the table.
+    """
+    return f"""
+CREATE VIRTUAL TABLE {table}_fts USING fts5({column}, content='{table}', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN
+  INSERT INTO {table}_fts(rowid, {column}) VALUES (new.id, new.{column});
+END;
+CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
+  INSERT INTO {table}_fts({table}_fts, rowid, {column}) VALUES ('delete', old.id, old.{column});
+END;
+CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN
+  INSERT INTO {table}_fts({table}_fts, rowid, {column}) VALUES ('delete', old.id, old.{column});
+  INSERT INTO {table}_fts(rowid, {column}) VALUES (new.id, new.{column});
+END;
+"""
+
+
+def ddl() -> str:
+    """Return the statements that create an empty corpus database."""
+    return (
+        """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  parser TEXT NOT NULL
+);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  source TEXT,
+  sha256 TEXT,
+  bytes INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  script TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  UNIQUE (file_id, position)
+);
+CREATE INDEX documents_format ON documents(format);
+CREATE TABLE bulletins (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  bulletin TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  origin TEXT,
+  genre TEXT NOT NULL,
+  section TEXT,
+  headline TEXT,
+  kicker TEXT,
+  title TEXT,
+  subtitles TEXT,
+  dateline TEXT,
+  agency TEXT,
+  place TEXT,
+  date TEXT,
+  date_source TEXT,
+  year INTEGER,
+  month INTEGER,
+  day INTEGER,
+  year_inferred INTEGER,
+  byline TEXT,
+  speaker TEXT,
+  addressee TEXT,
+  doc_number TEXT,
+  issuer TEXT,
+  closing_date TEXT,
+  UNIQUE (document_id, position)
+);
+CREATE INDEX bulletins_genre ON bulletins(genre);
+CREATE INDEX bulletins_date ON bulletins(date);
+CREATE INDEX bulletins_year ON bulletins(year, month, day);
+CREATE INDEX bulletins_doc_number ON bulletins(doc_number);
+CREATE INDEX bulletins_issuer ON bulletins(issuer);
+CREATE INDEX bulletins_agency ON bulletins(agency);
+CREATE INDEX bulletins_title ON bulletins(title);
+CREATE TABLE blocks (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  parent_id INTEGER REFERENCES blocks(id) ON DELETE CASCADE,
+  depth INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  marker TEXT,
+  style TEXT,
+  level INTEGER,
+  number INTEGER,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  breadcrumb TEXT NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (bulletin_id, position)
+);
+CREATE INDEX blocks_parent ON blocks(parent_id);
+CREATE INDEX blocks_type ON blocks(type);
+CREATE TABLE notice_elements (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX notice_elements_bulletin ON notice_elements(bulletin_id);
+CREATE INDEX notice_elements_kind ON notice_elements(kind);
+CREATE TABLE credits (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  names TEXT NOT NULL,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX credits_bulletin ON credits(bulletin_id);
+CREATE INDEX credits_role ON credits(role);
+CREATE TABLE residue (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX residue_document ON residue(document_id);
+CREATE TABLE diagnostics (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  level TEXT NOT NULL,
+  code TEXT NOT NULL,
+  line INTEGER,
+  message TEXT NOT NULL
+);
+CREATE INDEX diagnostics_document ON diagnostics(document_id);
+CREATE INDEX diagnostics_code ON diagnostics(code);
+"""
+        + _events_table()
+        + _attendance_table()
+        + _fts("blocks", "text")
+        + _fts("bulletins", "headline")
+    )

@@ -1,0 +1,347 @@
+"""The corpus database: one SQLite file for a whole batch (``--to sqlite -o corpus.db``).
+
+Python's own :mod:`sqlite3`, no server. Tables for documents, bulletins, body blocks (with their
+breadcrumb and lines), notice elements, credits, attendee groups (``events``) and attendance,
+residue and diagnostics, with foreign keys, indexes on the columns people filter by, and an FTS5
+``trigram`` full-text index over the body text and the headlines (it needs no Chinese
+segmenter). Each input file is written in its own transaction, so an interrupted run keeps every
+file it finished, and a re-run skips files whose SHA-256 (and parser version) is unchanged.
+The schema and example queries: docs/database.md.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import attrs
+
+from .. import __name__ as _package
+from ..errors import ExportError
+from ..model import Block, Bulletin, Document, Point, Subhead
+from . import _sqlschema as schema
+from .attendance import COLUMNS as ATTENDANCE_COLUMNS
+from .attendance import Row, group_line, rows
+from .chunks import SEPARATOR, _label, bulletin_date
+
+
+def _parser_version() -> str:
+    """The version of bulletins that parsed a file (a new version re-parses unchanged files)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(_package)
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        return "0.0.0"
+
+
+def check_sqlite() -> None:
+    """Raise :class:`ExportError` when this Python's SQLite lacks FTS5's trigram tokenizer."""
+    found = sqlite3.sqlite_version_info
+    if found < schema.FTS5_MINIMUM:
+        need = ".".join(map(str, schema.FTS5_MINIMUM))
+        raise ExportError(
+            f"the corpus database needs SQLite {need} or later for FTS5's trigram tokenizer;"
+            f" this Python has SQLite {sqlite3.sqlite_version}"
+        )
+
+
+def _blocks(
+    blocks: Sequence[Block], crumbs: tuple[str, ...], parent: int | None, depth: int, counter: Iterator[int]
+) -> Iterator[tuple[int, int | None, int, Block, str]]:
+    """``(position, parent position, depth, block, breadcrumb)`` depth-first (positions = ``body/N``)."""
+    local = crumbs
+    for block in blocks:
+        position = next(counter)
+        yield position, parent, depth, block, SEPARATOR.join(local)
+        if isinstance(block, Subhead):
+            local = (*crumbs, " ".join(block.text.split()))
+        elif isinstance(block, Point):
+            yield from _blocks(block.children, (*local, _label(block)), position, depth + 1, counter)
+
+
+def _counter() -> Iterator[int]:
+    n = 0
+    while True:
+        yield n
+        n += 1
+
+
+class CorpusDatabase:
+    """An open corpus database being added to, one transaction per input file."""
+
+    def __init__(self, target: Path) -> None:
+        """Open *target*, creating the schema when it is a new database.
+
+        Raises:
+            ExportError: SQLite is too old for the trigram index, or *target* is not a database
+                this exporter wrote (another SQLite file, another schema, not SQLite at all).
+        """
+        check_sqlite()
+        self.target = target
+        self.parser = _parser_version()
+        try:
+            self.db = sqlite3.connect(target, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise ExportError(f"{target}: cannot open the database: {exc}") from exc
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise ExportError(f"{target}: not a bulletins corpus database ({exc})") from exc
+        except BaseException:
+            self.db.close()
+            raise
+
+    def _prepare(self) -> None:
+        db = self.db
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")  # readers (datasette) see the last committed file
+        db.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints, consistent always
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            db.execute("BEGIN")
+            for statement in _statements(schema.ddl()):
+                db.execute(statement)
+            db.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)", [("schema", schema.SCHEMA), ("writer", self.parser)]
+            )
+            db.execute(f"PRAGMA user_version = {schema.USER_VERSION}")
+            db.execute("COMMIT")
+            return
+        found = None
+        if "meta" in tables:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            found = row[0] if row else None
+        if found != schema.SCHEMA:
+            what = f"schema {found!r}" if found else "no bulletins schema"
+            raise ExportError(
+                f"{self.target}: not a bulletins corpus database of schema {schema.SCHEMA} ({what});"
+                " give another -o file or remove this one"
+            )
+
+    def unchanged(self, source: str, sha256: str) -> bool:
+        """Return True when *source* is in the database with these bytes, parsed by this version."""
+        row = self.db.execute("SELECT sha256, parser FROM files WHERE source = ?", (source,)).fetchone()
+        return row is not None and row[0] == sha256 and row[1] == self.parser
+
+    def add(self, source: str, sha256: str, documents: Sequence[Document]) -> None:
+        """Replace *source*'s rows with *documents*, in one transaction (committed on return)."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM files WHERE source = ?", (source,))  # cascades to every row it owns
+            file_id = db.execute(
+                "INSERT INTO files (source, sha256, parser) VALUES (?, ?, ?)", (source, sha256, self.parser)
+            ).lastrowid
+            for position, document in enumerate(documents):
+                self._document(file_id, position, document)
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    def _document(self, file_id: int | None, position: int, document: Document) -> None:
+        db = self.db
+        source = document.source
+        metadata: dict[str, str] = {}
+        for item in source.metadata:  # a name given twice keeps both values, one per line
+            metadata[item.name] = f"{metadata[item.name]}\n{item.value}" if item.name in metadata else item.value
+        document_id = db.execute(
+            "INSERT INTO documents (file_id, position, source, sha256, bytes, format, encoding, confidence, script,"
+            " metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                file_id,
+                position,
+                source.name,
+                source.sha256,
+                source.bytes,
+                source.format,
+                source.encoding,
+                source.confidence,
+                source.script,
+                json.dumps(metadata, ensure_ascii=False),
+            ),
+        ).lastrowid
+        for index, bulletin in enumerate(document.bulletins):
+            self._bulletin(document_id, index, bulletin, document)
+        db.executemany(
+            "INSERT INTO residue (document_id, position, kind, first_line, last_line, text) VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, k, r.kind, r.lines[0], r.lines[1], r.text) for k, r in enumerate(document.residue)],
+        )
+        db.executemany(
+            "INSERT INTO diagnostics (document_id, position, level, code, line, message) VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, k, d.level, d.code, d.line, d.message) for k, d in enumerate(document.diagnostics)],
+        )
+
+    def _bulletin(self, document_id: int | None, position: int, bulletin: Bulletin, document: Document) -> None:
+        db = self.db
+        headline, dateline, closing, speech = bulletin.headline, bulletin.dateline, bulletin.closing, bulletin.speech
+        date = bulletin_date(bulletin)
+        date_source = None
+        if date is not None:
+            date_source = (
+                "dateline" if dateline is not None and dateline.date is date
+                else "closing" if closing is not None and closing.date is date
+                else "speech"
+            )  # fmt: skip
+        bulletin_id = db.execute(
+            "INSERT INTO bulletins (document_id, position, bulletin, first_line, last_line, origin, genre, section,"
+            " headline, kicker, title, subtitles, dateline, agency, place, date, date_source, year, month, day,"
+            " year_inferred, byline, speaker, addressee, doc_number, issuer, closing_date)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document_id,
+                position,
+                bulletin.id,
+                bulletin.lines[0],
+                bulletin.lines[1],
+                bulletin.origin,
+                bulletin.genre,
+                bulletin.section,
+                "\n".join(headline.lines) if headline is not None else None,
+                headline.kicker if headline is not None else None,
+                headline.title if headline is not None else None,
+                "\n".join(headline.subtitles) if headline is not None and headline.subtitles else None,
+                dateline.text if dateline is not None else None,
+                dateline.agency if dateline is not None else None,
+                dateline.place if dateline is not None else None,
+                date.iso if date is not None else None,
+                date_source,
+                date.year if date is not None else None,
+                date.month if date is not None else None,
+                date.day if date is not None else None,
+                int(date.year_inferred) if date is not None else None,
+                "、".join(bulletin.byline) if bulletin.byline else None,
+                speech.speaker if speech is not None else None,
+                bulletin.addressee,
+                bulletin.doc_number,
+                closing.issuer if closing is not None else None,
+                closing.date.iso if closing is not None and closing.date is not None else None,
+            ),
+        ).lastrowid
+        self._body(bulletin_id, bulletin)
+        db.executemany(
+            "INSERT INTO notice_elements (bulletin_id, position, kind, first_line, last_line, text)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(bulletin_id, k, e.kind, e.lines[0], e.lines[1], e.text) for k, e in enumerate(bulletin.notice_elements)],
+        )
+        db.executemany(
+            "INSERT INTO credits (bulletin_id, position, role, names, text, line) VALUES (?, ?, ?, ?, ?, ?)",
+            [(bulletin_id, k, c.role, "、".join(c.names), c.text, c.line) for k, c in enumerate(bulletin.credits)],
+        )
+        self._attendance(bulletin_id, bulletin, document)
+
+    def _attendance(self, bulletin_id: int | None, bulletin: Bulletin, document: Document) -> None:
+        """Attendee groups as ``events``; attendance rows exactly as :func:`bulletins.attendance` gives them."""
+        if not bulletin.attendees:
+            return
+        db = self.db
+        found = rows(attrs.evolve(document, bulletins=(bulletin,), residue=(), diagnostics=()))
+        first: dict[object, Row] = {}
+        for row in found:
+            first.setdefault(row["group"], row)
+        extras = "".join(", " + schema.quote(c) for c in schema.EVENT_EXTRAS)
+        marks = ", ?" * len(schema.EVENT_EXTRAS)
+        events: dict[object, int | None] = {}
+        for number, group in enumerate(bulletin.attendees, 1):
+            values = [first[number][c] if number in first else None for c in schema.EVENT_EXTRAS]
+            events[number] = db.execute(
+                f'INSERT INTO events (bulletin_id, "group", verb, role, names, text, block, line{extras})'
+                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?{marks})",
+                (
+                    bulletin_id,
+                    number,
+                    group.verb,
+                    group.role,
+                    "、".join(group.names),
+                    group.text,
+                    group.where.block if group.where is not None else None,
+                    group_line(bulletin, group),
+                    *values,
+                ),
+            ).lastrowid
+        columns = "".join(", " + schema.quote(c) for c in ATTENDANCE_COLUMNS)
+        marks = ", ?" * len(ATTENDANCE_COLUMNS)
+        db.executemany(
+            f"INSERT INTO attendance (bulletin_id, event_id{columns}) VALUES (?, ?{marks})",
+            [(bulletin_id, events[row["group"]], *(row[c] for c in ATTENDANCE_COLUMNS)) for row in found],
+        )
+
+    def _body(self, bulletin_id: int | None, bulletin: Bulletin) -> None:
+        title = bulletin.headline.title if bulletin.headline is not None else None
+        ids: dict[int, int | None] = {}
+        for position, parent, depth, block, crumbs in _blocks(
+            bulletin.body, (title,) if title else (), None, 0, _counter()
+        ):
+            point = block if isinstance(block, Point) else None
+            ids[position] = self.db.execute(
+                "INSERT INTO blocks (bulletin_id, position, parent_id, depth, type, marker, style, level, number,"
+                " first_line, last_line, breadcrumb, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    bulletin_id,
+                    position,
+                    ids[parent] if parent is not None else None,
+                    depth,
+                    block.type,
+                    point.marker if point else None,
+                    point.style if point else None,
+                    point.level if point else None,
+                    point.number if point else None,
+                    block.lines[0],
+                    block.lines[1],
+                    crumbs,
+                    block.text,
+                ),
+            ).lastrowid
+
+    def commit(self) -> None:
+        """Finish: every file is already committed; let SQLite refresh its statistics and close."""
+        self.db.execute("PRAGMA optimize")
+        self.db.close()
+
+    def abort(self) -> None:
+        """Roll back the file being written, if any, and close: the files already added stay."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+        self.db.close()
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split *script* into complete statements (trigger bodies hold semicolons)."""
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                yield current.strip()
+            current = ""
+    if current.strip():
+        yield current.strip()
+
+
+class SqliteExporter:
+    """The corpus database: one SQLite file for a whole batch (``--to sqlite -o corpus.db``)."""
+
+    name: ClassVar[str] = "sqlite"
+    suffix: ClassVar[str] = ".db"
+    collection_suffixes: ClassVar[tuple[str, ...]] = (".db", ".sqlite", ".sqlite3")
+
+    def export(self, document: Document) -> str:
+        """Refuse: a database is written for a batch, to a file.
+
+        Raises:
+            ExportError: Always; the message says to give ``-o FILE.db``.
+        """
+        name = document.source.name or "<text>"
+        raise ExportError(
+            f"{name}: the sqlite exporter writes one database for a whole batch; give -o FILE.db (or .sqlite, .sqlite3)"
+        )
+
+    def open_collection(self, target: Path) -> CorpusDatabase:
+        """Open (or create) the corpus database *target*; see :class:`CorpusDatabase`."""
+        return CorpusDatabase(target)
