@@ -76,7 +76,10 @@ class Chunk:
 
     def as_dict(self) -> dict[str, object]:
         """Return the chunk as a JSON-ready dict (tuples become lists)."""
-        return attrs.asdict(self, retain_collection_types=False)
+        out = {a.name: getattr(self, a.name) for a in attrs.fields(Chunk)}
+        out["breadcrumb"] = list(self.breadcrumb)
+        out["lines"] = list(self.lines)
+        return out
 
 
 @frozen
@@ -203,10 +206,14 @@ class _Packer:
             self.head_crumbs = crumbs
         self.heads.append(piece)
 
-    def long(self, crumbs: tuple[str, ...], piece: _Piece) -> None:
-        """Emit one block's text, split at sentence ends when it is longer than the limit."""
-        for part in split_text(piece.text, self.max_chars):
-            self.emit(crumbs, piece.kind, [_Piece(part, piece.lines, piece.kind)])
+    def long(self, crumbs: tuple[str, ...], piece: _Piece, label: str | None = None) -> None:
+        """Emit one block's text, split at sentence ends when it is longer than the limit.
+
+        The parts after the first of a point's text carry its *label* in their breadcrumb.
+        """
+        for index, part in enumerate(split_text(piece.text, self.max_chars)):
+            where = (*crumbs, label) if index and label is not None else crumbs
+            self.emit(where, piece.kind, [_Piece(part, piece.lines, piece.kind)])
 
     def blocks(self, blocks: Sequence[Block], crumbs: tuple[str, ...]) -> None:
         """Chunk sibling *blocks* under *crumbs*: paragraphs alone, consecutive points packed in runs."""
@@ -223,11 +230,12 @@ class _Packer:
                     continue
                 # Too long for one chunk: the point's own text heads its children's chunks.
                 own = _Piece(block.marker + block.text, block.lines, "point")
+                label = _label(block)
                 if len(own.text) <= self.max_chars:
                     self.wait(local, own)
                 else:
-                    self.long(local, own)
-                self.blocks(block.children, (*local, _label(block)))
+                    self.long(local, own, label)
+                self.blocks(block.children, (*local, label))
                 continue
             if run:
                 self.emit(local, "point", run)
