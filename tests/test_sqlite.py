@@ -42,9 +42,9 @@ _CANONICAL = {
         "bulletins b JOIN documents d ON d.id = b.document_id JOIN files f ON f.id = d.file_id",
     ),
     "blocks": (
-        f"{_BUL}, k.position, p.position, k.depth, k.type, k.marker, k.style, k.level, k.number, k.first_line,"
+        f"{_BUL}, k.position, k.parent, k.depth, k.type, k.marker, k.style, k.level, k.number, k.first_line,"
         " k.last_line, k.breadcrumb, k.text",
-        "blocks k LEFT JOIN blocks p ON p.id = k.parent_id JOIN bulletins b ON b.id = k.bulletin_id"
+        "blocks k JOIN bulletins b ON b.id = k.bulletin_id"
         " JOIN documents d ON d.id = b.document_id JOIN files f ON f.id = d.file_id",
     ),
     "notice_elements": (
@@ -76,7 +76,7 @@ _CANONICAL = {
         "diagnostics x JOIN documents d ON d.id = x.document_id JOIN files f ON f.id = d.file_id",
     ),
 }
-_IDS = {"id", "document_id", "bulletin_id", "event_id", "parent_id", "file_id"}
+_IDS = {"id", "document_id", "bulletin_id", "event_id", "file_id"}
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -160,7 +160,7 @@ def test_bulletin_row_read_from_seed_002(seed_db: Path) -> None:
     ]
     crumbs = query(
         seed_db,
-        "SELECT k.marker, k.text, k.breadcrumb, p.marker FROM blocks k JOIN blocks p ON p.id = k.parent_id"
+        "SELECT k.marker, k.text, k.breadcrumb, p.marker FROM blocks k JOIN blocks p ON (p.bulletin_id, p.position) = (k.bulletin_id, k.parent)"
         " JOIN bulletins b ON b.id = k.bulletin_id JOIN documents d ON d.id = b.document_id"
         " WHERE d.source = ? AND b.position = 0 AND k.first_line = 13",
         "002_58afc2a1a6f5e462.txt",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from itertools import count
 from pathlib import Path
 from typing import ClassVar
 
@@ -52,7 +53,7 @@ def check_sqlite() -> None:
 def _blocks(
     blocks: Sequence[Block], crumbs: tuple[str, ...], parent: int | None, depth: int, counter: Iterator[int]
 ) -> Iterator[tuple[int, int | None, int, Block, str]]:
-    """``(position, parent position, depth, block, breadcrumb)`` depth-first (positions = ``body/N``)."""
+    """``(position, parent's position, depth, block, breadcrumb)`` depth-first (positions = ``body/N``)."""
     local = crumbs
     for block in blocks:
         position = next(counter)
@@ -61,13 +62,6 @@ def _blocks(
             local = (*crumbs, " ".join(block.text.split()))
         elif isinstance(block, Point):
             yield from _blocks(block.children, (*local, _label(block)), position, depth + 1, counter)
-
-
-def _counter() -> Iterator[int]:
-    n = 0
-    while True:
-        yield n
-        n += 1
 
 
 class CorpusDatabase:
@@ -107,7 +101,12 @@ class CorpusDatabase:
             for statement in _statements(schema.ddl()):
                 db.execute(statement)
             db.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)", [("schema", schema.SCHEMA), ("writer", self.parser)]
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("schema", schema.SCHEMA),
+                    ("writer", self.parser),
+                    *((f"{table}_fts_upto", 0) for table, _ in schema.FTS_TABLES),
+                ],
             )
             db.execute(f"PRAGMA user_version = {schema.USER_VERSION}")
             db.execute("COMMIT")
@@ -274,18 +273,16 @@ class CorpusDatabase:
 
     def _body(self, bulletin_id: int | None, bulletin: Bulletin) -> None:
         title = bulletin.headline.title if bulletin.headline is not None else None
-        ids: dict[int, int | None] = {}
+        rows = []
         for position, parent, depth, block, crumbs in _blocks(
-            bulletin.body, (title,) if title else (), None, 0, _counter()
+            bulletin.body, (title,) if title else (), None, 0, count()
         ):
             point = block if isinstance(block, Point) else None
-            ids[position] = self.db.execute(
-                "INSERT INTO blocks (bulletin_id, position, parent_id, depth, type, marker, style, level, number,"
-                " first_line, last_line, breadcrumb, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.append(
                 (
                     bulletin_id,
                     position,
-                    ids[parent] if parent is not None else None,
+                    parent,
                     depth,
                     block.type,
                     point.marker if point else None,
@@ -296,13 +293,39 @@ class CorpusDatabase:
                     block.lines[1],
                     crumbs,
                     block.text,
-                ),
-            ).lastrowid
+                )
+            )
+        self.db.executemany(
+            "INSERT INTO blocks (bulletin_id, position, parent, depth, type, marker, style, level, number,"
+            " first_line, last_line, breadcrumb, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def index(self) -> None:
+        """Add the rows written since the last finished run to the full-text indexes, in one transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for table, column in schema.FTS_TABLES:
+                key = f"{table}_fts_upto"
+                (upto,) = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+                db.execute(
+                    f"INSERT INTO {table}_fts(rowid, {column}) SELECT id, {column} FROM {table} WHERE id > ?", (upto,)
+                )
+                db.execute(f"UPDATE meta SET value = (SELECT coalesce(max(id), 0) FROM {table}) WHERE key = ?", (key,))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
 
     def commit(self) -> None:
-        """Finish: every file is already committed; let SQLite refresh its statistics and close."""
-        self.db.execute("PRAGMA optimize")
-        self.db.close()
+        """Finish: index the new rows for full-text search, let SQLite refresh its statistics, close."""
+        try:
+            self.index()
+            self.db.execute("PRAGMA optimize")
+        finally:
+            self.db.close()
 
     def abort(self) -> None:
         """Roll back the file being written, if any, and close: the files already added stay."""
