@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -377,3 +378,42 @@ def test_datasette_shows_the_corpus_in_chromium(datasette: str) -> None:
     assert "_search" in table or "_search" in search
     assert "国务院联防联控" in search
     assert "0 rows" not in search
+
+
+def test_every_query_in_the_docs_runs(seed_db: Path) -> None:
+    page = (ROOT / "docs" / "database.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", page, flags=re.DOTALL)
+    assert len(blocks) >= 7
+    with sqlite3.connect(seed_db) as db:
+        for sql in blocks:
+            db.execute(sql).fetchall()
+        # question 5 on the seeds: 李克强 attends with 王沪宁 and 韩正 (seed 000 b1, line 7 of the file)
+        found = db.execute(blocks[-1]).fetchall()
+        assert {"王沪宁", "韩正"} <= {name for name, _, _ in found}
+
+
+NOTICE = """关于做好春季农业生产工作的通知
+
+各省、自治区、直辖市人民政府：
+为贯彻落实《国务院办公厅关于加强农业生产的通知》（国办发〔2019〕3号），现就有关事项通知如下。
+一、加强组织领导
+各地要高度重视。
+二、做好物资保障
+各地要确保供应。
+
+国务院办公厅
+2019年3月1日
+"""
+
+
+def test_question_two_finds_a_citing_notice(tmp_path: Path) -> None:
+    page = (ROOT / "docs" / "database.md").read_text(encoding="utf-8")
+    question = re.findall(r"```sql\n(.*?)```", page, flags=re.DOTALL)[3]
+    assert "国办发〔2019〕3号" in question
+    database = CorpusDatabase(tmp_path / "n.db")
+    database.add("notice.txt", "0" * 64, [bulletins.parse(NOTICE, source="notice.txt")])
+    database.add("seed.txt", "1" * 64, [bulletins.parse_file(SEEDS / "002_58afc2a1a6f5e462.txt")])
+    database.commit()
+    assert query(tmp_path / "n.db", question) == [
+        ("关于做好春季农业生产工作的通知", None, "国务院办公厅", "2019-03-01")
+    ]
