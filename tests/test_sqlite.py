@@ -417,3 +417,15 @@ def test_question_two_finds_a_citing_notice(tmp_path: Path) -> None:
     assert query(tmp_path / "n.db", question) == [
         ("关于做好春季农业生产工作的通知", None, "国务院办公厅", "2019-03-01")
     ]
+
+
+def test_indexing_in_batches_during_the_run_gives_the_same_database(
+    tmp_path: Path, seed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bulletins.exporters.sqlite.INDEX_BATCH", 1)  # index after every file
+    target = tmp_path / "batches.db"
+    assert build(SEEDS, target) == 0
+    assert dump(target) == dump(seed_db)
+    assert query(target, "SELECT value FROM meta WHERE key = 'blocks_fts_upto'") == query(
+        target, "SELECT max(id) FROM blocks"
+    )

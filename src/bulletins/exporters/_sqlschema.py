@@ -97,7 +97,7 @@ def ddl() -> str:
     """Return the statements that create an empty corpus database."""
     return (
         """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL);  -- no type: counters stay integers
 CREATE TABLE files (
   id INTEGER PRIMARY KEY,
   source TEXT NOT NULL UNIQUE,

@@ -22,11 +22,15 @@ import attrs
 
 from .. import __name__ as _package
 from ..errors import ExportError
-from ..model import Block, Bulletin, Document, Point, Subhead
+from ..model import Block, Bulletin, Document, Point, Subhead, iter_blocks
 from . import _sqlschema as schema
 from .attendance import COLUMNS as ATTENDANCE_COLUMNS
 from .attendance import Row, group_line, rows
 from .chunks import SEPARATOR, _label, bulletin_date
+
+INDEX_BATCH = 4_000_000
+"""Characters of body text between two full-text index updates during a run: large batches keep
+FTS5's segments few and large (cheap to merge), and bound the text a killed run leaves unindexed."""
 
 
 def _parser_version() -> str:
@@ -77,6 +81,7 @@ class CorpusDatabase:
         check_sqlite()
         self.target = target
         self.parser = _parser_version()
+        self._pending = 0  # characters written since the full-text indexes were last brought up to date
         try:
             self.db = sqlite3.connect(target, isolation_level=None)
         except sqlite3.Error as exc:
@@ -143,6 +148,9 @@ class CorpusDatabase:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             raise
+        self._pending += sum(len(b.text) for d in documents for u in d.bulletins for b in iter_blocks(u.body))
+        if self._pending >= INDEX_BATCH:
+            self.index()
 
     def _document(self, file_id: int | None, position: int, document: Document) -> None:
         db = self.db
@@ -302,7 +310,12 @@ class CorpusDatabase:
         )
 
     def index(self) -> None:
-        """Add the rows written since the last finished run to the full-text indexes, in one transaction."""
+        """Add the rows not yet indexed to the full-text indexes, in one transaction.
+
+        Called by :meth:`add` every :data:`INDEX_BATCH` characters (with ``--jobs`` this runs
+        while the workers parse) and by :meth:`commit`.
+        """
+        self._pending = 0
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
