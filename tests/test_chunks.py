@@ -15,7 +15,7 @@ from bulletins.cli import main
 from bulletins.errors import ExportError
 from bulletins.exporters.chunks import Chunk, bulletin_chunks, split_text
 from bulletins.model import Bulletin, Document, Headline, Paragraph, Point, Source, Subhead, iter_blocks
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 from tests.strategies import documents
 
 _WS = re.compile(r"\s+")
@@ -196,3 +196,14 @@ def test_cli_one_file_for_a_batch(tmp_path: Path) -> None:
 
 def test_empty_document_has_no_chunks() -> None:
     assert bulletins.chunks(Document(source=Source(name="x"))) == []
+
+
+CORPUS_FILES = sorted(p for p in (ROOT / "tests" / "fixtures" / "corpus" / "files").rglob("*") if p.is_file())
+
+
+def test_corpus_sample_every_body_character_in_exactly_one_chunk() -> None:
+    # the 166 corpus files of the annotated sample (People's Daily, gov.cn, six other publishers)
+    assert len(CORPUS_FILES) > 150
+    for path in CORPUS_FILES:
+        for document in bulletins.parse_many(path.read_bytes(), source=path.name):
+            check(document, 300)
