@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bulletins
 from bulletins.cli import main
@@ -25,6 +27,7 @@ from bulletins.exporters.attendance import COLUMNS
 from bulletins.exporters.sqlite import CorpusDatabase
 from bulletins.model import Document, iter_blocks
 from tests.conftest import ROOT, SEEDS
+from tests.strategies import documents
 
 RMRB = ROOT / "tests" / "fixtures" / "corpus" / "files" / "rmrb"
 
@@ -429,3 +432,21 @@ def test_indexing_in_batches_during_the_run_gives_the_same_database(
     assert query(target, "SELECT value FROM meta WHERE key = 'blocks_fts_upto'") == query(
         target, "SELECT max(id) FROM blocks"
     )
+
+
+@settings(max_examples=25)  # each example creates a database on disk (and the profile's 300 took minutes)
+@given(st.lists(documents(), min_size=1, max_size=3))
+def test_any_document_goes_in_whole(docs: list[Document]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "any.db"
+        database = CorpusDatabase(target)
+        database.add("a.txt", "0" * 64, docs)
+        database.add("a.txt", "1" * 64, docs)  # replaced, not doubled
+        database.commit()
+        blocks = [k for d in docs for b in d.bulletins for k in iter_blocks(b.body)]
+        assert query(target, "SELECT text FROM blocks ORDER BY id") == [(k.text,) for k in blocks]
+        assert query(target, "SELECT count(*) FROM bulletins") == [(sum(len(d.bulletins) for d in docs),)]
+        assert query(target, "SELECT count(*) FROM attendance") == [(len(bulletins.attendance(docs)),)]
+        assert query(target, "SELECT count(*) FROM files") == [(1,)]
+        assert query(target, "PRAGMA foreign_key_check") == []
+        dump(target)  # the full-text indexes pass their integrity check
