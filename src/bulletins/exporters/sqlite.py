@@ -373,9 +373,8 @@ class SqliteExporter:
         Raises:
             ExportError: Always; the message says to give ``-o FILE.db``.
         """
-        name = document.source.name or "<text>"
         raise ExportError(
-            f"{name}: the sqlite exporter writes one database for a whole batch; give -o FILE.db (or .sqlite, .sqlite3)"
+            "the sqlite exporter writes one database for a whole batch: give -o FILE.db (or .sqlite, .sqlite3)"
         )
 
     def open_collection(self, target: Path) -> CorpusDatabase:
