@@ -284,6 +284,7 @@ def test_not_a_corpus_database(tmp_path: Path, capsys: pytest.CaptureFixture[str
     with pytest.raises(ExportError, match="not a bulletins corpus database"):
         CorpusDatabase(other)
     assert query(other, "SELECT name FROM sqlite_master") == [("t",)]  # left as it was
+    assert query(other, "PRAGMA journal_mode") == [("delete",)]
 
 
 def test_export_without_a_database_file_says_how(capsys: pytest.CaptureFixture[str]) -> None:

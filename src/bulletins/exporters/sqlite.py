@@ -20,7 +20,6 @@ from typing import ClassVar
 
 import attrs
 
-from .. import __name__ as _package
 from ..errors import ExportError
 from ..model import Block, Bulletin, Document, Point, Subhead, iter_blocks
 from . import _sqlschema as schema
@@ -38,7 +37,7 @@ def _parser_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version(_package)
+        return version("bulletins")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
         return "0.0.0"
 
@@ -98,9 +97,11 @@ class CorpusDatabase:
     def _prepare(self) -> None:
         db = self.db
         db.execute("PRAGMA foreign_keys = ON")
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables:
+            self._check(tables)  # before any setting is changed in somebody else's database
         db.execute("PRAGMA journal_mode = WAL")  # readers (datasette) see the last committed file
         db.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints, consistent always
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             db.execute("BEGIN")
             for statement in _statements(schema.ddl()):
@@ -115,7 +116,10 @@ class CorpusDatabase:
             )
             db.execute(f"PRAGMA user_version = {schema.USER_VERSION}")
             db.execute("COMMIT")
-            return
+
+    def _check(self, tables: set[str]) -> None:
+        """Raise :class:`ExportError` unless the database holds our schema."""
+        db = self.db
         found = None
         if "meta" in tables:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
