@@ -61,8 +61,13 @@ _CANONICAL = {
         "credits x JOIN bulletins b ON b.id = x.bulletin_id JOIN documents d ON d.id = b.document_id"
         " JOIN files f ON f.id = d.file_id",
     ),
+    "attendee_groups": (
+        f"{_BUL}, x.*",
+        "attendee_groups x JOIN bulletins b ON b.id = x.bulletin_id JOIN documents d ON d.id = b.document_id"
+        " JOIN files f ON f.id = d.file_id",
+    ),
     "events": (
-        f'{_BUL}, x."group", x.verb, x.role, x.names, x.text, x.block, x.line',
+        f"{_BUL}, x.*",
         "events x JOIN bulletins b ON b.id = x.bulletin_id JOIN documents d ON d.id = b.document_id"
         " JOIN files f ON f.id = d.file_id",
     ),
@@ -132,9 +137,14 @@ def test_tables_hold_every_document(seed_db: Path, seed_documents: dict[str, Doc
     assert query(seed_db, "SELECT count(*) FROM residue") == [(sum(len(d.residue) for d in docs),)]
     assert query(seed_db, "SELECT count(*) FROM diagnostics") == [(sum(len(d.diagnostics) for d in docs),)]
     assert query(seed_db, "SELECT count(*) FROM credits") == [(sum(len(b.credits) for d in docs for b in d.bulletins),)]
-    assert query(seed_db, "SELECT count(*) FROM events") == [
-        (sum(len(b.attendees) for d in docs for b in d.bulletins),)
-    ]
+    groups = sum(len(b.attendees) for d in docs for b in d.bulletins)
+    assert query(seed_db, "SELECT count(*) FROM attendee_groups") == [(groups,)]
+    people = bulletins.attendance(docs)
+    events = {(r["source"], r["bulletin"], r["group"]) for r in people}
+    assert query(seed_db, "SELECT count(*) FROM events") == [(len(events),)]
+    # every attendance row points at the event of its own bulletin and group
+    wrong = 'SELECT count(*) FROM attendance a JOIN events e ON e.id = a.event_id WHERE e.bulletin_id != a.bulletin_id OR e."group" != a."group"'
+    assert query(seed_db, wrong) == [(0,)]
     # attendance rows exactly as bulletins.attendance gives them, in the same order
     columns = ", ".join(f'"{c}"' for c in COLUMNS)
     stored = query(seed_db, f"SELECT {columns} FROM attendance ORDER BY id")
@@ -225,7 +235,8 @@ def test_deleting_a_file_row_cascades(tmp_path: Path) -> None:
     with sqlite3.connect(target) as db:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("DELETE FROM files")
-        for table in ("documents", "bulletins", "blocks", "events", "attendance", "credits", "residue", "diagnostics"):
+        tables = ("documents", "bulletins", "blocks", "events", "attendee_groups", "attendance", "credits", "residue")
+        for table in (*tables, "diagnostics"):
             assert db.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
         assert db.execute("SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH '\"习近平\"'").fetchone() == (0,)
 
@@ -391,6 +402,10 @@ def test_every_query_in_the_docs_runs(seed_db: Path) -> None:
     with sqlite3.connect(seed_db) as db:
         for sql in blocks:
             db.execute(sql).fetchall()
+        # question 1 on the seeds: seed 002 line 192-193, 习近平 chairs on 2月5日 (of 2020, the notice's year),
+        # 李克强、栗战书、王沪宁出席会议
+        found = db.execute(blocks[2]).fetchall()
+        assert [r[5] for r in found if r[0] == "2020-02-05"] == ["李克强", "栗战书", "王沪宁"]
         # question 5 on the seeds: 李克强 attends with 王沪宁 and 韩正 (seed 000 b1, line 7 of the file)
         found = db.execute(blocks[-1]).fetchall()
         assert {"王沪宁", "韩正"} <= {name for name, _, _ in found}

@@ -21,7 +21,9 @@ FTS5_MINIMUM = (3, 34, 0)
 """SQLite release that brought FTS5's ``trigram`` tokenizer (full text search without a segmenter)."""
 
 _INTEGERS = {"group", "position", "line"}
-EVENT_EXTRAS: tuple[str, ...] = tuple(c for c in ("event", "event_date", "date_source") if c in ATTENDANCE_COLUMNS)
+EVENT_EXTRAS: tuple[str, ...] = tuple(
+    c for c in ("event", "event_date", "date_source", "year_source") if c in ATTENDANCE_COLUMNS
+)
 """Attendance columns that describe the event rather than the person, copied onto ``events`` when present."""
 
 
@@ -50,20 +52,38 @@ CREATE INDEX attendance_verb ON attendance(verb);
 def _events_table() -> str:
     extras = "".join(f",\n  {quote(c)}" for c in EVENT_EXTRAS)
     return f"""
-CREATE TABLE events (
+CREATE TABLE attendee_groups (
   id INTEGER PRIMARY KEY,
   bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
   "group" INTEGER NOT NULL,
   verb TEXT NOT NULL,
   role TEXT,
   names TEXT NOT NULL,
+  roles TEXT NOT NULL,
   text TEXT NOT NULL,
   block TEXT,
+  start INTEGER,
+  "end" INTEGER,
+  line INTEGER,
+  UNIQUE (bulletin_id, "group")
+);
+CREATE INDEX attendee_groups_verb ON attendee_groups(verb);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  "group" INTEGER NOT NULL,
+  verb TEXT NOT NULL,
+  names TEXT NOT NULL,
   line INTEGER{extras},
   UNIQUE (bulletin_id, "group")
 );
 CREATE INDEX events_verb ON events(verb);
-"""
+""" + (
+        "CREATE INDEX events_event_date ON events(event_date);\n"
+        "CREATE INDEX attendance_event_date ON attendance(event_date);\n"
+        if "event_date" in EVENT_EXTRAS
+        else ""
+    )
 
 
 def _fts(table: str, column: str) -> str:
@@ -221,7 +241,7 @@ CREATE TABLE diagnostics (
 CREATE INDEX diagnostics_document ON diagnostics(document_id);
 CREATE INDEX diagnostics_code ON diagnostics(code);
 """
-        + _events_table()
         + _attendance_table()
+        + _events_table()
         + "".join(_fts(table, column) for table, column in FTS_TABLES)
     )

@@ -18,8 +18,6 @@ from itertools import count
 from pathlib import Path
 from typing import ClassVar
 
-import attrs
-
 from ..errors import ExportError
 from ..model import Block, Bulletin, Document, Point, Subhead, iter_blocks
 from . import _sqlschema as schema
@@ -178,8 +176,9 @@ class CorpusDatabase:
                 json.dumps(metadata, ensure_ascii=False),
             ),
         ).lastrowid
-        for index, bulletin in enumerate(document.bulletins):
-            self._bulletin(document_id, index, bulletin, document)
+        # bulletin ids are unique in a parsed document (b1, b2 …); were one repeated, its rows go to the last
+        bulletin_ids = {b.id: self._bulletin(document_id, index, b) for index, b in enumerate(document.bulletins)}
+        self._attendance(document, bulletin_ids)
         db.executemany(
             "INSERT INTO residue (document_id, position, kind, first_line, last_line, text) VALUES (?, ?, ?, ?, ?, ?)",
             [(document_id, k, r.kind, r.lines[0], r.lines[1], r.text) for k, r in enumerate(document.residue)],
@@ -189,7 +188,7 @@ class CorpusDatabase:
             [(document_id, k, d.level, d.code, d.line, d.message) for k, d in enumerate(document.diagnostics)],
         )
 
-    def _bulletin(self, document_id: int | None, position: int, bulletin: Bulletin, document: Document) -> None:
+    def _bulletin(self, document_id: int | None, position: int, bulletin: Bulletin) -> int | None:
         db = self.db
         headline, dateline, closing, speech = bulletin.headline, bulletin.dateline, bulletin.closing, bulletin.speech
         date = bulletin_date(bulletin)
@@ -245,42 +244,73 @@ class CorpusDatabase:
             "INSERT INTO credits (bulletin_id, position, role, names, text, line) VALUES (?, ?, ?, ?, ?, ?)",
             [(bulletin_id, k, c.role, "、".join(c.names), c.text, c.line) for k, c in enumerate(bulletin.credits)],
         )
-        self._attendance(bulletin_id, bulletin, document)
+        self._groups(bulletin_id, bulletin)
+        return bulletin_id
 
-    def _attendance(self, bulletin_id: int | None, bulletin: Bulletin, document: Document) -> None:
-        """Attendee groups as ``events``; attendance rows exactly as :func:`bulletins.attendance` gives them."""
-        if not bulletin.attendees:
-            return
-        db = self.db
-        found = rows(attrs.evolve(document, bulletins=(bulletin,), residue=(), diagnostics=()))
-        first: dict[object, Row] = {}
-        for row in found:
-            first.setdefault(row["group"], row)
-        extras = "".join(", " + schema.quote(c) for c in schema.EVENT_EXTRAS)
-        marks = ", ?" * len(schema.EVENT_EXTRAS)
-        events: dict[object, int | None] = {}
-        for number, group in enumerate(bulletin.attendees, 1):
-            values = [first[number][c] if number in first else None for c in schema.EVENT_EXTRAS]
-            events[number] = db.execute(
-                f'INSERT INTO events (bulletin_id, "group", verb, role, names, text, block, line{extras})'
-                f" VALUES (?, ?, ?, ?, ?, ?, ?, ?{marks})",
+    def _groups(self, bulletin_id: int | None, bulletin: Bulletin) -> None:
+        """The attendee groups as the parser read them, one per sentence and verb (``attendee_groups``)."""
+        self.db.executemany(
+            'INSERT INTO attendee_groups (bulletin_id, "group", verb, role, names, roles, text, block, start, "end",'
+            " line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
                 (
                     bulletin_id,
                     number,
                     group.verb,
                     group.role,
                     "、".join(group.names),
+                    json.dumps(list(group.roles), ensure_ascii=False),
                     group.text,
                     group.where.block if group.where is not None else None,
+                    group.where.start if group.where is not None else None,
+                    group.where.end if group.where is not None else None,
                     group_line(bulletin, group),
-                    *values,
+                )
+                for number, group in enumerate(bulletin.attendees, 1)
+            ],
+        )
+
+    def _attendance(self, document: Document, bulletin_ids: dict[str, int | None]) -> None:
+        """Attendance rows exactly as :func:`bulletins.attendance` gives them, and their ``events``.
+
+        An event is a row group of the attendance table: one bulletin's people at one event with one
+        verb (the table's ``group``), with the event's name and date as the table gives them.
+        """
+        found = rows(document)
+        if not found:
+            return
+        db = self.db
+        people: dict[tuple[object, object], list[Row]] = {}
+        for row in found:
+            people.setdefault((row["bulletin"], row["group"]), []).append(row)
+        extras = "".join(", " + schema.quote(c) for c in schema.EVENT_EXTRAS)
+        marks = ", ?" * len(schema.EVENT_EXTRAS)
+        events: dict[tuple[object, object], int | None] = {}
+        for key, members in people.items():
+            first = members[0]
+            events[key] = db.execute(
+                f'INSERT INTO events (bulletin_id, "group", verb, names, line{extras}) VALUES (?, ?, ?, ?, ?{marks})',
+                (
+                    bulletin_ids[str(first["bulletin"])],
+                    first["group"],
+                    first["verb"],
+                    "、".join(str(r["name"]) for r in members),
+                    first["line"],
+                    *(first[c] for c in schema.EVENT_EXTRAS),
                 ),
             ).lastrowid
         columns = "".join(", " + schema.quote(c) for c in ATTENDANCE_COLUMNS)
         marks = ", ?" * len(ATTENDANCE_COLUMNS)
         db.executemany(
             f"INSERT INTO attendance (bulletin_id, event_id{columns}) VALUES (?, ?{marks})",
-            [(bulletin_id, events[row["group"]], *(row[c] for c in ATTENDANCE_COLUMNS)) for row in found],
+            [
+                (
+                    bulletin_ids[str(row["bulletin"])],
+                    events[(row["bulletin"], row["group"])],
+                    *(row[c] for c in ATTENDANCE_COLUMNS),
+                )
+                for row in found
+            ],
         )
 
     def _body(self, bulletin_id: int | None, bulletin: Bulletin) -> None:
