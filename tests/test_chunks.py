@@ -157,8 +157,9 @@ def test_headless_bulletin_has_no_title_in_its_breadcrumb() -> None:
         ("他说：“好。”然后走了。", 7, ["他说：“好。”", "然后走了。"]),  # the closing quote stays with its sentence
         ("一二三四五六七八九十", 4, ["一二三四", "五六七八", "九十"]),  # no sentence end: cut at the limit
         ("甲；乙；丙", 4, ["甲；乙；", "丙"]),
+        ("名称\t数量\n钢材\t12\n水泥\t30", 12, ["名称\t数量\n钢材\t12\n", "水泥\t30"]),  # a table: at row ends
     ],
-    ids=["fits", "sentence-ends", "closing-quote", "hard-cut", "semicolons"],
+    ids=["fits", "sentence-ends", "closing-quote", "hard-cut", "semicolons", "table-rows"],
 )
 def test_split_text(text: str, max_chars: int, parts: list[str]) -> None:
     assert split_text(text, max_chars) == parts

@@ -30,8 +30,9 @@ MAX_CHARS = 600
 SEPARATOR = " › "
 """How the docs and the examples join a breadcrumb into one string."""
 
-# Where a long paragraph may be split: after a sentence end and any closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)》〉\]]*")
+# Where a long text may be split: after a sentence end and any closing quotes or brackets, or
+# after a newline (a table's row, a subhead's line).
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)》〉\]]*|\n")
 # A point's breadcrumb label ends at its first sentence or clause end (一、总体要求。… → 一、总体要求).
 _LABEL_END = re.compile(r"[。！？!?；;：:]")
 _SPACES = re.compile(r"\s+")
@@ -51,7 +52,8 @@ class Chunk:
     number: int
     """Position of the chunk in its bulletin, counting from 1."""
     kind: str
-    """Type of the chunk's main block: ``paragraph``, ``point`` (a run of points), ``subhead`` or ``caption``."""
+    """Type of the chunk's main block: ``paragraph``, ``point`` (a run of points), ``subhead``, ``caption``
+    or ``table`` (its rows, cells separated by tabs)."""
     breadcrumb: tuple[str, ...]
     """Headline title, then the subhead and the enclosing points (marker and their label) above the text."""
     title: str | None
@@ -113,7 +115,7 @@ def _label(point: Point) -> str:
 
 
 def split_text(text: str, max_chars: int) -> list[str]:
-    """Split *text* into parts of at most *max_chars*, at sentence ends where possible.
+    """Split *text* into parts of at most *max_chars*, at sentence ends and line ends where possible.
 
     Concatenating the parts gives *text* back exactly. A sentence longer than *max_chars* is cut
     at *max_chars*.
@@ -292,9 +294,10 @@ def chunks(documents: Document | Iterable[Document], *, max_chars: int = MAX_CHA
     One chunk per paragraph (a subhead, or the text of a point too long to share a chunk with
     its children, opens the chunk that follows it), one per run of consecutive points that fits
     in *max_chars*; a longer point gives its children their own chunks under its label. Text
-    longer than *max_chars* is split at sentence ends (。！？；…), a sentence longer than that at
-    *max_chars*. A chunk never crosses a bulletin. Only the body is chunked: the headline is in
-    every chunk's breadcrumb, the date, issuer and 发文字号 in its fields.
+    longer than *max_chars* is split at sentence ends (。！？；…) and line ends (a table's rows),
+    a sentence longer than that at *max_chars*. A chunk never crosses a bulletin. Only the body
+    is chunked: the headline is in every chunk's breadcrumb, the date, issuer and 发文字号 in its
+    fields.
 
     Args:
         documents: A parsed document, or several (chunks follow their order).
