@@ -400,6 +400,8 @@ class SqliteExporter:
     name: ClassVar[str] = "sqlite"
     suffix: ClassVar[str] = ".db"
     collection_suffixes: ClassVar[tuple[str, ...]] = (".db", ".sqlite", ".sqlite3")
+    batch_only: ClassVar[bool] = True
+    """Writes one output for a batch only: ``--to all`` leaves it out."""
 
     def export(self, document: Document) -> str:
         """Refuse: a database is written for a batch, to a file.
