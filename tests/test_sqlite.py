@@ -80,6 +80,10 @@ _CANONICAL = {
         f"{_DOC}, x.position, x.kind, x.first_line, x.last_line, x.text",
         "residue x JOIN documents d ON d.id = x.document_id JOIN files f ON f.id = d.file_id",
     ),
+    "figures": (
+        f"{_DOC}, x.position, x.line, x.src, x.alt, x.caption",
+        "figures x JOIN documents d ON d.id = x.document_id JOIN files f ON f.id = d.file_id",
+    ),
     "diagnostics": (
         f"{_DOC}, x.position, x.level, x.code, x.line, x.message",
         "diagnostics x JOIN documents d ON d.id = x.document_id JOIN files f ON f.id = d.file_id",
@@ -464,5 +468,6 @@ def test_any_document_goes_in_whole(docs: list[Document]) -> None:
         assert query(target, "SELECT count(*) FROM bulletins") == [(sum(len(d.bulletins) for d in docs),)]
         assert query(target, "SELECT count(*) FROM attendance") == [(len(bulletins.attendance(docs)),)]
         assert query(target, "SELECT count(*) FROM files") == [(1,)]
+        assert query(target, "SELECT count(*) FROM figures") == [(sum(len(d.figures) for d in docs),)]
         assert query(target, "PRAGMA foreign_key_check") == []
         dump(target)  # the full-text indexes pass their integrity check

@@ -239,6 +239,16 @@ CREATE TABLE diagnostics (
   message TEXT NOT NULL
 );
 CREATE INDEX diagnostics_document ON diagnostics(document_id);
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  src TEXT,
+  alt TEXT,
+  caption TEXT
+);
+CREATE INDEX figures_document ON figures(document_id);
 CREATE INDEX diagnostics_code ON diagnostics(code);
 """
         + _attendance_table()

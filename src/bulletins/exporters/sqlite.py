@@ -2,7 +2,7 @@
 
 Python's own :mod:`sqlite3`, no server. Tables for documents, bulletins, body blocks (with their
 breadcrumb and lines), notice elements, credits, attendee groups (``events``) and attendance,
-residue and diagnostics, with foreign keys, indexes on the columns people filter by, and an FTS5
+residue, diagnostics and figures, with foreign keys, indexes on the columns people filter by, and an FTS5
 ``trigram`` full-text index over the body text and the headlines (it needs no Chinese
 segmenter). Each input file is written in its own transaction, so an interrupted run keeps every
 file it finished, and a re-run skips files whose SHA-256 (and parser version) is unchanged.
@@ -186,6 +186,10 @@ class CorpusDatabase:
         db.executemany(
             "INSERT INTO diagnostics (document_id, position, level, code, line, message) VALUES (?, ?, ?, ?, ?, ?)",
             [(document_id, k, d.level, d.code, d.line, d.message) for k, d in enumerate(document.diagnostics)],
+        )
+        db.executemany(
+            "INSERT INTO figures (document_id, position, line, src, alt, caption) VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, k, f.line, f.src, f.alt, f.caption) for k, f in enumerate(document.figures)],
         )
 
     def _bulletin(self, document_id: int | None, position: int, bulletin: Bulletin) -> int | None:
