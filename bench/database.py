@@ -1,6 +1,7 @@
 """The corpus database and the chunks against JSON export, over the People's Daily corpus — a script, not a test.
 
     python3 bench/database.py [CORPUS_DIR/rmrb] [--limit N] [--jobs 1]
+    python3 bench/database.py --limit 2000 --rounds 3      # interleaved, medians (the figure to quote)
 
 Drives the CLI in-process (``bulletins.cli.main``), one run after another on the same machine:
 
@@ -83,11 +84,32 @@ def queries(database: Path, rounds: int = 5) -> list[tuple[str, int, float, floa
     return out
 
 
+def interleaved(corpus: Path, work: Path, jobs: str, rounds: int) -> None:
+    """Each export *rounds* times, the order reversed every round (load drift cancels); medians."""
+    common = ["parse", str(corpus), "-q", "--jobs", jobs]
+    names = ["json", "jsonl", "chunks", "sqlite"]
+    times: dict[str, list[float]] = {name: [] for name in names}
+    timed([*common, "--to", "jsonl", "-o", str(work / "warm.jsonl")])  # imports, grammar, page cache
+    for r in range(rounds):
+        for name in names if r % 2 == 0 else names[::-1]:
+            out = work / f"round{r}-{name}"
+            target = out if name == "json" else out.with_suffix(".db" if name == "sqlite" else ".jsonl")
+            times[name].append(timed([*common, "--to", name, "-o", str(target)]))
+    json_s, jsonl_s = statistics.median(times["json"]), statistics.median(times["jsonl"])
+    print(f"\n{rounds} rounds, order reversed every round, medians\n")
+    print("| run | median s | × json | × jsonl | every round, s |\n|---|---|---|---|---|")
+    for name in names:
+        m = statistics.median(times[name])
+        runs = " ".join(f"{t:.1f}" for t in times[name])
+        print(f"| {name} | {m:.1f} | {m / json_s:.2f} | {m / jsonl_s:.2f} | {runs} |")
+
+
 def run() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (sorted)")
     parser.add_argument("--jobs", default="1")
+    parser.add_argument("--rounds", type=int, default=0, help="interleaved rounds with medians instead of one pass")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-db-") as tmp:
         work = Path(tmp)
@@ -95,6 +117,9 @@ def run() -> None:
         files = list(corpus.rglob("*.txt"))
         megabytes = sum(p.stat().st_size for p in files) / 1e6
         print(f"{len(files)} files, {megabytes:.1f} MB from {args.corpus}, --jobs {args.jobs}")
+        if args.rounds:
+            interleaved(corpus, work, args.jobs, args.rounds)
+            return
         common = ["parse", str(corpus), "-q", "--jobs", args.jobs]
         runs = {
             "json -o DIR": timed([*common, "--to", "json", "-o", str(work / "json")]),
