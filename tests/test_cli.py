@@ -118,7 +118,9 @@ def test_missing_file_and_unknown_format_are_clear() -> None:
     assert missing.returncode == 1 and "no/such/file.txt: No such file" in missing.stderr.decode()
     unknown = run("parse", str(SEED), "--to", "yml")
     assert unknown.returncode == 1
-    assert re.search(r"unknown exporter 'yml' \(available: [a-z, ]*json, jsonl, tei, xml", unknown.stderr.decode())
+    assert re.search(
+        r"unknown exporter 'yml' \(available: [a-z, ]*json, jsonl, [a-z, ]*tei, xml", unknown.stderr.decode()
+    )
     assert "Traceback" not in unknown.stderr.decode()
 
 
@@ -436,10 +438,9 @@ def test_the_help_examples_work(tmp_path: Path) -> None:
 
 
 def test_formats_lists_each_readers_options() -> None:
-    require_distribution("bulletins-records", "examples/bulletins-records")
     listed = run("formats").stdout.decode()
     (records,) = [line for line in listed.splitlines() if line.strip().startswith("records")]
-    assert '(--reader-option: text_column="text"' in records
+    assert "(--reader-option: format=" in records and "text_column=null" in records
 
 
 def test_the_summary_explains_its_words_and_lists_skipped_files(tmp_path: Path) -> None:

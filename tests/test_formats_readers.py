@@ -588,3 +588,32 @@ def test_the_mht_example_plugin_through_the_cli(tmp_path: Path) -> None:
 
 def test_soffice_is_found_on_path() -> None:
     assert _soffice.soffice() == (shutil.which("soffice") or shutil.which("libreoffice"))
+
+
+def test_a_docx_with_a_relationship_to_a_missing_part_is_read_with_a_warning() -> None:
+    # formats/docx/simonxinw_dagang1…docx: an image relationship with Target="../NULL" made
+    # python-docx refuse the whole file; Word opens it.
+    import zipfile
+
+    docx = pytest.importorskip("docx")
+    word = docx.Document()
+    word.add_paragraph("关于印发考试大纲的通知").alignment = 1
+    word.add_paragraph("现将考试大纲印发给你们。")
+    plain = io.BytesIO()
+    word.save(plain)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain.getvalue())) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                body = body.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/image" Target="../NULL"/></Relationships>',
+                )
+            target.writestr(info, body)
+    document = bulletins.parse(broken.getvalue(), source="broken.docx")
+    assert document.bulletins[0].headline is not None
+    assert document.bulletins[0].headline.title == "关于印发考试大纲的通知"
+    [warning] = [d for d in document.diagnostics if d.code == "broken-relationship"]
+    assert "(../NULL)" in warning.message

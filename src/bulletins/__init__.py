@@ -18,7 +18,8 @@ Module map (read → parse → transform → write, as in docutils):
 - :mod:`bulletins.model` — the frozen document model (JSON contract ``bulletins/1``)
 - :mod:`bulletins.pipeline` — :func:`parse` and :func:`parse_file`
 - :mod:`bulletins.plugins`, :mod:`bulletins.exporters` — exporter plugins (json, jsonl, xml, tei,
-  html review pages, the attendance table: :func:`attendance`)
+  html review pages, the attendance table: :func:`attendance`, retrieval chunks: :func:`chunks`,
+  the corpus database: ``--to sqlite``)
 - :mod:`bulletins.validate` — TEI against tei_all, our XML against our schema
 - :mod:`bulletins.batch` — many files in a process pool, in order, streamed
 - :mod:`bulletins.dask` — the same on Dask (optional extra ``dask``)
@@ -48,6 +49,7 @@ from .exporters import (
     register_exporter,
 )
 from .exporters.attendance import attendance
+from .exporters.chunks import chunks
 from .exporters.json import loads
 from .model import SCHEMA, Bulletin, Document
 from .pipeline import explain, parse, parse_file, parse_many
@@ -77,6 +79,7 @@ __all__ = [
     "attendance",
     "available_exporters",
     "available_readers",
+    "chunks",
     "explain",
     "export",
     "get_exporter",

@@ -417,7 +417,9 @@ class _Report:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    formats = available_exporters() if args.to == "all" else [f.strip() for f in args.to.split(",") if f.strip()]
+    formats = [f.strip() for f in args.to.split(",") if f.strip()]
+    if args.to == "all":  # every exporter that writes one output per input (not the corpus database)
+        formats = [name for name in available_exporters() if not getattr(get_exporter(name), "batch_only", False)]
     options = dict(args.option)
     for name in formats:
         get_exporter(name, **options)  # fail fast on a bad name or option, before any work

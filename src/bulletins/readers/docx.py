@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import functools
 import io
+import posixpath
+import re
+import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -373,8 +376,17 @@ class DocxReader:
         _check_container(data, source, self.limits)
         import docx  # python-docx; imported here so text-only users do not pay for it
 
+        repaired: list[str] = []
         try:
             document = docx.Document(io.BytesIO(data))
+        except KeyError:
+            # A relationship to a part the archive does not hold (an image's Target="../NULL",
+            # formats/docx dagang1): Word opens such files; so do we, without that relationship.
+            data, repaired = _without_broken_relationships(data)
+            try:
+                document = docx.Document(io.BytesIO(data))
+            except Exception as exc:
+                raise ReadError(f"not a readable .docx: {type(exc).__name__}: {exc}", source=source) from exc
         except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors …
             raise ReadError(f"not a readable .docx: {type(exc).__name__}: {exc}", source=source) from exc
         part = document.part
@@ -390,6 +402,15 @@ class DocxReader:
         walker = _Walker(_Styles(styles_root), Numbering(numbering_root), chunks)
         walker.body(document.element.body)
         diagnostics: list[Diagnostic] = list(chunks.diagnostics)
+        if repaired:
+            diagnostics.append(
+                Diagnostic(
+                    level="warning",
+                    code="broken-relationship",
+                    message=f"{len(repaired)} relationship(s) to parts the file does not hold were ignored"
+                    f" ({', '.join(repaired[:3])})",
+                )
+            )
         if walker.deleted:
             diagnostics.append(
                 Diagnostic(
@@ -432,3 +453,35 @@ class DocxReader:
             if value
         )
         yield Reading(format=self.name, lines=tuple(walker.lines), metadata=metadata, diagnostics=tuple(diagnostics))
+
+
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*?/>")
+_TARGET = re.compile(rb'\bTarget="([^"]*)"')
+
+
+def _without_broken_relationships(data: bytes) -> tuple[bytes, list[str]]:
+    """Return the package without internal relationships whose target part is missing, and those targets."""
+    removed: list[str] = []
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = set(source.namelist())
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename.endswith(".rels"):
+                folder = posixpath.dirname(posixpath.dirname(info.filename))  # word/_rels/x.rels -> word
+
+                def keep(match: re.Match[bytes], folder: str = folder) -> bytes:
+                    element = match.group(0)
+                    found = _TARGET.search(element)
+                    if found is None or b'TargetMode="External"' in element:
+                        return element
+                    ref = found.group(1).decode("utf-8", "replace")
+                    path = ref.lstrip("/") if ref.startswith("/") else posixpath.normpath(posixpath.join(folder, ref))
+                    if path in names:
+                        return element
+                    removed.append(ref)
+                    return b""
+
+                body = _RELATIONSHIP.sub(keep, body)
+            target.writestr(info, body)
+    return out.getvalue(), removed

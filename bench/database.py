@@ -1,0 +1,150 @@
+"""The corpus database and the chunks against JSON export, over the People's Daily corpus — a script, not a test.
+
+    python3 bench/database.py [CORPUS_DIR/rmrb] [--limit N] [--jobs 1]
+    python3 bench/database.py --limit 2000 --rounds 3      # interleaved, medians (the figure to quote)
+
+Drives the CLI in-process (``bulletins.cli.main``), one run after another on the same machine:
+
+1. ``--to json -o DIR``            one JSON file per input (the reference)
+2. ``--to jsonl -o corpus.jsonl``  one stream
+3. ``--to chunks -o chunks.jsonl`` the chunks for retrieval, one file
+4. ``--to sqlite -o corpus.db``    the corpus database, first run
+5. the same again                  every file unchanged: skipped
+6. full-text phrase queries (FTS5 trigram) on the database, and the same with LIKE
+
+Targets (issue 17): database ≤ 1.3× JSON export; phrase query < 100 ms; second run < 10 % of the
+first; chunks ≤ 1.1× JSON export. Figures: docs/database.md, docs/chunks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from bulletins.cli import main  # noqa: E402
+
+# ../shared/corpus beside the checkout, or two levels up from a worktree
+DEFAULT = next(
+    (p / "shared" / "corpus" / "rmrb" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus" / "rmrb",
+)
+PHRASES = ("国务院联防联控", "脱贫攻坚", "人类命运共同体", "粤港澳大湾区", "全面从严治党", "新冠肺炎疫情", "习近平")
+QUERY = (
+    "SELECT b.title, b.date, k.breadcrumb, k.text FROM blocks_fts JOIN blocks k ON k.id = blocks_fts.rowid"
+    " JOIN bulletins b ON b.id = k.bulletin_id WHERE blocks_fts MATCH ?"
+)
+LIKE = (
+    "SELECT b.title, b.date, k.breadcrumb, k.text FROM blocks k JOIN bulletins b ON b.id = k.bulletin_id"
+    " WHERE k.text LIKE ?"
+)
+
+
+def subset(corpus: Path, limit: int, into: Path) -> Path:
+    """The first *limit* files of *corpus* (sorted), linked into *into* under their relative paths."""
+    for path in sorted(corpus.rglob("*.txt"))[:limit]:
+        link = into / path.relative_to(corpus)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(path)
+    return into
+
+
+def timed(argv: list[str]) -> float:
+    start = time.perf_counter()
+    status = main(argv)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        print(f"  (exit status {status})", file=sys.stderr)
+    return elapsed
+
+
+def queries(database: Path, rounds: int = 5) -> list[tuple[str, int, float, float]]:
+    """(phrase, hits, median FTS ms, median LIKE ms) for each phrase, warm cache."""
+    out = []
+    with sqlite3.connect(database) as db:
+        for phrase in PHRASES:
+            hits = len(db.execute(QUERY, (f'"{phrase}"',)).fetchall())
+            fts, like = [], []
+            for _ in range(rounds):
+                start = time.perf_counter()
+                db.execute(QUERY, (f'"{phrase}"',)).fetchall()
+                fts.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                db.execute(LIKE, (f"%{phrase}%",)).fetchall()
+                like.append(time.perf_counter() - start)
+            out.append((phrase, hits, 1000 * statistics.median(fts), 1000 * statistics.median(like)))
+    return out
+
+
+def interleaved(corpus: Path, work: Path, jobs: str, rounds: int) -> None:
+    """Each export *rounds* times, the order reversed every round (load drift cancels); medians."""
+    common = ["parse", str(corpus), "-q", "--jobs", jobs]
+    names = ["json", "jsonl", "chunks", "sqlite"]
+    times: dict[str, list[float]] = {name: [] for name in names}
+    timed([*common, "--to", "jsonl", "-o", str(work / "warm.jsonl")])  # imports, grammar, page cache
+    for r in range(rounds):
+        for name in names if r % 2 == 0 else names[::-1]:
+            out = work / f"round{r}-{name}"
+            target = out if name == "json" else out.with_suffix(".db" if name == "sqlite" else ".jsonl")
+            times[name].append(timed([*common, "--to", name, "-o", str(target)]))
+    json_s, jsonl_s = statistics.median(times["json"]), statistics.median(times["jsonl"])
+    print(f"\n{rounds} rounds, order reversed every round, medians\n")
+    print("| run | median s | × json | × jsonl | every round, s |\n|---|---|---|---|---|")
+    for name in names:
+        m = statistics.median(times[name])
+        runs = " ".join(f"{t:.1f}" for t in times[name])
+        print(f"| {name} | {m:.1f} | {m / json_s:.2f} | {m / jsonl_s:.2f} | {runs} |")
+
+
+def run() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N files (sorted)")
+    parser.add_argument("--jobs", default="1")
+    parser.add_argument("--rounds", type=int, default=0, help="interleaved rounds with medians instead of one pass")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-db-") as tmp:
+        work = Path(tmp)
+        corpus = subset(args.corpus, args.limit, work / "in") if args.limit else args.corpus
+        files = list(corpus.rglob("*.txt"))
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        print(f"{len(files)} files, {megabytes:.1f} MB from {args.corpus}, --jobs {args.jobs}")
+        if args.rounds:
+            interleaved(corpus, work, args.jobs, args.rounds)
+            return
+        common = ["parse", str(corpus), "-q", "--jobs", args.jobs]
+        runs = {
+            "json -o DIR": timed([*common, "--to", "json", "-o", str(work / "json")]),
+            "jsonl -o FILE": timed([*common, "--to", "jsonl", "-o", str(work / "corpus.jsonl")]),
+            "chunks -o FILE": timed([*common, "--to", "chunks", "-o", str(work / "chunks.jsonl")]),
+            "sqlite, first run": timed([*common, "--to", "sqlite", "-o", str(work / "corpus.db")]),
+            "sqlite, second run": timed([*common, "--to", "sqlite", "-o", str(work / "corpus.db")]),
+        }
+        reference = runs["json -o DIR"]
+        print("\n| run | seconds | MB/s | × json |\n|---|---|---|---|")
+        for name, seconds in runs.items():
+            print(f"| {name} | {seconds:.1f} | {megabytes / seconds:.2f} | {seconds / reference:.2f} |")
+        second = runs["sqlite, second run"] / runs["sqlite, first run"]
+        print(f"\nsecond run / first run: {100 * second:.1f} %")
+        database = work / "corpus.db"
+        size = database.stat().st_size / 1e6
+        with sqlite3.connect(database) as db:
+            counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("bulletins", "blocks")}
+        chunks = sum(1 for _ in (work / "chunks.jsonl").open(encoding="utf-8"))
+        print(f"database {size:.0f} MB: {counts['bulletins']} bulletins, {counts['blocks']} blocks; {chunks} chunks")
+        print("\n| phrase | hits | FTS5 trigram ms | LIKE ms |\n|---|---|---|---|")
+        for phrase, hits, fts, like in queries(database):
+            print(f"| {phrase} | {hits} | {fts:.1f} | {like:.1f} |")
+    print(f"\n(measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, runs back to back)")
+
+
+if __name__ == "__main__":
+    run()

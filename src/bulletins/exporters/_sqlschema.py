@@ -1,0 +1,257 @@
+"""The corpus database's schema (``--to sqlite``): tables, indexes, the full-text index and its triggers.
+
+docs/database.md documents every table; change both together, and bump :data:`SCHEMA` when a
+column is renamed or dropped (adding a table or a column at the end is compatible).
+"""
+
+from __future__ import annotations
+
+from ..exporters.attendance import COLUMNS as ATTENDANCE_COLUMNS
+
+SCHEMA = "bulletins-sqlite/1"
+"""Identifier of the layout written by this version (``meta`` table, key ``schema``)."""
+
+USER_VERSION = 1
+"""``PRAGMA user_version`` of the layout."""
+
+HASHSIZE = 64 * 1024 * 1024
+"""FTS5 ``hashsize``: memory for pending terms before they are written out as a segment."""
+
+FTS5_MINIMUM = (3, 34, 0)
+"""SQLite release that brought FTS5's ``trigram`` tokenizer (full text search without a segmenter)."""
+
+_INTEGERS = {"group", "position", "line"}
+EVENT_EXTRAS: tuple[str, ...] = tuple(
+    c for c in ("event", "event_date", "date_source", "year_source") if c in ATTENDANCE_COLUMNS
+)
+"""Attendance columns that describe the event rather than the person, copied onto ``events`` when present."""
+
+
+def quote(name: str) -> str:
+    """Quote an SQL identifier (``group`` is a keyword)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _attendance_table() -> str:
+    columns = ",\n  ".join(f"{quote(c)}{' INTEGER' if c in _INTEGERS else ''}" for c in ATTENDANCE_COLUMNS)
+    return f"""
+CREATE TABLE attendance (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  {columns}
+);
+CREATE INDEX attendance_bulletin ON attendance(bulletin_id);
+CREATE INDEX attendance_event ON attendance(event_id);
+CREATE INDEX attendance_name ON attendance(name);
+CREATE INDEX attendance_date ON attendance(date);
+CREATE INDEX attendance_verb ON attendance(verb);
+"""
+
+
+def _events_table() -> str:
+    extras = "".join(f",\n  {quote(c)}" for c in EVENT_EXTRAS)
+    return f"""
+CREATE TABLE attendee_groups (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  "group" INTEGER NOT NULL,
+  verb TEXT NOT NULL,
+  role TEXT,
+  names TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  text TEXT NOT NULL,
+  block TEXT,
+  start INTEGER,
+  "end" INTEGER,
+  line INTEGER,
+  UNIQUE (bulletin_id, "group")
+);
+CREATE INDEX attendee_groups_verb ON attendee_groups(verb);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  "group" INTEGER NOT NULL,
+  verb TEXT NOT NULL,
+  names TEXT NOT NULL,
+  line INTEGER{extras},
+  UNIQUE (bulletin_id, "group")
+);
+CREATE INDEX events_verb ON events(verb);
+""" + (
+        "CREATE INDEX events_event_date ON events(event_date);\n"
+        "CREATE INDEX attendance_event_date ON attendance(event_date);\n"
+        if "event_date" in EVENT_EXTRAS
+        else ""
+    )
+
+
+def _fts(table: str, column: str) -> str:
+    """An external-content FTS5 index over *table*.*column* (datasette finds it by name and ``content=``).
+
+    Rows are indexed in bulk when a run finishes (:meth:`CorpusDatabase.commit`), up to the id
+    kept in ``meta`` under ``<table>_fts_upto``: one large insert costs a third less than a trigger
+    per row with a commit per file, and a 64 MB pending-terms buffer (``hashsize``, 1 MB by default)
+    another third: fewer, larger segments to merge. The triggers keep the index right when indexed rows are
+    deleted or changed, by a replaced file or by hand.
+    """
+    indexed = f"old.id <= (SELECT value FROM meta WHERE key = '{table}_fts_upto')"
+    return f"""
+CREATE VIRTUAL TABLE {table}_fts USING fts5({column}, content='{table}', content_rowid='id', tokenize='trigram');
+INSERT INTO {table}_fts({table}_fts, rank) VALUES ('hashsize', {HASHSIZE});
+CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} WHEN {indexed} BEGIN
+  INSERT INTO {table}_fts({table}_fts, rowid, {column}) VALUES ('delete', old.id, old.{column});
+END;
+CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} WHEN {indexed} BEGIN
+  INSERT INTO {table}_fts({table}_fts, rowid, {column}) VALUES ('delete', old.id, old.{column});
+  INSERT INTO {table}_fts(rowid, {column}) VALUES (new.id, new.{column});
+END;
+"""
+
+
+FTS_TABLES: tuple[tuple[str, str], ...] = (("blocks", "text"), ("bulletins", "headline"))
+"""The full-text indexed columns: (table, column)."""
+
+
+def ddl() -> str:
+    """Return the statements that create an empty corpus database."""
+    return (
+        """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL);  -- no type: counters stay integers
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL UNIQUE,
+  sha256 TEXT NOT NULL,
+  parser TEXT NOT NULL
+);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  source TEXT,
+  sha256 TEXT,
+  bytes INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  script TEXT NOT NULL,
+  metadata TEXT NOT NULL,
+  UNIQUE (file_id, position)
+);
+CREATE INDEX documents_format ON documents(format);
+CREATE TABLE bulletins (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  bulletin TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  origin TEXT,
+  genre TEXT NOT NULL,
+  section TEXT,
+  headline TEXT,
+  kicker TEXT,
+  title TEXT,
+  subtitles TEXT,
+  dateline TEXT,
+  agency TEXT,
+  place TEXT,
+  date TEXT,
+  date_source TEXT,
+  year INTEGER,
+  month INTEGER,
+  day INTEGER,
+  year_inferred INTEGER,
+  byline TEXT,
+  speaker TEXT,
+  addressee TEXT,
+  doc_number TEXT,
+  issuer TEXT,
+  closing_date TEXT,
+  UNIQUE (document_id, position)
+);
+CREATE INDEX bulletins_genre ON bulletins(genre);
+CREATE INDEX bulletins_date ON bulletins(date);
+CREATE INDEX bulletins_year ON bulletins(year, month, day);
+CREATE INDEX bulletins_doc_number ON bulletins(doc_number);
+CREATE INDEX bulletins_issuer ON bulletins(issuer);
+CREATE INDEX bulletins_agency ON bulletins(agency);
+CREATE INDEX bulletins_title ON bulletins(title);
+CREATE TABLE blocks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  parent INTEGER,
+  depth INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  marker TEXT,
+  style TEXT,
+  level INTEGER,
+  number INTEGER,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  breadcrumb TEXT NOT NULL,
+  text TEXT NOT NULL,
+  UNIQUE (bulletin_id, position),
+  FOREIGN KEY (bulletin_id, parent) REFERENCES blocks(bulletin_id, position) ON DELETE CASCADE
+);
+CREATE INDEX blocks_parent ON blocks(bulletin_id, parent);
+CREATE INDEX blocks_type ON blocks(type);
+CREATE TABLE notice_elements (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX notice_elements_bulletin ON notice_elements(bulletin_id);
+CREATE INDEX notice_elements_kind ON notice_elements(kind);
+CREATE TABLE credits (
+  id INTEGER PRIMARY KEY,
+  bulletin_id INTEGER NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  names TEXT NOT NULL,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX credits_bulletin ON credits(bulletin_id);
+CREATE INDEX credits_role ON credits(role);
+CREATE TABLE residue (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  last_line INTEGER NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX residue_document ON residue(document_id);
+CREATE TABLE diagnostics (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  level TEXT NOT NULL,
+  code TEXT NOT NULL,
+  line INTEGER,
+  message TEXT NOT NULL
+);
+CREATE INDEX diagnostics_document ON diagnostics(document_id);
+CREATE TABLE figures (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  src TEXT,
+  alt TEXT,
+  caption TEXT
+);
+CREATE INDEX figures_document ON figures(document_id);
+CREATE INDEX diagnostics_code ON diagnostics(code);
+"""
+        + _attendance_table()
+        + _events_table()
+        + "".join(_fts(table, column) for table, column in FTS_TABLES)
+    )
