@@ -419,8 +419,8 @@ def pair_formats(
     rest_p = iter([j for j in range(len(predicted)) if j not in used_p])
     pairs: list[tuple[FormatRecord | None, FormatRecord | None]] = []
     for i, e in enumerate(expected):
-        j = by_e.get(i, next(rest_p, None))
-        pairs.append((e, predicted[j] if j is not None else None))
+        k = by_e[i] if i in by_e else next(rest_p, None)
+        pairs.append((e, predicted[k] if k is not None else None))
     pairs += [(None, predicted[j]) for j in rest_p]
     return pairs
 
@@ -666,10 +666,10 @@ def main(argv: list[str] | None = None) -> int:
             if not args.json:
                 _print_formats(formats, args.misses, args.field)
         elif args.set == "formats":
-            print(f"accuracy: the formats set needs the shared corpus at {corpus} (set BULLETINS_CORPUS)", file=sys.stderr)
+            print(f"accuracy: the formats set needs the shared corpus at {corpus} (BULLETINS_CORPUS)", file=sys.stderr)
             return 2
         else:
-            print(f"accuracy: formats set skipped: no shared corpus at {corpus} (set BULLETINS_CORPUS)", file=sys.stderr)
+            print(f"accuracy: formats set skipped: no shared corpus at {corpus} (BULLETINS_CORPUS)", file=sys.stderr)
     if args.json:
         out: dict[str, Any] = {name: _figures(r["overall"]) for name, r in report.items()}
         if formats is not None:
