@@ -311,6 +311,20 @@ PAIRING = 0.5
 """Headline similarity (difflib ratio of the squashed texts) above which two bulletins pair."""
 
 PointKey = tuple[str, str]
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+"""Full-width ASCII forms (！ to ～) to ASCII: ``1．`` and ``1.``, ``（1）`` and ``(1)`` compare equal in
+the formats set, where a reader of a page image (or OCR) cannot always tell the widths apart.
+Nothing else is folded (a Kangxi radical is not its ideograph)."""
+
+
+def _fold(text: str | None) -> str | None:
+    """Whitespace removed and full-width ASCII forms folded (the formats set's text comparison)."""
+    squashed = _squash(text)
+    return None if squashed is None else squashed.translate(_WIDTH)
+
+
+def _fold_date(text: str | None) -> str | None:
+    return None if text is None else _fold(text.strip("（()） "))
 
 
 def formats_corpus() -> Path:
@@ -323,22 +337,22 @@ class FormatRecord:
     """One bulletin of the formats set reduced to what is scored (no line numbers: none are annotated)."""
 
     headline: str
-    """The headline's lines joined, whitespace removed ('' when there is none): used to pair."""
+    """The headline's lines joined, whitespace removed, widths folded ('' when there is none): used to pair."""
     items: dict[str, Counter[Item]] = field(default_factory=dict)
     """The multiset fields (headline, doc_number, dateline, byline, attendees, closing, closing_date)."""
     points: list[PointKey] = field(default_factory=list)
-    """(marker, first characters) of the numbered points, in order, whitespace removed."""
+    """(marker, first characters) of the numbered points, in order, whitespace removed, widths folded."""
     tables: int = 0
 
 
 def _point_key(marker: str, text: str) -> PointKey:
-    return (_squash(marker) or "", (_squash(text) or "")[:FIRST])
+    return (_fold(marker) or "", (_fold(text) or "")[:FIRST])
 
 
 def _closing_items(items: dict[str, Counter[Item]], issuer: str | None, date: str | None) -> None:
-    items["closing"][(_squash(issuer), _date_text(date))] += 1
+    items["closing"][(_fold(issuer), _fold_date(date))] += 1
     if date is not None:
-        items["closing_date"][(_date_text(date),)] += 1
+        items["closing_date"][(_fold_date(date),)] += 1
 
 
 def expected_format_records(bulletins: Iterable[dict[str, Any]]) -> list[FormatRecord]:
@@ -346,11 +360,11 @@ def expected_format_records(bulletins: Iterable[dict[str, Any]]) -> list[FormatR
     out = []
     for b in bulletins:
         items: dict[str, Counter[Item]] = {name: Counter() for name in _MULTISET_FIELDS}
-        headline = _squash("".join(b["headline"])) or ""
+        headline = _fold("".join(b["headline"])) or ""
         if headline:
             items["headline"][(headline,)] += 1
         if b["doc_number"]:
-            items["doc_number"][(_squash(b["doc_number"]),)] += 1
+            items["doc_number"][(_fold(b["doc_number"]),)] += 1
         if b["dateline"]:
             d = b["dateline"]
             items["dateline"][(d.get("agency"), d.get("place"), d.get("month"), d.get("day"))] += 1
@@ -370,11 +384,11 @@ def predicted_format_records(document: Any) -> list[FormatRecord]:
     out = []
     for b in document.bulletins:
         items: dict[str, Counter[Item]] = {name: Counter() for name in _MULTISET_FIELDS}
-        headline = (_squash("".join(b.headline.lines)) or "") if b.headline is not None else ""
+        headline = (_fold("".join(b.headline.lines)) or "") if b.headline is not None else ""
         if headline:
             items["headline"][(headline,)] += 1
         if b.doc_number:
-            items["doc_number"][(_squash(b.doc_number),)] += 1
+            items["doc_number"][(_fold(b.doc_number),)] += 1
         if b.dateline is not None:
             d = b.dateline
             key = (d.agency, d.place, d.date.month if d.date else None, d.date.day if d.date else None)

@@ -101,6 +101,16 @@ def test_points_align_in_order() -> None:
     assert A.align_points([("1.", "建立实习")], [("1.", "建立实验")]) == ([0], [0])
 
 
+def test_full_width_forms_compare_equal_and_nothing_else_is_folded() -> None:
+    want = [_record("工作职责(2018版修订)", [("1.", "审议学院"), ("(1)", "教学督导")])]
+    got = [_record("工作职责（2018版修订）", [("1．", "审议 学院"), ("（1）", "教学督导")])]
+    tallies, misses = A.score_format_file("x", want, got)
+    assert misses == []
+    # a CJK radical (U+2EA0, as macOS prints 民) is not the ideograph a reader types
+    tallies, misses = A.score_format_file("x", [_record("中华人民共和国民法典")], [_record("中华人\u2ea0共和国民法典")])
+    assert tallies["headline"].tp == 0 and tallies["segmentation"].tp == 1
+
+
 def test_bulletins_pair_by_headline_then_in_order() -> None:
     want = [_record("关于印发实习基地制度的通知"), _record("附件名单")]
     got = [_record("附件 名单"), _record("目录"), _record("关于印发《实习基地制度》的通知")]
