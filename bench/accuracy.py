@@ -1,6 +1,6 @@
 """Score the parser against expected structure decided by reading (DESIGN §8, docs/accuracy.md).
 
-    python3 bench/accuracy.py [--set corpus|unseen|held-out|seeds|all] [--misses] [--field NAME] [--json]
+    python3 bench/accuracy.py [--set corpus|unseen|held-out|seeds|formats|all] [--misses] [--field NAME] [--json]
 
 ``corpus``: the files of ``tests/fixtures/corpus`` (chosen by bench/sample.py before any
 output was looked at; annotated in ``expected/``); ``unseen``: its top-up draw only, annotated
@@ -8,7 +8,10 @@ after issue 9's first rules were written; ``held-out``: its third draw, annotate
 rules (the figure to cite for accuracy on unseen text; one rule, a dateline with no place, was
 since read from one of its files).
 ``seeds``: the five seeds, scored against ``tests/fixtures/seeds_expected.py`` (the files the
-rules were written from: not evidence of accuracy on unseen text). Per field and per stratum:
+rules were written from: not evidence of accuracy on unseen text). ``formats``: the 40 files of
+``../shared/corpus/formats`` annotated in ``tests/fixtures/formats`` (PDF, scans, whole web
+pages, Word/WPS, OFD; ``BULLETINS_CORPUS`` names the corpus folder), read with
+:func:`bulletins.parse_file` and scored per folder (see :func:`run_formats`). Per field and per stratum:
 precision, recall and F1 over the items below; ``--misses`` prints every missed and spurious item with its file.
 
 Bulletins are paired by line overlap (Jaccard ≥ 0.5 of their line ranges, best first); the
@@ -32,7 +35,9 @@ speech          (speaker, date, salutation) of a speech's front matter
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -280,18 +285,330 @@ def run(cases: Iterable[tuple[str, str, bytes, list[Record]]], fields: tuple[str
     return {"overall": overall, "strata": dict(strata), "misses": misses, "files": files}
 
 
+# --------------------------------------------------------------------------------------------
+# The formats set (issue 18): files of ../shared/corpus/formats read with parse_file.
+
+FORMATS = ROOT / "tests" / "fixtures" / "formats"
+FORMAT_STRATA = ("pdf-text", "pdf-scanned", "html-pages", "docx", "ofd")
+"""The folders of ``formats/`` that were drawn, in the order the tables show them."""
+FORMAT_FIELDS = (
+    "segmentation",
+    "headline",
+    "doc_number",
+    "dateline",
+    "byline",
+    "attendees",
+    "closing",
+    "closing_date",
+    "points",
+    "points_file",
+    "tables",
+)
+_MULTISET_FIELDS = ("headline", "doc_number", "dateline", "byline", "attendees", "closing", "closing_date")
+FIRST = 4
+"""Characters after a point's marker that identify it (the fixtures' ``first``)."""
+PAIRING = 0.5
+"""Headline similarity (difflib ratio of the squashed texts) above which two bulletins pair."""
+
+PointKey = tuple[str, str]
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+"""Full-width ASCII forms (！ to ～) to ASCII: ``1．`` and ``1.``, ``（1）`` and ``(1)`` compare equal in
+the formats set, where a reader of a page image (or OCR) cannot always tell the widths apart.
+Nothing else is folded (a Kangxi radical is not its ideograph)."""
+
+
+def _fold(text: str | None) -> str | None:
+    """Whitespace removed and full-width ASCII forms folded (the formats set's text comparison)."""
+    squashed = _squash(text)
+    return None if squashed is None else squashed.translate(_WIDTH)
+
+
+def _fold_date(text: str | None) -> str | None:
+    return None if text is None else _fold(text.strip("（()） "))
+
+
+def formats_corpus() -> Path:
+    """The shared corpus folder: ``$BULLETINS_CORPUS``, else ``../shared/corpus`` beside the repository."""
+    return Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@dataclass
+class FormatRecord:
+    """One bulletin of the formats set reduced to what is scored (no line numbers: none are annotated)."""
+
+    headline: str
+    """The headline's lines joined, whitespace removed, widths folded ('' when there is none): used to pair."""
+    items: dict[str, Counter[Item]] = field(default_factory=dict)
+    """The multiset fields (headline, doc_number, dateline, byline, attendees, closing, closing_date)."""
+    points: list[PointKey] = field(default_factory=list)
+    """(marker, first characters) of the numbered points, in order, whitespace removed, widths folded."""
+    tables: int = 0
+
+
+def _point_key(marker: str, text: str) -> PointKey:
+    return (_fold(marker) or "", (_fold(text) or "")[:FIRST])
+
+
+def _closing_items(items: dict[str, Counter[Item]], issuer: str | None, date: str | None) -> None:
+    items["closing"][(_fold(issuer), _fold_date(date))] += 1
+    if date is not None:
+        items["closing_date"][(_fold_date(date),)] += 1
+
+
+def expected_format_records(bulletins: Iterable[dict[str, Any]]) -> list[FormatRecord]:
+    """Records of the bulletins of one formats fixture (tests/fixtures/formats/README.md)."""
+    out = []
+    for b in bulletins:
+        items: dict[str, Counter[Item]] = {name: Counter() for name in _MULTISET_FIELDS}
+        headline = _fold("".join(b["headline"])) or ""
+        if headline:
+            items["headline"][(headline,)] += 1
+        if b["doc_number"]:
+            items["doc_number"][(_fold(b["doc_number"]),)] += 1
+        if b["dateline"]:
+            d = b["dateline"]
+            items["dateline"][(d.get("agency"), d.get("place"), d.get("month"), d.get("day"))] += 1
+        items["byline"].update((_squash(n),) for n in b["byline"])
+        items["attendees"].update((g["verb"], _squash(n)) for g in b["attendees"] for n in g["names"])
+        if b["closing"]:
+            _closing_items(items, b["closing"].get("issuer"), b["closing"].get("date"))
+        points = [_point_key(p["marker"], p["first"]) for p in b["points"] if p["marker"] not in UNSCORED_STYLES]
+        out.append(FormatRecord(headline=headline, items=items, points=points, tables=int(b["tables"])))
+    return out
+
+
+def predicted_format_records(document: Any) -> list[FormatRecord]:
+    """Records of the bulletins bulletins found in one document of the formats set."""
+    from bulletins.model import Point, Table, iter_blocks
+
+    out = []
+    for b in document.bulletins:
+        items: dict[str, Counter[Item]] = {name: Counter() for name in _MULTISET_FIELDS}
+        headline = (_fold("".join(b.headline.lines)) or "") if b.headline is not None else ""
+        if headline:
+            items["headline"][(headline,)] += 1
+        if b.doc_number:
+            items["doc_number"][(_fold(b.doc_number),)] += 1
+        if b.dateline is not None:
+            d = b.dateline
+            key = (d.agency, d.place, d.date.month if d.date else None, d.date.day if d.date else None)
+            items["dateline"][key] += 1
+        items["byline"].update((_squash(n),) for n in b.byline)
+        items["attendees"].update((g.verb, _squash(n)) for g in b.attendees for n in g.names)
+        if b.closing is not None:
+            _closing_items(items, b.closing.issuer, b.closing.date.text if b.closing.date else None)
+        blocks = list(iter_blocks(b.body))
+        points = [
+            _point_key(p.marker, p.text) for p in blocks if isinstance(p, Point) and p.style not in UNSCORED_STYLES
+        ]
+        tables = sum(isinstance(t, Table) for t in blocks)
+        out.append(FormatRecord(headline=headline, items=items, points=points, tables=tables))
+    return out
+
+
+def pair_formats(
+    expected: list[FormatRecord], predicted: list[FormatRecord]
+) -> list[tuple[FormatRecord | None, FormatRecord | None]]:
+    """Pair bulletins by headline similarity, best first (ratio ≥ 0.5), the rest in order.
+
+    Unpaired bulletins (one side has more) come with None.
+    """
+    candidates = sorted(
+        (
+            (difflib.SequenceMatcher(None, e.headline, p.headline, autojunk=False).ratio(), -i, -j)
+            for i, e in enumerate(expected)
+            for j, p in enumerate(predicted)
+            if e.headline and p.headline
+        ),
+        reverse=True,
+    )
+    by_e: dict[int, int] = {}
+    used_p: set[int] = set()
+    for score, mi, mj in candidates:
+        i, j = -mi, -mj
+        if score < PAIRING or i in by_e or j in used_p:
+            continue
+        by_e[i] = j
+        used_p.add(j)
+    rest_p = iter([j for j in range(len(predicted)) if j not in used_p])
+    pairs: list[tuple[FormatRecord | None, FormatRecord | None]] = []
+    for i, e in enumerate(expected):
+        k = by_e[i] if i in by_e else next(rest_p, None)
+        pairs.append((e, predicted[k] if k is not None else None))
+    pairs += [(None, predicted[j]) for j in rest_p]
+    return pairs
+
+
+def _points_match(want: PointKey, got: PointKey) -> bool:
+    """Same marker, and the same first characters (a shorter expected ``first`` — a short heading — as a prefix)."""
+    return want[0] == got[0] and (got[1] == want[1] or (len(want[1]) < FIRST and got[1].startswith(want[1])))
+
+
+def align_points(want: list[PointKey], got: list[PointKey]) -> tuple[list[int], list[int]]:
+    """Longest order-preserving alignment of two point lists; return the unaligned indices of each.
+
+    An exact longest common subsequence under :func:`_points_match`: common prefix and suffix
+    are taken first (a good parse aligns in linear time), the middle by dynamic programming.
+    A point found out of order is one miss and one spurious item.
+    """
+    n, m = len(want), len(got)
+    lo = 0
+    while lo < n and lo < m and _points_match(want[lo], got[lo]):
+        lo += 1
+    hi_w, hi_g = n, m
+    while hi_w > lo and hi_g > lo and _points_match(want[hi_w - 1], got[hi_g - 1]):
+        hi_w -= 1
+        hi_g -= 1
+    a, b = want[lo:hi_w], got[lo:hi_g]
+    # matches[i]: the indices j of b that a[i] matches (few: markers repeat little within a range).
+    by_marker: dict[str, list[int]] = defaultdict(list)
+    for j, g in enumerate(b):
+        by_marker[g[0]].append(j)
+    matches = [[j for j in by_marker.get(w[0], ()) if _points_match(w, b[j])] for w in a]
+    rows = len(a)
+    cols = len(b)
+    table_ = [[0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        row, below = table_[i], table_[i + 1]
+        hits = set(matches[i])
+        for j in range(cols - 1, -1, -1):
+            row[j] = below[j + 1] + 1 if j in hits else max(below[j], row[j + 1])
+    missed: list[int] = []
+    spurious: list[int] = []
+    i = j = 0
+    while i < rows and j < cols:
+        if j in matches[i] and table_[i][j] == table_[i + 1][j + 1] + 1:
+            i += 1
+            j += 1
+        elif table_[i + 1][j] >= table_[i][j + 1]:
+            missed.append(lo + i)
+            i += 1
+        else:
+            spurious.append(lo + j)
+            j += 1
+    missed += [lo + k for k in range(i, rows)]
+    spurious += [lo + k for k in range(j, cols)]
+    return missed, spurious
+
+
+def _tally_points(
+    name: str, tally: Tally, misses: list[Miss], field_name: str, want: list[PointKey], got: list[PointKey]
+) -> None:
+    missed, spurious = align_points(want, got)
+    tally.tp += len(want) - len(missed)
+    tally.fn += len(missed)
+    tally.fp += len(spurious)
+    misses += [Miss(name, field_name, "missed", (k, *want[k]), None) for k in missed]
+    misses += [Miss(name, field_name, "spurious", (k, *got[k]), None) for k in spurious]
+
+
+def score_format_file(
+    name: str, expected: list[FormatRecord], predicted: list[FormatRecord]
+) -> tuple[dict[str, Tally], list[Miss]]:
+    """Tally every formats field for one file; return the tallies and the misses.
+
+    ``points`` is aligned within paired bulletins (a bulletin split in two loses the points of
+    the part that did not pair); ``points_file`` aligns all the file's points in order whatever
+    the segmentation, and so measures the marker reading alone.
+    """
+    tallies = {f: Tally() for f in FORMAT_FIELDS}
+    misses: list[Miss] = []
+    for e, p in pair_formats(expected, predicted):
+        seg = tallies["segmentation"]
+        if e is not None and p is not None:
+            seg.tp += 1
+        elif e is not None:
+            seg.fn += 1
+            misses.append(Miss(name, "segmentation", "missed", (e.headline,), None))
+        else:
+            assert p is not None
+            seg.fp += 1
+            misses.append(Miss(name, "segmentation", "spurious", (p.headline,), None))
+        for f in _MULTISET_FIELDS:
+            want = e.items[f] if e is not None else Counter[Item]()
+            got = p.items[f] if p is not None else Counter[Item]()
+            t = tallies[f]
+            t.tp += sum((want & got).values())
+            for item, n in (want - got).items():
+                t.fn += n
+                misses.append(Miss(name, f, "missed", item, None))
+            for item, n in (got - want).items():
+                t.fp += n
+                misses.append(Miss(name, f, "spurious", item, None))
+        _tally_points(name, tallies["points"], misses, "points", e.points if e else [], p.points if p else [])
+        want_tables, got_tables = (e.tables if e else 0), (p.tables if p else 0)
+        t = tallies["tables"]
+        t.tp += min(want_tables, got_tables)
+        t.fn += max(want_tables - got_tables, 0)
+        t.fp += max(got_tables - want_tables, 0)
+        if want_tables != got_tables:
+            kind = "missed" if want_tables > got_tables else "spurious"
+            misses.append(Miss(name, "tables", kind, (abs(want_tables - got_tables), e.headline if e else ""), None))
+    all_want = [k for r in expected for k in r.points]
+    all_got = [k for r in predicted for k in r.points]
+    _tally_points(name, tallies["points_file"], misses, "points_file", all_want, all_got)
+    return tallies, misses
+
+
+def format_cases(corpus: Path | None = None) -> Iterator[tuple[str, str, Path, list[FormatRecord]]]:
+    """(name, stratum, path, expected) for every formats fixture, in DRAW.tsv order."""
+    root = (corpus or formats_corpus()) / "formats"
+    rows = (FORMATS / "DRAW.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    for row in rows:
+        folder, name = row.split("\t")[:2]
+        data = json.loads((FORMATS / "expected" / folder / f"{name}.json").read_text(encoding="utf-8"))
+        yield data["file"], folder, root / data["file"], expected_format_records(data["bulletins"])
+
+
+def run_formats(corpus: Path | None = None) -> dict[str, Any]:
+    """Parse and score every formats fixture; return overall and per-folder tallies, misses and refusals.
+
+    A file the parser refuses (a :class:`bulletins.errors.BulletinsError`: a scan without the
+    OCR extra, a legacy .doc, a format with no reader yet) or that is missing from the corpus
+    scores as no bulletin at all — every expected item missed — and is listed in ``refused``
+    with the reason. Any other exception is a bug and propagates.
+    """
+    import bulletins
+    from bulletins.errors import BulletinsError
+
+    overall = {f: Tally() for f in FORMAT_FIELDS}
+    strata: dict[str, dict[str, Tally]] = defaultdict(lambda: {f: Tally() for f in FORMAT_FIELDS})
+    misses: list[Miss] = []
+    files: Counter[str] = Counter()
+    refused: dict[str, str] = {}
+    for name, stratum, path, expected in format_cases(corpus):
+        predicted: list[FormatRecord] = []
+        if not path.is_file():
+            refused[name] = f"not in the corpus at {path}"
+        else:
+            try:
+                predicted = predicted_format_records(bulletins.parse_file(path))
+            except BulletinsError as error:
+                refused[name] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
+        tallies, found = score_format_file(name, expected, predicted)
+        files[stratum] += 1
+        for f in FORMAT_FIELDS:
+            overall[f].add(tallies[f])
+            strata[stratum][f].add(tallies[f])
+        misses += found
+    return {"overall": overall, "strata": dict(strata), "misses": misses, "files": files, "refused": refused}
+
+
 def _cell(value: float | None) -> str:
     return "   –" if value is None else f"{value:.3f}"
 
 
-def table(result: dict[str, Any], fields: tuple[str, ...]) -> str:
-    """A Markdown table: one row per field (P, R, F1, support) overall, then F1 per stratum."""
+def table(result: dict[str, Any], fields: tuple[str, ...], order: tuple[str, ...] | None = None) -> str:
+    """A Markdown table: one row per field (P, R, F1, support) overall, then F1 per stratum.
+
+    *order* fixes the strata's columns (default: every stratum scored, sorted by name).
+    """
     overall: dict[str, Tally] = result["overall"]
     lines = ["| field | precision | recall | F1 | expected items |", "|---|---:|---:|---:|---:|"]
     for f in fields:
         p, r, f1 = overall[f].prf()
         lines.append(f"| {f} | {_cell(p)} | {_cell(r)} | {_cell(f1)} | {overall[f].tp + overall[f].fn} |")
-    strata = sorted(result["strata"])
+    strata = sorted(result["strata"]) if order is None else [s for s in order if s in result["strata"]]
     if len(strata) > 1:
         lines += ["", "F1 per stratum (files):", ""]
         lines.append("| field | " + " | ".join(f"{s} ({result['files'][s]})" for s in strata) + " |")
@@ -302,14 +619,38 @@ def table(result: dict[str, Any], fields: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
+def _print_formats(result: dict[str, Any], show_misses: bool, only: str | None) -> None:
+    label = (
+        f"the formats set (PDF, scans, web pages, Word/WPS, OFD; parse_file) — {sum(result['files'].values())} files"
+    )
+    print(f"## {label}\n\n{table(result, FORMAT_FIELDS, FORMAT_STRATA)}\n")
+    if result["refused"]:
+        print(f"Refused ({len(result['refused'])} files, scored as all missed):\n")
+        for name, reason in result["refused"].items():
+            print(f"- `{name}`: {reason}")
+        print()
+    if show_misses:
+        for m in result["misses"]:
+            if only is None or m.field == only:
+                print(f"{m.file} {m.field} {m.kind}: {m.item}")
+        print()
+
+
+def _figures(tallies: dict[str, Tally]) -> dict[str, dict[str, float | None]]:
+    return {f: dict(zip(("precision", "recall", "f1"), t.prf(), strict=True)) for f, t in tallies.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["corpus", "unseen", "held-out", "seeds", "all"], default="all")
+    parser.add_argument("--set", choices=["corpus", "unseen", "held-out", "seeds", "formats", "all"], default="all")
     parser.add_argument("--misses", action="store_true", help="print every missed and spurious item")
-    parser.add_argument("--field", choices=FIELDS, help="with --misses: only this field")
+    parser.add_argument(
+        "--field", choices=sorted(set(FIELDS) | set(FORMAT_FIELDS)), help="with --misses: only this field"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     sets = ["seeds", "corpus", "unseen", "held-out"] if args.set == "all" else [args.set]
+    sets = [] if args.set == "formats" else sets
     report: dict[str, Any] = {}
     labels = {
         "seeds": "the five seeds (rules written from them)",
@@ -331,11 +672,25 @@ def main(argv: list[str] | None = None) -> int:
                 if args.field is None or m.field == args.field:
                     print(f"{m.file} {m.field} {m.kind}: {m.item} (bulletin lines {m.lines})")
             print()
+    formats: dict[str, Any] | None = None
+    if args.set in ("formats", "all"):
+        corpus = formats_corpus()
+        if (corpus / "formats").is_dir():
+            formats = run_formats(corpus)
+            if not args.json:
+                _print_formats(formats, args.misses, args.field)
+        elif args.set == "formats":
+            print(f"accuracy: the formats set needs the shared corpus at {corpus} (BULLETINS_CORPUS)", file=sys.stderr)
+            return 2
+        else:
+            print(f"accuracy: formats set skipped: no shared corpus at {corpus} (BULLETINS_CORPUS)", file=sys.stderr)
     if args.json:
-        out = {
-            name: {f: dict(zip(("precision", "recall", "f1"), t.prf(), strict=True)) for f, t in r["overall"].items()}
-            for name, r in report.items()
-        }
+        out: dict[str, Any] = {name: _figures(r["overall"]) for name, r in report.items()}
+        if formats is not None:
+            out["formats"] = _figures(formats["overall"])
+            out["formats_strata"] = {s: _figures(formats["strata"][s]) for s in FORMAT_STRATA if s in formats["strata"]}
+            out["formats_files"] = {s: formats["files"][s] for s in FORMAT_STRATA if s in formats["files"]}
+            out["formats_refused"] = formats["refused"]
         print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 
