@@ -382,3 +382,36 @@ def test_enumerations(text: str, markers: list[str]) -> None:
 @pytest.mark.parametrize("text", ENUMERATION_LOOK_ALIKES)
 def test_enumeration_look_alikes(text: str) -> None:
     assert find_enumeration(text, shadow(text)) == ()
+
+
+# -- articles: thousands, sub-books, and markers glued to their text (issue 18's formats set) -----------
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "number"),
+    [
+        ("第一千二百六十条　本法自2021年1月1日起施行。", "第一条", 1260),  # the 民法典's last article
+        ("第一千零五条　自然人的生命安全受法律保护。", "第一条", 1005),
+        ("第一分编　通则", "第一章", 1),
+    ],
+)
+def test_articles_up_to_the_thousands_and_sub_books(line: str, style: str, number: int) -> None:
+    found = strong_marker(line, shadow(line))
+    assert found is not None and (found.style, found.number) == (style, number)
+
+
+def test_glued_articles_count_only_in_a_numbered_run() -> None:
+    from bulletins.analyze.markers import glued_markers
+
+    law = ["第一章总则", "第一条为了保护民事主体的合法权益，制定本法。", "第二条民法调整平等主体之间的关系。",
+           "第三条民事主体的人身权利受法律保护。", "第二章自然人"]  # fmt: skip
+    found = glued_markers([(line, shadow(line)) for line in law])
+    assert [(k, m.marker, m.number) for k, m in sorted(found.items()) if m.style == "第一条"] == [
+        (1, "第一条", 1),
+        (2, "第二条", 2),
+        (3, "第三条", 3),
+    ]
+    # Two chapters are no run of three: left to the text rules (a title, a subhead).
+    assert all(m.style == "第一条" for m in found.values())
+    news = ["第一条高铁开通一周年，旅客量翻番。", "第五条生产线投产。", "第三条线路明年开工。"]
+    assert glued_markers([(line, shadow(line)) for line in news]) == {}

@@ -32,7 +32,7 @@ def ends_complete(text: str) -> bool:
     return _FINAL_RE.search(text) is not None
 
 
-_UNITS = {"十": 10, "百": 100}
+_UNITS = {"十": 10, "百": 100, "千": 1000}  # 第一千二百六十条: the 民法典 has 1,260 articles
 _DIGIT_VALUES = {
     "〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

@@ -21,11 +21,14 @@ import attrs
 from ._classify import Raw, content_kind
 from ._hints import apply_hints
 from ._tokens import LineInfo, LineToken, retyped
+from .analyze.markers import glued_markers
 from .layout.indent import unindented_head
 from .layout.packed import segments
 from .model import Diagnostic
 from .readers import Hints
 from .rules import RULER
+
+_GLUED_KINDS = frozenset({"para", "short", "byline"})
 
 __all__ = ["LineInfo", "LineToken", "lex", "retyped"]
 
@@ -132,6 +135,10 @@ def lex(
         if len(spans) > 1:
             line_raws = _packed(line_raws)
         raws.extend(line_raws)
+    # 第一条为了… with no space after the marker: an article where the text numbers a run of them.
+    for k, marker in glued_markers([(raw.text, raw.shadow) for raw in raws]).items():
+        if raws[k].kind in _GLUED_KINDS:
+            raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.
     raws = apply_hints(raws, hints) if hints else unindented_head(raws)
     diagnostics: list[Diagnostic] = []

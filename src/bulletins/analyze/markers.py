@@ -8,6 +8,7 @@ decides (see :mod:`bulletins.lexer`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from attrs import frozen
 
@@ -41,10 +42,12 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第一，", re.compile(rf"^第(?P<n>[{_CNNUM}]{{1,3}})[，,、：:]")),
     # 第一条 为维护劳动者… : the articles of a law or regulation (web/lawref, rmrb 条例); the space
     # after 条 keeps 第一条高铁 out.
-    ("第一条", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,5}})条(?=[\s\u3000])")),
+    # 第一千二百六十条: numbers up to the thousands (the 民法典).
+    ("第一条", re.compile(rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})条(?=[\s\u3000])")),
     # 第一章 规划背景 / 第一节 发展基础: the chapters and sections of a plan or a law (rmrb/2019-02/
-    # 20190219-14-01.txt, web/lawref); a space after the word, as for articles.
-    ("第一章", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})[章编](?=[\s\u3000])")),
+    # 20190219-14-01.txt, web/lawref); a space after the word, as for articles. 第一分编 通则: the
+    # 民法典's sub-books.
+    ("第一章", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})(?:[章编]|分编)(?=[\s\u3000])")),
     ("第一节", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})节(?=[\s\u3000])")),
 )
 _ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460}
@@ -111,3 +114,49 @@ def dash_marker(line: str, shadow: str) -> Marker | None:
     if match is None:
         return None
     return Marker(marker=line[: match.end()], style="——", number=0, end=match.end())
+
+
+# 第一条为了保护… with no space after 条 (PDF and OFD text layers set the space as a gap, not a
+# character): read as an article only where the text numbers several such lines in a run.
+_GLUED = re.compile(rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})(?P<unit>条|章|节|分编|编)(?![\s\u3000])")
+_GLUED_STYLE = {"条": "第一条", "章": "第一章", "编": "第一章", "分编": "第一章", "节": "第一节"}
+_GLUED_RUN = 3
+
+
+def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
+    """Return the articles and chapters printed glued to their text that stand in a numbered run.
+
+    *lines* are ``(text, shadow)`` pairs; the result is keyed by their index (``第一条为了…``,
+    ``第一章总则``). Alone, ``第一条高铁`` is the first railway line, not an article: a glued marker counts only
+    where at least three lines of its kind number a run: articles from 一 in print order, as a law's
+    do; chapters and sections each next to a neighbouring number.
+    """
+    found: dict[str, list[tuple[int, int, re.Match[str]]]] = {}
+    for index, (_, shadow) in enumerate(lines):
+        match = _GLUED.match(shadow)
+        if match is None:
+            continue
+        number = cn_to_int(match.group("n"))
+        if number:
+            found.setdefault(match.group("unit"), []).append((index, number, match))
+    out: dict[int, Marker] = {}
+    for unit, candidates in found.items():  # each unit counts its own run: 编, 分编, 章, 节, 条
+        style = _GLUED_STYLE[unit]
+        # Articles: in print order, each next number of a run that starts at 一 (a compilation may
+        # start again at 一); 第四条…修改为… lines of an amending decision, numbered as the articles
+        # they amend, start elsewhere and are left as text (rmrb/2019-02/20190202-08-02.txt).
+        if unit == "条":
+            run = []
+            last = 0
+            for candidate in candidates:
+                if candidate[1] == last + 1 or candidate[1] == 1:
+                    run.append(candidate)
+                    last = candidate[1]
+        else:  # headings restart in every part and repeat in a 目录: a neighbouring number suffices
+            numbers = {number for _, number, _ in candidates}
+            run = [c for c in candidates if c[1] - 1 in numbers or c[1] + 1 in numbers]
+        if len(run) < _GLUED_RUN:
+            continue
+        for index, number, match in run:
+            out[index] = Marker(marker=lines[index][0][: match.end()], style=style, number=number, end=match.end())
+    return out
