@@ -18,6 +18,19 @@ from bulletins.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+CORPUS = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus"))
+"""The shared corpus: ``../shared/corpus`` beside the clone, or ``$BULLETINS_CORPUS``."""
+
+
+def shared_corpus(sub: str) -> Path:
+    """The shared corpus folder *sub*; skipped when absent, a failure under CI."""
+    path = CORPUS / sub
+    if not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have the corpus at {path}")
+        pytest.skip(f"the shared corpus is not at {path} (clone it beside the repository, or set BULLETINS_CORPUS)")
+    return path
+
 
 settings.register_profile("quick", max_examples=60, deadline=None)
 settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

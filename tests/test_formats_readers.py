@@ -26,19 +26,11 @@ import bulletins
 from bulletins.errors import DecodeError, ReadError
 from bulletins.model import text_holders
 from bulletins.readers import _soffice, choose_reader, get_reader
-from tests.conftest import ROOT, require_distribution
-
-CORPUS = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus"))
+from tests.conftest import CORPUS, ROOT, require_distribution, shared_corpus
 
 
 def corpus(sub: str) -> Path:
-    """The shared corpus folder *sub*; skipped when absent, a failure under CI=true."""
-    path = CORPUS / sub
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must have the corpus at {path}")
-        pytest.skip(f"the shared corpus is not at {path} (clone it beside the repository, or set BULLETINS_CORPUS)")
-    return path
+    return shared_corpus(sub)
 
 
 def needs_soffice() -> None:

@@ -8,7 +8,6 @@ share bars, metadata labels and footers of that page, whole lines as the reader 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,13 @@ import bulletins
 from bulletins.model import Document, held_texts
 from bulletins.readers import choose_reader
 from bulletins.readers.html import HtmlReader
+from tests.conftest import shared_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 
 def corpus(sub: str) -> Path:
-    """The shared corpus folder *sub*; skipped when absent, a failure under CI=true."""
-    path = CORPUS / sub
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must have the corpus at {path}")
-        pytest.skip(f"the shared corpus is not at {path} (clone it beside the repository, or set BULLETINS_CORPUS)")
-    return path
+    return shared_corpus(sub)
 
 
 # page → (main title, chrome lines of that page)

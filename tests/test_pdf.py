@@ -6,7 +6,6 @@ laid out from it by make_pdfs.py), the rendered pages for the corpus files.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -17,21 +16,13 @@ import pytest
 import bulletins
 from bulletins.errors import ReadError
 from bulletins.readers import choose_reader, get_reader
+from tests.conftest import shared_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "formats"
-if not CORPUS.is_dir():  # a worktree sits one level deeper than the main checkout
-    CORPUS = Path("/work/shared/corpus/formats")
 
 
 def corpus(sub: str) -> Path:
-    """The formats corpus folder *sub*; skipped when absent, a failure under CI=true."""
-    path = CORPUS / sub
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must have the corpus at {path}")
-        pytest.skip(f"the shared corpus is not at {path} (clone it beside the repository)")
-    return path
+    return shared_corpus(f"formats/{sub}")
 
 
 def fixture(name: str) -> bytes:

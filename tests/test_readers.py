@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-import os
 import re
 import subprocess
 import sys
@@ -23,20 +22,13 @@ from bulletins.errors import DecodeError, ReadError, UnknownPluginError
 from bulletins.model import Document, Point, iter_blocks, text_holders
 from bulletins.readers import choose_reader, get_reader
 from bulletins.validate import _our_relaxng, _tei_relaxng
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, shared_corpus
 
 FIXTURES = ROOT / "tests" / "fixtures" / "readers"
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def corpus(sub: str) -> Path:
-    """The shared corpus folder *sub*; skipped when absent, a failure under CI=true."""
-    path = CORPUS / sub
-    if not path.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must have the corpus at {path}")
-        pytest.skip(f"the shared corpus is not at {path} (clone it beside the repository)")
-    return path
+    return shared_corpus(sub)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:

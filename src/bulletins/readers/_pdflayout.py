@@ -130,6 +130,40 @@ def _columns(segments: list[Segment], width: float) -> list[list[Segment]]:
     return [part for part in (head, left, right, tail) if part]
 
 
+def row_line(text: str, page: int, row: Sequence[Segment], table: bool) -> PLine:
+    """The physical line of one row of segments: its box, its size, bold when most of it is."""
+    visible = sum(s.visible for s in row)
+    return PLine(
+        text=text,
+        page=page,
+        x0=min(s.x0 for s in row),
+        y0=min(s.y0 for s in row),
+        x1=max(s.x1 for s in row),
+        y1=max(s.y1 for s in row),
+        size=_row_size(row),
+        bold=sum(s.bold for s in row) >= 0.6 * visible,
+        table=table,
+    )
+
+
+def lay_out(pages: Sequence[tuple[PageText, list[PLine]]]) -> tuple[Iterator[Line], int]:
+    """The steps after reading order: page furniture, text block, hints; the paragraphs and the furniture count.
+
+    The document's text block serves pages with few full lines (a cover, a 红头 first page); a
+    page with enough of its own (a landscape table page) is judged against its own.
+    """
+    furniture = mark_furniture(list(pages))
+    everything = [ln for _, lines in pages for ln in lines]
+    size = body_size(everything)
+    whole = text_block(everything, size)
+    laid: list[tuple[list[PLine], Block | None]] = []
+    for _, lines in pages:
+        block = text_block(lines, body_size(lines), least=6) or whole
+        add_hints(lines, block, size)
+        laid.append((lines, block))
+    return paragraphs(laid), furniture
+
+
 def physical_lines(page: PageText) -> list[PLine]:
     """Rows of *page* in reading order, as physical lines with their geometry."""
     out: list[PLine] = []
@@ -138,18 +172,7 @@ def physical_lines(page: PageText) -> list[PLine]:
         previous: PLine | None = None
         for row in _rows(column):
             text, table = _row_text(row)
-            visible = sum(s.visible for s in row)
-            line = PLine(
-                text=text,
-                page=page.number,
-                x0=min(s.x0 for s in row),
-                y0=min(s.y0 for s in row),
-                x1=max(s.x1 for s in row),
-                y1=max(s.y1 for s in row),
-                size=_row_size(row),
-                bold=sum(s.bold for s in row) >= 0.6 * visible,
-                table=table,
-            )
+            line = row_line(text, page.number, row, table)
             if previous is not None:
                 line.gap_above = previous.y0 - line.y1
                 line.rule_above = any(line.y1 <= y <= previous.y0 for _, _, y in rules)

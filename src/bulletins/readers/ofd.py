@@ -31,18 +31,7 @@ from ..errors import ReadError
 from ..model import Diagnostic, MetaField
 from . import Hints, Line, Reading
 from ._pdfchars import PageText, Segment
-from ._pdflayout import (
-    Block,
-    PLine,
-    _row_size,
-    _row_text,
-    add_hints,
-    body_size,
-    mark_furniture,
-    number_tables,
-    paragraphs,
-    text_block,
-)
+from ._pdflayout import PLine, _row_text, lay_out, number_tables, row_line
 from ._pdflayout import _rows as _layout_rows
 from ._zip import ZipLimits, open_zip, read_member, zip_names
 
@@ -348,18 +337,7 @@ def _physical(runs: list[_Run], box: list[float], number: int) -> tuple[PageText
             text, table = _row_text(row)
             if not text.strip():
                 continue
-            visible = sum(s.visible for s in row)
-            line = PLine(
-                text=text,
-                page=number,
-                x0=min(s.x0 for s in row),
-                y0=min(s.y0 for s in row),
-                x1=max(s.x1 for s in row),
-                y1=max(s.y1 for s in row),
-                size=_row_size(row),
-                bold=sum(s.bold for s in row) >= 0.6 * visible,
-                table=table,
-            )
+            line = row_line(text, number, row, table)
             if previous is not None:
                 line.gap_above = previous.y0 - line.y1
             lines.append(line)
@@ -381,16 +359,8 @@ def _lines(runs: list[_Run], box: list[float], origin: str) -> list[Line]:
 
 def _layout(pages: list[tuple[PageText, list[PLine]]]) -> tuple[list[Line], int]:
     """The PDF reader's steps after reading order: furniture, text block, hints, paragraphs."""
-    furniture = mark_furniture(pages)
-    everything = [ln for _, lines in pages for ln in lines]
-    size = body_size(everything)
-    whole = text_block(everything, size)
-    laid: list[tuple[list[PLine], Block | None]] = []
-    for _, lines in pages:
-        block = text_block(lines, body_size(lines), least=6) or whole
-        add_hints(lines, block, size)
-        laid.append((lines, block))
-    return list(number_tables(paragraphs(laid))), furniture
+    laid, furniture = lay_out(pages)
+    return list(number_tables(laid)), furniture
 
 
 class OfdReader:

@@ -28,17 +28,7 @@ from ..errors import ReadError
 from ..model import Diagnostic, MetaField
 from . import Line, Reading
 from ._pdfchars import UNMAPPED, PageText, read_page
-from ._pdflayout import (
-    Block,
-    PLine,
-    add_hints,
-    body_size,
-    mark_furniture,
-    number_tables,
-    paragraphs,
-    physical_lines,
-    text_block,
-)
+from ._pdflayout import PLine, lay_out, number_tables, physical_lines
 
 _LENGTH = re.compile(rb"/Length\s+(\d{1,20})(?!\d)(?!\s+\d+\s+R)")
 _EMPTY_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\s*[^>]*?/Type\s*/Pages\b")
@@ -160,18 +150,8 @@ class PdfReader:
         if all(not lines for _, lines in pages):  # a scan: its lines are the OCR's, page by page
             scan = tuple(number_tables(line for n in sorted(recognized) for line in recognized[n]))
             return Reading(format=self.name, lines=scan, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
-        furniture = mark_furniture(pages)
-        # The document's text block serves pages with few full lines (a cover, a 红头 first page);
-        # a page with enough of its own (a landscape table page) is judged against its own.
-        everything = [ln for _, lines in pages for ln in lines]
-        size = body_size(everything)
-        whole = text_block(everything, size)
-        laid: list[tuple[list[PLine], Block | None]] = []
-        for _, lines in pages:
-            block = text_block(lines, body_size(lines), least=6) or whole
-            add_hints(lines, block, size)
-            laid.append((lines, block))
-        out: tuple[Line, ...] = tuple(number_tables(_with_ocr(paragraphs(laid), recognized)))
+        laid, furniture = lay_out(pages)
+        out: tuple[Line, ...] = tuple(number_tables(_with_ocr(laid, recognized)))
         diagnostics.extend(_counted(pages, furniture, out))
         return Reading(format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
 
