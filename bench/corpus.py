@@ -1,6 +1,6 @@
 """Sweep the development corpus: parse every file, export JSON and TEI, count what was found.
 
-    python3 bench/corpus.py [CORPUS_DIR] [--jobs N] [--tei-every K] [--check] [--limit N]
+    python3 bench/corpus.py [CORPUS_DIR] [--jobs N] [--tei-every K] [--check] [--limit N] [--ocr]
 
 Checks, per file: no exception of any kind, nothing lost (every non-whitespace character of
 the cleaned text is in some text field), the JSON round-trips exactly, and — for every K-th file
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import re
 import sys
 import traceback
@@ -61,6 +62,9 @@ def _has_points(blocks: Iterable[object]) -> bool:
 
 
 def _check(task: tuple[Path, Path, bool]) -> FileResult:
+    # Scans are checked without OCR unless asked (--ocr): OCR costs seconds a page, and its
+    # accuracy is measured apart (tests/test_ocr.py, bench/accuracy.py --set formats).
+    os.environ.setdefault("BULLETINS_OCR", "off")
     import bulletins
     from bulletins.cleaners import clean, normalize_newlines
     from bulletins.errors import ReadError
@@ -167,10 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tei-every", type=int, default=10, help="validate every K-th file's TEI (0: none)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--check", action="store_true", help="exit 1 when any file has a problem")
+    parser.add_argument("--ocr", action="store_true", help="read scans with OCR where bulletins[ocr] is installed")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"corpus: {args.corpus} is not a directory", file=sys.stderr)
         return 2
+    if args.ocr:
+        os.environ["BULLETINS_OCR"] = "on"
     results = list(sweep(args.corpus, jobs=args.jobs, tei_every=args.tei_every, limit=args.limit))
     failed = report(results)
     return 1 if args.check and failed else 0

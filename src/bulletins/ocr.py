@@ -24,6 +24,7 @@ import functools
 import importlib
 import io
 import itertools
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -83,7 +84,13 @@ def _import_engine() -> Any:
 
 
 def available() -> bool:
-    """Return True when the OCR extra is installed and importable."""
+    """Return True when the OCR extra is installed and importable, and not turned off.
+
+    ``BULLETINS_OCR=off`` in the environment reads scans as if the extra were absent (a warning
+    per page without a text layer): for a quick pass over a folder of scans.
+    """
+    if os.environ.get("BULLETINS_OCR", "").lower() in {"off", "0", "no"}:
+        return False
     try:
         _import_engine()
     except OcrUnavailableError:
