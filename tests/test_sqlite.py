@@ -471,3 +471,14 @@ def test_any_document_goes_in_whole(docs: list[Document]) -> None:
         assert query(target, "SELECT count(*) FROM figures") == [(sum(len(d.figures) for d in docs),)]
         assert query(target, "PRAGMA foreign_key_check") == []
         dump(target)  # the full-text indexes pass their integrity check
+
+
+def test_o_file_db_without_to_writes_the_corpus_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `-o corpus.db` alone wrote a JSON folder named corpus.db; the suffix names the database.
+    target = tmp_path / "corpus.db"
+    assert main(["parse", str(SEEDS), "-o", str(target), "-q"]) == 0
+    assert target.is_file()
+    with sqlite3.connect(target) as db:
+        assert db.execute("SELECT count(*) FROM bulletins").fetchone()[0] == 48
+    assert main(["parse", str(SEEDS / "001_cb1989d8750bc7f6.txt"), "-o", str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out").is_dir()  # any other -o is still a folder of JSON files

@@ -93,9 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (searched recursively) or - for stdin")
     p.add_argument(
         "--to",
-        default="json",
+        default=None,
         metavar="FORMAT[,FORMAT…]",
-        help=f"output format(s), comma-separated, or 'all' (available: {', '.join(available_exporters())})",
+        help="output format(s), comma-separated, or 'all' (default: json; sqlite when -o ends in .db, .sqlite"
+        f" or .sqlite3; available: {', '.join(available_exporters())})",
     )
     p.add_argument(
         "-o",
@@ -416,7 +417,13 @@ class _Report:
             print(f"  not searched: {pruned} (the output of this run)", file=sys.stderr)
 
 
+_DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
 def _parse_command(args: argparse.Namespace) -> int:
+    if args.to is None:  # -o corpus.db alone asks for the corpus database, the batch's embedded store
+        database = args.output is not None and Path(args.output).suffix.lower() in _DATABASE_SUFFIXES
+        args.to = "sqlite" if database else "json"
     formats = [f.strip() for f in args.to.split(",") if f.strip()]
     if args.to == "all":  # every exporter that writes one output per input (not the corpus database)
         formats = [name for name in available_exporters() if not getattr(get_exporter(name), "batch_only", False)]
