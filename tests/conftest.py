@@ -56,7 +56,7 @@ def seed_documents() -> dict[str, Document]:
     return {path.name: bulletins.parse_file(path) for path in sorted(SEEDS.glob("*.txt"))}
 
 
-def _missing(what: str, how: str) -> None:
+def missing(what: str, how: str) -> None:
     """Skip for a missing optional dependency; under ``CI`` (the extras phase of .ci/run) fail."""
     if os.environ.get("CI"):
         pytest.fail(f"CI must install {what} ({how}; see .ci/run)")
@@ -72,7 +72,7 @@ def require_module(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        _missing(f"the {extra!r} extra", f"pip install 'bulletins[{extra}]'")
+        missing(f"the {extra!r} extra", f"pip install 'bulletins[{extra}]'")
         raise  # unreachable: skip and fail raise
 
 
@@ -81,7 +81,7 @@ def require_distribution(name: str, folder: str) -> None:
     try:
         version(name)
     except PackageNotFoundError:
-        _missing(name, f"pip install -e {folder}")
+        missing(name, f"pip install -e {folder}")
 
 
 @pytest.fixture

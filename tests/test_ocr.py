@@ -9,7 +9,6 @@ poppler-utils) skip locally without them and fail under ``CI=true``.
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import struct
 import subprocess
@@ -27,6 +26,7 @@ from bulletins import ocr
 from bulletins.errors import ReadError
 from bulletins.readers import Reading
 from bulletins.readers.image import ImageReader, image_kind
+from tests.conftest import missing
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPED = ROOT / "tests" / "fixtures" / "ocr"
@@ -44,11 +44,8 @@ BENCH = _bench()
 
 
 def _need(what: str, ok: bool, install: str) -> None:
-    if ok:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must install {what} ({install}, see .ci/run)")
-    pytest.skip(f"{what} is not installed ({install})")
+    if not ok:
+        missing(what, install)
 
 
 def png(width: int = 4, height: int = 4) -> bytes:

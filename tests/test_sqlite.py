@@ -26,7 +26,7 @@ from bulletins.errors import ExportError
 from bulletins.exporters.attendance import COLUMNS
 from bulletins.exporters.sqlite import CorpusDatabase
 from bulletins.model import Document, iter_blocks
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, missing
 from tests.strategies import documents
 
 RMRB = ROOT / "tests" / "fixtures" / "corpus" / "files" / "rmrb"
@@ -321,9 +321,8 @@ def test_old_sqlite_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 
 def _need(what: str, found: str | None, how: str) -> str:
     if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {what} ({how}; see .ci/run)")
-        pytest.skip(f"no {what} here ({how})")
+        missing(what, how)
+    assert found is not None  # missing() skips or fails
     return found
 
 
