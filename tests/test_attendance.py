@@ -236,7 +236,8 @@ def test_the_old_columns_keep_their_names_and_places() -> None:
         "source", "bulletin", "title", "date", "date_precision", "place", "genre",
         "verb", "group", "position", "name", "role", "line",
     )  # fmt: skip
-    assert COLUMNS[13:] == ("event", "event_date", "date_source", "year_source", "lines")
+    assert COLUMNS[13:18] == ("event", "event_date", "date_source", "year_source", "lines")
+    assert COLUMNS[18:] == ("document_date", "document_date_source")
 
 
 _READOUT = "会议召开\n\n新华社北京2月24日电 十三届全国人大常委会第十六次会议24日下午在北京人民大会堂闭幕。\n\n王晨、曹建明出席会议。\n"

@@ -26,6 +26,9 @@ GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", 
 RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit", "table")
 NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
+DATE_SOURCES: tuple[str, ...] = ("headnote", "closing", "speech", "dateline", "metadata")
+"""Where a bulletin's own date (:attr:`Bulletin.date`) was read, in the order they are tried."""
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 CREDIT_ROLES: tuple[str, ...] = (
     "摄影", "制图", "版式设计", "数据来源", "作者", "参与采写", "编者", "责编", "投稿", "署名", "出处",
 )  # fmt: skip
@@ -90,6 +93,28 @@ class Date:
     """True when ``year`` was not printed but taken from ``year=`` or from the same document."""
     end: Date | None = None
     """End of a range such as ``2月10日--13日``; None for a single date."""
+
+
+@frozen(kw_only=True)
+class DocumentDate(Date):
+    """The date a bulletin carries as its own (issue 15), with where it was read.
+
+    The first of: a date under the title (题注 ``（2019年10月26日…会议通过）``, a 意见's
+    ``（2019年1月31日）``, a regulation's ``1997年6月5日 国务院令第219号发布`` line), the 落款's date,
+    the speech's date, the dateline's date, and the source's metadata (front matter ``date``, a
+    dataset's date column, a People's Daily file name ``20200531-…``).
+    """
+
+    source: str = field(default="metadata", validator=in_(DATE_SOURCES))
+    """headnote | closing | speech | dateline | metadata (see :data:`DATE_SOURCES`)."""
+    precision: str = field(default="day", validator=in_(DATE_PRECISIONS))
+    """How much of the date is printed or known: ``day``, ``month`` or ``year``."""
+    line: int | None = None
+    """Source line the date is printed on; None when it comes from metadata."""
+    year_source: str | None = None
+    """Where a year not printed with the date came from: ``document`` (another date the document
+    prints), ``metadata``, ``filename`` or ``option`` (``year=``); ``printed`` when printed; None
+    when no year is known (``iso`` is then ``--MM-DD``)."""
 
 
 @frozen(kw_only=True)
@@ -378,6 +403,8 @@ class Bulletin:
     """Attendee groups in source order."""
     credits: tuple[Credit, ...] = ()
     """Credits and end notes (photo, graphic, layout, data source, author notes …) in source order."""
+    date: DocumentDate | None = None
+    """The date the bulletin carries as its own (题注, 落款, speech, dateline or metadata), or None."""
 
 
 @frozen(kw_only=True)

@@ -16,6 +16,7 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from . import grammar
 from . import script as _script
+from .analyze.issued import with_dates
 from .analyze.years import document_year, fill_years
 from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
@@ -208,6 +209,7 @@ def _document(
     fill = year if year is not None else document_year(document.bulletins) or _metadata_year(info.metadata)
     if fill is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
+    document = with_dates(document, year)
     if script == "simplified":
         document = _script.to_simplified(document)
     return document

@@ -166,7 +166,7 @@ def reference(document: Document, year: int | None = None) -> Reference:
     )
 
 
-def _complete(
+def complete(
     month: int, day: int, ref: Reference, anchor: _date | None, *, ahead: bool = False
 ) -> tuple[str, str | None]:
     """ISO date and year source for a month and day printed without a year."""
@@ -196,7 +196,7 @@ def _from_date(
         return EventDate(
             iso=f"{found.year:04d}-{found.month:02d}-{found.day:02d}", source=source, year_source="printed"
         )
-    iso, year_source = _complete(found.month, found.day, ref, anchor, ahead=ahead)
+    iso, year_source = complete(found.month, found.day, ref, anchor, ahead=ahead)
     return EventDate(iso=iso, source=source, year_source=year_source)
 
 

@@ -41,6 +41,9 @@ COLUMNS: tuple[str, ...] = (
     "date_source",
     "year_source",
     "lines",
+    # Issue 15: the date the bulletin carries as its own (Bulletin.date) and where it was read.
+    "document_date",
+    "document_date_source",
 )
 """Column names, in order (the CSV header and the keys of every row dict)."""
 
@@ -198,6 +201,8 @@ def rows(document: Document, *, year: int | None = None) -> list[Row]:
             "date_precision": _precision(date) if date is not None else None,
             "place": bulletin.dateline.place if bulletin.dateline is not None else None,
             "genre": bulletin.genre,
+            "document_date": bulletin.date.iso if bulletin.date is not None else None,
+            "document_date_source": bulletin.date.source if bulletin.date is not None else None,
         }
         out.extend({column: row[column] for column in COLUMNS} for row in _bulletin_rows(bulletin, common, ref))
     return out

@@ -240,11 +240,18 @@ class _Tei:
             if bulletin.origin
             else ""
         )
+        # The date the bulletin carries as its own (题注, 落款, speech, dateline or metadata).
+        issued = ""
+        if bulletin.date is not None:
+            when = f' when="{s.attr(bulletin.date.iso)}"' if bulletin.date.iso else ""
+            kind = f'type="issued" subtype="{s.attr(bulletin.date.source)}"'
+            issued = f"<date {kind}{when}>{s.text(bulletin.date.text)}</date>"
         return (
             "<teiHeader><fileDesc>"
             f"<titleStmt><title>{s.text(title)}</title>{responsible}</titleStmt>"
             f"<publicationStmt><p>Structured by bulletins {__version__}.</p></publicationStmt>{series}"
-            f'<sourceDesc><bibl><title>{source}</title><biblScope unit="line" from="{a}" to="{b}"/>{origin}</bibl>'
+            f'<sourceDesc><bibl><title>{source}</title><biblScope unit="line" from="{a}" to="{b}"/>'
+            f"{issued}{origin}</bibl>"
             "</sourceDesc></fileDesc><profileDesc>"
             f'<textClass><keywords><term type="genre">{s.text(bulletin.genre)}</term></keywords></textClass>'
             f"{persons}</profileDesc></teiHeader>"

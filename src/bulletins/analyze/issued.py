@@ -1,0 +1,176 @@
+"""The date a bulletin carries as its own: :attr:`bulletins.model.Bulletin.date` (issue 15).
+
+A reader citing a notice, a law or a speech cites it by its date; the dates the model already
+holds (dateline, speech, closing) answer that only in part: a 意见 printed with its date under the
+title (``（2019年1月31日）``, rmrb/2019-02/20190228-01-02.txt) or a law with its 题注 has none of
+them. The first of these is the bulletin's date, read on what the parse already holds:
+
+1. **headnote** — a date printed under the title, as its own line at the head of the body (or as a
+   headline line): a 题注 ``（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）``
+   (2019-10/20191027-02-03.txt), a bare ``（2019年1月31日）``, a regulation's adoption lines
+   without parentheses ``1997年6月5日 国务院第58次常务会议通过`` (web/lawref). Its first date is the
+   adoption or issue date; later lines (``…施行``) are not read. A head line whose date is followed
+   by an occasion (``（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）``) is a speech's date
+   line even where the speech's front matter was not recognised: its source is ``speech``.
+2. **closing** — the 落款's date.
+3. **speech** — the speech front matter's date.
+4. **dateline** — the dateline's date (month and day; the year as the parse filled it, else from
+   the document's metadata or file name, :func:`bulletins.analyze.events.reference`).
+5. **metadata** — no date printed: the source's metadata date (front matter ``date``, a dataset's
+   date column) or the ``YYYYMMDD`` a file name starts with (People's Daily ``20200531-07-02.txt``).
+
+A date printed without a year gets one as the attendance table's event dates do (the document's
+printed year, its metadata, its file name, the ``year=`` option), flagged ``year_inferred`` with
+its ``year_source``; with none, ``iso`` is ``--MM-DD``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date as _date
+
+import attrs
+
+from ..model import Bulletin, Date, Document, DocumentDate, Paragraph
+from ..script import shadow
+from .dates import DATE_RE, date_from_match
+from .events import Reference, complete, reference
+
+# A head line that is a date and what was done on it, no sentence: a comma or a full stop right
+# after the date, or inside the line, makes it the body's first sentence (2020年5月28日，…会议…).
+_HEAD_LINE = re.compile(r"^[（(]?\s*(?P<date>[^，,。；;：:（）()]*?日)\s*(?P<tail>[^，,。；;：:]{0,120}?)\s*[）)]?$")
+# What a 题注 says was done: adopted, issued, published, amended, in force — or the body that did it.
+_DONE = re.compile(r"通过|发布|公布|批准|修正|修订|施行|印发|颁布|讨论|会议|委员会|国务院令|[部局委]令")
+_OCCASION = re.compile(r"^在")
+# A speech's or report's date and occasion printed on its title's line after a dash, or in
+# parentheses that end the title: 政府工作报告――2026年1月27日在青海省第十四届人民代表大会第四次会议上.
+_TITLE_SUFFIX = re.compile(
+    r"(?:[—―－-]{1,2}|(?=[（(]))(?P<part>[（(]?\s*\d{4}年\d{1,2}月\d{1,2}日[^（）()]{0,80}[）)]?)$"
+)
+_HEAD_BLOCKS = 3
+"""How many blocks at the head of a body may hold a headnote (a 题注 can follow a 提要 or a
+document number)."""
+
+
+def _head_date(text: str) -> tuple[Date, bool] | None:
+    """The date of a headnote line and whether the line names an occasion (a speech's date line)."""
+    folded = shadow(text.strip())
+    match = _HEAD_LINE.match(folded)
+    if match is None:
+        return None
+    found = DATE_RE.match(match["date"])
+    if found is None or found.end() != len(match["date"]):
+        return None
+    printed = date_from_match(found, text=text.strip()[match.start("date") : match.end("date")])
+    if printed is None or printed.year is None:
+        return None
+    tail = match["tail"]
+    bare = not tail and text.strip()[:1] in "（("
+    if not (bare or _DONE.search(tail) or _OCCASION.match(tail)):
+        return None
+    return printed, bool(_OCCASION.match(tail))
+
+
+def _title_suffix(text: str) -> str | None:
+    """The date-and-occasion part a title carries at its end, or None.
+
+    After a dash or in closing parentheses: ``政府工作报告――2026年1月27日在青海省…会议上``.
+    """
+    match = _TITLE_SUFFIX.search(shadow(text.strip()))
+    return text.strip()[match.start("part") :] if match else None
+
+
+def _head_lines(bulletin: Bulletin) -> Iterator[tuple[str, int]]:
+    """Lines at the head of *bulletin* where a headnote may stand.
+
+    The headline's lines below its first, then the first body paragraphs.
+    """
+    if bulletin.headline is not None:
+        numbers = bulletin.headline.line_numbers or (bulletin.lines[0],) * len(bulletin.headline.lines)
+        pairs = list(zip(bulletin.headline.lines, numbers, strict=False))
+        if pairs and (suffix := _title_suffix(pairs[0][0])) is not None:
+            yield suffix, pairs[0][1]
+        yield from pairs[1:]
+    for block in bulletin.body[:_HEAD_BLOCKS]:
+        if isinstance(block, Paragraph):
+            yield block.text, block.lines[0]
+
+
+def _precision(date: Date) -> str:
+    return "day" if date.day is not None else "month" if date.month is not None else "year"
+
+
+def _make(date: Date, source: str, line: int | None, ref: Reference, *, given: bool) -> DocumentDate:
+    values = attrs.asdict(date, recurse=False)
+    year_source: str | None = "printed" if date.year is not None and not date.year_inferred else None
+    if date.year is not None and date.year_inferred:
+        # The parse filled it: the year= option, else the document's printed year, else its metadata's.
+        year_source = "option" if given else "document" if ref.printed_year == date.year else "metadata"
+    if date.year is None and date.month is not None and date.day is not None:
+        iso, year_source = complete(date.month, date.day, ref, None)
+        if year_source is not None:
+            values.update(year=int(iso[:4]), iso=iso, year_inferred=True)
+    return DocumentDate(**values, source=source, precision=_precision(date), line=line, year_source=year_source)
+
+
+def _metadata_date(ref: Reference) -> DocumentDate | None:
+    found: _date | None = ref.metadata or ref.filename
+    if found is None:
+        return None
+    return DocumentDate(
+        text=found.isoformat(),
+        year=found.year,
+        month=found.month,
+        day=found.day,
+        iso=found.isoformat(),
+        source="metadata",
+        precision="day",
+        year_source="metadata" if ref.metadata is not None else "filename",
+    )
+
+
+def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) -> DocumentDate | None:
+    """Return the date *bulletin* carries as its own, or None (see the module docstring).
+
+    Args:
+        bulletin: The bulletin.
+        ref: What its document says about dates outside its sentences (:func:`reference`).
+        given: True when the parse was given ``year=`` (it filled the years it did not find).
+    """
+    for text, line in _head_lines(bulletin):
+        head = _head_date(text)
+        if head is not None:
+            printed, occasion = head
+            if occasion and bulletin.speech is not None and bulletin.speech.date is not None:
+                break
+            return _make(printed, "speech" if occasion else "headnote", line, ref, given=given)
+    closing = bulletin.closing
+    if closing is not None and closing.date is not None:
+        last = closing.source_lines[-1].line if closing.source_lines else None
+        return _make(closing.date, "closing", last, ref, given=given)
+    speech = bulletin.speech
+    if speech is not None and speech.date is not None:
+        at = next((s.line for s in speech.source_lines if speech.date.text in s.text), None)
+        return _make(speech.date, "speech", at, ref, given=given)
+    if bulletin.dateline is not None and bulletin.dateline.date is not None:
+        return _make(bulletin.dateline.date, "dateline", bulletin.dateline.line, ref, given=given)
+    return _metadata_date(ref)
+
+
+def with_dates(document: Document, year: int | None = None) -> Document:
+    """Return *document* with every bulletin's :attr:`~bulletins.model.Bulletin.date` set.
+
+    Args:
+        document: The parsed document (years already filled where the document prints one).
+        year: The parse's ``year=`` option, for dates that print none.
+    """
+    if not document.bulletins:
+        return document
+    ref = reference(document, year)
+    return attrs.evolve(
+        document,
+        bulletins=tuple(
+            attrs.evolve(b, date=bulletin_date(b, ref, given=year is not None)) for b in document.bulletins
+        ),
+    )

@@ -1,0 +1,124 @@
+"""A bulletin's own date (issue 15): headnote, closing, speech, dateline, metadata — in that order.
+
+The lines are real lines of the development corpus (named in each case); the texts around them
+are cut to what the rule reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import bulletins
+from bulletins.analyze.issued import _head_date
+from bulletins.model import DocumentDate
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "occasion"),
+    [
+        # rmrb/2019-02/20190228-01-02.txt line 3: a 意见's date under its title.
+        ("（2019年1月31日）", "2019-01-31", False),
+        # rmrb/2019-10/20191027-02-03.txt line 3: a 题注.
+        ("（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）", "2019-10-26", False),
+        # web/lawref/gwyling235_fakuan_fenli.md line 3: an order's line without parentheses.
+        ("1997年11月17日 中华人民共和国国务院令第235号发布　", "1997-11-17", False),
+        # web/lawref/aqbling2_jubao_jiangli.md line 3.
+        ("2022年6月6日 中华人民共和国国家安全部令第2号公布", "2022-06-06", False),
+        # web/lawref/zgf1993_jieda_mingyuquan.md line 3.
+        ("1993年6月15日 最高人民法院审判委员会第579次会议讨论通过", "1993-06-15", False),
+        # A report's date and occasion (issue 15's example).
+        ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "2026-01-27", True),
+    ],
+)
+def test_a_headnote_line_gives_its_first_date(line: str, iso: str, occasion: bool) -> None:
+    found = _head_date(line)
+    assert found is not None
+    assert found[0].iso == iso
+    assert found[1] is occasion
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2020年5月28日，十三届全国人大三次会议在北京人民大会堂闭幕。",  # a first sentence, not a headnote
+        "（2020年5月28日）。",  # a sentence's end
+        "5月28日 国务院常务会议通过",  # no year: a 题注 prints one
+        "2020年是全面建成小康社会之年",  # no day
+        "（据新华社2020年5月28日电）",  # a source note
+    ],
+)
+def test_lines_that_are_not_headnotes(line: str) -> None:
+    assert _head_date(line) is None
+
+
+def _date(text: str | bytes, **options: object) -> DocumentDate | None:
+    document = bulletins.parse(text, **options)  # type: ignore[arg-type]
+    assert document.bulletins
+    return document.bulletins[0].date
+
+
+def test_a_headnote_comes_before_the_closing() -> None:
+    text = (
+        "某某管理办法\n\n（2019年1月31日某某委员会第3次会议通过）\n\n第一条 为了规范管理，制定本办法。\n\n"
+        "第二条 本办法自发布之日起施行。\n\n某某委员会\n\n2019年2月1日\n"
+    )
+    date = _date(text)
+    assert date is not None
+    assert (date.iso, date.source, date.line, date.precision, date.year_source) == (
+        "2019-01-31",
+        "headnote",
+        3,
+        "day",
+        "printed",
+    )
+
+
+def test_the_closing_date() -> None:
+    # seed 002's shape: a notice closed by its issuer and date.
+    text = "关于某某工作的通知\n\n各区县：\n\n现将有关事项通知如下。\n\n某某市人民政府办公室\n\n2020年2月9日\n"
+    date = _date(text)
+    assert date is not None
+    assert (date.iso, date.source, date.line) == ("2020-02-09", "closing", 9)
+
+
+def test_a_title_that_ends_with_the_date_and_occasion_gives_the_speech_date() -> None:
+    text = "政府工作报告――2025年1月20日在某省第十四届人民代表大会第三次会议上\n\n各位代表：\n\n现在，我代表省人民政府，向大会报告工作。\n"
+    date = _date(text)
+    assert date is not None
+    assert (date.iso, date.source, date.line) == ("2025-01-20", "speech", 1)
+
+
+def test_a_dateline_takes_its_year_from_the_file_name() -> None:
+    # rmrb/2020-05/20200525-03-06.txt: the paper of 2020-05-25 files a dispatch of 5月24日.
+    text = "全国政协十三届三次会议举行第二次全体会议\n\n本报北京5月24日电  全国政协十三届三次会议24日下午举行第二次全体会议。\n"
+    date = _date(text, source="rmrb/2020-05/20200525-03-06.txt")
+    assert date is not None
+    assert (date.iso, date.source, date.year_inferred, date.year_source) == ("2020-05-24", "dateline", True, "filename")
+    # Without a name that gives it, the year stays unknown: --MM-DD, never a guess.
+    date = _date(text)
+    assert date is not None
+    assert (date.iso, date.year, date.year_source) == ("--05-24", None, None)
+    # The caller's year= completes it.
+    date = _date(text, year=2020)
+    assert date is not None
+    assert (date.iso, date.year_source) == ("2020-05-24", "option")
+
+
+def test_no_date_in_the_text_gives_the_metadata_date() -> None:
+    text = "---\ntitle: 標題\ndate: 2021-03-04\n---\n\n# 某某新聞\n\n政府今日公布新措施。\n"
+    date = _date(text.encode(), source="article_1.md")  # bytes: the reader is chosen by the name
+    assert date is not None
+    assert (date.iso, date.source, date.line, date.year_source) == ("2021-03-04", "metadata", None, "metadata")
+
+
+def test_no_date_anywhere_is_none() -> None:
+    assert _date("某某新闻\n\n今天，某某活动举行。\n") is None
+
+
+def test_the_date_is_in_json_and_tei() -> None:
+    text = "某某管理办法\n\n（2019年1月31日某某委员会第3次会议通过）\n\n第一条 为了规范管理，制定本办法。\n"
+    document = bulletins.parse(text)
+    assert '"source": "headnote"' in bulletins.export(document, "json")
+    assert '<date type="issued" subtype="headnote" when="2019-01-31">2019年1月31日</date>' in bulletins.export(
+        document, "tei"
+    )
