@@ -49,6 +49,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 FIELDS = ("segmentation", "headline", "dateline", "byline", "credits", "attendees", "points", "closing", "speech")
+FRESH_FIELDS = (*FIELDS, "doc_number", "date")
+"""The fresh draw's fixtures (issue 15) also record the document number and the bulletin's own date."""
+_ALL_ITEMS = (*FIELDS[1:], "doc_number", "date")
 _WS = re.compile(r"[\s\u3000\xa0]+")
 
 Item = tuple[Any, ...]
@@ -77,12 +80,13 @@ def expected_records(bulletins: Iterable[dict[str, Any]]) -> list[Record]:
     """Records of the bulletins of one expected-structure file (tests/fixtures/corpus/README.md)."""
     out = []
     for b in bulletins:
-        items: dict[str, Counter[Item]] = {name: Counter() for name in FIELDS[1:]}
+        items: dict[str, Counter[Item]] = {name: Counter() for name in _ALL_ITEMS}
         if b["headline"]:
             items["headline"][(_squash("".join(b["headline"])),)] += 1
         if b["dateline"]:
             d = b["dateline"]
             items["dateline"][(d.get("agency"), d.get("place"), d.get("month"), d.get("day"))] += 1
+        _fresh_items(items, b)
         items["byline"].update((_squash(n),) for n in b["byline"])
         items["credits"].update((c["role"], c["line"]) for c in b["credits"])
         items["attendees"].update((g["verb"], _squash(n)) for g in b["attendees"] for n in g["names"])
@@ -98,13 +102,41 @@ def expected_records(bulletins: Iterable[dict[str, Any]]) -> list[Record]:
     return out
 
 
+def _fresh_items(items: dict[str, Counter[Item]], b: dict[str, Any]) -> None:
+    """The fresh draw's added fields of one expected bulletin (absent from older fixtures)."""
+    if b.get("doc_number"):
+        items["doc_number"][(_fold(b["doc_number"]),)] += 1
+    if b.get("date"):
+        items["date"][(b["date"]["value"],)] += 1
+
+
+def _date_value(date: Any) -> str | None:
+    """A bulletin's own date as the fixtures write it: ISO, ``YYYY-MM`` or ``YYYY`` by precision."""
+    if date is None:
+        return None
+    if date.iso:
+        return str(date.iso)
+    if date.year is not None:
+        return f"{date.year:04d}-{date.month:02d}" if date.month is not None else f"{date.year:04d}"
+    return None
+
+
+def _predicted_fresh_items(items: dict[str, Counter[Item]], b: Any) -> None:
+    if b.doc_number:
+        items["doc_number"][(_fold(b.doc_number),)] += 1
+    value = _date_value(getattr(b, "date", None))
+    if value is not None:
+        items["date"][(value,)] += 1
+
+
 def predicted_records(document: Any) -> list[Record]:
     """Records of the bulletins bulletins found in one document."""
     from bulletins.model import Point, iter_blocks
 
     out = []
     for b in document.bulletins:
-        items: dict[str, Counter[Item]] = {name: Counter() for name in FIELDS[1:]}
+        items: dict[str, Counter[Item]] = {name: Counter() for name in _ALL_ITEMS}
+        _predicted_fresh_items(items, b)
         if b.headline is not None:
             items["headline"][(_squash("".join(b.headline.lines)),)] += 1
         if b.dateline is not None:
@@ -185,7 +217,7 @@ class Miss:
 
 def score_file(name: str, expected: list[Record], predicted: list[Record]) -> tuple[dict[str, Tally], list[Miss]]:
     """Tally every field for one file; return the tallies and the misses."""
-    tallies = {f: Tally() for f in FIELDS}
+    tallies = {f: Tally() for f in FRESH_FIELDS}
     misses: list[Miss] = []
     for e, p in pair(expected, predicted):
         seg = tallies["segmentation"]
@@ -198,7 +230,7 @@ def score_file(name: str, expected: list[Record], predicted: list[Record]) -> tu
             assert p is not None
             seg.fp += 1
             misses.append(Miss(name, "segmentation", "spurious", p.lines, p.lines))
-        for f in FIELDS[1:]:
+        for f in _ALL_ITEMS:
             want = e.items[f] if e is not None else Counter[Item]()
             got = p.items[f] if p is not None else Counter[Item]()
             hit = want & got
@@ -304,7 +336,9 @@ FORMAT_FIELDS = (
     "points_file",
     "tables",
 )
-_MULTISET_FIELDS = ("headline", "doc_number", "dateline", "byline", "attendees", "closing", "closing_date")
+_MULTISET_FIELDS = ("headline", "doc_number", "dateline", "byline", "attendees", "closing", "closing_date", "date")
+FRESH_FORMAT_FIELDS = (*FORMAT_FIELDS, "date")
+"""The fresh draw's page fixtures (issue 15) also record the bulletin's own date."""
 FIRST = 4
 """Characters after a point's marker that identify it (the fixtures' ``first``)."""
 PAIRING = 0.5
@@ -372,6 +406,8 @@ def expected_format_records(bulletins: Iterable[dict[str, Any]]) -> list[FormatR
         items["attendees"].update((g["verb"], _squash(n)) for g in b["attendees"] for n in g["names"])
         if b["closing"]:
             _closing_items(items, b["closing"].get("issuer"), b["closing"].get("date"))
+        if b.get("date"):
+            items["date"][(b["date"]["value"],)] += 1
         points = [_point_key(p["marker"], p["first"]) for p in b["points"] if p["marker"] not in UNSCORED_STYLES]
         out.append(FormatRecord(headline=headline, items=items, points=points, tables=int(b["tables"])))
     return out
@@ -397,6 +433,8 @@ def predicted_format_records(document: Any) -> list[FormatRecord]:
         items["attendees"].update((g.verb, _squash(n)) for g in b.attendees for n in g.names)
         if b.closing is not None:
             _closing_items(items, b.closing.issuer, b.closing.date.text if b.closing.date else None)
+        if (value := _date_value(getattr(b, "date", None))) is not None:
+            items["date"][(value,)] += 1
         blocks = list(iter_blocks(b.body))
         points = [
             _point_key(p.marker, p.text) for p in blocks if isinstance(p, Point) and p.style not in UNSCORED_STYLES
@@ -511,7 +549,7 @@ def score_format_file(
     the part that did not pair); ``points_file`` aligns all the file's points in order whatever
     the segmentation, and so measures the marker reading alone.
     """
-    tallies = {f: Tally() for f in FORMAT_FIELDS}
+    tallies = {f: Tally() for f in FRESH_FORMAT_FIELDS}
     misses: list[Miss] = []
     for e, p in pair_formats(expected, predicted):
         seg = tallies["segmentation"]
@@ -560,7 +598,11 @@ def format_cases(corpus: Path | None = None) -> Iterator[tuple[str, str, Path, l
         yield data["file"], folder, root / data["file"], expected_format_records(data["bulletins"])
 
 
-def run_formats(corpus: Path | None = None) -> dict[str, Any]:
+def run_formats(
+    corpus: Path | None = None,
+    cases: Iterable[tuple[str, str, Path, list[FormatRecord]]] | None = None,
+    fields: tuple[str, ...] = FORMAT_FIELDS,
+) -> dict[str, Any]:
     """Parse and score every formats fixture; return overall and per-folder tallies, misses and refusals.
 
     A file the parser refuses (a :class:`bulletins.errors.BulletinsError`: a scan without the
@@ -571,12 +613,12 @@ def run_formats(corpus: Path | None = None) -> dict[str, Any]:
     import bulletins
     from bulletins.errors import BulletinsError
 
-    overall = {f: Tally() for f in FORMAT_FIELDS}
-    strata: dict[str, dict[str, Tally]] = defaultdict(lambda: {f: Tally() for f in FORMAT_FIELDS})
+    overall = {f: Tally() for f in fields}
+    strata: dict[str, dict[str, Tally]] = defaultdict(lambda: {f: Tally() for f in fields})
     misses: list[Miss] = []
     files: Counter[str] = Counter()
     refused: dict[str, str] = {}
-    for name, stratum, path, expected in format_cases(corpus):
+    for name, stratum, path, expected in format_cases(corpus) if cases is None else cases:
         predicted: list[FormatRecord] = []
         if not path.is_file():
             refused[name] = f"not in the corpus at {path}"
@@ -587,11 +629,133 @@ def run_formats(corpus: Path | None = None) -> dict[str, Any]:
                 refused[name] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
         tallies, found = score_format_file(name, expected, predicted)
         files[stratum] += 1
-        for f in FORMAT_FIELDS:
+        for f in fields:
             overall[f].add(tallies[f])
             strata[stratum][f].add(tallies[f])
-        misses += found
+        misses += [m for m in found if m.field in fields]
     return {"overall": overall, "strata": dict(strata), "misses": misses, "files": files, "refused": refused}
+
+
+# --------------------------------------------------------------------------------------------
+# The fresh draw (issue 15): leave-one-source-out for rules. Files of four sources drawn by
+# bench/draw_fresh.py, annotated by readers who never ran the parser, scored before any rule is
+# written from them. Text files (rmrb, web) are scored like the corpus sample, pages (govcn-html,
+# formats) like the formats set; both also on doc_number and the bulletin's own date.
+
+FRESH = ROOT / "tests" / "fixtures" / "fresh"
+FRESH_SOURCES = ("rmrb", "web", "govcn-html", "formats")
+
+
+def _fresh_rows() -> list[tuple[str, str, str]]:
+    rows = (FRESH / "DRAW.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    return [(source, name, stratum) for source, name, stratum in (row.split("\t")[:3] for row in rows)]
+
+
+def fresh_duplicates() -> dict[str, str]:
+    """Fresh text files whose bytes equal a file annotated before (not fresh text): name → earlier file."""
+    import hashlib
+
+    seen = {
+        hashlib.sha256(p.read_bytes()).hexdigest(): str(p.relative_to(CORPUS / "files"))
+        for p in (CORPUS / "files").rglob("*")
+        if p.is_file()
+    }
+    out = {}
+    for source, name, _ in _fresh_rows():
+        path = FRESH / "files" / name
+        if source in ("rmrb", "web") and path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest in seen:
+                out[name] = seen[digest]
+    return out
+
+
+def fresh_text_cases() -> Iterator[tuple[str, str, bytes, list[Record]]]:
+    """(name, stratum, bytes, expected) of the fresh text files; the stratum is the source
+    (``rmrb``) or ``web-<folder>``. Files whose text was annotated before are left out."""
+    duplicates = fresh_duplicates()
+    for source, name, stratum in _fresh_rows():
+        fixture = FRESH / "expected" / f"{name}.json"
+        if source not in ("rmrb", "web") or name in duplicates or not fixture.is_file():
+            continue
+        data = json.loads(fixture.read_text(encoding="utf-8"))
+        group = "rmrb" if source == "rmrb" else stratum
+        yield name, group, (FRESH / "files" / name).read_bytes(), expected_records(data["bulletins"])
+
+
+def fresh_page_cases(corpus: Path) -> Iterator[tuple[str, str, Path, list[FormatRecord]]]:
+    """(name, stratum, path, expected) of the fresh pages: govcn-html, and formats by folder."""
+    for source, name, stratum in _fresh_rows():
+        fixture = FRESH / "expected" / f"{name}.json"
+        if source in ("rmrb", "web") or not fixture.is_file():
+            continue
+        data = json.loads(fixture.read_text(encoding="utf-8"))
+        group = "govcn-html" if source == "govcn-html" else f"formats-{stratum}"
+        yield name, group, corpus / name, expected_format_records(data["bulletins"])
+
+
+def _merged(result: dict[str, Any], prefix: str, fields: tuple[str, ...]) -> None:
+    """Add a column summing every stratum that starts with *prefix* (``web-`` → ``web``)."""
+    parts = [s for s in result["strata"] if s.startswith(prefix)]
+    if not parts:
+        return
+    total = {f: Tally() for f in fields}
+    for s in parts:
+        for f in fields:
+            total[f].add(result["strata"][s][f])
+    result["strata"][prefix.rstrip("-")] = total
+    result["files"][prefix.rstrip("-")] = sum(result["files"][s] for s in parts)
+
+
+def run_fresh(corpus: Path | None) -> dict[str, Any]:
+    """Score the fresh draw: text sources always, page sources when the shared corpus is there."""
+    text = run(fresh_text_cases(), FRESH_FIELDS)
+    _merged(text, "web-", FRESH_FIELDS)
+    pages = None
+    if corpus is not None and (corpus / "govcn-html").is_dir():
+        pages = run_formats(corpus, fresh_page_cases(corpus), FRESH_FORMAT_FIELDS)
+        _merged(pages, "formats-", FRESH_FORMAT_FIELDS)
+    return {"text": text, "pages": pages, "duplicates": fresh_duplicates()}
+
+
+TEXT_SOURCES = (
+    "rmrb", "web", "web-govreport", "web-lawref", "web-xispeech", "web-hkcnews", "web-newscrawl", "web-xwlb",
+)  # fmt: skip
+PAGE_SOURCES = (
+    "govcn-html", "formats", "formats-pdf-text", "formats-pdf-scanned", "formats-html-pages", "formats-docx",
+)  # fmt: skip
+
+
+def _print_fresh(result: dict[str, Any], show_misses: bool, only: str | None) -> None:
+    text = result["text"]
+    print(
+        "## leave-one-source-out: the fresh draw, text sources (annotated before their output was looked at) — "
+        f"{sum(text['files'][s] for s in ('rmrb', 'web') if s in text['files'])} files\n"
+    )
+    print(table(text, FRESH_FIELDS, TEXT_SOURCES) + "\n")
+    if result["duplicates"]:
+        print("Left out (the same text as a file annotated before):\n")
+        for name, earlier in result["duplicates"].items():
+            print(f"- `{name}` = `{earlier}`")
+        print()
+    pages = result["pages"]
+    if pages is not None:
+        print(
+            "## leave-one-source-out: the fresh draw, page sources (parse_file) — "
+            f"{sum(pages['files'][s] for s in ('govcn-html', 'formats') if s in pages['files'])} files\n"
+        )
+        print(table(pages, FRESH_FORMAT_FIELDS, PAGE_SOURCES) + "\n")
+        if pages["refused"]:
+            print(f"Refused ({len(pages['refused'])} files, scored as all missed):\n")
+            for name, reason in pages["refused"].items():
+                print(f"- `{name}`: {reason}")
+            print()
+    if show_misses:
+        for part in (text, pages):
+            for m in part["misses"] if part else ():
+                if only is None or m.field == only:
+                    print(f"{m.file} {m.field} {m.kind}: {m.item} (bulletin lines {m.lines})")
+        print()
 
 
 def _cell(value: float | None) -> str:
@@ -642,15 +806,24 @@ def _figures(tallies: dict[str, Tally]) -> dict[str, dict[str, float | None]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["corpus", "unseen", "held-out", "seeds", "formats", "all"], default="all")
+    parser.add_argument(
+        "--set", choices=["corpus", "unseen", "held-out", "seeds", "formats", "fresh", "all"], default="all"
+    )
+    parser.add_argument(
+        "--by-source",
+        action="store_true",
+        help="the leave-one-source-out table: the fresh draw scored per source (same as --set fresh)",
+    )
     parser.add_argument("--misses", action="store_true", help="print every missed and spurious item")
     parser.add_argument(
-        "--field", choices=sorted(set(FIELDS) | set(FORMAT_FIELDS)), help="with --misses: only this field"
+        "--field", choices=sorted(set(FRESH_FIELDS) | set(FRESH_FORMAT_FIELDS)), help="with --misses: only this field"
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
+    if args.by_source:
+        args.set = "fresh"
     sets = ["seeds", "corpus", "unseen", "held-out"] if args.set == "all" else [args.set]
-    sets = [] if args.set == "formats" else sets
+    sets = [] if args.set in ("formats", "fresh") else sets
     report: dict[str, Any] = {}
     labels = {
         "seeds": "the five seeds (rules written from them)",
@@ -684,8 +857,18 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         else:
             print(f"accuracy: formats set skipped: no shared corpus at {corpus} (BULLETINS_CORPUS)", file=sys.stderr)
+    fresh: dict[str, Any] | None = None
+    if args.set in ("fresh", "all"):
+        corpus = formats_corpus()
+        fresh = run_fresh(corpus if corpus.is_dir() else None)
+        if not args.json:
+            _print_fresh(fresh, args.misses, args.field)
     if args.json:
         out: dict[str, Any] = {name: _figures(r["overall"]) for name, r in report.items()}
+        if fresh is not None:
+            out["fresh_text"] = {s: _figures(t) for s, t in fresh["text"]["strata"].items()}
+            if fresh["pages"] is not None:
+                out["fresh_pages"] = {s: _figures(t) for s, t in fresh["pages"]["strata"].items()}
         if formats is not None:
             out["formats"] = _figures(formats["overall"])
             out["formats_strata"] = {s: _figures(formats["strata"][s]) for s in FORMAT_STRATA if s in formats["strata"]}

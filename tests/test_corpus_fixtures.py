@@ -16,7 +16,10 @@ from typing import Any
 import pytest
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+FRESH = Path(__file__).parent / "fixtures" / "fresh"
 EXPECTED = sorted((CORPUS / "expected").rglob("*.json"))
+# The fresh draw's text fixtures (issue 15) follow the same guide, with two more keys.
+FRESH_TEXT = sorted(p for folder in ("rmrb", "web") for p in (FRESH / "expected" / folder).rglob("*.json"))
 KEYS = {"lines", "headline", "dateline", "byline", "credits", "attendees", "points", "closing", "speech", "note"}
 _WS = re.compile(r"[\s\u3000\xa0]+")
 
@@ -25,8 +28,8 @@ def _squash(text: str) -> str:
     return _WS.sub("", text)
 
 
-def _lines(name: str) -> list[str]:
-    text = (CORPUS / "files" / name).read_bytes().decode("utf-8").replace("\r\n", "\n")
+def _lines(name: str, root: Path = CORPUS) -> list[str]:
+    text = (root / "files" / name).read_bytes().decode("utf-8").replace("\r\n", "\n")
     return text.split("\n")
 
 
@@ -40,11 +43,17 @@ def test_every_sampled_file_has_its_expected_structure_and_provenance() -> None:
     assert all((CORPUS / "files" / name).is_file() for name in sample)
 
 
-@pytest.mark.parametrize("path", EXPECTED, ids=lambda p: str(p.relative_to(CORPUS / "expected")))
+def _fixture_id(path: Path) -> str:
+    root = CORPUS if path.is_relative_to(CORPUS) else FRESH
+    return f"{root.name}/{path.relative_to(root / 'expected')}"
+
+
+@pytest.mark.parametrize("path", EXPECTED + FRESH_TEXT, ids=_fixture_id)
 def test_expected_structure_agrees_with_the_text(path: Path) -> None:
+    root = CORPUS if path.is_relative_to(CORPUS) else FRESH
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    assert data["file"] == str(path.relative_to(CORPUS / "expected"))[: -len(".json")]
-    lines = _lines(data["file"])
+    assert data["file"] == str(path.relative_to(root / "expected"))[: -len(".json")]
+    lines = _lines(data["file"], root)
     whole = _squash("".join(lines))
     previous_end = 0
     for b in data["bulletins"]:
@@ -72,3 +81,30 @@ def test_expected_structure_agrees_with_the_text(path: Path) -> None:
         if b["closing"]:
             for value in (b["closing"].get("issuer"), b["closing"].get("date")):
                 assert value is None or _squash(value) in span, value
+        if root is FRESH:
+            _check_fresh_keys(b, whole)
+
+
+DATE_VALUE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|--\d{2}-\d{2})$")
+DATE_SOURCES = {"headnote", "closing", "speech", "dateline", "metadata"}
+
+
+def _check_fresh_keys(b: dict[str, Any], whole: str) -> None:
+    """The fresh draw's added keys: ``doc_number`` printed in the text, ``date`` well formed."""
+    assert "doc_number" in b and "date" in b, "the fresh draw's fixtures record doc_number and date"
+    if b["doc_number"]:
+        assert _squash(b["doc_number"]) in whole, b["doc_number"]
+    if b["date"]:
+        assert DATE_VALUE.match(b["date"]["value"]), b["date"]
+        assert b["date"]["source"] in DATE_SOURCES, b["date"]
+        if b["date"]["source"] != "metadata":
+            assert _squash(b["date"]["text"]) in whole, b["date"]
+
+
+def test_every_fresh_draw_row_has_its_fixture() -> None:
+    with (FRESH / "DRAW.tsv").open(encoding="utf-8") as handle:
+        drawn = [row["file"] for row in csv.DictReader(handle, delimiter="\t")]
+    written = {str(p.relative_to(FRESH / "expected"))[: -len(".json")] for p in (FRESH / "expected").rglob("*.json")}
+    assert written <= set(drawn)
+    texts = [name for name in drawn if name.startswith(("rmrb/", "web/"))]
+    assert all((FRESH / "files" / name).is_file() and name in written for name in texts)
