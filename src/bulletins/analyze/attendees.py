@@ -251,7 +251,11 @@ def _parts(subject: str) -> list[tuple[str, int]]:
             left, right = part[: joint.start()], part[joint.end() :]
             # 张瑞鹏和领导小组成员单位负责同志; 张又侠和魏凤和 (two names; 魏凤和 itself ends in 和); 山西省委书记
             # 楼阳生和省长林武 (rmrb/2020-05/20200513-01-02.txt): two people, each with a role.
-            if left and (_is_collective(right) or (_is_person(left) and _is_person(right))):
+            # 文化和旅游部党组成员 (rmrb/2019-10/20191012-04-05.txt) is one unit: the left of the joint is no one.
+            if left and (
+                (_is_collective(right) and (_is_person(left) or _is_collective(left)))
+                or (_is_person(left) and _is_person(right))
+            ):
                 parts.append((part[: joint.start()], at))
                 parts.append((part[joint.end() :], at + joint.end()))
                 break
@@ -345,6 +349,9 @@ _NOT_A_NAME = re.compile(
     # 习主席亲自 (2019-02/20190218-01-03.txt), 习近平主席的贺信… (2019-10/20191021-01-04.txt), 克洛伊·金放弃
     # (2020-02/20200210-14-01.txt), 比奥会谈时 (2020-05/20200512-03-05.txt).
     r"|的|亲自|看望|举行|会谈|会见|会晤|致辞|讲话|发言|贺信|身份|放弃|得到|指挥|部署|批准|专程|赶来|对即|会议"
+    # …参赞穆罕默德·霍思尼·沙希蓝去年底赴新疆参观 (rmrb/2019-02/20190213-03-03.txt), …梅戈·马图巴激动地说
+    # (2020-05/20200519-03-01.txt): a time or a manner word after the name, and what he said.
+    r"|介绍|激动|感慨|去年|今年|年底|地$"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
