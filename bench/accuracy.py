@@ -60,6 +60,26 @@ Item = tuple[Any, ...]
 UNSCORED_STYLES = frozenset({"——"})
 
 
+_ATTENDANCE_VERB = re.compile("出席|列席|参加|陪同|主持|与会|参观|參加|與會|參觀")
+
+
+def attendee_items(bulletin: Any) -> Iterator[Item]:
+    """(verb, name) of every attendance sentence: each group's, and each headline deck's.
+
+    The annotation lists a headline deck (李希王偉中李斌孟凡利出席會議) as a sentence of its own. The
+    model gives a person the deck and the body both name once, in the body's group, with the deck's
+    span in ``decks``: that deck is scored as its sentence, with its own verb, for the names of the
+    group printed in it.
+    """
+    for group in bulletin.attendees:
+        yield from ((group.verb, _squash(n)) for n in group.names)
+        for deck in getattr(group, "decks", ()):
+            text = "\n".join(bulletin.headline.lines)[deck.start : deck.end] if bulletin.headline else ""
+            verb = _ATTENDANCE_VERB.search(text)
+            if verb is not None:
+                yield from ((verb.group(0), _squash(n)) for n in group.names if n in text[: verb.start()])
+
+
 def _squash(text: str | None) -> str | None:
     return None if text is None else _WS.sub("", text)
 
@@ -145,7 +165,7 @@ def predicted_records(document: Any) -> list[Record]:
             items["dateline"][key] += 1
         items["byline"].update((_squash(n),) for n in b.byline)
         items["credits"].update((c.role, c.line) for c in getattr(b, "credits", ()))
-        items["attendees"].update((g.verb, _squash(n)) for g in b.attendees for n in g.names)
+        items["attendees"].update(attendee_items(b))
         items["points"].update(
             (p.lines[0], _squash(p.marker))
             for p in iter_blocks(b.body)
@@ -430,7 +450,7 @@ def predicted_format_records(document: Any) -> list[FormatRecord]:
             key = (d.agency, d.place, d.date.month if d.date else None, d.date.day if d.date else None)
             items["dateline"][key] += 1
         items["byline"].update((_squash(n),) for n in b.byline)
-        items["attendees"].update((g.verb, _squash(n)) for g in b.attendees for n in g.names)
+        items["attendees"].update(attendee_items(b))
         if b.closing is not None:
             _closing_items(items, b.closing.issuer, b.closing.date.text if b.closing.date else None)
         if (value := _date_value(getattr(b, "date", None))) is not None:

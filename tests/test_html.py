@@ -30,7 +30,7 @@ from bulletins.model import Document, held_texts, text_holders
 from bulletins.pipeline import source_text
 from bulletins.script import shadow
 from tests.conftest import SEEDS
-from tests.fixtures.seeds_expected import ATTENDEES, ENUMERATIONS, GENRES, POINTS
+from tests.fixtures.seeds_expected import ATTENDEES, ENUMERATIONS, GENRES, POINTS, attendance_sentences
 from tests.fixtures.seeds_expected import SEEDS as EXPECTED
 from tests.strategies import documents
 
@@ -109,8 +109,9 @@ def test_highlighted_names_are_the_attendees_read_from_the_seed(
     document = seed_documents[name]
     model = {f"{b.id}-g{k}": list(g.names) for b in document.bulletins for k, g in enumerate(b.attendees, 1)}
     assert marks == model
-    read = {f"b{i + 1}-g{k}": names for i, groups in ATTENDEES[name].items() for k, (_, names) in enumerate(groups, 1)}
-    assert marks == read
+    # The names read are those marked: a deck's person the body names too is marked in the body.
+    read = {f"b{i + 1}": groups for i, groups in ATTENDEES[name].items()}
+    assert {b.id: attendance_sentences(b) for b in document.bulletins if b.attendees} == read
     # Each name in the record names the line its mark stands on.
     for person in pages[name].xpath('//section[@id="record"]//span[contains(@class, "person")]'):
         (mark,) = pages[name].xpath(f'//mark[@data-g="{person.get("data-g")}"][@data-n="{person.get("data-n")}"]')
@@ -162,7 +163,8 @@ def test_simplified_output_beside_the_source_as_printed() -> None:
     assert not root.xpath('//section[@id="source"]//span[@class="unheld"]')
     marks = [str(m.xpath("string(.)")) for m in root.xpath('//section[@id="source"]//mark[@class="name"]')]
     names = [n for b in document.bulletins for g in b.attendees for n in g.names]
-    assert marks[:4] == ["李希", "王偉中", "李斌", "孟凡利"] and names[:4] == ["李希", "王伟中", "李斌", "孟凡利"]
+    # The deck keeps 李斌 (到會指導 in the body is no attendance verb); 李希, 王偉中, 孟凡利 are the body's.
+    assert marks[:4] == ["李斌", "李希", "王偉中", "孟凡利"] and names[:4] == ["李斌", "李希", "王伟中", "孟凡利"]
     assert [shadow(m) for m in marks] == [shadow(n) for n in names]
 
 

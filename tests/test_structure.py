@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import bulletins
 from bulletins.model import Document, Paragraph, Point, iter_blocks
-from tests.fixtures.seeds_expected import ATTENDEES, ENUMERATIONS, GENRES, POINTS, SEEDS
+from tests.fixtures.seeds_expected import ATTENDEES, ENUMERATIONS, GENRES, POINTS, SEEDS, attendance_sentences
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
@@ -18,8 +22,32 @@ def test_genres(seed: str, seed_documents: dict[str, Document]) -> None:
 def test_attendee_names_per_bulletin(seed: str, seed_documents: dict[str, Document]) -> None:
     expected = ATTENDEES.get(seed, {})
     for index, bulletin in enumerate(seed_documents[seed].bulletins):
-        found = [(g.verb, list(g.names)) for g in bulletin.attendees]
+        found = attendance_sentences(bulletin)
         assert found == expected.get(index, []), f"{bulletin.id} (lines {bulletin.lines})"
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_a_person_named_by_a_deck_and_the_body_is_one_attendee(seed: str, seed_documents: dict[str, Document]) -> None:
+    for bulletin in seed_documents[seed].bulletins:
+        in_decks = {n for g in bulletin.attendees if g.where and g.where.block == "headline" for n in g.names}
+        in_body = {n for g in bulletin.attendees if g.where and g.where.block != "headline" for n in g.names}
+        assert not in_decks & in_body, bulletin.id
+
+
+def test_the_glued_deck_of_seed_001_links_three_body_attendees() -> None:
+    # 李希王偉中李斌孟凡利出席會議 (line 5): the body names 李希 (出席), 王偉中 (主持) and 孟凡利 (出席) on
+    # line 6, so they are the body's attendees with the deck as a second provenance; 李斌 到會指導 (no
+    # attendance verb in the body) stays the deck's.
+    document = bulletins.parse_file(SEEDS_DIR / "001_cb1989d8750bc7f6.txt")
+    groups = document.bulletins[0].attendees
+    assert [(g.where.block if g.where else None, list(g.names), len(g.decks)) for g in groups[:4]] == [
+        ("headline", ["李斌"], 0),
+        ("body/0", ["李希"], 1),
+        ("body/0", ["王偉中"], 1),
+        ("body/0", ["孟凡利"], 1),
+    ]
+    deck = groups[1].decks[0]
+    assert "\n".join(document.bulletins[0].headline.lines)[deck.start : deck.end] == "李希王偉中李斌孟凡利出席會議"
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))

@@ -38,6 +38,7 @@ ITEM_NAMES: dict[str, str] = {
     "residue": "residue",
     "diagnostics": "diagnostic",
     "attendees": "group",
+    "decks": "deck",
     "enumeration": "enum-item",
     "notice_elements": "notice-element",
     "source_lines": "source-line",

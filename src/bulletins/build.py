@@ -17,7 +17,7 @@ from lark import Transformer, v_args
 
 from ._layout import reattach_displaced_ledes
 from ._nesting import nest
-from .analyze.attendees import TextBlock, deck_groups, find_groups
+from .analyze.attendees import TextBlock, deck_groups, find_groups, merge_decks, resolve_titles
 from .analyze.datelines import DatelineMatch
 from .analyze.dates import parse_date
 from .analyze.enumerations import find_enumeration
@@ -180,12 +180,14 @@ def _attendees(
         for k, block in enumerate(iter_blocks(body))
         for group in read.get((block.type, block.lines), ())
     ]
+    texts = [*(headline.lines if headline is not None else ()), *(block.text for block in iter_blocks(body))]
+    in_body = resolve_titles(in_body, texts)
     if headline is None:
         return in_body, []
     known = [shadow(name) for group in in_body for name in group.names]
     in_headline, diagnostics = deck_groups(headline.lines, [shadow(line) for line in headline.lines], known)
     line = headline.line_numbers[0] if headline.line_numbers else None
-    return in_headline + in_body, [attrs.evolve(d, line=line) for d in diagnostics]
+    return merge_decks(in_headline, in_body), [attrs.evolve(d, line=line) for d in diagnostics]
 
 
 _ORG_END = re.compile(r"(?:委员会|委|部|局|厅|院|会|室|办|府|社|所|中心|公司|组|处|科|站|校|团|党组)$")

@@ -347,6 +347,11 @@ class AttendeeGroup:
     """The whole sentence the group was read from."""
     where: Where | None = None
     """Position of the sentence."""
+    decks: tuple[Where, ...] = ()
+    """Headline decks that name people of this group too (``block`` = ``headline``; offsets in the
+    headline lines joined with newlines): such a person is one attendee, here, with both provenances,
+    and the deck's own group lists only the people the body does not name. A name of this group is
+    named by a deck when it occurs in that deck's span."""
 
 
 @frozen(kw_only=True)

@@ -28,6 +28,7 @@ from attrs import frozen
 
 from .._text import HAN, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
 from ..model import AttendeeGroup, Diagnostic, Where
+from ..script import shadow as simplified
 
 VERBS = ("出席", "列席", "参加", "陪同", "主持", "与会", "参观")
 # 詹天佑主持完工了…京张铁路 (rmrb/2020-01/20200101-05-01.txt): 主持 of a work, not of a meeting.
@@ -37,6 +38,7 @@ _VERB = re.compile(
     + "|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译)")
     + ")(?!人员名单|名单)"
 )
+_JOINED = re.compile("[、和及]")
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE = re.compile(r"[^，,]+")
@@ -51,7 +53,10 @@ _TRAILING = re.compile(
     r"|作为[^，、]{2,20}|将|于"
     # 国家主席习近平将于10月11日至13日分别赴印度出席… (rmrb/2019-10/20191010-03-02.txt)
     r"|分别|赴[^，、]{1,12}"
-    r"|\d{1,4}年|\d{1,2}月|\d{1,2}日|[上下]午|晚间?|近日|当天|当日|今天|昨天|至)+$"
+    r"|\d{1,4}年|\d{1,2}月|\d{1,2}日|[上下]午|晚间?|近日|当天|当日|今天|昨天|至"
+    # Adverbs between the subject and the verb: 习主席亲自参加… (rmrb/2019-02/20190218-01-03.txt),
+    # 乍得总统代比亲自出席… (2020-01/20200105-03-01.txt).
+    r"|亲自|亲临|随同|再次|多次|一起|特地|专门|同时)+$"
 )
 _AND = re.compile(r"以及|和|及")
 _LOOKBACK = 4
@@ -64,12 +69,29 @@ _TITLES = (
     "议长", "负责人", "总指挥", "指挥长", "校长", "董事长", "总经理", "专员", "国务委员", "主委",
     "委员长", "国务卿", "特使", "行政长官", "司长", "审计长", "行长", "署长", "司令", "总干事", "总裁", "参赞",
     "发言人", "资政",
+    # Titles of the role+name apposition in foreign readouts and lists of guests: 柬埔寨副首相兼外交大臣
+    # 布拉索昆, 首席大法官拉纳, 总领事费明星, 祖鲁王后普米, 大使馆临时代办张承刚, 导演陈凯歌, 网络作家李虎.
+    "大臣", "大法官", "法官", "总领事", "领事", "代办", "王后", "公主", "王子", "亲王", "导演", "演员", "作家",
+    "制片人", "教授", "院士", "总编辑", "主编", "议员", "政要",
 )  # fmt: skip
 _TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
 _TITLE_SET = frozenset(_TITLES)
 _FOREIGN_TITLES = ("总统", "总理", "首相", "国王", "女王", "王储", "秘书长", "外长", "议长", "大使", "主席", "领导人")
+# Titles a name read without the surname table may follow (a transliterated name): heads of state
+# and government, ministers, envoys, royalty (柬埔寨副首相兼外交大臣布拉索昆, 总领事费明星). After other
+# titles (县委书记感叹, 总书记三次, 法制工作委员会牵头) the words are no name.
+_FOREIGN_NAME_TITLES = (
+    *_FOREIGN_TITLES, "副总统", "副总理", "副首相", "部长", "大臣", "大法官", "法官", "总领事", "领事", "代办",
+    "王后", "公主", "王子", "亲王", "副主席", "司长", "国务卿", "特使", "总干事", "资政", "发言人",
+)  # fmt: skip
+# Titles a name may follow in apposition (最高领导人金正恩): the role words, and 领导人.
+_APPOSITION_TITLES = (*_TITLES, "领导人")
 _UNIT_END = set("部局委厅办会院所处室组队团司社站馆校府党") | {"同志"}
-_COLLECTIVE = re.compile(r"(?:负责同志|负责人|领导人|代表|成员|人员|同志|干部|群众|单位|部门)$")
+_COLLECTIVE = re.compile(
+    r"(?:负责同志|负责人|领导人|代表|成员|人员|同志|干部|群众|单位|部门"
+    # 所有内阁成员、军方高级将领参加 (rmrb/2019-10/20191014-01-01.txt): groups of people, not names.
+    r"|将领|官员|嘉宾|使节|高官|学者|专家|人士|友人|侨胞|华侨华人)$"
+)
 # 楼阳生主持召开省委第二…七次专题会议暨…会议精神； (seed 002's study list): a meeting named as a
 # document to study, not a report of who attended.
 _REFERENCE = re.compile(r"召开.*精神[；;。]?$")
@@ -79,7 +101,22 @@ _ATTENDEE_AFTER = re.compile(r"[^，。的]{1,30}的(?P<who>[^，。的]{2,20}?)
 _ROLL_CALL = re.compile(r"^(?P<verb>出席|列席|参加)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])")
 _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
 # 艾力更·依明巴海, 帕巴拉·格列朗杰, 若昂·多里亚: the middle dot marks a transliterated personal name.
-_DOTTED = re.compile(rf"^[{HAN}]{{1,8}}[·•][{HAN}]{{1,10}}$")
+_DOTTED = re.compile(rf"^[{HAN}]{{1,8}}(?:[·•][{HAN}]{{1,10}}){{1,3}}$")
+# Countries, regions and provinces: an item of a list that names a place names no one (巴基斯坦、委内瑞拉、
+# 古巴…等八国常驻日内瓦代表, rmrb/2019-02/20190227-07-02.txt; 到福建、甘肃、陕西…参观, 2019-02/20190207-02-04.txt).
+_PLACES = frozenset(
+    """中国 美国 俄罗斯 日本 韩国 朝鲜 印度 法国 德国 英国 意大利 西班牙 葡萄牙 巴西 阿根廷 墨西哥 加拿大
+    澳大利亚 新西兰 南非 埃及 伊朗 伊拉克 以色列 土耳其 沙特 巴基斯坦 越南 老挝 柬埔寨 泰国 缅甸 新加坡
+    马来西亚 印度尼西亚 印尼 菲律宾 蒙古 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 白俄罗斯
+    乌克兰 波兰 希腊 古巴 委内瑞拉 智利 秘鲁 哥伦比亚 厄瓜多尔 玻利维亚 乌拉圭 巴拉圭 尼泊尔 斯里兰卡
+    孟加拉国 阿富汗 叙利亚 约旦 黎巴嫩 卡塔尔 阿联酋 科威特 阿曼 巴林 也门 塞尔维亚 匈牙利 捷克 斯洛伐克
+    奥地利 瑞士 瑞典 挪威 芬兰 丹麦 荷兰 比利时 卢森堡 爱尔兰 冰岛 罗马尼亚 保加利亚 克罗地亚 阿尔巴尼亚
+    尼日利亚 埃塞俄比亚 肯尼亚 坦桑尼亚 津巴布韦 赞比亚 安哥拉 刚果 苏丹 南苏丹 阿尔及利亚 摩洛哥 突尼斯
+    利比亚 加纳 塞内加尔 卢旺达 乌干达 吉布提 冈比亚 喀麦隆 莫桑比克 纳米比亚 马里 乍得 斐济 萨摩亚 汤加
+    瓦努阿图 纽埃 牙买加 圭亚那 苏里南 巴哈马 巴巴多斯 格林纳达 多米尼克 欧盟 联合国 东盟 非盟 北约
+    香港 澳门 台湾 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北
+    湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()  # noqa: SIM905 - a word list
+)
 
 
 @frozen(kw_only=True)
@@ -103,19 +140,22 @@ class _Person:
 
 def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Person | str | None:
     """Read one 、-separated part: a person (role + name), a role alone, or None (a unit)."""
+    if part.endswith("夫妇") and len(part) > 3:
+        part = part[:-2]  # 议会参议院主席库贝拉夫妇 (rmrb/2019-10/20191001-10-01.txt): the person and spouse
     if not part:
         return None
-    if part in _COMMON_NOUNS or (len(part) == 2 and part[-1] == "国"):  # 韩国 is a country
+    if part in _COMMON_NOUNS or part in _PLACES or (len(part) == 2 and part[-1] == "国"):  # 韩国 is a country
         return None
-    if _DOTTED.match(part):
-        # 埃及前总理埃萨姆·谢拉夫 (rmrb/2019-02/20190214-03-05.txt): a title before the name is its role.
-        dot = part.find("·") if "·" in part else part.find("•")
-        for title in _TITLES_LONGEST_FIRST:
-            at = part.rfind(title, 0, dot)
-            if at >= 0 and dot - at - len(title) >= 1:
-                start = offset + at + len(title)
-                return _Person(name=original[start : offset + len(part)], start=start, role=original[offset:start])
-        return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
+    dot = min((part.find(d) for d in "·•" if d in part), default=-1)
+    if dot > 0:
+        # 埃及前总理埃萨姆·谢拉夫 (rmrb/2019-02/20190214-03-05.txt), 古共中央国际关系部副部长安赫尔·阿苏阿卡
+        # (2020-05/20200508-03-08.txt): the last title before the dot ends the role; the rest is the name.
+        title_end = _last_title_end(part, dot)
+        if title_end is not None and _DOTTED.match(part[title_end:]) and _NOT_A_NAME.search(part[title_end:]) is None:
+            start = offset + title_end
+            return _Person(name=original[start : offset + len(part)], start=start, role=original[offset:start])
+        if _DOTTED.match(part) and _NOT_A_NAME.search(part) is None:
+            return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
     if part in known or (looks_like_name(part) and part[-1] not in _UNIT_END):
         return _Person(name=original[offset : offset + len(part)], start=offset, role=None)
     for size in (3, 2):
@@ -136,16 +176,31 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
                 continue
             start = offset + len(role)
             return _Person(name=original[start : start + size], start=start, role=original[offset:start])
-    for title in _FOREIGN_TITLES:
-        at = part.rfind(title)
-        if at >= 0 and len(part) > at + len(title):
-            name = part[at + len(title) :]
-            if _foreign_name(name):
-                start = offset + at + len(title)
-                return _Person(name=original[start : offset + len(part)], start=start, role=original[offset:start])
+    # A foreign name after its role: the role ends with the LAST title printed (塞副总理兼内务部长斯特凡诺维奇,
+    # rmrb/2020-02/20200224-03-06.txt: the name follows 部长, not 总理).
+    title_end = _last_title_end(part, len(part))
+    if title_end is not None:
+        name = part[title_end:]
+        # A Chinese name has at most four characters: 国家卫生健康委副主任李斌到会指导 (seed 001) is a
+        # name and what he did; a long transliterated name follows a foreign head's title (总统…).
+        chinese = name[0] in SURNAMES_SINGLE and "·" not in name and not part[:title_end].endswith(_FOREIGN_TITLES)
+        foreign_title = part[:title_end].endswith(_FOREIGN_NAME_TITLES)
+        if foreign_title and _foreign_name(name) and not (chinese and len(name) > 4):
+            start = offset + title_end
+            return _Person(name=original[start : offset + len(part)], start=start, role=original[offset:start])
     if part.endswith(_TITLES) and not _COLLECTIVE.search(part) and "有关" not in part:
         return original[offset : offset + len(part)]  # a role alone, for the names after it
     return None
+
+
+def _last_title_end(part: str, before: int) -> int | None:
+    """Where the title word that ends last before *before* ends, leaving a name after it; None if none."""
+    best: int | None = None
+    for title in _APPOSITION_TITLES:
+        at = part.rfind(title, 0, before - 1)
+        if at >= 0 and (best is None or at + len(title) > best):
+            best = at + len(title)
+    return best
 
 
 def _foreign_name(name: str) -> bool:
@@ -166,6 +221,7 @@ def _is_collective(part: str) -> bool:
         return False
     return (
         _COLLECTIVE.search(part) is not None
+        or part in _PLACES
         or "有关" in part
         or part.startswith("各")
         or part[-1] in _UNIT_END
@@ -187,16 +243,41 @@ def _parts(subject: str) -> list[tuple[str, int]]:
             # the group they lead, which names no one (单位 and 国家领导人出访多国 are not people).
             parts.append((part[:cut], at))
             continue
+        lead = _LEADING_JOINT.match(part)
+        if lead is not None and len(part) > lead.end() + 1:
+            # …中国参谋军官组，以及巴基斯坦、卢旺达… (rmrb/2020-02/20200203-03-07.txt): the joint opens the item.
+            part, at = part[lead.end() :], at + lead.end()
         for joint in _AND.finditer(part):
             left, right = part[: joint.start()], part[joint.end() :]
-            # 张瑞鹏和领导小组成员单位负责同志; 张又侠和魏凤和 (two names; 魏凤和 itself ends in 和).
-            if left and (_is_collective(right) or (looks_like_name(left) and looks_like_name(right))):
+            # 张瑞鹏和领导小组成员单位负责同志; 张又侠和魏凤和 (two names; 魏凤和 itself ends in 和); 山西省委书记
+            # 楼阳生和省长林武 (rmrb/2020-05/20200513-01-02.txt): two people, each with a role.
+            # 文化和旅游部党组成员 (rmrb/2019-10/20191012-04-05.txt) is one unit: the left of the joint is no one.
+            if left and (
+                (_is_collective(right) and (_is_person(left) or _is_collective(left)))
+                or (_is_person(left) and _is_person(right))
+            ):
                 parts.append((part[: joint.start()], at))
                 parts.append((part[joint.end() :], at + joint.end()))
                 break
         else:
             parts.append((part, at))
     return parts
+
+
+_LEADING_JOINT = re.compile("以及|及|和")
+
+
+def _is_person(text: str) -> bool:
+    """One person, with or without a role (林武, 省长林武, 副部长安赫尔·阿苏阿卡)."""
+    if not text:
+        return False
+    if looks_like_name(text):
+        return True
+    found = _split_part(text, 0, text, set())
+    if isinstance(found, _Person):
+        return True
+    listed = _listed_name(text, 0, text) if found is None and not _is_collective(text) else None
+    return listed is not None and listed.role is not None
 
 
 def _people(
@@ -214,9 +295,9 @@ def _people(
     (appended to *doubts*) without losing the rest of the list.
     """
     subject = _TRAILING.sub("", subject)
-    if subject.startswith("来自"):
+    if subject.startswith(("来自", "到", "赴", "前往", "去")):
         # 来自宝马、艾默生、…等跨国公司负责人 (rmrb/2019-10/20191019-01-06.txt): where people come
-        # from, not who they are.
+        # from, not who they are; 到福建、甘肃…参观 (2019-02/20190207-02-04.txt): where they go.
         return None
     parts = _parts(subject)
     listed = sum(1 for part, _ in parts if part) >= 2
@@ -264,6 +345,13 @@ _NOT_A_NAME = re.compile(
     r"|来到|来自|前往|抵达|走进|出访|访问"
     # 应印度总理莫迪和尼泊尔总统班达里邀请 (rmrb/2019-10/20191010-03-02.txt): who invited, not a name.
     r"|邀请"
+    # A verb or a particle is never part of a name: 勒德里昂举行会谈并同他 (rmrb/2019-10/20191023-03-09.txt),
+    # 习主席亲自 (2019-02/20190218-01-03.txt), 习近平主席的贺信… (2019-10/20191021-01-04.txt), 克洛伊·金放弃
+    # (2020-02/20200210-14-01.txt), 比奥会谈时 (2020-05/20200512-03-05.txt).
+    r"|的|亲自|看望|举行|会谈|会见|会晤|致辞|讲话|发言|贺信|身份|放弃|得到|指挥|部署|批准|专程|赶来|对即|会议"
+    # …参赞穆罕默德·霍思尼·沙希蓝去年底赴新疆参观 (rmrb/2019-02/20190213-03-03.txt), …梅戈·马图巴激动地说
+    # (2020-05/20200519-03-01.txt): a time or a manner word after the name, and what he said.
+    r"|介绍|激动|感慨|去年|今年|年底|地$"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
@@ -272,6 +360,7 @@ _COMMON_NOUNS = frozenset(
         "游客", "记者", "学生", "群众", "居民", "村民", "市民", "干部", "党员", "专家", "企业", "全国", "全省",
         "全市", "全区", "全县", "全体", "和其他", "全国各", "师生", "官兵", "选手", "观众", "嘉宾", "来宾",
         "解放军", "武警",  # 解放军和武警部队代表 (rmrb/2020-05/20200526-05-01.txt, web/xwlb/20140305.md)
+        "于是", "同时", "随后", "此外", "其间",  # 于是，我参加了… (rmrb/2020-02/20200224-14-01.txt): conjunctions
     }
 )  # fmt: skip
 
@@ -336,7 +425,10 @@ def _sentence_groups(
         # 在托卡耶夫陪同下: whoever stands there is a person, known surname or not.
         who = escorted.group("who")
         # 在缅方领导人陪同下 (rmrb/2020-01/20200118-01-03.txt): a collective escort names no one.
-        hosts = None if _is_collective(who) else _people(who, who_start, block.text, known | {who})
+        # A host printed alone is a person whatever the surname (在托卡耶夫陪同下); hosts joined by 和 or
+        # 、 are read as a list (在山西省委书记楼阳生和省长林武陪同下, rmrb/2020-05/20200513-01-02.txt).
+        alone = known if _JOINED.search(who) else known | {who}
+        hosts = None if _is_collective(who) else _people(who, who_start, block.text, alone)
         if hosts:
             verb_at = start + escorted.end() - 3  # …陪同下
             groups.append(_group(block.text[verb_at : verb_at + 2], hosts, sentence, block, start))
@@ -513,6 +605,21 @@ def _deck_phrase(match: re.Match[str], known: Sequence[str]) -> bool:
     return names in known or looks_like_name(names) or split_glued(names, names, known) is not None
 
 
+# What a deck phrase run into the names ends with: a speech, a report, a review (检阅受阅部队).
+_PHRASE_END = re.compile(r"讲话|致辞|汇报|报告|部署|部队|指示|批示|贺信|发言|审议|情况|精神|会议|活动")
+
+
+def _names_after_phrase(names: str, known: Sequence[str]) -> int:
+    """Where the people begin when a phrase without an attendance verb precedes them; 0 when none does."""
+    if names in known or looks_like_name(names) or split_glued(names, names, known) is not None:
+        return 0
+    for phrase in reversed(list(_PHRASE_END.finditer(names))):
+        rest = names[phrase.end() :]
+        if rest and (rest in known or looks_like_name(rest) or split_glued(rest, rest, known) is not None):
+            return phrase.end()
+    return 0
+
+
 def deck_groups(
     lines: Sequence[str], shadows: Sequence[str], known: Sequence[str]
 ) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
@@ -529,7 +636,13 @@ def deck_groups(
             # One piece may hold several decks run together: read them one after another.
             while (match := _DECK.match(shadow, at, piece.end())) is not None and _deck_phrase(match, known):
                 end = match.start("rest")
-                group, doubt = _deck_group(line[at:end], match.group("names"), match.start("verb") - at, known)
+                names = match.group("names")
+                cut = _names_after_phrase(names, known)
+                if cut:
+                    # 习近平发表重要讲话李克强主持 (rmrb/2019-10/20191001-01-02.txt): a deck phrase with no
+                    # attendance verb runs into this one; the names are the people the end reads as.
+                    at, names = at + cut, names[cut:]
+                group, doubt = _deck_group(line[at:end], names, match.start("verb") - at, known)
                 start = offset + at
                 groups.append(attrs.evolve(group, where=Where(block="headline", start=start, end=start + end - at)))
                 diagnostics.extend(doubt)
@@ -575,3 +688,91 @@ def _deck_group(
         text=original,
     )
     return group, diagnostics
+
+
+# Verbs that say the same thing about a person at an event: a deck's 出席 and the body's 参加.
+_VERB_CLASS = {"出席": "attend", "参加": "attend", "与会": "attend", "列席": "attend"}
+# 习主席, 李总理, 莫迪总理: a surname (or a short name) and a title, standing for a person named in full.
+_TITLE_REFERENCE = re.compile(rf"^(?P<who>[{HAN}]{{1,2}}?)(?P<title>{'|'.join(_TITLES_LONGEST_FIRST)})$")
+
+
+def merge_decks(decks: Sequence[AttendeeGroup], body: Sequence[AttendeeGroup]) -> list[AttendeeGroup]:
+    """One attendee per person: link each deck name the body also names to the body's group.
+
+    A person a headline deck names (李希王偉中李斌孟凡利出席會議) and a body sentence names again
+    (省委书记李希出席会议并讲话) is one attendee: the body's group keeps the person and gains the deck's
+    span in ``decks`` (the body group whose verb says the same first, 出席 = 参加, else the first body
+    group naming the person); the deck's group keeps the people the body does not name, and is
+    left out when there are none. Returns the deck groups left, then the body groups.
+    """
+    linked: dict[int, list[Where]] = {}
+    left: list[AttendeeGroup] = []
+    for deck in decks:
+        keep: list[int] = []
+        for k, name in enumerate(deck.names):
+            simple = simplified(name)
+            naming = [j for j, group in enumerate(body) if any(simplified(n) == simple for n in group.names)]
+            same = [j for j in naming if _verb_class(body[j].verb) == _verb_class(deck.verb)]
+            target = (same or naming)[0] if naming else None
+            if target is None or deck.where is None:
+                keep.append(k)
+            elif deck.where not in linked.setdefault(target, []):
+                linked[target].append(deck.where)
+        if len(keep) == len(deck.names):
+            left.append(deck)
+        elif keep:
+            roles = deck.roles or tuple(None for _ in deck.names)
+            names = tuple(deck.names[k] for k in keep)
+            kept_roles = tuple(roles[k] for k in keep)
+            left.append(attrs.evolve(deck, names=names, roles=kept_roles, role=kept_roles[0]))
+    merged = [
+        attrs.evolve(group, decks=(*group.decks, *linked[j])) if j in linked else group for j, group in enumerate(body)
+    ]
+    return [*left, *merged]
+
+
+def _verb_class(verb: str) -> str:
+    simple = simplified(verb)
+    return _VERB_CLASS.get(simple, simple)
+
+
+def resolve_titles(groups: Sequence[AttendeeGroup], texts: Sequence[str]) -> list[AttendeeGroup]:
+    """Name the person a title reference stands for: 习主席 → 习近平 when the bulletin prints 习近平主席.
+
+    A surname and a title (习主席, 李总理) is how a text refers to someone it names in full
+    elsewhere; the full name is the one the bulletin prints with the same surname and title
+    (习近平主席), or the only attendee name with that surname. The reference is kept as printed
+    when neither gives exactly one name.
+    """
+    known = {simplified(n) for group in groups for n in group.names if _TITLE_REFERENCE.match(simplified(n)) is None}
+    out: list[AttendeeGroup] = []
+    for group in groups:
+        names = list(group.names)
+        roles = list(group.roles or tuple(None for _ in names))
+        for k, name in enumerate(names):
+            reference = _TITLE_REFERENCE.match(simplified(name))
+            if reference is None:
+                continue
+            who, title = reference.group("who"), reference.group("title")
+            pattern = re.compile(rf"{re.escape(who)}[{HAN}]{{1,2}}(?={re.escape(title)})")
+            found = {m.group(0) for text in texts for m in pattern.finditer(simplified(text))}
+            found = {f for f in found if looks_like_name(f)} or {n for n in known if n.startswith(who)}
+            if len(found) == 1:
+                full = next(iter(found))
+                original = _original_of(full, texts)
+                names[k] = original or full
+                roles[k] = roles[k] or name[len(who) :]
+        if names != list(group.names):
+            out.append(attrs.evolve(group, names=tuple(names), roles=tuple(roles), role=roles[0]))
+        else:
+            out.append(group)
+    return out
+
+
+def _original_of(simple: str, texts: Sequence[str]) -> str | None:
+    """The printed form (original script) of a name given in Simplified."""
+    for text in texts:
+        at = simplified(text).find(simple)
+        if at >= 0:
+            return text[at : at + len(simple)]
+    return None

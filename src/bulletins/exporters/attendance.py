@@ -17,7 +17,7 @@ from typing import IO, ClassVar
 from .._files import temp_beside
 from ..analyze.events import Reference, context, event_date, event_for, reference, verb_position
 from ..errors import ExportError
-from ..model import AttendeeGroup, Bulletin, Date, Document, iter_blocks
+from ..model import AttendeeGroup, Bulletin, Date, Document, Where, iter_blocks
 from ..script import shadow
 
 COLUMNS: tuple[str, ...] = (
@@ -86,11 +86,7 @@ def group_line(bulletin: Bulletin, group: AttendeeGroup) -> int | None:
     if where is None:
         return None
     if where.block == "headline":
-        headline = bulletin.headline
-        if headline is None or not headline.line_numbers:
-            return None
-        index = "\n".join(headline.lines)[: where.start].count("\n")
-        return headline.line_numbers[min(index, len(headline.line_numbers) - 1)]
+        return _headline_line(bulletin, where.start)
     kind, _, number = where.block.partition("/")
     if kind != "body" or not number.isdigit():
         return None
@@ -120,6 +116,7 @@ def _bulletin_rows(bulletin: Bulletin, common: Row, ref: Reference) -> list[Row]
         verb_end = verb_at + len(group.verb) if verb_at is not None else None
         event = event_for(group.text, verb_end, where, first)
         when = event_date(group.text, verb_at, where, bulletin, ref, event)
+        deck_lines = [(_deck_text(bulletin, deck), _headline_line(bulletin, deck.start)) for deck in group.decks]
         for position, name in enumerate(group.names, 1):
             role = group.roles[position - 1] if position <= len(group.roles) else group.role
             row = common | {
@@ -135,8 +132,27 @@ def _bulletin_rows(bulletin: Bulletin, common: Row, ref: Reference) -> list[Row]
                 "year_source": when.year_source,
                 "lines": str(line) if line is not None else None,
             }
+            for text, deck_line in deck_lines:
+                if name in text:  # a headline deck names this person too (AttendeeGroup.decks)
+                    _add_line(row, deck_line)
             found.append((row, deck, shadow(name)))
     return _merged(found)
+
+
+def _deck_text(bulletin: Bulletin, where: Where) -> str:
+    """The text of a headline span (offsets in the headline lines joined with newlines)."""
+    if bulletin.headline is None:
+        return ""
+    return "\n".join(bulletin.headline.lines)[where.start : where.end]
+
+
+def _headline_line(bulletin: Bulletin, start: int) -> int | None:
+    """The source line of a headline offset."""
+    headline = bulletin.headline
+    if headline is None or not headline.line_numbers:
+        return None
+    index = "\n".join(headline.lines)[:start].count("\n")
+    return headline.line_numbers[min(index, len(headline.line_numbers) - 1)]
 
 
 def _add_line(row: Row, line: object) -> None:
