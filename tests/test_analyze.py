@@ -362,7 +362,14 @@ ENUMERATION_CASES = [
     ("楼阳生强调，要坚持“三线”作战。一要严把警戒线。二要严把防控线。三是严把救治线。", ["一要", "二要", "三是"]),
     ("首先，要提高认识。其次，要加强领导。最后，要狠抓落实。", ["首先，", "其次，", "最后，"]),
     ("第一，加大相互支持。第二，拓展安全合作。", ["第一，", "第二，"]),
+    # web/xispeech/all_data_row8.txt: a one-line speech, items after U+3000 U+3000 and a photo credit.
+    ("新华社记者 谢环驰/摄　　第一，加强对疫情防控。　　第二，加强重点地区工作。", ["第一，", "第二，"]),
 ]
+# web/xispeech/all_data_row51.txt: two runs in one long paragraph, each read, each counted from one.
+TWO_RUNS = (
+    "下几个方面。一是充分总结经验。二是深化形势环境分析。三是丰富指导思想内容。"
+    "会议提出了以下原则。一是处理好继承和创新的关系。二是处理好政府和市场的关系。"
+)
 ENUMERATION_LOOK_ALIKES = [
     "统一是前提，唯一是目标。",
     "第一时间集中力量控制住疫情，进一步要求各地。",
@@ -377,6 +384,12 @@ def test_enumerations(text: str, markers: list[str]) -> None:
     items = find_enumeration(text, shadow(text))
     assert [i.marker for i in items] == markers
     assert [i.number for i in items] == list(range(1, len(markers) + 1))
+
+
+def test_every_run_of_a_long_paragraph_is_read() -> None:
+    items = find_enumeration(TWO_RUNS, shadow(TWO_RUNS))
+    assert [(i.marker, i.number) for i in items] == [("一是", 1), ("二是", 2), ("三是", 3), ("一是", 1), ("二是", 2)]
+    assert items[2].text == "丰富指导思想内容。会议提出了以下原则。"
 
 
 @pytest.mark.parametrize("text", ENUMERATION_LOOK_ALIKES)
