@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import bulletins
-from bulletins.rules import RULES, Ruler
+from bulletins.lexing.ruler import RULES, Ruler
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "files"

@@ -3,13 +3,13 @@
 Module map (read → parse → transform → write, as in docutils):
 
 - :mod:`bulletins.readers` — reader plugins: bytes → numbered lines with provenance and layout
-  hints (text, html, markdown, docx); :mod:`bulletins._hints` turns hints into lexer decisions
+  hints (text, html, markdown, docx); :mod:`bulletins.lexing.hints` turns hints into lexer decisions
 - :mod:`bulletins.decode` — bytes → text (BOMs, strict UTF-8, chardet, GB18030/Big5-HKSCS)
 - :mod:`bulletins.cleaners` — artefact cleaners (bookmarks, ruby pinyin, punctuation, spaces)
 - :mod:`bulletins.script` — Traditional/Simplified detection, matching shadow, conversion
-- :mod:`bulletins.lexer` — one token per line, in two passes: content (:mod:`bulletins._classify`)
-  and context (:mod:`bulletins.rules`, named layout rules in a declared order; :func:`explain`
-  says which rule decided each line)
+- :mod:`bulletins.lexing` — one token per line: the raw-kind pass (:mod:`bulletins.lexing.kinds`),
+  layout hints, then the context rules (:mod:`bulletins.lexing.ruler` runs the concern modules of
+  :mod:`bulletins.lexing.rules` in a declared order; :func:`explain` says which rule decided each line)
 - ``grammars/bulletin.lark`` — the grammar: the readable specification of a notice
 - :mod:`bulletins.grammar` — the LALR parser, built once
 - :mod:`bulletins.build` — grammar rules → model objects

@@ -15,7 +15,6 @@ import attrs
 from attrs import frozen
 from lark import Transformer, v_args
 
-from ._layout import reattach_displaced_ledes
 from ._nesting import nest
 from .analyze.attendees import TextBlock, deck_groups, find_groups, merge_decks, resolve_titles
 from .analyze.datelines import DatelineMatch
@@ -23,8 +22,9 @@ from .analyze.dates import parse_date
 from .analyze.enumerations import find_enumeration
 from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
-from .layout.credits import foreign_writer, read_names
-from .lexer import LineToken
+from .lexing.repairs import reattach_displaced_ledes
+from .lexing.rules.credits import foreign_writer, read_names
+from .lexing.tokens import LineToken
 from .model import (
     AttendeeGroup,
     Block,

@@ -22,7 +22,7 @@ GRAMMAR_NAME = "bulletin.lark"
 
 
 class _TokenList(Lexer):
-    """A Lark lexer that passes on tokens made by :mod:`bulletins.lexer`."""
+    """A Lark lexer that passes on tokens made by :mod:`bulletins.lexing`."""
 
     def __init__(self, lexer_conf: LexerConf) -> None:
         pass

@@ -22,7 +22,8 @@ from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
 from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
-from .lexer import LineToken, lex, retyped
+from .lexing import lex
+from .lexing.tokens import LineToken, retyped
 from .model import Diagnostic, Document, MetaField, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
@@ -264,7 +265,7 @@ def explain(
 ) -> list[tuple[int, str, str]]:
     """Say which layout rule decided each line: ``(line, rule, terminal)`` for every non-blank line.
 
-    The rule is the :mod:`bulletins.rules` rule that took the line, the terminal the first token
+    The rule is the :mod:`bulletins.lexing.ruler` rule that took the line, the terminal the first token
     it gave the line (``HEADLINE_START``, ``CREDIT``, ``PARAGRAPH`` …). For an input holding
     several documents, the lines of the first. A newcomer's way to find the rule to change.
 

@@ -2,7 +2,7 @@
 
 Strong markers (一、 （一） 1. 1、 （1） ⑴ ① 第一， 第一条) are points wherever they stand. Weak markers
 (一是 / 一要, a number with its dot missing, ——) are points only in context; the lexer
-decides (see :mod:`bulletins.lexer`).
+decides (see :mod:`bulletins.lexing`).
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from .._xmltext import Sanitizer
-from ..layout.credits import ROLES as CREDIT_SUBTYPES
+from ..lexing.rules.credits import ROLES as CREDIT_SUBTYPES
 from ..model import (
     AttendeeGroup,
     Block,

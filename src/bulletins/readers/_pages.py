@@ -35,7 +35,7 @@ from collections.abc import Iterable
 import attrs
 import lxml.html
 
-from ..layout.chrome import CONTROLS
+from ..lexing.rules.chrome import CONTROLS
 from ..model import Diagnostic, MetaField
 from . import Line
 

@@ -1,8 +1,12 @@
-"""Rules *speech date*, *salutation* and *byline*: the front matter under a headline."""
+"""A speech's front matter: the rules *speech date*, *salutation* and *byline* under a headline.
+
+The lines themselves are told by the raw-kind pass (:mod:`bulletins.lexing.kinds`: ``speech_date``,
+``salutation``, ``byline``); these rules decide where they stand (seed 004, web/govreport).
+"""
 
 from __future__ import annotations
 
-from ._context import HEADLINE, Context
+from ..context import HEADLINE, Context
 
 
 def speech_date(ctx: Context, i: int) -> int | None:

@@ -1,17 +1,17 @@
-"""Layout rules *item endings and openings*: where one item of a file ends and the next begins.
+"""Item endings and openings: where one item of a file ends and the next begins (line predicates).
 
 Evidence: seed 004 line 68 (会议还研究了其他事项。 ends a Xinhua readout), seed 003 (（下转第三版）),
 the rmrb corpus (（新华社北京5月21日电） printed last, 59 files; 国内联播快讯 and 新闻速递 brief
 columns, web/xwlb and rmrb/2020-01/20200106-19-03.txt), seed 002 lines 249–318 (readout ledes:
 2月7日上午，……楼阳生主持召开…), seed 000 lines 273, 326 (一、 opening a digest's list) and GB/T
-9704's 主送机关. The context pass of :mod:`bulletins.lexer` asks these questions.
+9704's 主送机关. The context rules (headnotes, notices, paragraphs, runs) ask these questions.
 """
 
 from __future__ import annotations
 
 import re
 
-from .._classify import Raw
+from ..lines import Raw
 
 # 习近平主持召开…会议 … 会议还研究了其他事项。 ends a Xinhua readout; (下转第三版) ends a page column.
 TERMINAL = re.compile(r"(?:会议还研究了其他事项。|[（(]下转第.{1,3}版[）)])$")

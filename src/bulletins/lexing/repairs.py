@@ -1,4 +1,7 @@
-"""Repairs for page layouts that print a bulletin's parts out of order.
+"""Layout repairs after the parse: page layouts that print a bulletin's parts out of order.
+
+The one layout decision that cannot be taken line by line: it moves blocks between built
+bulletins, and :mod:`bulletins.build` calls it once the grammar has run.
 
 Newspaper pages extracted to text (seed 003) sometimes print a feature's title block after
 its lede and first section: the lede then seems to continue the news brief above it. A
@@ -15,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .model import Block, Bulletin, Subhead
+from ..model import Block, Bulletin, Subhead
 
 _GRAM = 4
 

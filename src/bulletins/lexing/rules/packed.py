@@ -1,4 +1,4 @@
-"""Layout rule *packed lines*: paragraphs whose line breaks were lost in export.
+"""Packed lines: paragraphs whose line breaks were lost in export — where to cut, and what each piece may be.
 
 Texts exported with their line breaks lost keep each paragraph's U+3000 U+3000 indent inside
 one long line (rmrb/2019-10/20191021-15-03.txt lines 4-5, web/xispeech): there the indents are
@@ -11,11 +11,18 @@ the People's Daily page reference a reprint ends with (``《 人民日报 》（
 and at the two ends of a speech or a letter: its title, date, speaker and salutation run together
 (``在…峰会上的致辞（2020年9月4日，北京）中华人民共和国主席 习近平尊敬的…朋友们：大家好！``), a
 letter's label (``回信乡亲们：…``) and its signature before the dateline (``…。习近平2020年8月30日（新华社…电）``).
+
+:func:`segments` cuts the line; :func:`packed_raws` decides which pieces keep the raw kind the raw-kind
+pass gave them (a dateline, a credit printed last, a speech's front matter) and which are paragraphs.
 """
 
 from __future__ import annotations
 
 import re
+
+import attrs
+
+from ..lines import Raw
 
 _PACKED_MIN = 150
 _INDENT = re.compile("\u3000{2,}")
@@ -89,3 +96,54 @@ def segments(line: str) -> list[tuple[int, int]]:
             spans.append((start + lead, start + len(piece.rstrip("\u3000 "))))
         start = cut
     return spans or [(0, len(line))]
+
+
+# -- the kinds of a packed line's paragraphs --------------------------------------------------
+
+
+# What a paragraph after the first of a packed line may be, besides body text: a story's own
+# dateline (it opens the next bulletin), a dateline printed last, and credits — each only where the
+# text holders of the line keep their order (model.held_texts): after a credit or a dateline
+# printed last, nothing but credits until the next story's dateline.
+_LATER = frozenset({"para", "point", "dateline", "trailing_dateline", "credit"})
+_LAST = frozenset({"trailing_dateline", "credit"})
+
+
+def _ends_its_bulletin(kinds: list[str]) -> bool:
+    for kind in kinds:
+        if kind == "dateline":
+            return True
+        if kind not in _LAST:
+            return False
+    return True
+
+
+_FRONT = frozenset({"speech_date", "byline", "salutation"})
+_SIGNER_KINDS = frozenset({"short", "byline"})
+
+
+def _keeps(kinds: list[str], k: int) -> bool:
+    """Whether the k-th paragraph of a packed line keeps the kind the content pass gave it."""
+    kind, later = kinds[k], kinds[k + 1 :]
+    if k == 0:
+        return kind not in _LAST or _ends_its_bulletin(later)
+    if k == 1 and kinds[0] == "dateline" and kind in _SIGNER_KINDS and later[:1] == ["speech_date"]:
+        return True  # a speech's title run on after its dispatch's dateline (新华社北京10月23日电在…讲话（…）)
+    if kind in _FRONT and all(before in _FRONT | _SIGNER_KINDS for before in kinds[int(kinds[0] == "dateline") : k]):
+        return True  # a speech's front matter right after its title (…致辞 / （2020年9月4日，北京） / …)
+    if kind in _SIGNER_KINDS and later[:1] == ["date_only"]:
+        return _ends_its_bulletin(later[1:])  # a letter's signer, then its date, then nothing of its body
+    if kind == "date_only":
+        return _ends_its_bulletin(later)
+    return kind in _LATER and (kind not in _LAST or _ends_its_bulletin(later))
+
+
+def packed_raws(line_raws: list[Raw]) -> list[Raw]:
+    """The raw lines of the paragraphs packed into one line, in order (cut by :func:`segments`)."""
+    out = []
+    kinds = [raw.kind for raw in line_raws]
+    for k, raw in enumerate(line_raws):
+        if not _keeps(kinds, k):
+            raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
+        out.append(attrs.evolve(raw, packed=k > 0, more=k < len(line_raws) - 1))
+    return out

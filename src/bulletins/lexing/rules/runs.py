@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .._classify import Raw
-from .._tokens import LineInfo
-from ..layout.credits import foreign_writer
-from ..layout.endings import BRIEF_COLUMN, is_lede, opens_a_list
-from ..layout.headnotes import is_adoption_note, is_box_label, is_summary
-from ._context import NOTE, Context
+from ..context import NOTE, Context
+from ..lines import Raw
+from ..tokens import LineInfo
+from .credits import foreign_writer
+from .endings import BRIEF_COLUMN, is_lede, opens_a_list
+from .headnotes import is_adoption_note, is_box_label, is_summary
 from .paragraphs import paragraph
 
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
@@ -166,7 +166,7 @@ def headline(ctx: Context, run: list[Raw]) -> None:
 def marked_subhead(ctx: Context, i: int) -> int | None:
     """A heading a structured reader marked as a subhead, inside a bulletin.
 
-    A ``##`` heading with no marker, a bold short line in a body (bulletins._hints).
+    A ``##`` heading with no marker, a bold short line in a body (bulletins.lexing.hints).
     """
     if not ctx.in_bulletin:
         return None

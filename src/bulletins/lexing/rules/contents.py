@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._classify import Raw
-from ._context import Context
+from ..context import Context
+from ..lines import Raw
 
 _CONTENTS_MIN = 4
 _HEADING_STYLES = frozenset({"第一章", "第一节"})

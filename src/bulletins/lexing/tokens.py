@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 from attrs import frozen
 from lark import Token
 
-from .analyze.datelines import DatelineMatch
-from .analyze.markers import Marker
-from .layout.credits import CreditMatch
-from .readers import CellShape
+from ..analyze.datelines import DatelineMatch
+from ..analyze.markers import Marker
+from ..readers import CellShape
+
+if TYPE_CHECKING:
+    from .rules.credits import CreditMatch
 
 
 @frozen(kw_only=True)

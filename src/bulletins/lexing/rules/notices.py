@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .._tokens import LineInfo
-from ..layout.endings import is_addressee
-from ._context import HEADLINE, NOTE, Context
+from ..context import HEADLINE, NOTE, Context
+from ..tokens import LineInfo
+from .endings import is_addressee
 
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
 

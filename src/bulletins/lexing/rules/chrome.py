@@ -1,4 +1,6 @@
-"""Layout rule *page chrome*: a web page's own controls and labels, kept as residue.
+"""Page chrome and residue: the line test :func:`is_chrome` and the rules *residue line*, *hidden text*.
+
+A web page's own controls and labels are kept as residue.
 
 Evidence (``../shared/corpus/web``): the portal controls of the provincial work reports
 (govreport/2026_河南省_政府工作报告_row1.txt lines 1–9: ``下载`` ``打印`` ``全屏`` ``收藏``
@@ -6,12 +8,15 @@ Evidence (``../shared/corpus/web``): the portal controls of the provincial work 
 ``打印本页`` ``关闭窗口``), their metadata labels (``来源：河南日报``, ``时间：2026-02-03``, and
 the empty ``来源：``), People's Daily Online's ``分享让更多人看到`` (newscrawl/people3) and the
 ``更多精彩`` link the crawl left at the end of People's Daily pages (rmrb/2020-01/20200118-05-01.txt).
-They are not text of the notice: each is residue of kind ``nav``, never a headline line.
+They are not text of the notice: each is residue of kind ``nav``, never a headline line. The context
+rules emit such lines, images and a rundown's title as residue, and text the source hides as noise.
 """
 
 from __future__ import annotations
 
 import re
+
+from ..context import Context
 
 CONTROLS = frozenset(
     {
@@ -34,3 +39,23 @@ def is_chrome(shadow: str) -> bool:
     if len(shadow) > _LABEL_MAX or ("：" not in shadow and ":" not in shadow and not shadow.startswith("【")):
         return False
     return _LABEL.match(shadow) is not None or _BRACKETED.match(shadow) is not None
+
+
+# -- the context rules ----------------------------------------------------------------------
+
+
+def residue_line(ctx: Context, i: int) -> int | None:
+    """Images, navigation, page chrome and a rundown's title: residue.
+
+    Seed 001's logo lines, web-page chrome (``下载``, ``【字号：``, :func:`is_chrome`), a 新闻联播 day
+    file's title and metadata (bulletins.lexing.hints).
+    """
+    return ctx.emit_line(ctx.raws[i].kind.upper(), i)
+
+
+def hidden_text(ctx: Context, i: int) -> int | None:
+    """Text the source hides: kept, as noise.
+
+    ``display:none``, Word's hidden runs (bulletins.lexing.hints).
+    """
+    return ctx.emit_line("NOISE", i)

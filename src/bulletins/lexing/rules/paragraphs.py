@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import attrs
 
-from .._classify import is_short
-from .._text import ends_complete
-from .._tokens import LineInfo, LineToken, token
-from ..analyze.datelines import match_dateline
-from ..analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
-from ..layout.endings import CLOSE_PAREN, TRAILING_DATELINE, is_lede, terminal
-from ..model import Diagnostic
-from ._context import Context
+from ..._text import ends_complete
+from ...analyze.datelines import match_dateline
+from ...analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
+from ...model import Diagnostic
+from ..context import Context
+from ..lines import is_short
+from ..tokens import LineInfo, LineToken, token
+from .endings import CLOSE_PAREN, TRAILING_DATELINE, is_lede, terminal
 
 _NOISE_MIN = 30
 _NOISE_WINDOW = 8

@@ -1,10 +1,11 @@
-"""The lexer's context rules: what each line of a notice is, decided one named rule at a time.
+"""The Ruler: the context rules, in the order they are tried — what each line of a notice is.
 
-The lexer's first pass gives every line a *raw kind* from its own text alone
-(:mod:`bulletins._classify`); this package holds the second pass, which turns raw kinds into the
-grammar's terminals by looking at the lines around them and at the bulletin being built. It is
-shaped after markdown-it-py's ``rules_block``: one small function per decision, each with a
-docstring naming its evidence, run in the order :data:`RULES` declares. For each line the
+The raw-kind pass gives every line a *raw kind* from its own text alone
+(:mod:`bulletins.lexing.kinds`); the context rules, one small function per decision in the concern
+modules of :mod:`bulletins.lexing.rules`, turn raw kinds into the grammar's terminals by looking at
+the lines around them and at the bulletin being built (:class:`~bulletins.lexing.context.Context`).
+It is shaped after markdown-it-py's ``rules_block`` and its ``Ruler``: each rule has a docstring
+naming its evidence, and they run in the order :data:`RULES` declares. For each line the
 :class:`Ruler` tries, in that order, the rules that look at the line's raw kind; the first that
 takes it emits its tokens and says where the next line starts. ``body text`` takes whatever
 no earlier rule did.
@@ -20,11 +21,11 @@ from collections.abc import Callable, Sequence
 
 from attrs import frozen
 
-from .._classify import Raw
-from .._tokens import LineToken
 from ..model import Diagnostic
-from . import chrome, contents, credits, datelines, headnotes, notices, paragraphs, runs, speech, tables
-from ._context import Context
+from .context import Context
+from .lines import Raw
+from .rules import captions, chrome, contents, credits, datelines, headnotes, notices, paragraphs, runs, speech, tables
+from .tokens import LineToken
 
 Apply = Callable[[Context, int], "int | None"]
 
@@ -64,8 +65,8 @@ RULES: tuple[Rule, ...] = (
     Rule("credit", _kinds("credit"), credits.credit),
     Rule("headnotes", None, headnotes.head_notes),
     Rule("box label", _kinds("short", "para"), headnotes.box_label),
-    Rule("weak caption", _kinds("caption"), credits.weak_caption),
-    Rule("caption", _kinds("caption"), credits.caption),
+    Rule("weak caption", _kinds("caption"), captions.weak_caption),
+    Rule("caption", _kinds("caption"), captions.caption),
     Rule("dateline", _kinds("dateline"), datelines.dateline),
     Rule("document date", _kinds("speech_date"), headnotes.document_date),
     Rule("speech date", _kinds("speech_date"), speech.speech_date),

@@ -1,4 +1,6 @@
-"""Layout rule *unindented head*: in an indented text, the unindented lines on top are its headline.
+"""The unindented head: in an indented text, the unindented lines on top are its headline.
+
+Run before the context rules, for texts without layout hints.
 
 People's Daily files print every body paragraph indented by U+3000 U+3000 and the headline
 block flush left. Where the text alone does not say a top line is a title, the indent does:
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .._classify import Raw
+from ..lines import Raw
 
 _HEAD_MAX = 6  # the longest headline block in the corpus sample has five lines
 _LINE_MAX = 160  # a 引题 may run to two sentences; a longer line is a paragraph set flush left

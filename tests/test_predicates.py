@@ -1,4 +1,4 @@
-"""Layout rules (bulletins.layout): fixture tables of real corpus lines that must and must not match.
+"""Line predicates of the lexing rules (bulletins.lexing.rules): real corpus lines that must and must not match.
 
 Each row is a line as printed in ``../shared/corpus`` (the file it comes from in the id), with
 what the rule must read from it. Look-alikes are real lines too: prose or titles that share a
@@ -13,9 +13,9 @@ import attrs
 import pytest
 
 import bulletins
-from bulletins.layout.chrome import is_chrome
-from bulletins.layout.credits import match_credit, match_credit_tail
-from bulletins.layout.headnotes import is_adoption_note, is_box_label, is_summary
+from bulletins.lexing.rules.chrome import is_chrome
+from bulletins.lexing.rules.credits import match_credit, match_credit_tail
+from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_summary
 from bulletins.script import shadow
 
 # (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
@@ -230,8 +230,8 @@ UNINDENTED_LOOK_ALIKES = [
 
 
 def _kinds(lines: list[str]) -> list[str]:
-    from bulletins._classify import content_kind
-    from bulletins.layout.indent import unindented_head
+    from bulletins.lexing.kinds import content_kind
+    from bulletins.lexing.rules.indent import unindented_head
 
     raws = []
     for number, line in enumerate(lines, 1):
@@ -259,7 +259,7 @@ def test_an_unindented_head_is_the_headline() -> None:
 
 
 def test_a_line_with_no_breaks_is_cut_where_its_parts_would_start_a_line() -> None:
-    from bulletins.layout.packed import segments
+    from bulletins.lexing.rules.packed import segments
 
     # web/xispeech/all_data_row24.txt, shortened: label, letter, signature, dateline printed last,
     # the next story's dateline, the page reference.
@@ -294,14 +294,14 @@ FOREIGN_WRITER_LOOK_ALIKES = [
 
 @pytest.mark.parametrize(("line", "name"), FOREIGN_WRITERS)
 def test_a_foreign_writers_line(line: str, name: str) -> None:
-    from bulletins.layout.credits import foreign_writer
+    from bulletins.lexing.rules.credits import foreign_writer
 
     assert foreign_writer(shadow(line)) == name
 
 
 @pytest.mark.parametrize("line", FOREIGN_WRITER_LOOK_ALIKES)
 def test_foreign_writer_look_alikes(line: str) -> None:
-    from bulletins.layout.credits import foreign_writer
+    from bulletins.lexing.rules.credits import foreign_writer
 
     assert foreign_writer(shadow(line)) is None
 

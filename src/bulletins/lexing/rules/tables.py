@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .._tokens import LineInfo
-from ._context import Context
+from ..context import Context
+from ..tokens import LineInfo
 
 # 注：坐标系统为深圳独立坐标系统。 / 注： then 1.… 2.… (gov.cn row4, row44): a table's notes.
 _TABLE_NOTE = re.compile(r"^注[：:]")

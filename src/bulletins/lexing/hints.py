@@ -45,9 +45,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._classify import Raw
-from .layout.credits import match_credit_tail
-from .readers import Hints
+from ..readers import Hints
+from .lines import Raw
+from .rules.credits import match_credit_tail
 
 # 第二章　子女教育 (gov.cn row32), 第三节: a regulation's centred chapter headings are subheads.
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编]")

@@ -6,9 +6,9 @@ import re
 
 import attrs
 
-from .._classify import is_short
-from .._tokens import LineInfo
-from ._context import UNDER_HEADLINE, Context
+from ..context import UNDER_HEADLINE, Context
+from ..lines import is_short
+from ..tokens import LineInfo
 from .paragraphs import paragraph
 
 _DISPATCH_TITLE = re.compile(r"\s*题[：:]\s*(?P<title>\S.{1,80})$")

@@ -1,4 +1,4 @@
-"""Layout rule *credits*: photo, graphic and layout credits, data sources and end notes.
+"""Credits: photo, graphic and layout credits, data sources and end notes — the line tests and the rule *credit*.
 
 Evidence (the People's Daily corpus, ``../shared/corpus/rmrb``; counts over its 162,063 lines):
 ``本报记者  李  舸摄`` and ``新华社记者 肖艺九摄`` (235 lines ending in 摄), ``制图：蔡华伟`` (113),
@@ -10,7 +10,9 @@ so most of them opened a bulletin of their own (DESIGN §8: credits never open a
 A credit is a whole line, or — for a photo credit printed at the end of a caption
 (``…。新华社记者 谢环驰 摄``) — the tail of one (:func:`match_credit_tail`). Roles are the
 words a reader would use (摄影, 制图, 版式设计, 数据来源, 作者, 参与采写, 编者, 责编, 投稿);
-``names`` holds people only (an agency such as 新华社发 or 人民视觉 credits no person).
+``names`` holds people only (an agency such as 新华社发 or 人民视觉 credits no person). The raw-kind
+pass asks :func:`match_credit`; the rule *credit* emits one CREDIT token per credit on the line.
+:func:`foreign_writer` and :func:`read_names` also read bylines (raw kind ``byline``, the build's bylines).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ import re
 
 from attrs import frozen
 
-from .._text import HAN, looks_like_name
-from ..model import CREDIT_ROLES
+from ..._text import HAN, looks_like_name
+from ...model import CREDIT_ROLES
+from ..context import Context
+from ..tokens import LineInfo
 
 ROLES: dict[str, str] = {
     "摄影": "photo",
@@ -237,3 +241,24 @@ def match_credit_tail(text: str, shadow: str) -> CreditMatch | None:
     if supplied is not None:
         return CreditMatch(role="摄影", start=supplied.start("credit"))
     return None
+
+
+# -- the context rules ----------------------------------------------------------------------
+
+
+def credit(ctx: Context, i: int) -> int | None:
+    """A credit or end note, one CREDIT token per credit on the line.
+
+    本报记者  李  舸摄, 制图：王  婷, （作者为…）, ——编 者 (:func:`match_credit`) belong to the
+    bulletin they close and never open one; 曹  一图  燕  陆文 holds two. A brief's signature
+    ends the brief.
+    """
+    raw = ctx.raws[i]
+    match = raw.credit
+    while match is not None:
+        end = match.following.start if match.following is not None else len(raw.text)
+        ctx.emit("CREDIT", LineInfo(first=raw.number, last=raw.number, text=raw.text[match.start : end], credit=match))
+        if match.role == "署名":  # （喻思南） closes a brief of 新闻速递
+            ctx.terminal_seen = True
+        match = match.following
+    return i + 1

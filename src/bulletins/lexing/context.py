@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .._classify import Raw
-from .._tokens import LineInfo, LineToken, token
 from ..model import Diagnostic
+from .lines import Raw
+from .tokens import LineInfo, LineToken, token
 
 # Terminals that stand right under a headline (what a dateline, a byline or a headnote may follow).
 UNDER_HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE", "HEAD_NOTE"})
@@ -30,6 +30,7 @@ class Context:
     """The lexer's second pass over the raw lines: its state, and the tokens it has emitted."""
 
     def __init__(self, raws: Sequence[Raw], diagnostics: list[Diagnostic]):
+        """Start before the first of *raws*, outside any bulletin; rules append to *diagnostics*."""
         self.raws = raws
         self.diagnostics = diagnostics
         self.out: list[LineToken] = []
