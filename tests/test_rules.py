@@ -8,6 +8,7 @@ says which rule took a line, so a newcomer who finds a line read wrongly can fin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,28 @@ def test_explain_names_a_rule_for_every_line() -> None:
         (4, "byline", "BYLINE"),
         (5, "salutation", "SALUTATION"),
     ]
+
+
+def test_a_labeller_relabels_lines_before_the_context_rules() -> None:
+    # The seam of issue 16 (bulletins.lexing.labeller): the raw kinds a labeller returns are what
+    # the context rules read. A short line over a sentence is a headline by the rules alone; a
+    # labeller that reads every line as a paragraph makes it a headline-less bulletin's lead.
+    import attrs
+
+    from bulletins.lexing import lex
+    from bulletins.lexing.lines import Raw
+    from bulletins.readers import Hints
+    from bulletins.script import shadow
+
+    text = "关于做好春节期间值班工作的通知\n各单位要做好春节期间的值班工作，确保安全。"
+    seen: list[tuple[list[str], object]] = []
+
+    def every_line_a_paragraph(raws: list[Raw], hints: Sequence[Hints] | None) -> list[Raw]:
+        seen.append(([raw.kind for raw in raws], hints))
+        return [attrs.evolve(raw, kind="para") for raw in raws]
+
+    rules_alone, _ = lex(text, shadow(text))
+    assert [token.type for token in rules_alone] == ["HEADLINE_START", "PARAGRAPH"]
+    relabelled, _ = lex(text, shadow(text), labeller=every_line_a_paragraph)
+    assert [token.type for token in relabelled] == ["LEAD", "PARAGRAPH"]
+    assert seen == [(["short", "para"], None)]  # the raw-kind pass's kinds; text has no hints

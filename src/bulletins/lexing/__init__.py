@@ -43,6 +43,7 @@ from ..model import Diagnostic
 from ..readers import Hints
 from .hints import apply_hints
 from .kinds import content_kind
+from .labeller import Labeller, rules_only
 from .lines import Raw
 from .ruler import RULER
 from .rules.indent import unindented_head
@@ -62,6 +63,7 @@ def lex(
     indented: frozenset[int] = frozenset(),
     hints: Sequence[Hints] | None = None,
     trace: list[tuple[int, str]] | None = None,
+    labeller: Labeller = rules_only,
 ) -> tuple[list[LineToken], list[Diagnostic]]:
     """Turn cleaned text into the grammar's tokens.
 
@@ -74,6 +76,8 @@ def lex(
             None for text, which has none (see :mod:`bulletins.lexing.hints`).
         trace: When given, receives ``(line, rule name)`` for every line, naming the context
             rule that decided it (:func:`bulletins.explain`).
+        labeller: Relabels the raw lines before the context rules run (:mod:`bulletins.lexing.labeller`);
+            the default changes nothing.
 
     Returns:
         The tokens in source order and the diagnostics the lexer raised.
@@ -114,6 +118,8 @@ def lex(
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.
     raws = apply_hints(raws, hints) if hints else unindented_head(raws)
+    # The labeller seam (issue 16): a learned labeller relabels the ambiguous lines here.
+    raws = labeller(raws, hints)
     diagnostics: list[Diagnostic] = []
     tokens = RULER.run(raws, diagnostics, trace)
     return tokens, diagnostics
