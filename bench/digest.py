@@ -30,7 +30,7 @@ from pathlib import Path
 
 os.environ["BULLETINS_OCR"] = "off"
 
-import bulletins  # noqa: E402  (after the environment is set)
+import bulletins  # read after the environment is set
 
 ROOT = Path(__file__).resolve().parents[1]
 # The shared corpus beside the checkout, or beside the folder of worktrees holding it.
@@ -46,9 +46,7 @@ def corpus_files(corpus: Path) -> list[Path]:
     """The files to fingerprint, sorted: text files of the text folders, everything in formats/."""
     found: list[Path] = []
     for folder in TEXT_FOLDERS:
-        found.extend(
-            p for p in (corpus / folder).rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES
-        )
+        found.extend(p for p in (corpus / folder).rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
     found.extend(p for p in (corpus / "formats").rglob("*") if p.is_file())
     return sorted(found)
 
