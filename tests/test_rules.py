@@ -1,4 +1,4 @@
-"""Every context rule (bulletins.rules) with a table of real lines it must take and look-alikes it must leave.
+"""Every context rule (bulletins.lexing.ruler.RULES) with a table of real lines it must take and look-alikes it must leave.
 
 Each row names a file in the repository (the corpus sample, the seeds, the readers' fixtures) or
 gives lines copied from a corpus file (the file is named), the line, and the rule that must

@@ -1,4 +1,6 @@
-"""Page chrome and residue: the line test :func:`is_chrome` and the rules *residue line*, *hidden text*.
+"""Page chrome and residue: the line tests :func:`is_chrome` (and images, navigation lists) and two rules.
+
+The rules are *residue line* and *hidden text*.
 
 A web page's own controls and labels are kept as residue.
 
@@ -17,6 +19,21 @@ from __future__ import annotations
 import re
 
 from ..context import Context
+
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+# - 華南國家植物園正式揭牌 李希侯建國王偉中等出席活動 2022-07-12 (seed 001 navigation list)
+_NAV = re.compile(r"^[-*•·]\s+\S.*\s\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+
+
+def is_image(shadow: str) -> bool:
+    """A Markdown image line, ``![alt](src)``: residue of kind ``image``."""
+    return _IMAGE.match(shadow) is not None
+
+
+def is_nav_item(shadow: str) -> bool:
+    """An item of a page's navigation list, dated at its end (seed 001): residue of kind ``nav``."""
+    return _NAV.match(shadow) is not None
+
 
 CONTROLS = frozenset(
     {

@@ -1,12 +1,48 @@
-"""Rules for the parts of a GB/T 9704 notice: 版头, 主送机关, 落款 and what may follow it."""
+"""The parts of a GB/T 9704 notice: 版头, 主送机关, 落款 and what may follow it — line tests and rules.
+
+The raw-kind pass asks :func:`notice_element_kind` of every line (raw kinds ``masthead``,
+``doc_number``, ``attachment``, ``cc``, ``imprint``); the rules *note after closing*, *notice
+header*, *notice element*, *addressee* and *closing date* decide where they stand (GB/T 9704-2012
+§7, seed 002, gov.cn pages, formats/pdf-text).
+"""
 
 from __future__ import annotations
 
 import re
 
+from ..._text import HAN
 from ..context import HEADLINE, NOTE, Context
 from ..tokens import LineInfo
 from .endings import is_addressee
+
+# GB/T 9704-2012 §7: 发文机关标志 (国务院办公厅文件), 发文字号 (国办发〔2020〕6号), 主送机关 (各省、…：),
+# 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
+# A joint masthead names its issuers with 、 (…信息学院(人工智能学院)、软件学院文件, formats/pdf-text hfut).
+_MASTHEAD = re.compile(rf"^[{HAN}（）()](?:、?[{HAN}（）()]){{1,29}}文件$")
+# 国办发〔2017〕74号; a joint issue names its issuers with 、 (计算机、软件函〔2021〕8号, formats/pdf-text hfut).
+_DOC_NUMBER = re.compile(rf"^[{HAN}](?:、?[{HAN}]){{0,15}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
+# 附件 / 附件2： / 附件1. / 附件一 alone on its line (gov.cn row44): the label of an annex.
+_ATTACHMENT = re.compile(r"^附件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)")
+_CC = re.compile(r"^抄送[：:]")
+_IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
+
+
+_ELEMENTS = (
+    ("masthead", _MASTHEAD),
+    ("doc_number", _DOC_NUMBER),
+    ("attachment", _ATTACHMENT),
+    ("cc", _CC),
+    ("imprint", _IMPRINT),
+)
+
+
+def notice_element_kind(shadow: str) -> str | None:
+    """The raw kind of a GB/T 9704 element line (masthead, doc_number, attachment, cc, imprint), or None."""
+    for kind, pattern in _ELEMENTS:
+        if pattern.match(shadow):
+            return kind
+    return None
+
 
 _ATTACHMENT_ITEM = re.compile(r"^\d{1,2}[.．、]")
 
