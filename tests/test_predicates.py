@@ -311,3 +311,45 @@ def test_a_page_of_foreign_contributors_is_one_bulletin_with_their_names() -> No
     path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2020-02" / "20200217-16-01.txt"
     (bulletin,) = bulletins.parse_file(path).bulletins
     assert bulletin.byline[:3] == ("亚历杭德罗·马西亚斯", "黄严忠", "卡洛斯·莫雷尔")
+
+
+# -- the raw-kind pass's questions of notices and speeches (rules/notices.py, rules/speech.py) -------
+
+# (line as printed, where, raw kind or None): GB/T 9704 elements told by their own text.
+NOTICE_ELEMENTS = [
+    ("国办发〔2018〕117号", "govcn-html/row37.html", "doc_number"),
+    ("国办函〔2004〕57号", "govcn-html/row21.html", "doc_number"),
+    ("附件2：", "govcn-html/row44.html", "attachment"),
+    ("附件", "govcn-html/row10.html", "attachment"),
+    # 抄送 inside a sentence of a regulation is no 抄送 line.
+    (
+        "（一）自评总结。各省（自治区、直辖市）就污染防治攻坚战进展情况和取得成效进行总结，对照考核指标进行自评，"
+        "形成自评总结报告，报送中央生态环境保护督察工作领导小组，抄送生态环境部。",
+        "rmrb/2020-05/20200501-02-03.txt:20",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "where", "kind"), NOTICE_ELEMENTS)
+def test_notice_elements(line: str, where: str, kind: str | None) -> None:
+    from bulletins.lexing.rules.notices import notice_element_kind
+
+    assert notice_element_kind(shadow(line)) == kind, where
+
+
+def test_speech_front_matter() -> None:
+    from bulletins.lexing.rules.speech import is_byline, is_salutation, is_speech_date
+
+    # seed 004 lines 3 and 5; web/govreport/2026_贵州省_政府工作报告_row1.txt lines 3-4; 陕西 line 19.
+    assert is_speech_date("（2020年2月23日）")
+    assert is_speech_date("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）")
+    assert is_byline("省长 李炳军")
+    assert is_salutation("同志们：")
+    assert is_salutation("各位代表：")
+    # Look-alikes: a law's 题注 is a headnote, not a speech's date (rmrb/2019-10/20191027-02-03.txt
+    # line 3); a GB/T 9704 附注; seed 004 line 50 (shortened) opens a paragraph with 同志们！.
+    assert not is_speech_date("（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）")
+    assert not is_speech_date("（此件公开发布）")
+    assert not is_salutation("同志们！中华民族历史上经历过很多磨难，但从来没有被压垮过，而是愈挫愈勇。")
+    assert not is_byline("各位代表：")
