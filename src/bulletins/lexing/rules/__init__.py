@@ -2,8 +2,10 @@
 
 A *line predicate* answers one question about a line from its own text (is it a credit? a box
 label? where does a packed line's next paragraph start?); the raw-kind pass
-(:mod:`bulletins.lexing.kinds`) and other rules ask them, and each has a fixture table of real
-corpus lines that must and must not match in ``tests/test_predicates.py``. A *context rule* decides
+(:mod:`bulletins.lexing.kinds`) and other rules ask them. ``tests/test_predicates.py`` holds real
+corpus lines that must and must not match for the predicates of credits, chrome, headnotes,
+notices, speech, packed and indent; the others (captions, endings) are tested through the
+context rules' tables. A *context rule* decides
 what a line is from the lines around it; :mod:`bulletins.lexing.ruler` runs the rules in a declared
 order, ``bulletins explain FILE`` names the rule that took each line, and ``tests/test_rules.py``
 holds each rule's table.
