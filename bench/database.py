@@ -57,10 +57,31 @@ def subset(corpus: Path, limit: int, into: Path) -> Path:
     return into
 
 
+LOAD = [""]
+
+
+def _load() -> str:
+    """The 1-minute load average (other work on the machine), for the record."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children (the --jobs workers)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(argv: list[str]) -> float:
-    start = time.perf_counter()
+    """Wall seconds of one CLI run; its CPU seconds go to :data:`CPU` under the format's name."""
+    start, cpu = time.perf_counter(), _cpu()
     status = main(argv)
     elapsed = time.perf_counter() - start
+    CPU.setdefault(argv[argv.index("--to") + 1] if "--to" in argv else "?", []).append(_cpu() - cpu)
     if status != 0:
         print(f"  (exit status {status})", file=sys.stderr)
     return elapsed
@@ -84,10 +105,9 @@ def queries(database: Path, rounds: int = 5) -> list[tuple[str, int, float, floa
     return out
 
 
-def interleaved(corpus: Path, work: Path, jobs: str, rounds: int) -> None:
-    """Each export *rounds* times, the order reversed every round (load drift cancels); medians."""
+def interleaved(corpus: Path, work: Path, jobs: str, rounds: int, names: list[str]) -> None:
+    """Each export *rounds* times, the order reversed every round (load drift cancels); best and medians."""
     common = ["parse", str(corpus), "-q", "--jobs", jobs]
-    names = ["json", "jsonl", "chunks", "sqlite"]
     times: dict[str, list[float]] = {name: [] for name in names}
     timed([*common, "--to", "jsonl", "-o", str(work / "warm.jsonl")])  # imports, grammar, page cache
     for r in range(rounds):
@@ -95,13 +115,20 @@ def interleaved(corpus: Path, work: Path, jobs: str, rounds: int) -> None:
             out = work / f"round{r}-{name}"
             target = out if name == "json" else out.with_suffix(".db" if name == "sqlite" else ".jsonl")
             times[name].append(timed([*common, "--to", name, "-o", str(target)]))
-    json_s, jsonl_s = statistics.median(times["json"]), statistics.median(times["jsonl"])
-    print(f"\n{rounds} rounds, order reversed every round, medians\n")
-    print("| run | median s | × json | × jsonl | every round, s |\n|---|---|---|---|---|")
+    best_json, median_json = min(times["json"]), statistics.median(times["json"])
+    print(f"\n{rounds} rounds, order reversed every round; ratios to json's best and to its median\n")
+    cpu_json = min(CPU["json"][-rounds:])
+    print("| run | best s | × json (best) | median s | × json (median) | every round, s | CPU s (best) | × json |")
+    print("|---|---|---|---|---|---|---|---|")
     for name in names:
-        m = statistics.median(times[name])
-        runs = " ".join(f"{t:.1f}" for t in times[name])
-        print(f"| {name} | {m:.1f} | {m / json_s:.2f} | {m / jsonl_s:.2f} | {runs} |")
+        best, m = min(times[name]), statistics.median(times[name])
+        runs = " ".join(f"{t:.2f}" for t in times[name])
+        cpu = min(CPU[name][-rounds:])
+        print(
+            f"| {name} | {best:.2f} | {best / best_json:.2f} | {m:.2f} | {m / median_json:.2f} | {runs}"
+            f" | {cpu:.2f} | {cpu / cpu_json:.2f} |"
+        )
+    print(f"\n(measured {time.strftime('%Y-%m-%d %H:%M')}, load average before/after: {LOAD[0]} / {_load()})")
 
 
 def run() -> None:
@@ -110,6 +137,9 @@ def run() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N files (sorted)")
     parser.add_argument("--jobs", default="1")
     parser.add_argument("--rounds", type=int, default=0, help="interleaved rounds with medians instead of one pass")
+    parser.add_argument(
+        "--formats", default="json,jsonl,chunks,sqlite", help="with --rounds: the exports to compare (json first)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-db-") as tmp:
         work = Path(tmp)
@@ -118,7 +148,8 @@ def run() -> None:
         megabytes = sum(p.stat().st_size for p in files) / 1e6
         print(f"{len(files)} files, {megabytes:.1f} MB from {args.corpus}, --jobs {args.jobs}")
         if args.rounds:
-            interleaved(corpus, work, args.jobs, args.rounds)
+            LOAD[0] = _load()
+            interleaved(corpus, work, args.jobs, args.rounds, args.formats.split(","))
             return
         common = ["parse", str(corpus), "-q", "--jobs", args.jobs]
         runs = {

@@ -51,6 +51,9 @@ FIELDS: tuple[str, ...] = (
 )
 """What :attr:`Result.fields` counts, in this order (the batch index's columns)."""
 
+UNCHANGED = "unchanged since the last run"
+""":attr:`Result.skipped` of an input whose bytes hash to :attr:`Job.held`."""
+
 EMPTY_INPUT = "empty-input"
 """The diagnostic code of an input with no text (0 bytes, or only white space)."""
 _NO_TEXT = (EMPTY_INPUT, "no-text")  # no-text: a reader's word for a page, Word file or PDF without any
@@ -81,6 +84,9 @@ class Job:
     """Bytes already read (standard input)."""
     walked: bool = False
     """Found by walking a folder (not named by the user): skipped when it is an output of ours."""
+    held: str | None = None
+    """The SHA-256 the batch's one output holds for this input (a re-run of ``--to sqlite``): the
+    worker that reads the input skips it, unparsed, when its bytes still hash to this."""
 
 
 @frozen(kw_only=True)
@@ -238,6 +244,9 @@ def _work(job: Job, config: _Config) -> Result:
         data = job.data if job.data is not None else job.path.read_bytes()  # type: ignore[union-attr]
         if job.walked and is_output(data):
             return Result(job=job, skipped="an output of bulletins", size=len(data))
+        digest = hashlib.sha256(data).hexdigest()  # read once, here: the parent never reads the inputs
+        if digest == job.held:
+            return Result(job=job, skipped=UNCHANGED, size=len(data), sha256=digest)
         documents = list(parse_many(data, source=job.name, **config.parse_options))  # type: ignore[arg-type]
         outputs = []
         texts: list[str] | None = None
@@ -286,7 +295,7 @@ def _work(job: Job, config: _Config) -> Result:
         problems=_problems(documents),
         empty=any(x.code in _NO_TEXT for d in documents for x in d.diagnostics),
         documents=tuple(documents) if config.collect else (),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=digest,
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fnmatch
-import hashlib
 import inspect
 import json
 import os
@@ -25,8 +24,9 @@ import attrs
 
 from . import __version__, plugins
 from ._files import temp_beside
-from .batch import DEFAULT_TIMEOUT, FIELDS, Job, Result, located, run, write_output
+from .batch import DEFAULT_TIMEOUT, FIELDS, UNCHANGED, Job, Result, located, run, write_output
 from .errors import BulletinsError
+from .exporters import Collection as BatchOutput
 from .exporters import CollectionExporter, available_exporters, get_exporter
 from .exporters.html import IndexEntry, index_page
 from .readers import GROUP as READERS
@@ -525,26 +525,19 @@ def _collect(
     target = Path(args.output)
     _check_target(target, _identities(jobs))
     target.parent.mkdir(parents=True, exist_ok=True)
-    collection = exporter.open_collection(target)
+    collection = _open_collection(exporter, target, args.year)
     unchanged = 0
     try:
-        todo: list[Job] = []
-        for job in jobs:
-            if job.path is not None:
-                try:
-                    digest = hashlib.sha256(job.path.read_bytes()).hexdigest()
-                except OSError as exc:
-                    report.error(located(job.label, exc))
-                    continue
-                if collection.unchanged(job.name, digest):
-                    unchanged += 1
-                    continue
-            todo.append(job)
-        if report.bar is not None:
-            report.bar.reset(total=len(todo))
+        # the workers hash each input as they read it and skip those the output holds unchanged
+        todo = [attrs.evolve(job, held=collection.held(job.name)) for job in jobs]
         results = run(todo, formats=(), parse_options=parse_options, processes=processes, collect=True, timeout=timeout)
         with contextlib.closing(results):
             for result in results:
+                if result.skipped == UNCHANGED:
+                    unchanged += 1
+                    if report.bar is not None:
+                        report.bar.update(1)
+                    continue
                 report.result(result, per_file=True)
                 if result.error is None and result.skipped is None:
                     collection.add(result.job.name, result.sha256 or "", result.documents)
@@ -555,8 +548,18 @@ def _collect(
     finally:
         report.close()
     kept = f", {unchanged} unchanged since the last run (skipped)" if unchanged else ""
-    report.summary(f"{_count(len(todo), 'file')} parsed{kept}", str(target))
+    report.summary(f"{_count(len(todo) - unchanged, 'file')} parsed{kept}", str(target))
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _open_collection(exporter: CollectionExporter, target: Path, year: int | None) -> BatchOutput:
+    """Open the batch's one output, with ``--year`` when its ``open_collection`` takes ``year``.
+
+    The attendance rows complete dates with it, as the parse does; a plugin's may not take it.
+    """
+    if year is not None and "year" in inspect.signature(exporter.open_collection).parameters:
+        return exporter.open_collection(target, year=year)  # type: ignore[call-arg]
+    return exporter.open_collection(target)
 
 
 def _index_entry(result: Result) -> IndexEntry:

@@ -50,13 +50,17 @@ class SourceExporter(Exporter, Protocol):
 class Collection(Protocol):
     """One output being written for a whole batch (a table, a database); see :class:`CollectionExporter`.
 
-    The batch driver calls :meth:`unchanged` for each input before parsing it, :meth:`add` with
-    each input's documents in input order, then :meth:`commit` once, or :meth:`abort` when the
-    run fails or is interrupted. Until ``commit`` the previous output at the target stays whole.
+    The batch driver asks :meth:`held` for each input before parsing it (the worker that reads
+    the input skips it when its bytes hash to that), calls :meth:`add` with each parsed input's
+    documents in input order, then :meth:`commit` once, or :meth:`abort` when the run fails or is
+    interrupted. Until ``commit`` the previous output at the target stays whole.
     """
 
-    def unchanged(self, source: str, sha256: str) -> bool:
-        """Return True when the output already holds *source* with these bytes (a re-run skips it)."""
+    def held(self, source: str) -> str | None:
+        """Return the SHA-256 (hex) of the bytes of *source* the output holds, or None.
+
+        A re-run skips *source* while its bytes hash to that; None parses it whatever its bytes.
+        """
         ...
 
     def add(self, source: str, sha256: str, documents: Sequence[Document]) -> None:

@@ -282,21 +282,25 @@ class AttendanceExporter:
             writer.writerow("" if row[column] is None else row[column] for column in COLUMNS)
         return out.getvalue()
 
-    def open_collection(self, target: Path) -> AttendanceTable:
+    def open_collection(self, target: Path, *, year: int | None = None) -> AttendanceTable:
         """Start one table for a whole batch: CSV, or Parquet when *target* ends in ``.parquet``.
+
+        *year* completes dates printed without one when a document, its metadata and its file name
+        give none (the batch's ``--year``; see :func:`attendance`).
 
         Raises:
             ExportError: Parquet was asked for and pyarrow is not installed.
         """
-        return AttendanceTable(target, delimiter=self.delimiter, header=self.header)
+        return AttendanceTable(target, delimiter=self.delimiter, header=self.header, year=year)
 
 
 class AttendanceTable:
     """The attendance rows of a whole batch, written to a temporary file and renamed into place on commit."""
 
-    def __init__(self, target: Path, *, delimiter: str = ",", header: bool = True) -> None:
+    def __init__(self, target: Path, *, delimiter: str = ",", header: bool = True, year: int | None = None) -> None:
         """Open the table (see :meth:`AttendanceExporter.open_collection`)."""
         self.target = target
+        self.year = year
         self.parquet = target.suffix.lower() == ".parquet"
         self._rows: list[Row] = []
         self._handle: IO[str] | None = None
@@ -312,13 +316,13 @@ class AttendanceTable:
         if header:
             self._writer.writerow(COLUMNS)
 
-    def unchanged(self, source: str, sha256: str) -> bool:
-        """Return False: a table is written whole on every run."""
-        return False
+    def held(self, source: str) -> str | None:
+        """Return None: a table is written whole on every run."""
+        return None
 
     def add(self, source: str, sha256: str, documents: Sequence[Document]) -> None:
         """Append the rows of *documents*."""
-        found = attendance(documents)
+        found = attendance(documents, year=self.year)
         if self._handle is None:
             self._rows.extend(found)
             return

@@ -361,9 +361,9 @@ class ChunkFile:
         fd, self._tmp = temp_beside(target)
         self._handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
-    def unchanged(self, source: str, sha256: str) -> bool:
-        """Return False: the file is written whole on every run."""
-        return False
+    def held(self, source: str) -> str | None:
+        """Return None: the file is written whole on every run."""
+        return None
 
     def add(self, source: str, sha256: str, documents: Sequence[Document]) -> None:
         """Append the chunks of *documents*."""
