@@ -19,12 +19,14 @@ first; chunks ≤ 1.1× JSON export. Figures: docs/database.md, docs/chunks.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,12 +78,12 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def timed(argv: list[str]) -> float:
-    """Wall seconds of one CLI run; its CPU seconds go to :data:`CPU` under the format's name."""
+def timed(argv: list[str], key: str | None = None) -> float:
+    """Wall seconds of one CLI run; its CPU seconds go to :data:`CPU` under *key* (the format's name)."""
     start, cpu = time.perf_counter(), _cpu()
     status = main(argv)
     elapsed = time.perf_counter() - start
-    CPU.setdefault(argv[argv.index("--to") + 1] if "--to" in argv else "?", []).append(_cpu() - cpu)
+    CPU.setdefault(key or argv[argv.index("--to") + 1], []).append(_cpu() - cpu)
     if status != 0:
         print(f"  (exit status {status})", file=sys.stderr)
     return elapsed
@@ -105,6 +107,19 @@ def queries(database: Path, rounds: int = 5) -> list[tuple[str, int, float, floa
     return out
 
 
+@contextlib.contextmanager
+def _without_fts() -> Iterator[None]:
+    """Build databases without the full-text indexes (a measurement only: search is what they are for)."""
+    from bulletins.exporters import _sqlschema
+
+    saved = _sqlschema.FTS_TABLES
+    _sqlschema.FTS_TABLES = ()
+    try:
+        yield
+    finally:
+        _sqlschema.FTS_TABLES = saved
+
+
 def interleaved(corpus: Path, work: Path, jobs: str, rounds: int, names: list[str]) -> None:
     """Each export *rounds* times, the order reversed every round (load drift cancels); best and medians."""
     common = ["parse", str(corpus), "-q", "--jobs", jobs]
@@ -113,8 +128,12 @@ def interleaved(corpus: Path, work: Path, jobs: str, rounds: int, names: list[st
     for r in range(rounds):
         for name in names if r % 2 == 0 else names[::-1]:
             out = work / f"round{r}-{name}"
-            target = out if name == "json" else out.with_suffix(".db" if name == "sqlite" else ".jsonl")
-            times[name].append(timed([*common, "--to", name, "-o", str(target)]))
+            target = out if name == "json" else out.with_suffix(".db" if "sqlite" in name else ".jsonl")
+            if name == "sqlite-nofts":  # the database without its full-text indexes: their share of the time
+                with _without_fts():
+                    times[name].append(timed([*common, "--to", "sqlite", "-o", str(target)], name))
+            else:
+                times[name].append(timed([*common, "--to", name, "-o", str(target)]))
     best_json, median_json = min(times["json"]), statistics.median(times["json"])
     print(f"\n{rounds} rounds, order reversed every round; ratios to json's best and to its median\n")
     cpu_json = min(CPU["json"][-rounds:])
@@ -155,7 +174,9 @@ def run() -> None:
     parser.add_argument("--jobs", default="1")
     parser.add_argument("--rounds", type=int, default=0, help="interleaved rounds with medians instead of one pass")
     parser.add_argument(
-        "--formats", default="json,jsonl,chunks,sqlite", help="with --rounds: the exports to compare (json first)"
+        "--formats",
+        default="json,jsonl,chunks,sqlite",
+        help="with --rounds: the exports to compare, json first (sqlite-nofts: no full-text indexes)",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-db-") as tmp:

@@ -281,14 +281,16 @@ def test_an_event_dated_to_a_past_month_is_not_given_the_paper_date() -> None:
     assert (row["event_date"], row["date_source"]) == (None, None)
 
 
+_DIGEST = (
+    "有关会议精神\n\n一、9月1日，全省疫情防控工作电视电话会议在广州召开\n"
+    "9月1日，全省疫情防控工作电视电话会议在广州召开。省领导林克庆、张福海参加会议。\n"
+    "二、9月6日，全省安全生产工作电视电话会议在广州召开\n"
+    "9月6日，全省安全生产工作电视电话会议在广州召开。省领导林克庆参加会议。\n"
+)
+
+
 def test_a_digest_item_is_dated_and_named_by_its_first_words() -> None:
-    text = (
-        "有关会议精神\n\n一、9月1日，全省疫情防控工作电视电话会议在广州召开\n"
-        "9月1日，全省疫情防控工作电视电话会议在广州召开。省领导林克庆、张福海参加会议。\n"
-        "二、9月6日，全省安全生产工作电视电话会议在广州召开\n"
-        "9月6日，全省安全生产工作电视电话会议在广州召开。省领导林克庆参加会议。\n"
-    )
-    document = bulletins.parse(text, source="digest.txt")
+    document = bulletins.parse(_DIGEST, source="digest.txt")
     rows = bulletins.attendance(document)
     assert [(r["name"], r["event"], r["event_date"], r["date_source"], r["group"]) for r in rows] == [
         ("林克庆", "全省疫情防控工作电视电话会议", "--09-01", "item", 1),
@@ -300,6 +302,18 @@ def test_a_digest_item_is_dated_and_named_by_its_first_words() -> None:
     assert [(r["event_date"], r["year_source"]) for r in dated] == [("2022-09-01", "option")] * 2 + [
         ("2022-09-06", "option")
     ]
+
+
+def test_the_batch_year_reaches_the_one_table(tmp_path: Path) -> None:
+    # --year completed the parse's dates but not the table's: a digest with no dateline stayed --09-01.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "digest.txt").write_text(_DIGEST, encoding="utf-8")
+    for year, expected in ((None, "--09-01"), ("2022", "2022-09-01")):
+        target = tmp_path / f"table-{year}.csv"
+        extra = ["--year", year] if year else []
+        assert main(["parse", str(tmp_path / "in"), "--to", "attendance", "-o", str(target), "-q", *extra]) == 0
+        table = list(csv.DictReader(target.open(encoding="utf-8")))
+        assert [(r["name"], r["event_date"]) for r in table][:2] == [("林克庆", expected), ("张福海", expected)]
 
 
 def test_a_batch_table_with_o_file_parquet_is_one_parquet_table(tmp_path: Path) -> None:

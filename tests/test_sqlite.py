@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -11,18 +12,23 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bulletins
+from bulletins import batch
+from bulletins.batch import UNCHANGED, Job
 from bulletins.cli import main
 from bulletins.errors import ExportError
+from bulletins.exporters._sqlschema import FILTER_INDEXES
 from bulletins.exporters.attendance import COLUMNS
 from bulletins.exporters.sqlite import CorpusDatabase
 from bulletins.model import Document, iter_blocks
@@ -109,6 +115,8 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
                 " JOIN files f ON f.id = d.file_id WHERE blocks_fts MATCH '\"习近平\"'"
             )
         )
+        # the same indexes (those people filter by are created when a run finishes)
+        out["indexes"] = sorted(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"))
         db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('integrity-check')")
         db.execute("INSERT INTO bulletins_fts(bulletins_fts) VALUES ('integrity-check')")
     return out
@@ -481,3 +489,117 @@ def test_o_file_db_without_to_writes_the_corpus_database(tmp_path: Path, capsys:
         assert db.execute("SELECT count(*) FROM bulletins").fetchone()[0] == 48
     assert main(["parse", str(SEEDS / "001_cb1989d8750bc7f6.txt"), "-o", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out").is_dir()  # any other -o is still a folder of JSON files
+
+
+def test_a_finished_run_has_every_filter_index(seed_db: Path) -> None:
+    names = {name for (name,) in query(seed_db, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {name for name, _ in FILTER_INDEXES} <= names
+    plan = query(seed_db, "EXPLAIN QUERY PLAN SELECT * FROM attendance WHERE name = '李克强'")
+    assert any("attendance_name" in str(step) for step in plan)
+
+
+def test_the_batch_year_reaches_the_attendance_rows(tmp_path: Path) -> None:
+    # A digest with no dateline: its items' 9月1日 get a year only from --year (docs/attendance.md).
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "digest.txt").write_text(
+        "有关会议精神\n\n一、9月1日，全省疫情防控工作电视电话会议在广州召开\n"
+        "9月1日，全省疫情防控工作电视电话会议在广州召开。省领导林克庆、张福海参加会议。\n",
+        encoding="utf-8",
+    )
+    for year, expected in ((None, ("--09-01", None)), ("2022", ("2022-09-01", "option"))):
+        target = tmp_path / f"corpus-{year}.db"
+        assert build(tmp_path / "in", target, *(["--year", year] if year else [])) == 0
+        sql = "SELECT name, event_date, year_source FROM attendance ORDER BY id"
+        assert query(target, sql) == [("林克庆", *expected), ("张福海", *expected)]
+        assert query(target, "SELECT DISTINCT event_date, year_source FROM events") == [expected]
+
+
+def test_unchanged_inputs_are_hashed_by_the_worker_that_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The parent read every input once more to hash it before the run; now only the reading worker does.
+    data = (SEEDS / "001_cb1989d8750bc7f6.txt").read_bytes()
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    job = Job(label="a.txt", name="a.txt", path=path, stem=Path("a"), held=hashlib.sha256(data).hexdigest())
+    config = batch._Config(formats=(), options={}, parse_options={}, collect=True, output=None, protected=())
+
+    def no_parse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an unchanged input was parsed")
+
+    monkeypatch.setattr(batch, "parse_many", no_parse)
+    result = batch._work(job, config)
+    assert (result.skipped, result.sha256, result.size) == (UNCHANGED, job.held, len(data))
+    monkeypatch.undo()
+    changed = batch._work(attrs.evolve(job, held="0" * 64), config)
+    assert changed.skipped is None and changed.error is None and changed.documents
+    # the CLI's parent process never reads an input to hash it
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    target = tmp_path / "corpus.db"
+    assert build(folder, target) == 0
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)  # in this process: the parent (workers are forked)
+    capsys.readouterr()
+    assert main(["parse", str(folder), "--to", "sqlite", "-o", str(target)]) == 0
+    assert "0 files parsed, 5 unchanged since the last run (skipped)" in capsys.readouterr().err
+    assert reads == []  # the parent read none of them: the workers read and hashed each once
+
+
+def test_a_failed_write_stops_the_run_and_keeps_the_files_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files are written by a thread: its failure must reach the caller, never pass in silence.
+    docs = {p.name: list(bulletins.parse_many(p.read_bytes(), source=p.name)) for p in sorted(SEEDS.glob("*.txt"))}
+    names = list(docs)
+    real = CorpusDatabase._document
+
+    def failing(self: CorpusDatabase, file_id: int | None, position: int, document: Document) -> None:
+        if document.source.name == names[2]:
+            raise sqlite3.OperationalError("disk I/O error")
+        real(self, file_id, position, document)
+
+    monkeypatch.setattr(CorpusDatabase, "_document", failing)
+    target = tmp_path / "failed.db"
+    database = CorpusDatabase(target)
+
+    def write_all() -> None:
+        for name in names:
+            database.add(name, "0" * 64, docs[name])  # raises here once the thread has failed
+        database.commit()  # or here
+
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O error"):
+        write_all()
+    assert query(target, "SELECT source FROM files ORDER BY id") == [(names[0],), (names[1],)]
+    assert query(target, "PRAGMA foreign_key_check") == []
+
+
+def test_abort_finishes_the_file_being_written_and_drops_the_queued(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = {p.name: list(bulletins.parse_many(p.read_bytes(), source=p.name)) for p in sorted(SEEDS.glob("*.txt"))}
+    names = list(docs)
+    real = CorpusDatabase._write
+    started = threading.Event()
+
+    def slow(self: CorpusDatabase, source: str, sha256: str, documents: list[Document]) -> None:
+        started.set()
+        while not self._stop:  # the first file is still being written when abort() comes
+            time.sleep(0.001)
+        real(self, source, sha256, documents)
+
+    monkeypatch.setattr(CorpusDatabase, "_write", slow)
+    target = tmp_path / "aborted.db"
+    database = CorpusDatabase(target)
+    for name in names:
+        database.add(name, "0" * 64, docs[name])
+    assert started.wait(10)
+    database.abort()
+    assert query(target, "SELECT source FROM files") == [(names[0],)]
+    assert query(target, "SELECT count(*) FROM bulletins")[0][0] == len(docs[names[0]][0].bulletins)
