@@ -603,3 +603,26 @@ def test_abort_finishes_the_file_being_written_and_drops_the_queued(
     database.abort()
     assert query(target, "SELECT source FROM files") == [(names[0],)]
     assert query(target, "SELECT count(*) FROM bulletins")[0][0] == len(docs[names[0]][0].bulletins)
+
+
+def test_a_database_of_an_earlier_version_gains_the_columns_added_since(tmp_path: Path, seed_db: Path) -> None:
+    # Columns are only added at the end (the bulletin's own date, issue 15): an earlier version's
+    # database of the same schema gets them, and re-parsing its files (the parser changed) fills them.
+    target = tmp_path / "corpus.db"
+    shutil.copyfile(seed_db, target)
+    with sqlite3.connect(target) as db:
+        db.execute("ALTER TABLE bulletins DROP COLUMN document_date_source")
+        db.execute("ALTER TABLE bulletins DROP COLUMN document_date")
+        db.execute('ALTER TABLE attendance DROP COLUMN "document_date_source"')
+        db.execute("UPDATE files SET parser = '0.0.0-old'")
+    assert main(["parse", str(SEEDS), "--to", "sqlite", "-o", str(target), "-q"]) == 0
+    assert query(
+        target, "SELECT document_date, document_date_source FROM bulletins WHERE document_date_source = 'closing'"
+    )
+    assert dump(target) == dump(seed_db)
+
+
+def test_the_bulletin_date_is_stored(seed_db: Path) -> None:
+    # seed 002's notice: closed by 2020年2月9日 (a 落款), its own date.
+    rows = query(seed_db, "SELECT document_date, document_date_source FROM bulletins WHERE closing_date = '2020-02-09'")
+    assert ("2020-02-09", "closing") in rows

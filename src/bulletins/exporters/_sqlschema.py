@@ -202,6 +202,8 @@ CREATE TABLE bulletins (
   doc_number TEXT,
   issuer TEXT,
   closing_date TEXT,
+  document_date TEXT,
+  document_date_source TEXT,
   UNIQUE (document_id, position)
 );
 CREATE TABLE blocks (

@@ -123,6 +123,7 @@ class CorpusDatabase:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables:
             self._check(tables)  # before any setting is changed in somebody else's database
+            self._add_columns()
         db.execute("PRAGMA journal_mode = WAL")  # readers (datasette) see the last committed file
         db.execute("PRAGMA synchronous = NORMAL")  # durable at checkpoints, consistent always
         db.execute(f"PRAGMA wal_autocheckpoint = {CHECKPOINT_PAGES}")
@@ -156,6 +157,29 @@ class CorpusDatabase:
                 f"{self.target}: not a bulletins corpus database of schema {schema.SCHEMA} ({what});"
                 " give another -o file or remove this one"
             )
+
+    def _add_columns(self) -> None:
+        """Add the columns this version appends to a table of a database an earlier version wrote.
+
+        Columns are only ever added at the end (_sqlschema's rule), so ``ALTER TABLE … ADD COLUMN``
+        brings an older database of the same schema up to date; its files are re-parsed anyway
+        (the parser version changed), which fills the new columns.
+        """
+        db = self.db
+        wanted = sqlite3.connect(":memory:")
+        try:
+            for statement in _statements(schema.ddl()):
+                if statement.lstrip().upper().startswith("CREATE TABLE"):
+                    wanted.execute(statement)
+            for (table,) in wanted.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+                have = {row[1] for row in db.execute(f"PRAGMA table_info({schema.quote(table)})")}
+                if not have:
+                    continue
+                for row in wanted.execute(f"PRAGMA table_info({schema.quote(table)})").fetchall():
+                    if row[1] not in have:
+                        db.execute(f"ALTER TABLE {schema.quote(table)} ADD COLUMN {schema.quote(row[1])} {row[2]}")
+        finally:
+            wanted.close()
 
     def held(self, source: str) -> str | None:
         """The SHA-256 of *source*'s bytes when the database held it, parsed by this version, at opening.
@@ -268,8 +292,9 @@ class CorpusDatabase:
         bulletin_id = db.execute(
             "INSERT INTO bulletins (document_id, position, bulletin, first_line, last_line, origin, genre, section,"
             " headline, kicker, title, subtitles, dateline, agency, place, date, date_source, year, month, day,"
-            " year_inferred, byline, speaker, addressee, doc_number, issuer, closing_date)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " year_inferred, byline, speaker, addressee, doc_number, issuer, closing_date, document_date,"
+            " document_date_source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document_id,
                 position,
@@ -298,6 +323,8 @@ class CorpusDatabase:
                 bulletin.doc_number,
                 closing.issuer if closing is not None else None,
                 closing.date.iso if closing is not None and closing.date is not None else None,
+                bulletin.date.iso if bulletin.date is not None else None,
+                bulletin.date.source if bulletin.date is not None else None,
             ),
         ).lastrowid
         self._body(bulletin_id, bulletin)
