@@ -53,6 +53,52 @@ IN_BODY = ROW44.replace(
 LAYOUT = "<table><tr><td><p style='text-align:center'>关于做好春节期间工作的通知</p><p>各地要做好工作。</p></td></tr></table>"
 
 
+# Official documents (lexing/rules/contents.py, laws.py): lines copied from the corpus.
+# formats/pdf-text/guhhhhaa_xianfa-2018.pdf lines 1–19 (the contents cut to three chapters): a 题注 over two
+# lines, a 目录 whose first entry (序言) is printed again where the text begins.
+LAW = (
+    "中华人民共和国宪法\n"
+    "（1982年12月4日第五届全国人民代表大会第五次会议通过1982年12月4日全国人民代表大会公告公布施行\n"
+    "根据1988年4月12日第七届全国人民代表大会第一次会议通过的《中华人民共和国宪法修正案》和2018年3月11日"
+    "第十三届全国人民代表大会第一次会议通过的《中华人民共和国宪法修正案》修正）\n"
+    "目录\n序言\n第一章总纲\n第二章公民的基本权利和义务\n第三章国家机构\n序言\n"
+    "中国是世界上历史最悠久的国家之一。中国各族人民共同创造了光辉灿烂的文化，具有光荣的革命传统。\n"
+    "第一章 总纲\n"
+    "第一条 中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。\n"
+)
+# formats/pdf-text/weilueluo_minfadian.pdf lines 2397–2402: 附 则 between two articles, the dateline printed last.
+LAW_END = (
+    "中华人民共和国民法典\n"
+    "第一千二百五十八条 在公共场所或者道路上挖掘、修缮安装地下设施等造成他人损害，施工人不能证明已经设置明显标志和"
+    "采取安全措施的，应当承担侵权责任。\n"
+    "附 则\n"
+    "第一千二百五十九条 民法所称的“以上”、“以下”、“以内”、“届满”，包括本数；所称的“不满”、“超过”、“以外”，"
+    "不包括本数。\n"
+    "第一千二百六十条 本法自2021年1月1日起施行。\n"
+    "新华社北京6月1日电\n"
+)
+# govcn-html/row33.html lines 1–8: a 国务院令 over the regulation it promulgates.
+ORDER = (
+    "中华人民共和国国务院令\n第707号\n"
+    "现公布修订后的《中华人民共和国个人所得税法实施条例》，自2019年1月1日起施行。\n"
+    "总理　　李克强\n2018年12月18日\n"
+    "中华人民共和国个人所得税法实施条例\n"
+    "第一条　根据《中华人民共和国个人所得税法》（以下简称个人所得税法），制定本条例。\n"
+    "第二条　个人所得税法所称在中国境内有住所，是指因户籍、家庭、经济利益关系而在中国境内习惯性居住。\n"
+)
+# rmrb/2019-02/20190214-16-02.txt lines 2–11: the 主席令 printed under the law's title and 题注.
+INLINE_ORDER = (
+    "中华人民共和国车辆购置税法\n"
+    "（二〇一八年十二月二十九日第十三届全国人民代表大会常务委员会第七次会议通过）\n"
+    "中华人民共和国主席令\n第十九号\n"
+    "《中华人民共和国车辆购置税法》已由中华人民共和国第十三届全国人民代表大会常务委员会第七次会议于2018年12月29日"
+    "通过，现予公布，自2019年7月1日起施行。\n"
+    "中华人民共和国主席  习近平\n2018年12月29日\n"
+    "第一条  在中华人民共和国境内购置汽车、有轨电车、汽油发动机、摩托车，为车辆购置税的纳税人，应当依照本法规定缴纳车辆购置税。\n"
+    "第二条  本法所称购置，是指以购买、进口、自产、受赠、获奖或者其他方式取得并自用应税车辆的行为。\n"
+)
+
+
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
 
@@ -65,7 +111,18 @@ def _text(text: str, name: str = "snippet.txt") -> tuple[bytes, str]:
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
     ("table note", _text(ROW44, "row44.html"), 11),  # 注：坐标系统为深圳独立坐标系统。
-    ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 12),  # 第二章 总体要求
+    ("contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 12),  # 第二章 总体要求 (under 目 录)
+    ("contents", _text(LAW), 4),  # 目录
+    ("contents", _text(LAW), 6),  # 第一章总纲 (an entry)
+    ("table of contents", _text("\n".join([*LAW.splitlines()[5:8], "第四章国旗、国歌、国徽、首都"]) + "\n"), 1),
+    ("order", _text(ORDER), 1),  # 中华人民共和国国务院令 (over 第707号)
+    ("order", _text(INLINE_ORDER), 3),  # 中华人民共和国主席令 under the law's title and 题注
+    ("order text", _text(ORDER), 3),  # 现公布修订后的《…》…
+    ("order date", _text(INLINE_ORDER), 7),  # 2018年12月29日 (the law's articles follow)
+    ("adoption note", _text(LAW), 2),  # （1982年12月4日…施行 (the parenthesis closes on line 3)
+    ("adoption note", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 15),  # 1995年1月1日 执行 (after the 落款)
+    ("issued document", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 19),  # 第一条 (the issued 规定)
+    ("dateline printed last", _text(LAW_END), 6),  # 新华社北京6月1日电
     ("residue line", _file(SEEDS / "001_cb1989d8750bc7f6.txt"), 2),  # ![長者專區](images/zzzq.png)
     ("residue line", _file(CORPUS / "web/newscrawl/add_content_people3_idx256.txt"), 18),  # 分享让更多人看到
     ("note after closing", _file(READERS / "govcn-row2.docx"), 49),  # （此件公开发布）
@@ -116,6 +173,12 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("table note", _text(IN_BODY, "body.html"), 8, "body text"),
     # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
+    # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
+    ("contents", _text(LAW), 9, "short run"),
+    # 第一条 of a law after its order's signature is the law's, not a document a notice issues.
+    ("issued document", _text(INLINE_ORDER), 8, "body text"),
+    # 新华社北京9月6日电 opening a text is its dateline, not one printed last.
+    ("dateline printed last", _file(SEEDS / "000_2d494656d95ed764.txt"), 7, "dateline"),
     # （新华社北京5月21日电） that a bulletin with its own dateline prints again: a paragraph's tail.
     ("trailing dateline", _file(CORPUS / "rmrb/2019-02/20190228-07-02.txt"), 6, "body text"),
     # 正在 in a caption-like line inside a body is not a kicker.
@@ -150,6 +213,29 @@ def test_rule_takes_its_lines(rule: str, data: tuple[bytes, str], line: int) -> 
 def test_rule_leaves_its_look_alikes(rule: str, data: tuple[bytes, str], line: int, instead: str) -> None:
     found = _rule(data, line)
     assert found != rule and found == instead
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "doc_number", "closing"),
+    [
+        (LAW, ["中华人民共和国宪法"], None, None),
+        (LAW_END, ["中华人民共和国民法典"], None, None),
+        (ORDER, ["中华人民共和国个人所得税法实施条例"], "第707号", "总理　　李克强"),
+        (INLINE_ORDER, ["中华人民共和国车辆购置税法"], "第十九号", "中华人民共和国主席  习近平"),
+    ],
+    ids=["law", "law-end", "order", "inline-order"],
+)
+def test_an_official_document_is_one_bulletin(
+    text: str, headline: list[str], doc_number: str | None, closing: str | None
+) -> None:
+    # A law with its 题注, 目录 and unnumbered parts, an order with the regulation it promulgates: one
+    # bulletin, the order's number and signature its doc_number and closing.
+    document = bulletins.parse(text)
+    assert len(document.bulletins) == 1
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None and list(bulletin.headline.lines) == headline
+    assert bulletin.doc_number == doc_number
+    assert (bulletin.closing.issuer if bulletin.closing else None) == closing
 
 
 def test_every_rule_has_a_table_and_a_docstring() -> None:

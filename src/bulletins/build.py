@@ -57,6 +57,8 @@ _NOTICE_KINDS = {
     "MASTHEAD": "masthead",
     "DOC_NUMBER": "doc_number",
     "DOC_NUMBER_BELOW": "doc_number",
+    "ORDER_MASTHEAD": "masthead",
+    "ORDER_NUMBER": "doc_number",
     "ADDRESSEE": "addressee",
     "ATTACHMENT": "attachment",
     "CC": "cc",
@@ -424,6 +426,14 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """发文字号 above the title: 国办发〔2020〕6号."""
         return self._element(token)
 
+    def order_masthead(self, token: LineToken) -> NoticeElement:
+        """An order's masthead under a law's title: 中华人民共和国主席令."""
+        return self._element(token)
+
+    def order_number(self, token: LineToken) -> NoticeElement:
+        """An order's number under a law's title: 第三十九号 (the document's number)."""
+        return self._element(token)
+
     def doc_number_below(self, token: LineToken) -> NoticeElement:
         """发文字号 printed just below the title (reprints)."""
         return self._element(token)
@@ -469,6 +479,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """A body paragraph."""
         return _read(_paragraph(token), token.info.shadow)
 
+    def order_text(self, token: LineToken) -> _Read:
+        """An order's own sentence above its signature (现公布…, 国务院令): a body paragraph."""
+        return _read(_paragraph(token), token.info.shadow)
+
     def head_note(self, token: LineToken) -> _Read:
         """A 提要 sentence or a 题注 under the headline: a paragraph at the head of the body."""
         return _read(_paragraph(token), token.info.shadow)
@@ -486,6 +500,14 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         """A numbered point that opens a bulletin whose headline is missing."""
         point = _point(token)
         return _read(point, token.info.shadow[len(point.marker) :])
+
+    def issued_title(self, token: LineToken) -> Subhead:
+        """The title of the document a 印发 notice issues, after the notice's 落款: a subhead."""
+        return self.subhead(token)
+
+    def issued_point(self, token: LineToken) -> _Read:
+        """The first article of the document a 印发 notice issues, after the notice's 落款: a point."""
+        return self.point(token)
 
     def subhead(self, token: LineToken) -> Subhead:
         """A subheading inside a body."""

@@ -44,12 +44,21 @@ class Context:
         self.brief_column = False  # inside a column of briefs (国内联播快讯, 新闻速递)
         self.paragraphs = 0  # paragraphs of the current bulletin so far
         self.sectioned = False  # the bulletin is a page-wide feature cut into signed sections
+        # Official documents (lexing/rules/contents.py, laws.py): the headings a 目录 listed, keyed
+        # without spaces (they title parts of the same document), and an order (…令 / 第N号) whose
+        # signature is printed above the regulation it promulgates.
+        self.contents: set[str] = set()
+        self.order = ""  # "head": an order above its regulation's title; "inline": under a law's title
+        self.headline_key = ""  # the bulletin's headline, spaces removed (a title printed twice)
 
     def open_bulletin(self) -> None:
         """Start a new bulletin: forget the state of the last one."""
         self.has_dateline = False
         self.paragraphs = 0
         self.sectioned = False
+        self.contents = set()
+        self.order = ""
+        self.headline_key = ""
         self.in_bulletin = True
         self.terminal_seen = False
         self.numbers = {}
@@ -88,7 +97,9 @@ class Context:
             return False
         after = self.peek(i + 1)
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
-        return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc
+        # …or a parenthesised remark, set as body text by the page: gov.cn's （本文有删减） under the
+        # 落款 (govcn-html row51 lines 8–10).
+        return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc or NOTE.match(after.shadow) is not None
 
     def speech_follows(self, i: int) -> bool:
         """A speaker's line or a salutation follows line *i*."""

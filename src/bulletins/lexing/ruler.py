@@ -24,7 +24,20 @@ from attrs import frozen
 from ..model import Diagnostic
 from .context import Context
 from .lines import Raw
-from .rules import captions, chrome, contents, credits, datelines, headnotes, notices, paragraphs, runs, speech, tables
+from .rules import (
+    captions,
+    chrome,
+    contents,
+    credits,
+    datelines,
+    headnotes,
+    laws,
+    notices,
+    paragraphs,
+    runs,
+    speech,
+    tables,
+)
 from .tokens import LineToken
 
 Apply = Callable[[Context, int], "int | None"]
@@ -55,23 +68,30 @@ def _kinds(*names: str) -> frozenset[str]:
 RULES: tuple[Rule, ...] = (
     Rule("table", _kinds("table_row"), tables.table),
     Rule("table note", _kinds("para", "short", "lead", "point"), tables.table_note),
+    Rule("contents", _kinds("short", "para", "subhead"), contents.contents),
     Rule("table of contents", _kinds("point"), contents.table_of_contents),
     Rule("residue line", _kinds("image", "nav", "section"), chrome.residue_line),
     Rule("note after closing", None, notices.note_after_closing),
+    Rule("order", _kinds("short"), laws.order),
+    Rule("order text", _kinds("para"), laws.order_text),
     Rule("notice header", _kinds("masthead", "doc_number"), notices.notice_header),
     Rule("notice element", _kinds("attachment", "cc", "imprint"), notices.notice_element),
     Rule("addressee", _kinds("para"), notices.addressee),
     Rule("trailing dateline", _kinds("trailing_dateline"), datelines.trailing_dateline),
     Rule("credit", _kinds("credit"), credits.credit),
+    Rule("adoption note", _kinds("short", "para"), laws.adoption_note),
+    Rule("issued document", _kinds("point"), laws.issued_point),
     Rule("headnotes", None, headnotes.head_notes),
     Rule("box label", _kinds("short", "para"), headnotes.box_label),
     Rule("weak caption", _kinds("caption"), captions.weak_caption),
     Rule("caption", _kinds("caption"), captions.caption),
+    Rule("dateline printed last", _kinds("dateline"), datelines.last_dateline),
     Rule("dateline", _kinds("dateline"), datelines.dateline),
     Rule("document date", _kinds("speech_date"), headnotes.document_date),
     Rule("speech date", _kinds("speech_date"), speech.speech_date),
     Rule("salutation", _kinds("salutation"), speech.salutation),
     Rule("byline", _kinds("byline"), speech.byline),
+    Rule("order date", _kinds("date_only"), laws.order_date),
     Rule("closing date", _kinds("date_only"), notices.closing_date),
     Rule("hidden text", _kinds("hidden"), chrome.hidden_text),
     Rule("marked subhead", _kinds("subhead"), runs.marked_subhead),

@@ -1,12 +1,98 @@
-"""Rule *table of contents*: chapter and section headings listed before the text that repeats them."""
+"""Rules *contents* and *table of contents*: a document's 目录 and the headings it lists.
+
+A long official document — a law, a plan, a budget or a quality report — may print its table of
+contents before its text: a ``目录`` label over one entry a line (chapter headings, parts, numbered
+sections with dot leaders and page numbers), then the text, whose headings repeat the entries.
+The label and the entries are navigation, kept as residue (never points, never headlines), and the
+headings they announce title parts of the same document: none of them opens a bulletin
+(:func:`listed`, asked by the *short run* rule).
+
+Evidence: formats/pdf-text/weilueluo_minfadian.pdf lines 5–138 (目录, then 第一编总则 … 附则, the
+text from 第一编 总 则), formats/docx/weilueluo_minfadian.docx line 5 (``目  录``),
+formats/pdf-text/guhhhhaa_xianfa-2018.pdf lines 4–17 (目录 / 序言 / 第一章总纲 …, the text from 序言),
+formats/pdf-text/hushengjie_tsinghua-benke-jiaoxue-zhiliang-baogao-2023-2024.pdf lines 2–10
+(``一、本科教育基本情况......``), formats/pdf-text/zxjgov_putuo-guihua-ziranziyuan-2024-bumen-juesuan_word2010.pdf
+lines 4–24 (a 决算's parts), rmrb/2019-02/20190219-14-01.txt lines 8–59 (a plan's 目录 without a label).
+"""
 
 from __future__ import annotations
+
+import re
 
 from ..context import Context
 from ..lines import Raw
 
 _CONTENTS_MIN = 4
 _HEADING_STYLES = frozenset({"第一章", "第一节"})
+# 目录 / 目  录 / 目 次 alone on a line (a standard prints 目次).
+_LABEL = re.compile(r"^目\s*[录次]$")
+# ......… 12 / ·········3: an entry's dot leader and page number.
+_LEADER = re.compile(r"[.．…·・\s]{3,}\d{0,4}$|\s+\d{1,4}$")
+_SPACE = re.compile(r"\s+")
+_ENTRY_MAX = 64
+_ENTRIES_MAX = 400  # the 民法典's contents list 132 headings
+_ENTRIES_MIN = 2
+_PREFIX_MIN = 6  # a heading printed with its entry's glued neighbour (第一部分…概况一、主要职能) still matches
+
+
+def is_contents_label(shadow: str) -> bool:
+    """``目录`` / ``目  录`` / ``目次`` alone on its line: the label of a table of contents."""
+    return _LABEL.match(shadow.strip()) is not None
+
+
+def entry_key(shadow: str) -> str:
+    """An entry or a heading as compared: its dot leader and page number cut, spaces removed."""
+    return _SPACE.sub("", _LEADER.sub("", shadow))
+
+
+def _entry_like(raw: Raw) -> bool:
+    key = entry_key(raw.shadow)
+    return 0 < len(key) <= _ENTRY_MAX and not key.endswith(("。", "；", "：", ":", "，"))
+
+
+def _same_heading(key: str, entry: str) -> bool:
+    if key == entry:
+        return True
+    return min(len(key), len(entry)) >= _PREFIX_MIN and (entry.startswith(key) or key.startswith(entry))
+
+
+def listed(ctx: Context, shadow: str) -> bool:
+    """*shadow* is a heading the bulletin's table of contents listed: a part of the same document."""
+    if not ctx.contents:
+        return False
+    key = entry_key(shadow)
+    return bool(key) and any(_same_heading(key, entry) for entry in ctx.contents)
+
+
+def contents(ctx: Context, i: int) -> int | None:
+    """A ``目录`` label and the entries under it: navigation, up to the text's first heading.
+
+    The entries run until the first of them is printed again (the text begins: 序言 after 目录 /
+    序言 / 第一章总纲 …) or until a line that cannot be an entry (a sentence); at least two
+    entries. Each is kept as residue and remembered (:func:`listed`).
+    """
+    if not is_contents_label(ctx.raws[i].shadow):
+        return None
+    k = i + 1
+    keys: list[str] = []
+    while k < len(ctx.raws) and k - i <= _ENTRIES_MAX:
+        raw = ctx.raws[k]
+        if raw.kind in {"image", "hidden"}:  # a page number between two pages of entries
+            k += 1
+            continue
+        if not _entry_like(raw):
+            break
+        key = entry_key(raw.shadow)
+        if keys and _same_heading(key, keys[0]):
+            break
+        keys.append(key)
+        k += 1
+    if len(keys) < _ENTRIES_MIN:
+        return None
+    for n in range(i, k):
+        ctx.emit_line("NAV", n)
+    ctx.contents.update(keys)
+    return k
 
 
 def _is_heading(raw: Raw) -> bool:
@@ -27,4 +113,5 @@ def table_of_contents(ctx: Context, i: int) -> int | None:
         return None
     for n in range(i, k):
         ctx.emit_line("NAV", n)
+    ctx.contents.update(entry_key(raw.shadow) for raw in ctx.raws[i:k])
     return k

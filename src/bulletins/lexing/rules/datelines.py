@@ -30,6 +30,31 @@ def trailing_dateline(ctx: Context, i: int) -> int | None:
     return i + 1
 
 
+def last_dateline(ctx: Context, i: int) -> int | None:
+    """A bare dateline on the last line of the text, under a bulletin with no dateline: it ends that bulletin.
+
+    新华社北京6月1日电 alone after the 民法典's last article (formats/pdf-text/weilueluo_minfadian.pdf
+    line 2402, formats/docx/weilueluo_minfadian.docx line 2406): with no text after it, it opens
+    nothing; it is the law's dateline, printed last.
+    """
+    raw = ctx.raws[i]
+    match = raw.dateline
+    if (
+        match is None
+        or not ctx.in_bulletin
+        or ctx.has_dateline
+        or ctx.last in UNDER_HEADLINE
+        or i + 1 < len(ctx.raws)
+        or raw.text[match.end :].strip()
+    ):
+        return None
+    dated = attrs.evolve(match, dateline=attrs.evolve(match.dateline, trailing=True))
+    ctx.emit("TRAILING_DATELINE", LineInfo(first=raw.number, last=raw.number, text=raw.text, dateline=dated))
+    ctx.has_dateline = True
+    ctx.terminal_seen = True
+    return i + 1
+
+
 # 新华社首尔1月16日电热点问答｜朝鲜为何要废除朝韩事务机构 / 新华社记者王超 (web/newscrawl
 # xinhuanet4_idx81, idx71): the same form without 题：, told by the writer's line under it.
 _RUN_IN_TITLE = re.compile(r"\s*(?P<title>\S.{1,80})$")

@@ -13,9 +13,11 @@ import re
 from ..context import NOTE, Context
 from ..lines import Raw
 from ..tokens import LineInfo
+from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
 from .headnotes import is_adoption_note, is_box_label, is_summary
+from .laws import continues_articles, ends_headline, issues_here
 from .paragraphs import paragraph
 
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
@@ -40,7 +42,13 @@ def short_run(ctx: Context, i: int) -> int:
     # A box label (核心阅读), a 提要 sentence or a 题注 ends a headline run: its own rule reads it.
     for k in range(i + 1, j):
         shadow = raws[k].shadow
-        if is_box_label(shadow) or is_summary(shadow) or is_adoption_note(shadow):
+        if (
+            is_box_label(shadow)
+            or is_summary(shadow)
+            or is_adoption_note(shadow)
+            or is_contents_label(shadow)  # 目录 under a report's title (lexing/rules/contents.py)
+            or ends_headline(shadow)  # a 题注 without parentheses, or one that runs on (lexing/rules/laws.py)
+        ):
             j = k
             break
     run = list(raws[i:j])
@@ -60,6 +68,19 @@ def short_run(ctx: Context, i: int) -> int:
         return ctx.emit_line("BRIEF_TITLE", i)
     if decision == "subhead":
         ctx.emit("SUBHEAD", _joined(run))
+        return j
+    if decision == "repeat":
+        for k in range(i, j):
+            ctx.emit_line("NAV", k)
+        return j
+    if decision == "issued":
+        ctx.terminal_seen = False
+        ctx.emit("ISSUED_TITLE", _joined(run))
+        return j
+    if decision == "promulgated":
+        ctx.order = ""
+        ctx.terminal_seen = False
+        headline(ctx, run, keep_open=True)
         return j
     if len(run) > _DECK_MAX:
         # A title over a list printed one item a line (第五批全国学雷锋活动示范点名单 / （50个）
@@ -83,6 +104,24 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     # (seed 002: 党委办公室 / 2020年2月9日).
     if ctx.in_bulletin and after is not None and after.kind == "date_only" and ctx.closing_date_here(j):
         return "closing"
+    # An order's signature under a law's title, the law's articles after its date (lexing/rules/laws.py).
+    if ctx.order == "inline" and ctx.last == "ORDER_TEXT" and after is not None and after.kind == "date_only":
+        return "closing"
+    # An official document's own parts (lexing/rules/contents.py, laws.py): the title of the
+    # regulation an order promulgates, under the order's signature; the title printed twice (a web
+    # print's page title over the document's); a heading its 目录 listed, or any heading of a document
+    # that printed a 目录, or one between two articles (附 则 between 第一千二百五十八条 and
+    # 第一千二百五十九条) — none opens a bulletin.
+    if ctx.order == "head" and ctx.last == "CLOSING_DATE":
+        return "promulgated"
+    if issues_here(ctx, j):
+        return "issued"
+    if ctx.in_bulletin and not ctx.terminal_seen:
+        key = "".join(entry_key(raw.shadow) for raw in run)
+        if ctx.headline_key and key == ctx.headline_key and not ctx.paragraphs:
+            return "repeat"
+        if ctx.contents or listed(ctx, run[0].shadow) or continues_articles(ctx, after):
+            return "subhead"
     # Word headings (seed 002's [bookmark: _Toc…]) are headlines, and so is the title under a
     # masthead or a document number.
     if any(raw.toc for raw in run) or ctx.last in {"MASTHEAD", "DOC_NUMBER"}:
@@ -140,9 +179,12 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     return "subhead"
 
 
-def headline(ctx: Context, run: list[Raw]) -> None:
-    """Emit *run* as a headline block (a compilation heading above a series label as SECTION)."""
-    keep_open = ctx.last in {"MASTHEAD", "DOC_NUMBER"}
+def headline(ctx: Context, run: list[Raw], *, keep_open: bool = False) -> None:
+    """Emit *run* as a headline block (a compilation heading above a series label as SECTION).
+
+    With *keep_open*, the bulletin being built goes on (an order's regulation under its signature).
+    """
+    keep_open = keep_open or ctx.last in {"MASTHEAD", "DOC_NUMBER"}
     # A brief column's label starts a run of briefs; a brief inside it keeps the column open;
     # any other title ends it.
     inside = ctx.brief_column and ctx.in_bulletin and not ctx.terminal_seen
@@ -155,6 +197,7 @@ def headline(ctx: Context, run: list[Raw]) -> None:
         ctx.emit("SECTION", _joined(heading))
     if not keep_open:
         ctx.open_bulletin()
+    ctx.headline_key = "".join(entry_key(raw.shadow) for raw in run)
     for k, raw in enumerate(run):
         kind = "HEADLINE_START" if k == 0 else "HEADLINE_LINE"
         ctx.emit(kind, LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))

@@ -1,0 +1,244 @@
+"""Laws, regulations and orders: the 题注 under a title, articles that run on, and a 令 over what it promulgates.
+
+Line tests and the rules *adoption note* and *order*. A law or a regulation is one document from
+its title to its last article, whatever is printed between: its 题注 (how and when it was adopted,
+with or without parentheses, on one line or several), its 目录 (:mod:`~.contents`), its parts,
+chapters and sections (编/分编/章/节, some printed without a number: 附则, 序言), its 附则. An order
+(国务院令, a ministry's 令) prints its number, one promulgating sentence and its signature above
+the regulation it promulgates: the order's number is the document's, the signature its 落款, and
+the regulation the rest of the same bulletin.
+
+Evidence (file and line):
+
+* 题注 in parentheses over two lines: formats/pdf-text/guhhhhaa_xianfa-2018.pdf lines 2–3
+  (``（1982年12月4日第五届全国人民代表大会第五次会议通过1982年12月4日全国人民代表大会公告公布施行`` /
+  ``根据1988年4月12日…修正）``), the same in formats/pdf-text/hustnzj_xianfa-2018-macos-quartz.pdf.
+* 题注 without parentheses (web/lawref, LawRefBook's head lines):
+  ``2021年5月31日 最高人民法院审判委员会第1840次会议通过`` and ``2021年6月3日 施行``
+  (zgf2021_pifu_zscq_kaizhi.md lines 5, 7), ``1997年11月17日 中华人民共和国国务院令第235号发布``
+  (gwyling235_fakuan_fenli.md line 3), ``1995年1月1日 执行`` after the covering notice's 落款
+  (ldb1994_gongzi_zhifu.md line 15).
+* A chapter printed without a number between two articles: ``附 则`` between 第一千二百五十八条 and
+  第一千二百五十九条 (formats/pdf-text/weilueluo_minfadian.pdf line 2399).
+* Orders: ``中华人民共和国国务院令`` / ``第707号`` / ``现公布修订后的《…》…`` / ``总理　　李克强`` / ``2018年12月18日``
+  / ``中华人民共和国个人所得税法实施条例`` (govcn-html row33 lines 1–6; row58, 第706号);
+  ``中华人民共和国国务院令`` / ``第535号`` (formats/pdf-text/betweenxtm_…_guowuyuanling535_chrome-print.pdf
+  lines 1–6); ``中华人民共和国商务部令`` / ``2014年第3号`` (formats/pdf-text/forhumanity_shangwubuling-2014-3_….pdf
+  lines 5–10).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..._text import HAN
+from ..context import UNDER_HEADLINE, Context
+from ..lines import Raw
+from ..tokens import retyped
+from .headnotes import is_adoption_note
+from .paragraphs import paragraph
+
+_DATE = (
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日"
+)
+_ACTS = r"(?:通过|发布|公布|批准|修正|修订|施行|执行|印发|颁布)"
+# 2021年5月31日 最高人民法院审判委员会第1840次会议通过 / 2021年6月3日 施行: a 题注 without parentheses.
+_ADOPTION_LINE = re.compile(rf"^{_DATE}[\s　]*[^。；;，,（()）]{{0,50}}?{_ACTS}[\s　]*$")
+# （1982年12月4日第五届全国人民代表大会第五次会议通过… : a 题注 whose parenthesis closes on a later line.
+_ADOPTION_OPEN = re.compile(rf"^[（(][^（）()]{{0,40}}{_DATE}[^（）()]*{_ACTS}[^（）()]*$")
+# （1994年1月28日中华人民共和国国务院令第142号发布　根据…修订） on one line, however long (govcn-html row33 line 7).
+_ADOPTION_WHOLE = re.compile(rf"^[（(][^（）()]{{0,40}}{_DATE}[^（）()]*{_ACTS}[^（）()]*[）)]$")
+_CLOSE = re.compile(r"[）)]\s*$")
+_NOTE_LINES_MAX = 6
+# 中华人民共和国国务院令 / 中华人民共和国商务部令 / 国务院国有资产监督管理委员会令: the masthead of an order.
+_ORDER = re.compile(rf"^[{HAN}]{{2,30}}令$")
+# 第707号 / 2014年第3号 / （2014年第3号）: an order's number on the line under it.
+# 第三十九号 (a 主席令: rmrb/2020-01/20200102-16-01.txt line 5).
+_ORDER_NUMBER = re.compile(r"^[（(]?(?:\d{4}年)?第\s*(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*号[）)]?$")
+# 关于印发《工资支付暂行规定》的通知 / 国务院办公厅转发…的通知: a notice that issues or forwards a document.
+_ISSUING = re.compile(r"(?:印发|转发|颁发|发布|公布)[^。]*(?:通知|决定|令)$")
+# 《中华人民共和国森林法》已由…修订通过，现予公布，自2020年7月1日起施行。 (an order's sentence).
+_PROMULGATES = re.compile(r"现予(?:公布|发布|印发)|现(?:将[^。]{0,40})?公布")
+_LOOKAHEAD = 3000
+_TITLE_MAX = 80
+_ARTICLE = "第一条"
+_ORDER_TEXT_MAX = 3
+
+
+def is_adoption_line(shadow: str) -> bool:
+    """A 题注 printed without parentheses: a date, then who adopted or issued it, or when it takes effect."""
+    return _ADOPTION_LINE.match(shadow.strip()) is not None
+
+
+def opens_adoption_note(shadow: str) -> bool:
+    """A 题注 whose opening parenthesis is not closed on its line (it runs on to the next)."""
+    return _ADOPTION_OPEN.match(shadow.strip()) is not None
+
+
+def is_order_masthead(shadow: str) -> bool:
+    """``中华人民共和国国务院令``: the name of an order's issuer, ending in 令."""
+    return _ORDER.match(shadow.strip()) is not None
+
+
+def is_order_number(shadow: str) -> bool:
+    """``第707号`` / ``2014年第3号``: an order's number."""
+    return _ORDER_NUMBER.match(shadow.strip()) is not None
+
+
+def ends_headline(shadow: str) -> bool:
+    """A line that closes the headline run above it: a 题注 without parentheses, or one that runs on."""
+    return is_adoption_line(shadow) or opens_adoption_note(shadow)
+
+
+def continues_articles(ctx: Context, raw: Raw | None) -> bool:
+    """*raw* is the next article of the bulletin being built (第N条 after 第N-1条): the same law."""
+    if raw is None or raw.marker is None or raw.marker.style != _ARTICLE or not ctx.in_bulletin:
+        return False
+    return raw.marker.number > 1 and ctx.numbers.get(_ARTICLE) == raw.marker.number - 1
+
+
+def _note_end(ctx: Context, i: int) -> int | None:
+    """The index after the 题注 starting at *i*, or None if there is none."""
+    raw = ctx.raws[i]
+    if raw.kind not in {"short", "para"} or is_adoption_note(raw.shadow):  # one line in parentheses: *headnotes*
+        return None
+    if is_adoption_line(raw.shadow) or _ADOPTION_WHOLE.match(raw.shadow.strip()):
+        return i + 1
+    if not opens_adoption_note(raw.shadow):
+        return None
+    for k in range(i + 1, min(i + _NOTE_LINES_MAX, len(ctx.raws))):
+        if ctx.raws[k].kind not in {"short", "para"}:
+            return None
+        if _CLOSE.search(ctx.raws[k].shadow):
+            return k + 1
+    return None
+
+
+def _signed(ctx: Context, i: int) -> bool:
+    """From *i*: the order's sentence(s), its signature (issuer lines over a date), then a title."""
+    k = i
+    while k < len(ctx.raws) and ctx.raws[k].kind == "para" and k - i < _ORDER_TEXT_MAX:
+        k += 1
+    if k == i:
+        return False
+    issuers = k
+    while k < len(ctx.raws) and ctx.raws[k].kind in {"short", "byline"} and k - issuers < _ORDER_TEXT_MAX:
+        k += 1
+    title = ctx.peek(k + 1)
+    return (
+        issuers < k < len(ctx.raws)
+        and ctx.raws[k].kind == "date_only"
+        and title is not None
+        and (title.kind == "short" or ctx.last in UNDER_HEADLINE)
+    )
+
+
+# -- the context rules ----------------------------------------------------------------------
+
+
+def adoption_note(ctx: Context, i: int) -> int | None:
+    """A 题注 under the title — in parentheses over several lines, or without them — is a headnote.
+
+    The same line after a covering notice's 落款 (``1995年1月1日 执行``, the effective date of the
+    regulation the notice issues) is a note of that bulletin, never the title of another.
+    """
+    under = ctx.last in UNDER_HEADLINE
+    if not under and not ctx.after_closing():
+        return None
+    end = _note_end(ctx, i)
+    if end is None:
+        return None
+    if not under and end - i > 1:
+        return None
+    for k in range(i, end):
+        ctx.emit_line("HEAD_NOTE" if under else "NOTE", k)
+    return end
+
+
+def order(ctx: Context, i: int) -> int | None:
+    """An order's masthead over its number: the 版头 of a 令 (``中华人民共和国国务院令`` / ``第707号``).
+
+    Above a title, the masthead opens the bulletin and the number is its doc_number; the order's
+    sentence and its signature follow, then the title of the regulation it promulgates (read by
+    *short run*). Under a law's title and 题注 (rmrb/2020-01/20200102-16-01.txt lines 2–8: 中华人民共和国森林法 /
+    （…修订） / 中华人民共和国主席令 / 第三十九号 / …现予公布… / 中华人民共和国主席 习近平 / 2019年12月28日), the
+    order is part of the law's bulletin and the law's text goes on after the signature.
+    """
+    raw, after = ctx.raws[i], ctx.peek(i + 1)
+    if after is None or not is_order_masthead(raw.shadow) or not is_order_number(after.shadow):
+        return None
+    if not _signed(ctx, i + 2):
+        return None
+    if ctx.in_bulletin and ctx.last in UNDER_HEADLINE:
+        ctx.order = "inline"
+        ctx.emit_line("ORDER_MASTHEAD", i)
+        return ctx.emit_line("ORDER_NUMBER", i + 1)
+    ctx.open_bulletin()
+    ctx.order = "head"
+    ctx.emit_line("MASTHEAD", i)
+    return ctx.emit_line("DOC_NUMBER", i + 1)
+
+
+def order_text(ctx: Context, i: int) -> int | None:
+    """The order's own sentence(s) under its number, up to its signature: the order's text."""
+    if not ctx.order or ctx.last not in {"DOC_NUMBER", "ORDER_NUMBER", "ORDER_TEXT"} or ctx.raws[i].kind != "para":
+        return None
+    return ctx.emit_line("ORDER_TEXT", i)
+
+
+def order_date(ctx: Context, i: int) -> int | None:
+    """The date of an order printed under a law's title: the order's 落款 — the law goes on after it."""
+    if ctx.order != "inline" or ctx.last != "ISSUER":
+        return None
+    ctx.order = ""
+    return ctx.emit_line("CLOSING_DATE", i)
+
+
+def issuing(ctx: Context) -> bool:
+    """The bulletin is a notice that issues or forwards a document (印发, 转发, 发布 … 的通知)."""
+    if _ISSUING.search(ctx.headline_key):
+        return True
+    # A law printed under its title with the 主席令 that promulgates it (rmrb/2020-01/20200102-16-01.txt
+    # lines 2–8: 中华人民共和国森林法 / 题注 / 中华人民共和国主席令 / 第三十九号 / …现予公布… / signature).
+    if any(_PROMULGATES.search(key) for key in ctx.seen):
+        return True
+    # LawRefBook prints the notice's own title as the first line of the body, under the issued
+    # document's title (web/lawref/ldb1994_gongzi_zhifu.md line 3).
+    return any(len(key) <= _TITLE_MAX and _ISSUING.search(key) for key in ctx.seen)
+
+
+def _signs_itself(ctx: Context, j: int) -> bool:
+    """A 落款 (issuer lines over a date alone on its line) stands somewhere from *j* on."""
+    for k in range(j + 1, min(j + _LOOKAHEAD, len(ctx.raws))):
+        raw = ctx.raws[k]
+        if raw.kind == "date_only" and ctx.raws[k - 1].kind in {"short", "byline"}:
+            nxt = ctx.peek(k + 1)
+            if nxt is None or nxt.kind not in {"para", "point"}:
+                return True
+    return False
+
+
+def issues_here(ctx: Context, j: int) -> bool:
+    """After an issuing notice's 落款, the document it issues begins at *j* and is part of its bulletin.
+
+    Convention (tests/fixtures/corpus: web/lawref/ldb1994_gongzi_zhifu.md; tests/fixtures/formats
+    README): a document issued or forwarded by a notice stays in the notice's bulletin unless it
+    carries its own issuer and date — its own 落款 further on.
+    """
+    return ctx.in_bulletin and ctx.after_closing() and issuing(ctx) and not _signs_itself(ctx, j)
+
+
+def issued_point(ctx: Context, i: int) -> int | None:
+    """The first article of the document an issuing notice issues, printed after its 落款.
+
+    ``第一条 为维护劳动者…`` under ``劳动部`` / ``一九九四年十二月六日`` / ``1995年1月1日 执行``
+    (web/lawref/ldb1994_gongzi_zhifu.md lines 11–19): the issued regulation goes on in the notice's bulletin.
+    """
+    if not issues_here(ctx, i):
+        return None
+    at = len(ctx.out)
+    nxt = paragraph(ctx, i)
+    if len(ctx.out) > at and ctx.out[at].type == "POINT":
+        ctx.out[at] = retyped(ctx.out[at], "ISSUED_POINT")
+        ctx.terminal_seen = False
+    return nxt
