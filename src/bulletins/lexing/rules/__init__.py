@@ -11,7 +11,10 @@ order, ``bulletins explain FILE`` names the rule that took each line, and ``test
 holds each rule's table.
 
 - :mod:`~.tables` — a data table's rows (rule *table*, *table note*)
-- :mod:`~.contents` — a table of contents (rule *table of contents*)
+- :mod:`~.contents` — a 目录 and the headings it lists (rules *contents*, *table of contents*)
+- :mod:`~.laws` — laws, regulations and orders: 题注, unnumbered parts between articles, a 令 over
+  the regulation it promulgates, the document a 印发 notice issues (*order*, *order text*, *order
+  date*, *adoption note*, *issued document*)
 - :mod:`~.chrome` — web-page controls and labels; residue and hidden text (*residue line*, *hidden text*)
 - :mod:`~.notices` — GB/T 9704 parts: 版头, 主送机关, 落款, 附注, 附件 (*notice header*, *addressee* …)
 - :mod:`~.datelines` — 新华社北京9月6日电 opening a text or printed last (*dateline*, *trailing dateline*)
