@@ -58,6 +58,11 @@ LINES: dict[str, list[str]] = {
     "IMPRINT": ["国务院办公厅秘书局 2020年2月10日印发"],
     "NOTE": ["（此件公开发布）"],
     "TRAILING_DATELINE": ["（新华社北京2月28日电）"],
+    "ORDER_TEXT": ["现公布修订后的《中华人民共和国个人所得税法实施条例》，自2019年1月1日起施行。"],
+    "ORDER_MASTHEAD": ["中华人民共和国主席令"],
+    "ORDER_NUMBER": ["第十九号"],
+    "ISSUED_TITLE": ["工资支付暂行规定"],
+    "ISSUED_POINT": ["第一条 为维护劳动者通过劳动获得劳动报酬的权利，制定本规定。"],
 }
 
 
