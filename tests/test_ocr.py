@@ -214,6 +214,9 @@ def test_page_lines_hints() -> None:
     table = by_text["评价主体"]
     assert table.text == "评价主体\t认同" and table.hints.table_cell and table.hints.align is None
     assert by_text["二〇二四年七月一日"].origin == "page 1 box 780,1420,1077,1455 conf 0.88"
+    (place,) = by_text["二〇二四年七月一日"].places  # the same box as numbers, for Document.boxes
+    assert (place.page, place.left, place.top, place.right, place.bottom) == (1, 780, 1420, 1077, 1455)
+    assert place.confidence is not None and round(place.confidence, 2) == 0.88
 
 
 # -- with the extra: the typed pages ---------------------------------------------------------------
@@ -305,3 +308,8 @@ def test_a_scanned_pdf_is_read_by_ocr_page_by_page(typed: dict[str, tuple[str, b
     closings = [b.closing for b in document.bulletins if b.closing is not None]
     assert closings and closings[0].date is not None and closings[0].date.iso == "2019-03-12"
     assert document.source.format == "pdf"
+    # Provenance: the OCR boxes turned from the 150 dpi rendering's pixels into the page's points.
+    (page,) = document.pages
+    assert page.unit == "pt" and page.number == 1
+    assert document.boxes and all(b.page == 1 and b.confidence is not None for b in document.boxes)
+    assert all(0 <= b.left < b.right <= page.width and 0 <= b.top < b.bottom <= page.height for b in document.boxes)

@@ -96,6 +96,75 @@ def test_the_notice_parses_like_its_text() -> None:
     assert sorted(r.text for r in document.residue) == ["— 1 —", "— 2 —"]  # page numbers, kept
 
 
+# -- provenance: every line's page and box ------------------------------------------------------
+
+
+def test_every_line_has_its_page_and_box() -> None:
+    document = bulletins.parse(fixture("notice-gbt9704.pdf"), source="notice.pdf")
+    assert [(p.number, p.width, p.height, p.unit) for p in document.pages] == [(1, 595, 842, "pt"), (2, 595, 842, "pt")]
+    reading = lines("notice-gbt9704.pdf")
+    assert {b.line for b in document.boxes} == set(range(1, len(reading) + 1))  # every line, residue too
+    by_line = {n: [b for b in document.boxes if b.line == n] for n in range(1, len(reading) + 1)}
+    for n, line in enumerate(reading, 1):
+        first = by_line[n][0]
+        x0, y0, x1, y1 = line.hints.bbox or (0, 0, 0, 0)
+        # The hints' box is PDF's (from the bottom left); Document.boxes measure from the top left.
+        assert (first.page, first.left, first.right) == (line.hints.page, x0, x1)
+        assert (first.top, first.bottom) == (round(842 - y1, 1), round(842 - y0, 1))
+    # notice.txt line 21 runs over the page break: a box on each page.
+    long = next(n for n, ln in enumerate(reading, 1) if ln.text.startswith("7.省委组织部"))
+    assert [b.page for b in by_line[long]] == [1, 2]
+    title = next(n for n, ln in enumerate(reading, 1) if ln.text == "关于召开院党委理论学习中心组第二次")
+    assert 842 - 730 < by_line[title][0].top < by_line[title][0].bottom < 842 - 690  # drawn at y=700 in 22 pt
+
+
+def test_boxes_agree_with_pdftotext() -> None:
+    """hfut …2021-8 p1: the boxes ``pdftotext -bbox-layout`` gives its lines (read from its output)."""
+    path = corpus("pdf-text") / "hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf"
+    document = bulletins.parse(path.read_bytes(), source=path.name)
+    boxes = {b.line: b for b in document.boxes}
+    expected = {
+        2: (214.74, 173.14, 418.73, 189.14),  # 计算机、软件函〔2021〕8号
+        3: (90.66, 254.98, 504.66, 279.06),  # 关于印发《计算机与信息学院实习基地制度》的通知
+        4: (90.00, 297.94, 186.02, 313.94),  # 学院各单位：
+    }
+    for line, (left, top, right, bottom) in expected.items():
+        box = boxes[line]
+        assert box.page == 1
+        assert abs(box.left - left) < 0.5 and abs(box.right - right) < 0.5
+        assert abs(box.top - top) < 0.5 and abs(box.bottom - bottom) < 0.5
+
+
+def test_tei_has_page_breaks_and_zones_and_stays_valid() -> None:
+    from lxml import etree
+
+    from bulletins.validate import validate_bytes
+
+    document = bulletins.parse(fixture("notice-gbt9704.pdf"), source="notice.pdf")
+    tei = bulletins.export(document, "tei")
+    report = validate_bytes(tei.encode("utf-8"))
+    assert report.valid, report.problems
+    root = etree.fromstring(tei.encode("utf-8"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0", "xml": "http://www.w3.org/XML/1998/namespace"}
+    assert [pb.get("n") for pb in root.iterfind(".//t:pb", ns)] == ["1", "2"]
+    ids = {el.get("{http://www.w3.org/XML/1998/namespace}id") for el in root.iter()}
+    pointers = [p for el in root.iter() for p in (el.get("facs") or "").split()]
+    assert pointers and all(p.startswith("#") and p[1:] in ids for p in pointers)
+    surfaces = root.findall(".//t:facsimile/t:surface", ns)
+    assert [(s.get("n"), s.get("lrx"), s.get("lry")) for s in surfaces] == [("1", "595", "842"), ("2", "595", "842")]
+    # The paragraph over the page break names its zones on both pages.
+    long = next(p for p in root.iterfind(".//t:p", ns) if "".join(p.itertext()).startswith("7.省委组织部"))
+    assert len(long.get("facs", "").split()) == 2
+    xml = bulletins.export(document, "xml")
+    assert validate_bytes(xml.encode("utf-8")).valid
+    assert bulletins.loads(bulletins.export(document, "json")) == document
+
+
+def test_text_input_has_no_pages() -> None:
+    document = bulletins.parse("关于召开会议的通知\n各单位：\n现将有关事项通知如下。")
+    assert document.pages == () and document.boxes == ()
+
+
 # -- traps ------------------------------------------------------------------------------------
 
 

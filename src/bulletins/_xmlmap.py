@@ -48,6 +48,8 @@ ITEM_NAMES: dict[str, str] = {
     "rows": "row",
     "figures": "figure",
     "cells": "cell",
+    "pages": "page",
+    "boxes": "box",
 }
 """Element name of one item of a tuple-of-objects field."""
 

@@ -454,6 +454,44 @@ class Figure:
 
 
 @frozen(kw_only=True)
+class Page:
+    """One page of a paged source (PDF, OFD, a scanned image): its size, the frame of its line boxes."""
+
+    number: int = field(validator=ge(1))
+    """Page number, counting from 1 (a single image is page 1)."""
+    width: float
+    """Width in ``unit``."""
+    height: float
+    """Height in ``unit``."""
+    unit: Literal["pt", "px"] = "pt"
+    """``pt``: PDF points (1/72 inch) — PDF and OFD pages, and PDF pages read by OCR; ``px``: the
+    pixels of a scanned image read by OCR."""
+
+
+@frozen(kw_only=True)
+class LineBox:
+    """Where a source line stands on a page: its box, measured from the page's top left corner.
+
+    A line that runs over a page break (a paragraph re-joined across pages) has one box per page.
+    """
+
+    line: int = field(validator=ge(1))
+    """Source line (1-based), as in every ``lines`` field."""
+    page: int = field(validator=ge(1))
+    """The page (``Document.pages`` has its size)."""
+    left: float
+    """Left edge, from the page's left edge, in the page's unit."""
+    top: float
+    """Top edge, from the page's top edge (y grows downwards)."""
+    right: float
+    """Right edge."""
+    bottom: float
+    """Bottom edge, from the page's top edge."""
+    confidence: float | None = None
+    """The OCR engine's confidence in the line's text (0–1; the lowest of its pieces); None for a text layer."""
+
+
+@frozen(kw_only=True)
 class Document:
     """A parsed input: its provenance, bulletins, residue and diagnostics."""
 
@@ -469,6 +507,11 @@ class Document:
     """Diagnostics in source order."""
     figures: tuple[Figure, ...] = ()
     """Pictures in source order, where a structured source places them (never text: they hold none)."""
+    pages: tuple[Page, ...] = ()
+    """The pages of a paged source (PDF, OFD, a scan) with their sizes; empty for other inputs."""
+    boxes: tuple[LineBox, ...] = ()
+    """Where each source line of a paged source stands on its page(s), in line order (line provenance:
+    the reader's ``origin`` of every line, as numbers); empty for other inputs."""
 
 
 def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import frozen
 
 from .errors import BulletinsError
-from .readers import Align, Hints, Line
+from .readers import Align, Hints, Line, Place
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -294,7 +294,8 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
     (a box is about 1.35 times the type size: PP-OCR pads the glyphs), ``align`` centred or right
     against the page's text block (the most common left edge of full rows and where most of them
     end), and ``table_cell`` for a row whose boxes stand three ems apart or more.
-    The origin is ``page N box x0,y0,x1,y1 conf C`` (pixels; the lowest confidence in the row).
+    The origin is ``page N box x0,y0,x1,y1 conf C`` (pixels; the lowest confidence in the row), and
+    the same box and confidence are the line's ``places`` (page 1 for a single image).
 
     Args:
         lines: One page's lines, as :func:`recognize` returns them.
@@ -318,7 +319,10 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
         where = f"page {page} " if page is not None else ""
         confidence = min(ln.confidence for ln in row)
         origin = f"{where}box {x0:.0f},{y0:.0f},{x1:.0f},{y1:.0f} conf {confidence:.2f}"
-        out.append(Line(text=text, origin=origin, hints=Hints(align=align, font_size=size, table_cell=table)))
+        place = Place(page=page or 1, left=round(x0), top=round(y0), right=round(x1), bottom=round(y1),
+                      confidence=round(confidence, 3))  # fmt: skip
+        hints = Hints(align=align, font_size=size, table_cell=table)
+        out.append(Line(text=text, origin=origin, hints=hints, places=(place,)))
     return out
 
 

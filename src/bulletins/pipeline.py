@@ -24,7 +24,7 @@ from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexing import lex
 from .lexing.tokens import LineToken, retyped
-from .model import Diagnostic, Document, MetaField, Source
+from .model import Diagnostic, Document, LineBox, MetaField, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
@@ -144,7 +144,20 @@ def parse_many(
             metadata=reading.metadata,
         )
         document = _document(text, info, lines, list(reading.diagnostics), source, cleaners, script, year, strict)
-        yield attrs.evolve(document, figures=reading.figures) if reading.figures else document
+        if reading.figures:
+            document = attrs.evolve(document, figures=reading.figures)
+        if reading.pages:
+            document = attrs.evolve(document, pages=reading.pages, boxes=_boxes(lines))
+        yield document
+
+
+def _boxes(lines: Sequence[Line]) -> tuple[LineBox, ...]:
+    """Each line's places on its page(s), numbered as source lines (``Document.boxes``)."""
+    return tuple(
+        LineBox(line=n, page=p.page, left=p.left, top=p.top, right=p.right, bottom=p.bottom, confidence=p.confidence)
+        for n, line in enumerate(lines, 1)
+        for p in line.places
+    )
 
 
 def _readings(

@@ -54,6 +54,7 @@ from ..model import (
     Document,
     Figure,
     Headline,
+    LineBox,
     NoticeElement,
     Paragraph,
     Point,
@@ -73,6 +74,13 @@ def _uri(src: str) -> str:
 
 
 _HEADING_MAX = 40
+
+
+def _end(block: Block) -> int:
+    """The last source line of *block* and everything nested under it."""
+    if isinstance(block, Point) and block.children:
+        return max(block.lines[1], *(_end(child) for child in block.children))
+    return block.lines[1]
 
 
 class TeiExporter:
@@ -103,9 +111,16 @@ class _Tei:
         self.doc = document
         self.s = sanitizer
         self.persnames = persnames
+        self.boxes: dict[int, list[LineBox]] = {}
+        for box in document.boxes:
+            self.boxes.setdefault(box.line, []).append(box)
+        self.sizes = {page.number: page for page in document.pages}
+        self.prefix = ""  # the current bulletin's xml:id, for its zones' ids
+        self.breaks: list[tuple[int, str]] = []  # the current bulletin's page breaks not yet placed
 
     def render(self) -> str:
         documents = [self.bulletin(b, k) for k, b in enumerate(self.doc.bulletins, 1)] or [self.empty()]
+        self.prefix = ""  # the corpus header has no facsimile of its own
         header = self.corpus_header()  # last: it reports the characters replaced above
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -172,7 +187,7 @@ class _Tei:
     def residue(self, residue: Residue) -> str:
         a, b = residue.lines
         return (
-            f'<note type="residue" subtype="{residue.kind}" n="{a}-{b}">'
+            f'<note type="residue" subtype="{residue.kind}" n="{a}-{b}"{self.facs(a, b)}>'
             + self.s.text(residue.text).replace("\n", "<lb/>")
             + "</note>"
         )
@@ -190,15 +205,77 @@ class _Tei:
     def bulletin(self, bulletin: Bulletin, position: int) -> str:
         # xml:id must be an XML name and unique: use the position; keep the model's id in @n.
         people = self._people(bulletin, f"b{position}")
+        self.prefix = f"b{position}"
+        facsimile, first = self.facsimile(bulletin)
         return (
             f'<TEI xml:id="b{position}" n="{self.s.attr(bulletin.id)}">'
             + self.bulletin_header(bulletin, people)
+            + facsimile
             + "<text><body>"
+            + first
             + self.front(bulletin, people)
             + self.body(bulletin, people)
             + self.back(bulletin)
             + "</body></text></TEI>"
         )
+
+    # page provenance (paged sources: PDF, OFD, scans)
+
+    def _zone(self, box: LineBox) -> str:
+        return f"{self.prefix}-l{box.line}-p{box.page}"
+
+    def facsimile(self, bulletin: Bulletin) -> tuple[str, str]:
+        """The bulletin's ``facsimile`` (a ``surface`` per page, a ``zone`` per line box) and its first ``pb``.
+
+        The page breaks inside the bulletin are left in :attr:`breaks` for the body to place: before
+        the first line that starts on the page, or after the line that runs onto it (a paragraph
+        re-joined over a page break, whose ``@facs`` names its zones on both pages).
+        """
+        a, b = bulletin.lines
+        boxes = [box for n in range(a, b + 1) for box in self.boxes.get(n, ())]
+        self.breaks = []
+        if not boxes:
+            return "", ""
+        surfaces: dict[int, list[str]] = {}
+        for box in boxes:
+            surfaces.setdefault(box.page, []).append(
+                f'<zone xml:id="{self._zone(box)}" ulx="{box.left:g}" uly="{box.top:g}" lrx="{box.right:g}"'
+                f' lry="{box.bottom:g}"/>'
+            )
+        out = []
+        for number, zones in surfaces.items():
+            page = self.sizes.get(number)
+            size = f' ulx="0" uly="0" lrx="{page.width:g}" lry="{page.height:g}"' if page else ""
+            unit = "PDF points" if page is None or page.unit == "pt" else "image pixels"
+            out.append(
+                f'<surface xml:id="{self.prefix}-page{number}" n="{number}"{size}>'
+                f"<desc>page {number}; coordinates in {unit} from the top left</desc>{''.join(zones)}</surface>"
+            )
+        first_page = boxes[0].page
+        started: set[int] = {first_page}
+        for n in range(a, b + 1):
+            line_boxes = self.boxes.get(n, ())
+            for k, box in enumerate(line_boxes):
+                if box.page in started or box.page < first_page:
+                    continue
+                started.add(box.page)
+                # Starts on the page: the break goes before it; runs onto it: after it.
+                self.breaks.append((n if k == 0 else n + 1, self._pb(box.page)))
+        return f"<facsimile>{''.join(out)}</facsimile>", self._pb(first_page)
+
+    def _pb(self, page: int) -> str:
+        return f'<pb n="{page}" facs="#{self.prefix}-page{page}"/>'
+
+    def facs(self, first: int, last: int | None = None) -> str:
+        """`` facs="#…"`` naming the zones of source lines *first*–*last*, or nothing outside a paged source."""
+        zones = [self._zone(box) for n in range(first, (last or first) + 1) for box in self.boxes.get(n, ())]
+        return f' facs="{" ".join("#" + z for z in zones)}"' if zones and self.prefix else ""
+
+    def take_breaks(self, lo: int, hi: int) -> list[tuple[int, str, str]]:
+        """The page breaks at lines *lo*–*hi* as ``global`` items, taken out of those still to place."""
+        taken = [(n, "global", xml) for n, xml in self.breaks if lo <= n <= hi]
+        self.breaks = [(n, xml) for n, xml in self.breaks if not lo <= n <= hi]
+        return taken
 
     def _people(self, bulletin: Bulletin, prefix: str) -> list[tuple[str, AttendeeGroup, int]]:
         """(xml:id, group, index of the name in the group) for every attendee mention."""
@@ -322,7 +399,8 @@ class _Tei:
     def heads(self, headline: Headline, people: Sequence[tuple[str, AttendeeGroup, int]]) -> list[str]:
         out = []
         offset = 0
-        for line in headline.lines:
+        for k, line in enumerate(headline.lines):
+            facs = self.facs(headline.line_numbers[k]) if k < len(headline.line_numbers) else ""
             if headline.kicker is not None and line == headline.kicker:
                 kind = "kicker"
             elif line and line in headline.title:
@@ -336,7 +414,7 @@ class _Tei:
                         (a - offset, b - offset, o, c)
                         for a, b, o, c in self._person_spans("\n".join(headline.lines), entries, start, end)
                     ]
-            out.append(f'<head type="{kind}">{marked(line, spans, self.s)}</head>')
+            out.append(f'<head type="{kind}"{facs}>{marked(line, spans, self.s)}</head>')
             offset += len(line) + 1
         return out
 
@@ -359,7 +437,7 @@ class _Tei:
     def notice(self, element: NoticeElement) -> str:
         a, b = element.lines
         text = self.s.text(element.text).replace("\n", "<lb/>")
-        return f'<note type="notice" subtype="{element.kind}" n="{a}-{b}">{text}</note>'
+        return f'<note type="notice" subtype="{element.kind}" n="{a}-{b}"{self.facs(a, b)}>{text}</note>'
 
     # the body
 
@@ -392,9 +470,15 @@ class _Tei:
             if bulletin.lines[0] <= figure.line <= bulletin.lines[1]:
                 items.append((figure.line, "global", self.figure(figure)))
         for subhead, blocks in sections:
-            content = arrange([self.block(b, index, people, 1) for b in blocks])
+            rendered = [self.block(b, index, people, 1) for b in blocks]
+            inside = self.take_breaks(subhead.lines[1] + 1, max((_end(b) for b in blocks), default=0))
+            content = arrange(sorted(inside + rendered, key=lambda item: item[0]))
             head = self.s.text(subhead.text).replace("\n", "<lb/>")
-            items.append((subhead.lines[0], "div", f'<div type="section"><head>{head}</head>{content}</div>'))
+            facs = self.facs(*subhead.lines)
+            items.append((subhead.lines[0], "div", f'<div type="section"><head{facs}>{head}</head>{content}</div>'))
+        # Breaks after the closing's first line are placed among the notes after it (back()).
+        last = bulletin.closing.source_lines[-1].line if bulletin.closing is not None else bulletin.lines[1] + 1
+        items = self.take_breaks(0, last) + items
         items.sort(key=lambda item: item[0])
         if not any(kind in {"p", "div"} for _, kind, _ in items):
             # A body needs at least one paragraph or division; a headline-only bulletin has none.
@@ -423,19 +507,23 @@ class _Tei:
         if isinstance(block, Table):
             return block.lines[0], "p", self.table(block)
         spans = self._spans_for(block.text, people, f"body/{index.get(id(block), -1)}")
+        facs = self.facs(*block.lines)
         if isinstance(block, Paragraph):
             spans += self._enum_spans(block)
-            return block.lines[0], "p", f"<p>{marked(block.text, spans, s)}</p>"
+            return block.lines[0], "p", f"<p{facs}>{marked(block.text, spans, s)}</p>"
         if isinstance(block, Caption):
-            return block.lines[0], "global", f"<figure><head>{s.text(block.text)}</head></figure>"
+            return block.lines[0], "global", f"<figure{facs}><head>{s.text(block.text)}</head></figure>"
         if isinstance(block, Subhead):  # nested subheads are rare; keep the text as a labelled p
-            return block.lines[0], "p", f'<p rend="subhead">{s.text(block.text)}</p>'
+            return block.lines[0], "p", f'<p rend="subhead"{facs}>{s.text(block.text)}</p>'
         assert isinstance(block, Point)
         label = f"<label>{s.text(block.marker)}</label>"
         text = marked(block.text, spans, s)
         heading = len(block.text) <= _HEADING_MAX and not any(ch in "。！？；" for ch in block.text)
-        opening = f"<head>{label}{text}</head>" if heading else f"<p>{label}{text}</p>"
-        children = arrange([self.block(child, index, people, level + 1) for child in block.children])
+        opening = f"<head{facs}>{label}{text}</head>" if heading else f"<p{facs}>{label}{text}</p>"
+        rendered = [self.block(child, index, people, level + 1) for child in block.children]
+        if rendered:  # page breaks among the children go inside the point's div
+            rendered = sorted(self.take_breaks(block.lines[1] + 1, _end(block)) + rendered, key=lambda item: item[0])
+        children = arrange(rendered)
         kind = f"level{block.level}"
         return (
             block.lines[0],
@@ -456,7 +544,7 @@ class _Tei:
                 extra += f' rows="{cell.rowspan}"' if cell.rowspan > 1 else ""
                 cells.append(f"<cell{extra}>{s.text(cell.text)}</cell>")
             label = ' role="label"' if row.cells and all(c.header for c in row.cells) else ""
-            rows.append(f'<row{label} n="{row.line}">' + "".join(cells) + "</row>")
+            rows.append(f'<row{label} n="{row.line}"{self.facs(row.line)}>' + "".join(cells) + "</row>")
         return f'<table rows="{len(table.rows)}" cols="{width}">' + "".join(rows) + "</table>"
 
     def _enum_spans(self, paragraph: Paragraph) -> list[Span]:
@@ -487,9 +575,13 @@ class _Tei:
             closer.append(f"<dateline>{marked(date_line, date_span(date_line, closing.date), s)}</dateline>")
         if bulletin.dateline is not None and bulletin.dateline.trailing:
             closer.append(self.dateline(bulletin.dateline, ()))
-        out = f"<closer>{''.join(closer)}</closer>" if closer else ""
+        facs = ""
+        if bulletin.closing is not None:
+            facs = self.facs(bulletin.closing.source_lines[0].line, bulletin.closing.source_lines[-1].line)
+        out = f"<closer{facs}>{''.join(closer)}</closer>" if closer else ""
         after = [e for e in bulletin.notice_elements if e.kind in {"note", "attachment", "cc", "imprint"}]
         if bulletin.closing is not None:
             first = bulletin.closing.source_lines[0].line
-            out += "".join(self.notice(e) for e in after if e.lines[0] > first)
+            notes = [(e.lines[0], "global", self.notice(e)) for e in after if e.lines[0] > first]
+            out += "".join(xml for _, _, xml in sorted(self.take_breaks(first, 10**9) + notes, key=lambda i: i[0]))
         return out

@@ -25,7 +25,7 @@ from attrs import field, frozen
 from .. import plugins
 from ..decode import Errors
 from ..errors import ReadError, UnknownPluginError
-from ..model import Diagnostic, Figure, MetaField
+from ..model import Diagnostic, Figure, MetaField, Page
 
 GROUP = "bulletins.readers"
 """Entry-point group that reader plugins register under."""
@@ -110,6 +110,20 @@ _NO_HINTS = Hints()
 
 
 @frozen(kw_only=True)
+class Place:
+    """Where (part of) a line stands on a page, from the page's top left corner (see ``model.LineBox``)."""
+
+    page: int
+    """The page, counting from 1."""
+    left: float
+    top: float
+    right: float
+    bottom: float
+    confidence: float | None = None
+    """OCR's confidence in the line, None for a text layer."""
+
+
+@frozen(kw_only=True)
 class Line:
     """One line a reader produced: its text, where it came from, and how it was laid out."""
 
@@ -119,6 +133,8 @@ class Line:
     """Provenance: the element path (HTML), ``paragraph N`` (DOCX), ``line N`` (Markdown)."""
     hints: Hints = field(factory=Hints)
     """Layout hints."""
+    places: tuple[Place, ...] = ()
+    """Its box on each page it stands on (paged sources: PDF, OFD, scans), in the unit of ``Reading.pages``."""
 
 
 @frozen(kw_only=True)
@@ -143,6 +159,8 @@ class Reading:
     """For inputs holding several documents: this one's label (``row3``); None otherwise."""
     figures: tuple[Figure, ...] = ()
     """Pictures the source places among the lines (``Figure.line`` counts in ``lines``)."""
+    pages: tuple[Page, ...] = ()
+    """The pages of a paged source and their sizes (the frame of the lines' ``places``)."""
 
     def joined(self) -> str:
         """Return the document's text, lines joined with newlines."""
@@ -263,6 +281,7 @@ __all__ = [
     "CellShape",
     "Hints",
     "Line",
+    "Place",
     "Reader",
     "Reading",
     "available_readers",

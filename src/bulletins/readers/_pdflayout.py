@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 from attrs import define, field
 
-from . import Align, Hints, Line
+from . import Align, Hints, Line, Place
 from ._pdfchars import PageText, Segment
 
 # — 1 —, -1-, 1, 第1页 共3页, 第 1 页, 1/8, Page 1 of 3: page numbers.
@@ -65,6 +65,8 @@ class PLine:
     """A horizontal rule stands between this line and the line above it on the page."""
     gap_above: float = 0.0
     """White space between this line and the one above it on the same page (points)."""
+    page_height: float = 0.0
+    """Height of its page (points): boxes are given from the page's top left as well."""
 
 
 @define
@@ -130,7 +132,7 @@ def _columns(segments: list[Segment], width: float) -> list[list[Segment]]:
     return [part for part in (head, left, right, tail) if part]
 
 
-def row_line(text: str, page: int, row: Sequence[Segment], table: bool) -> PLine:
+def row_line(text: str, page: int, row: Sequence[Segment], table: bool, page_height: float = 0.0) -> PLine:
     """The physical line of one row of segments: its box, its size, bold when most of it is."""
     visible = sum(s.visible for s in row)
     return PLine(
@@ -143,6 +145,7 @@ def row_line(text: str, page: int, row: Sequence[Segment], table: bool) -> PLine
         size=_row_size(row),
         bold=sum(s.bold for s in row) >= 0.6 * visible,
         table=table,
+        page_height=page_height,
     )
 
 
@@ -172,7 +175,7 @@ def physical_lines(page: PageText) -> list[PLine]:
         previous: PLine | None = None
         for row in _rows(column):
             text, table = _row_text(row)
-            line = row_line(text, page.number, row, table)
+            line = row_line(text, page.number, row, table, page.height)
             if previous is not None:
                 line.gap_above = previous.y0 - line.y1
                 line.rule_above = any(line.y1 <= y <= previous.y0 for _, _, y in rules)
@@ -351,7 +354,22 @@ def _line(parts: list[PLine]) -> Line:
         furniture=first.furniture,
         rule_above=first.rule_above,
     )
-    return Line(text=text, origin=origin, hints=hints)
+    places = tuple(_place([p for p in parts if p.page == n]) for n in dict.fromkeys(p.page for p in parts))
+    return Line(text=text, origin=origin, hints=hints, places=places)
+
+
+def _place(parts: Sequence[PLine]) -> Place:
+    """The box of *parts* (lines of one page) from the page's top left, to a tenth of a point."""
+    height = parts[0].page_height
+    x0, y0 = min(p.x0 for p in parts), min(p.y0 for p in parts)
+    x1, y1 = max(p.x1 for p in parts), max(p.y1 for p in parts)
+    return Place(
+        page=parts[0].page,
+        left=round(x0, 1),
+        top=round(height - y1, 1),
+        right=round(x1, 1),
+        bottom=round(height - y0, 1),
+    )
 
 
 def _origin(parts: Sequence[PLine]) -> str:

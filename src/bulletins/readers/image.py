@@ -23,7 +23,7 @@ from typing import ClassVar
 from .. import ocr
 from ..decode import Errors
 from ..errors import ReadError
-from ..model import Diagnostic, MetaField
+from ..model import Diagnostic, MetaField, Page
 from . import Line, Reading
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -120,6 +120,7 @@ class ImageReader:
             diagnostics.append(Diagnostic(level="warning", code="pages-left-out", message=message))
         many = len(frames) > 1
         lines: list[Line] = []
+        sizes: list[Page] = []
         low = 0
         for number, frame in enumerate(frames, 1):
             page = number if many else None
@@ -133,11 +134,14 @@ class ImageReader:
                 message = f"OCR found no text on {where}"
                 diagnostics.append(Diagnostic(level="warning", code="no-text-found", message=message))
             lines.extend(ocr.page_lines(found, page=page, dpi=ocr.dpi_of(frame)))
+            sizes.append(Page(number=number, width=float(frame.width), height=float(frame.height), unit="px"))
         if low:
             message = f"{low} line(s) read by OCR with confidence under {LOW_CONFIDENCE}: check them against the image"
             diagnostics.append(Diagnostic(level="info", code="ocr-low-confidence", message=message))
         metadata += (MetaField(name="ocr", value=ocr.ENGINE),)
-        return Reading(format=self.name, lines=tuple(lines), metadata=metadata, diagnostics=tuple(diagnostics))
+        return Reading(
+            format=self.name, lines=tuple(lines), metadata=metadata, diagnostics=tuple(diagnostics), pages=tuple(sizes)
+        )
 
 
 __all__ = ["LOW_CONFIDENCE", "MAX_PAGES", "ImageReader", "damage", "image_kind"]

@@ -28,7 +28,7 @@ from lxml import etree
 
 from ..decode import Errors
 from ..errors import ReadError
-from ..model import Diagnostic, MetaField
+from ..model import Diagnostic, MetaField, Page
 from . import Hints, Line, Reading
 from ._pdfchars import PageText, Segment
 from ._pdflayout import PLine, _row_text, lay_out, number_tables, row_line
@@ -337,7 +337,7 @@ def _physical(runs: list[_Run], box: list[float], number: int) -> tuple[PageText
             text, table = _row_text(row)
             if not text.strip():
                 continue
-            line = row_line(text, number, row, table)
+            line = row_line(text, number, row, table, page.height)
             if previous is not None:
                 line.gap_above = previous.y0 - line.y1
             lines.append(line)
@@ -459,6 +459,12 @@ class OfdReader:
             for key, tag in (("title", "Title"), ("author", "Author"), ("created", "CreationDate"))
             if info is not None and (info.findtext(NS + tag) or "").strip()
         )
+        sizes = tuple(Page(number=p.number, width=round(p.width, 1), height=round(p.height, 1)) for p, _ in laid)
         return Reading(
-            format=self.name, lines=tuple(lines), metadata=metadata, diagnostics=tuple(diagnostics), label=label
+            format=self.name,
+            lines=tuple(lines),
+            metadata=metadata,
+            diagnostics=tuple(diagnostics),
+            label=label,
+            pages=sizes,
         )

@@ -25,7 +25,7 @@ import attrs
 from .. import ocr
 from ..decode import Errors
 from ..errors import ReadError
-from ..model import Diagnostic, MetaField
+from ..model import Diagnostic, MetaField, Page
 from . import Line, Reading
 from ._pdfchars import UNMAPPED, PageText, read_page
 from ._pdflayout import PLine, lay_out, number_tables, physical_lines
@@ -127,6 +127,7 @@ class PdfReader:
             diagnostics.append(Diagnostic(level="warning", code="unreadable-page", message=message))
         if not pages:
             raise ReadError(f"none of the PDF's {count} page(s) could be read", source=source)
+        sizes = tuple(Page(number=p.number, width=round(p.width, 1), height=round(p.height, 1)) for p, _ in pages)
         scanned = [page.number for page, lines in pages if not lines and page.images]
         recognized = _recognized(pdf, scanned, source) if scanned and ocr.available() else {}
         if all(not lines for _, lines in pages) and not any(recognized.values()):
@@ -149,11 +150,15 @@ class PdfReader:
             )
         if all(not lines for _, lines in pages):  # a scan: its lines are the OCR's, page by page
             scan = tuple(number_tables(line for n in sorted(recognized) for line in recognized[n]))
-            return Reading(format=self.name, lines=scan, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
+            return Reading(
+                format=self.name, lines=scan, metadata=_metadata(pdf), diagnostics=tuple(diagnostics), pages=sizes
+            )
         laid, furniture = lay_out(pages)
         out: tuple[Line, ...] = tuple(number_tables(_with_ocr(laid, recognized)))
         diagnostics.extend(_counted(pages, furniture, out))
-        return Reading(format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics))
+        return Reading(
+            format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics), pages=sizes
+        )
 
 
 _OCR_DPI = ocr.DEFAULT_DPI
@@ -168,8 +173,22 @@ def _recognized(pdf: Any, numbers: list[int], source: str | None) -> dict[int, l
             found = ocr.recognize(image, page=number)
         except ocr.OcrError as exc:
             raise ReadError(f"page {number}: {exc}", source=source) from exc
+        scale = 72.0 / _OCR_DPI  # the rendered image's pixels → the page's points (both from the top left)
         out[number] = [
-            attrs.evolve(line, hints=attrs.evolve(line.hints, page=number))
+            attrs.evolve(
+                line,
+                hints=attrs.evolve(line.hints, page=number),
+                places=tuple(
+                    attrs.evolve(
+                        p,
+                        left=round(p.left * scale, 1),
+                        top=round(p.top * scale, 1),
+                        right=round(p.right * scale, 1),
+                        bottom=round(p.bottom * scale, 1),
+                    )
+                    for p in line.places
+                ),
+            )
             for line in ocr.page_lines(found, page=number, dpi=_OCR_DPI)
         ]
     return out
