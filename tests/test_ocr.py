@@ -19,14 +19,16 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, ClassVar
 
+import attrs
 import pytest
 
 import bulletins
 from bulletins import ocr
 from bulletins.errors import ReadError
+from bulletins.model import held_texts
 from bulletins.readers import Reading
 from bulletins.readers.image import ImageReader, image_kind
-from tests.conftest import missing
+from tests.conftest import missing, require_module
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPED = ROOT / "tests" / "fixtures" / "ocr"
@@ -217,6 +219,56 @@ def test_page_lines_hints() -> None:
     (place,) = by_text["二〇二四年七月一日"].places  # the same box as numbers, for Document.boxes
     assert (place.page, place.left, place.top, place.right, place.bottom) == (1, 780, 1420, 1077, 1455)
     assert place.confidence is not None and round(place.confidence, 2) == 0.88
+
+
+# -- seals: red ink only, kept as seal residue ------------------------------------------------------
+
+
+def test_seal_ink_is_the_red_share_of_the_ink() -> None:
+    np = require_module("numpy", "ocr")
+    white, red, black = (255, 255, 255), (220, 30, 40), (20, 20, 20)
+    box = np.full((20, 50, 3), white, dtype=np.int16)
+    box[5:15, 5:45] = red  # a seal's stroke: red ink only
+    assert ocr.seal_ink(box) == 1.0
+    box[8:12, 10:40] = black  # black print over it (a date stamped over): 120 of 400 ink pixels
+    assert ocr.seal_ink(box) == 0.7
+    speck = np.full((20, 50, 3), white, dtype=np.int16)
+    speck[0:2, 0:2] = red  # a few red pixels are no red ink to speak of
+    assert ocr.seal_ink(speck) == 0.0
+
+
+def _red(line: ocr.OcrLine, red: float) -> ocr.OcrLine:
+    return attrs.evolve(line, red=red)
+
+
+# scnu-jiji-2024-4 p1's seal as RapidOCR found it (red shares measured on the 150 dpi page): its name
+# across the bottom in red only, the 落款 and date printed under it in black over red.
+SEALED = [
+    _red(PAGE[1], 0.998),  # the red 发文机关标志: type 2.4 times the body's, not a seal
+    *PAGE[2:9],
+    _red(_line("评算机学院", 840, 1380, 1000, 1431), 0.639),
+    _red(_line("二〇二四年七月一日", 780, 1420, 1077, 1498), 0.86),
+    _red(_line("！", 1030, 1425, 1050, 1451), 1.0),
+    _red(_line("计算机学院", 860, 1510, 1060, 1558), 0.972),
+]
+
+
+def test_seal_text_lines_are_apart_and_hinted() -> None:
+    lines = ocr.page_lines(SEALED, page=1, dpi=150)
+    seals = [ln.text for ln in lines if ln.hints.seal]
+    assert seals == ["！", "计算机学院"]
+    assert all(ln.hints.furniture for ln in lines if ln.hints.seal)
+    texts = [ln.text for ln in lines]
+    assert "华南师范大学计算机学院文件" in texts and "二〇二四年七月一日" in texts  # not joined with the seal's "！"
+
+
+def test_seal_text_is_seal_residue_never_headline_or_body() -> None:
+    reading = Reading(format="image", lines=tuple(ocr.page_lines(SEALED, page=1, dpi=150)))
+    document = bulletins.parse(b"", source="scan.png", reader=_Given(reading))
+    assert sorted(r.text for r in document.residue if r.kind == "seal") == ["计算机学院", "！"]
+    held = [h.text for h in held_texts(document) if h.kind != "residue"]
+    assert "计算机学院" not in held and "！" not in held
+    assert any(b.headline is not None and "培养目标评价实施细则" in b.headline.title for b in document.bulletins)
 
 
 # -- with the extra: the typed pages ---------------------------------------------------------------

@@ -253,6 +253,29 @@ def test_macos_print_kangxi_radicals_are_folded() -> None:
     assert any(d.code == "radical-folded" for d in reading.diagnostics)
 
 
+def test_a_title_wrapped_at_the_margin_keeps_its_last_character() -> None:
+    """国资委令第35号 printed from the web: 中央企业境外投资监督管理办 / 法 in 28 pt, the 法 at the left edge."""
+    path = corpus("pdf-text") / "forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf"
+    document = bulletins.parse(path.read_bytes(), source=path.name)
+    first = document.bulletins[0]
+    assert first.headline is not None and first.headline.title == "中央企业境外投资监督管理办法"
+
+
+def test_a_chrome_print_is_not_all_bold() -> None:
+    """PDFium gives the Chrome print's embedded SimSun weight 2092 (no PDF weight): not bold, as the page shows."""
+    path = corpus("pdf-text") / "natur3ph_shendu-hecheng-guanli-guiding_govcn-chrome-print.pdf"
+    reading = next(get_reader("pdf").read(path.read_bytes(), source=path.name))
+    assert not any(ln.hints.bold for ln in reading.lines)
+    # A real bold face still counts: TimesNewRomanPS-BoldMT (700) in hfut …2021-8.
+    import pypdfium2 as pdfium
+
+    from bulletins.readers._pdfchars import read_page
+
+    path = corpus("pdf-text") / "hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf"
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    assert any(seg.bold for n in range(len(pdf)) for seg in read_page(pdf, n).segments)
+
+
 def test_browser_print_header_and_footer_are_residue() -> None:
     path = corpus("pdf-text") / "natur3ph_shendu-hecheng-guanli-guiding_govcn-chrome-print.pdf"
     reading = next(get_reader("pdf").read(path.read_bytes(), source=path.name))

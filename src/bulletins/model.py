@@ -23,7 +23,7 @@ SCHEMA = "bulletins/1"
 
 Genre = Literal["dispatch", "notice", "readout", "speech", "digest", "article", "unknown"]
 GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
-RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit", "table")
+RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit", "table", "seal")
 NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 DATE_SOURCES: tuple[str, ...] = ("headnote", "closing", "speech", "dateline", "metadata")
@@ -417,7 +417,8 @@ class Residue:
     """Text that is not part of any bulletin's structure: kept, labelled, never dropped."""
 
     kind: str = field(validator=in_(RESIDUE_KINDS))
-    """image | nav | caption | section | noise | credit (a credit printed before any bulletin)."""
+    """image | nav | caption | section | noise | credit (a credit printed before any bulletin) | seal (the
+    text of a seal stamped over a scanned page, read by OCR)."""
     lines: tuple[int, int] = field(validator=_check_range)
     """Source lines."""
     text: str

@@ -24,7 +24,7 @@ from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexing import lex
 from .lexing.tokens import LineToken, retyped
-from .model import Diagnostic, Document, LineBox, MetaField, Source
+from .model import Diagnostic, Document, LineBox, MetaField, Residue, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
@@ -216,7 +216,7 @@ def _document(
     document = Document(
         source=info,
         bulletins=found,
-        residue=parsed.residue,
+        residue=_seals(parsed.residue, lines),
         # In line order; diagnostics about the whole input (no line) come last.
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
     )
@@ -227,6 +227,19 @@ def _document(
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
+
+
+def _seals(residue: tuple[Residue, ...], lines: tuple[Line, ...]) -> tuple[Residue, ...]:
+    """Residue made only of lines a reader saw as a seal's text (``Hints.seal``, OCR) is of kind ``seal``."""
+    if not any(line.hints.seal for line in lines):
+        return residue
+    return tuple(
+        attrs.evolve(r, kind="seal")
+        if r.kind == "noise"
+        and all(lines[n - 1].hints.seal for n in range(r.lines[0], min(r.lines[1], len(lines)) + 1))
+        else r
+        for r in residue
+    )
 
 
 def _metadata_year(metadata: Sequence[MetaField]) -> int | None:

@@ -99,6 +99,9 @@ class Hints:
     """Page furniture (a page number, a running header or footer): kept, but as residue."""
     rule_above: bool = False
     """A horizontal rule stands right above the line (GB/T 9704's 版头 separator, 版记 rules)."""
+    seal: bool = False
+    """Text of a seal (印章) stamped over the page, read by OCR: kept, as residue of kind ``seal``, never a
+    headline or a bulletin's text (set with ``furniture``, which keeps it out of the structure)."""
 
     @property
     def empty(self) -> bool:

@@ -174,8 +174,10 @@ def _chars(raw: Any, textpage: Any, out: PageText) -> None:
             gap = char == " " and seg is not None and bool(seg.chars) and _latin(seg.chars[-1])
             continue
         get_box(textpage, k, rect)
-        # Bold by the font's weight (its descriptor's, or PDFium's reading of a …-Bold name).
-        bold = weight(textpage, k) >= 600
+        # Bold by the font's weight (its descriptor's, or PDFium's reading of a …-Bold name). A weight
+        # over 900 is none the PDF specification allows: PDFium derives one from a bogus StemV (Chrome
+        # prints' embedded SimSun says 2092, KaiTi 1840: natur3ph_…chrome-print), so it says nothing.
+        bold = 600 <= weight(textpage, k) <= 900
         if map_error(textpage, k):
             out.unmapped[_font_name(raw, textpage, k)] += 1
             char = UNMAPPED

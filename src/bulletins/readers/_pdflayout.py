@@ -283,6 +283,19 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
     if prev.align == ln.align == "center" and prev.page == ln.page and prev.size == ln.size >= 20:
         # A 发文机关标志 wrapped over two centred lines (合肥工业大学…学院 / (人工智能学院)、软件学院文件).
         return ln.text.endswith("文件") and ln.gap_above < 0.8 * ln.size
+    if (
+        prev.align == "center"
+        and ln.align is None
+        and prev.page == ln.page
+        and prev.size == ln.size >= 20
+        and prev.bold == ln.bold
+        and _fills(prev, prev_block)
+        and len(ln.text) < len(prev.text)
+        and ln.gap_above < 0.8 * ln.size
+    ):
+        # A title in large type wrapped at the right margin, its last characters set at the left edge
+        # (a web page printed: 国资委令第35号's 中央企业境外投资监督管理办 / 法, forhumanity_…macos-print).
+        return True
     if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
         return False
     if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size) or prev.bold != ln.bold:
