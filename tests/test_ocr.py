@@ -365,3 +365,19 @@ def test_a_scanned_pdf_is_read_by_ocr_page_by_page(typed: dict[str, tuple[str, b
     assert page.unit == "pt" and page.number == 1
     assert document.boxes and all(b.page == 1 and b.confidence is not None for b in document.boxes)
     assert all(0 <= b.left < b.right <= page.width and 0 <= b.top < b.bottom <= page.height for b in document.boxes)
+
+
+def test_a_classification_and_a_seal_on_a_scanned_page() -> None:
+    """lawliet_govcheck_test-hongtou-seal.png, read by eye: 绝密★启用前 at the top left above the red
+    XX省数据安全厅文件, a red seal 专用章 at the bottom right."""
+    _need("the OCR extra", ocr.available(), "pip install 'bulletins[ocr]'")
+    path = BENCH.SCANS / "lawliet_govcheck_test-hongtou-seal.png"
+    if not path.is_file():
+        _need("the corpus", False, f"../shared/corpus beside the clone; looked in {BENCH.SCANS}")
+    document = bulletins.parse_file(path)
+    (bulletin,) = document.bulletins
+    assert bulletin.classification == "绝密★启用前"
+    assert bulletin.headline is not None and "绝密" not in bulletin.headline.title
+    assert [r.text for r in document.residue if r.kind == "seal"] == ["专用章"]
+    (page,) = document.pages
+    assert (page.width, page.height, page.unit) == (1240, 1754, "px")

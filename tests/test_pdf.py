@@ -165,6 +165,112 @@ def test_text_input_has_no_pages() -> None:
     assert document.pages == () and document.boxes == ()
 
 
+# -- GB/T 9704 版头 marks: 份号, 密级和保密期限, 紧急程度 ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # GB/T 9704-2012 §7.2.1–7.2.3 (p7 of formats/pdf-text/zhuyandong_gbt9704-2012…) and its examples.
+        ("000001", "copy_number"),
+        ("０００１２３", "copy_number"),
+        ("机密★1年", "classification"),
+        ("秘密", "classification"),
+        ("绝密★启用前", "classification"),
+        ("机密 ★ 6个月", "classification"),
+        ("特急", "urgency"),
+        ("加　急", "urgency"),
+        ("第35号", None),
+        ("12345", None),
+        ("2021年", None),
+        ("机密文件管理办法", None),
+        ("特急通知", None),
+    ],
+)
+def test_banner_kind(text: str, kind: str | None) -> None:
+    from bulletins.readers._banner import banner_kind
+
+    assert banner_kind(text) == kind
+
+
+class _Lines:
+    """A reader giving the pipeline fixed lines (a 红头 first page as the PDF reader would hint it)."""
+
+    name = "fixed-lines"
+    suffixes = ()
+
+    def __init__(self, lines: list[bulletins.readers.Line]) -> None:
+        self.lines = lines
+
+    def sniff(self, data: bytes) -> bool:
+        return False
+
+    def read(self, data: bytes, *, source: str | None = None, errors: str = "strict") -> object:
+        from bulletins.readers import Reading
+        from bulletins.readers._banner import mark_banner
+
+        yield Reading(format="pdf", lines=tuple(mark_banner(self.lines)))
+
+
+def _hinted(text: str, page: int = 1, **hints: object) -> bulletins.readers.Line:
+    from bulletins.readers import Hints, Line
+
+    return Line(text=text, origin=f"page {page}", hints=Hints(page=page, **hints))  # type: ignore[arg-type]
+
+
+RED_HEADER = [
+    _hinted("000123"),
+    _hinted("机密★1年"),
+    _hinted("特急"),
+    _hinted("国务院办公厅文件", align="center", font_size=30.0),
+    _hinted("国办发〔2020〕6号", align="center", rule_above=False),
+    _hinted("关于做好防疫工作的通知", align="center", font_size=22.0, rule_above=True),
+    _hinted("各省、自治区、直辖市人民政府："),
+    _hinted("现就有关事项通知如下。请认真贯彻执行。", indent=True),
+    _hinted("国务院办公厅", align="right"),
+    _hinted("2020年2月9日", align="right"),
+]
+
+
+def test_banner_marks_are_notice_elements_not_headline() -> None:
+    from bulletins.model import held_texts
+
+    document = bulletins.parse(b"", source="notice.pdf", reader=_Lines(RED_HEADER[:10]))
+    (bulletin,) = document.bulletins
+    assert (bulletin.copy_number, bulletin.classification, bulletin.urgency) == ("000123", "机密★1年", "特急")
+    assert [(e.kind, e.lines) for e in bulletin.notice_elements][:3] == [
+        ("copy_number", (1, 1)),
+        ("classification", (2, 2)),
+        ("urgency", (3, 3)),
+    ]
+    assert bulletin.lines[0] == 1 and bulletin.origin == "page 1"
+    assert bulletin.headline is not None and bulletin.headline.title == "关于做好防疫工作的通知"
+    assert bulletin.doc_number == "国办发〔2020〕6号"
+    assert not document.residue
+    assert sum(1 for h in held_texts(document) if h.text in {"000123", "机密★1年", "特急"}) == 3  # held once each
+    assert bulletins.loads(bulletins.export(document, "json")) == document
+    from bulletins.validate import validate_bytes
+
+    tei = bulletins.export(document, "tei")
+    assert validate_bytes(tei.encode("utf-8")).valid
+    assert '<note type="notice" subtype="classification" n="2-2">机密★1年</note>' in tei
+    assert validate_bytes(bulletins.export(document, "xml").encode("utf-8")).valid
+
+
+def test_a_mark_lookalike_inside_the_text_is_text() -> None:
+    from bulletins.readers._banner import mark_banner
+
+    marked = list(mark_banner(RED_HEADER))
+    assert [ln.hints.banner for ln in marked] == ["copy_number", "classification", "urgency"] + [None] * 7
+    assert all(ln.hints.furniture for ln in marked[:3]) and not marked[3].hints.furniture
+    # Only the run a page opens with: after a line of text, or centred, 特急 is text.
+    later = list(mark_banner([_hinted("通知正文第一行"), _hinted("特急"), _hinted("特急", page=2, align="center")]))
+    assert [ln.hints.banner for ln in later] == [None, None, None]
+    # Page furniture (a running header) may stand above the marks.
+    header = list(mark_banner([_hinted("— 2 —", furniture=True), _hinted("000123")]))
+    assert header[1].hints.banner == "copy_number"
+
+
 # -- traps ------------------------------------------------------------------------------------
 
 

@@ -24,7 +24,10 @@ SCHEMA = "bulletins/1"
 Genre = Literal["dispatch", "notice", "readout", "speech", "digest", "article", "unknown"]
 GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
 RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit", "table", "seal")
-NOTICE_KINDS: tuple[str, ...] = ("masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note")
+NOTICE_KINDS: tuple[str, ...] = (
+    "masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note", "copy_number", "classification",
+    "urgency",
+)  # fmt: skip
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 DATE_SOURCES: tuple[str, ...] = ("headnote", "closing", "speech", "dateline", "metadata")
 """Where a bulletin's own date (:attr:`Bulletin.date`) was read, in the order they are tried."""
@@ -141,7 +144,9 @@ class NoticeElement:
 
     kind: str = field(validator=in_(NOTICE_KINDS))
     """masthead (发文机关标志, ``国务院办公厅文件``) | doc_number (发文字号) | addressee (主送机关) |
-    attachment (附件说明 or an attachment's label) | cc (抄送) | imprint (印发机关和印发日期) | note (附注)."""
+    attachment (附件说明 or an attachment's label) | cc (抄送) | imprint (印发机关和印发日期) | note (附注) |
+    copy_number (份号, ``000123``) | classification (密级和保密期限, ``机密★1年``) | urgency (紧急程度, ``特急``):
+    the last three from the top left of a paged source's 版头 (``Hints.banner``)."""
     lines: tuple[int, int] = field(validator=_check_range)
     """Source lines."""
     text: str
@@ -398,6 +403,12 @@ class Bulletin:
     """主送机关 without the final colon."""
     doc_number: str | None = None
     """发文字号 such as ``国办发〔2020〕6号``."""
+    copy_number: str | None = None
+    """份号 (GB/T 9704 §7.2.1: six digits at the top left of the 版头, ``000123``), or None."""
+    classification: str | None = None
+    """密级和保密期限 as printed (§7.2.2: ``机密★1年``, ``秘密``, ``绝密★启用前``), or None."""
+    urgency: str | None = None
+    """紧急程度 as printed (§7.2.3: ``特急``, ``加急``), or None."""
     notice_elements: tuple[NoticeElement, ...] = ()
     """GB/T 9704 elements in source order (the text holders of ``addressee`` and ``doc_number`` too)."""
     body: tuple[Block, ...] = ()

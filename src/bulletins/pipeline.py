@@ -24,7 +24,7 @@ from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexing import lex
 from .lexing.tokens import LineToken, retyped
-from .model import Diagnostic, Document, LineBox, MetaField, Residue, Source
+from .model import Bulletin, Diagnostic, Document, LineBox, MetaField, NoticeElement, Residue, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
@@ -210,13 +210,13 @@ def _document(
     diagnostics.extend(lexed)
     parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)
-    found = parsed.bulletins
+    found, residue = _banner(parsed.bulletins, parsed.residue, lines)
     if lines:
         found = tuple(attrs.evolve(b, origin=lines[b.lines[0] - 1].origin or None) for b in found)
     document = Document(
         source=info,
         bulletins=found,
-        residue=_seals(parsed.residue, lines),
+        residue=_seals(residue, lines),
         # In line order; diagnostics about the whole input (no line) come last.
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
     )
@@ -227,6 +227,52 @@ def _document(
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
+
+
+_BANNER_GAP = 3  # lines of page furniture that may stand between the marks and the notice
+
+
+def _banner(
+    bulletins: tuple[Bulletin, ...], residue: tuple[Residue, ...], lines: tuple[Line, ...]
+) -> tuple[tuple[Bulletin, ...], tuple[Residue, ...]]:
+    """Move the 版头 marks a reader hinted (``Hints.banner``: 份号, 密级, 紧急程度) into the bulletin below.
+
+    They become its notice elements and its ``copy_number``, ``classification`` and ``urgency``.
+    """
+    if not any(line.hints.banner for line in lines):
+        return bulletins, residue
+    found = list(bulletins)
+    kept: list[Residue] = []
+    for r in residue:
+        numbers = range(r.lines[0], min(r.lines[1], len(lines)) + 1)
+        kinds = [lines[n - 1].hints.banner for n in numbers]
+        target = next((k for k, b in enumerate(bulletins) if b.lines[0] > r.lines[1]), None)
+        texts = r.text.split("\n")
+        if (
+            r.kind != "noise"
+            or not all(kinds)
+            or len(texts) != len(kinds)
+            or target is None
+            or bulletins[target].lines[0] - r.lines[1] > _BANNER_GAP
+        ):
+            kept.append(r)
+            continue
+        bulletin = found[target]
+        elements = tuple(
+            NoticeElement(kind=kind, lines=(n, n), text=text)
+            for n, kind, text in zip(numbers, kinds, texts, strict=True)
+            if kind is not None
+        )
+        first = {e.kind: e.text.strip() for e in reversed(elements)}
+        found[target] = attrs.evolve(
+            bulletin,
+            lines=(min(r.lines[0], bulletin.lines[0]), bulletin.lines[1]),
+            notice_elements=tuple(sorted(elements + bulletin.notice_elements, key=lambda e: e.lines[0])),
+            copy_number=bulletin.copy_number or first.get("copy_number"),
+            classification=bulletin.classification or first.get("classification"),
+            urgency=bulletin.urgency or first.get("urgency"),
+        )
+    return tuple(found), tuple(kept)
 
 
 def _seals(residue: tuple[Residue, ...], lines: tuple[Line, ...]) -> tuple[Residue, ...]:

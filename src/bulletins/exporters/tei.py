@@ -24,7 +24,8 @@ caption                     ``figure/head``
 credit                      ``note type="credit" subtype="photo|graphic|layout|…"`` in place;
                             credited people in ``titleStmt/respStmt`` (``resp`` = the role)
 closing, trailing dateline  ``closer`` with ``signed/orgName`` and ``dateline/date``
-notice elements             ``note type="notice" subtype="doc_number|cc|…"``
+notice elements             ``note type="notice" subtype="doc_number|cc|…"`` (份号, 密级, 紧急程度:
+                            ``copy_number|classification|urgency``, first in the body)
 residue                     ``note type="residue" subtype="image|nav|caption|section|noise"``
 attendee names              ``persName ref="#b1-p1"`` in place, where the text has them
 ==========================  ===================================================================
@@ -74,6 +75,7 @@ def _uri(src: str) -> str:
 
 
 _HEADING_MAX = 40
+_BANNER = frozenset({"copy_number", "classification", "urgency"})
 
 
 def _end(block: Block) -> int:
@@ -373,6 +375,8 @@ class _Tei:
         out: list[str] = []
         elements = bulletin.notice_elements
         head_line = bulletin.headline.line_numbers[0] if bulletin.headline and bulletin.headline.line_numbers else 0
+        # The 版头 marks (份号, 密级, 紧急程度) stand above everything else, then the masthead.
+        out += [self.notice(e) for e in elements if e.kind in _BANNER]
         out += [self.notice(e) for e in elements if e.kind in {"masthead", "doc_number"} and e.lines[0] <= head_line]
         if bulletin.headline is not None:
             out += self.heads(bulletin.headline, people)

@@ -99,6 +99,10 @@ class Hints:
     """Page furniture (a page number, a running header or footer): kept, but as residue."""
     rule_above: bool = False
     """A horizontal rule stands right above the line (GB/T 9704's 版头 separator, 版记 rules)."""
+    banner: str | None = None
+    """A GB/T 9704 版头 mark at the top left of a page (readers/_banner.py): ``copy_number`` (份号),
+    ``classification`` (密级和保密期限) or ``urgency`` (紧急程度); set with ``furniture``, it becomes a
+    notice element of the bulletin below, never headline text."""
     seal: bool = False
     """Text of a seal (印章) stamped over the page, read by OCR: kept, as residue of kind ``seal``, never a
     headline or a bulletin's text (set with ``furniture``, which keeps it out of the structure)."""

@@ -25,6 +25,7 @@ from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField, Page
 from . import Line, Reading
+from ._banner import mark_banner
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -140,7 +141,11 @@ class ImageReader:
             diagnostics.append(Diagnostic(level="info", code="ocr-low-confidence", message=message))
         metadata += (MetaField(name="ocr", value=ocr.ENGINE),)
         return Reading(
-            format=self.name, lines=tuple(lines), metadata=metadata, diagnostics=tuple(diagnostics), pages=tuple(sizes)
+            format=self.name,
+            lines=tuple(mark_banner(lines)),
+            metadata=metadata,
+            diagnostics=tuple(diagnostics),
+            pages=tuple(sizes),
         )
 
 

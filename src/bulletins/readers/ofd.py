@@ -30,6 +30,7 @@ from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField, Page
 from . import Hints, Line, Reading
+from ._banner import mark_banner
 from ._pdfchars import PageText, Segment
 from ._pdflayout import PLine, _row_text, lay_out, number_tables, row_line
 from ._pdflayout import _rows as _layout_rows
@@ -360,7 +361,7 @@ def _lines(runs: list[_Run], box: list[float], origin: str) -> list[Line]:
 def _layout(pages: list[tuple[PageText, list[PLine]]]) -> tuple[list[Line], int]:
     """The PDF reader's steps after reading order: furniture, text block, hints, paragraphs."""
     laid, furniture = lay_out(pages)
-    return list(number_tables(laid)), furniture
+    return list(mark_banner(number_tables(laid))), furniture
 
 
 class OfdReader:

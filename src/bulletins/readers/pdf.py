@@ -27,6 +27,7 @@ from ..decode import Errors
 from ..errors import ReadError
 from ..model import Diagnostic, MetaField, Page
 from . import Line, Reading
+from ._banner import mark_banner
 from ._pdfchars import UNMAPPED, PageText, read_page
 from ._pdflayout import PLine, lay_out, number_tables, physical_lines
 
@@ -149,12 +150,12 @@ class PdfReader:
                 )
             )
         if all(not lines for _, lines in pages):  # a scan: its lines are the OCR's, page by page
-            scan = tuple(number_tables(line for n in sorted(recognized) for line in recognized[n]))
+            scan = tuple(mark_banner(number_tables(line for n in sorted(recognized) for line in recognized[n])))
             return Reading(
                 format=self.name, lines=scan, metadata=_metadata(pdf), diagnostics=tuple(diagnostics), pages=sizes
             )
         laid, furniture = lay_out(pages)
-        out: tuple[Line, ...] = tuple(number_tables(_with_ocr(laid, recognized)))
+        out: tuple[Line, ...] = tuple(mark_banner(number_tables(_with_ocr(laid, recognized))))
         diagnostics.extend(_counted(pages, furniture, out))
         return Reading(
             format=self.name, lines=out, metadata=_metadata(pdf), diagnostics=tuple(diagnostics), pages=sizes
