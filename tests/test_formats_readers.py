@@ -419,6 +419,22 @@ def test_the_luqiao_reply_in_red_header_layout() -> None:
     assert bulletin.addressee == "区中医院"
 
 
+def test_ofd_lines_have_page_boxes() -> None:
+    data = (corpus("formats/ofd") / "ofdrw_n_luqiao-weisheng-pifu.ofd").read_bytes()
+    document = bulletins.parse(data, source="n.ofd")
+    # Two A4 pages (210 × 297 mm) in points.
+    sizes = [(p.number, p.width, p.height, p.unit) for p in document.pages]
+    assert sizes == [(1, 595.3, 841.9, "pt"), (2, 595.3, 841.9, "pt")]
+    reading = next(get_reader("ofd").read(data))
+    assert {b.line for b in document.boxes} == set(range(1, len(reading.lines) + 1))
+    for box in document.boxes:
+        page = document.pages[box.page - 1]
+        assert 0 <= box.left < box.right <= page.width and 0 <= box.top < box.bottom <= page.height
+    masthead = next(n for n, line in enumerate(reading.lines, 1) if line.text == "测试符路桥区卫生局文件")
+    (box,) = [b for b in document.boxes if b.line == masthead]
+    assert box.left == pytest.approx(39.14 * 72 / 25.4, abs=1.0)  # Content.xml: the TextObject at x 39.14 mm
+
+
 def test_ofd_text_in_composite_objects_is_found_and_said() -> None:
     data = (corpus("formats/ofd") / "ofdrw_y_haiguan-shuzidanganshi.ofd").read_bytes()
     reading = next(get_reader("ofd").read(data))
