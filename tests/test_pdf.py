@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import bulletins
@@ -255,6 +256,40 @@ def test_banner_marks_are_notice_elements_not_headline() -> None:
     assert validate_bytes(tei.encode("utf-8")).valid
     assert '<note type="notice" subtype="classification" n="2-2">机密★1年</note>' in tei
     assert validate_bytes(bulletins.export(document, "xml").encode("utf-8")).valid
+
+
+def test_a_scanned_colophon_stays_with_its_notice() -> None:
+    """The 版记 of the shou-xinxi scans (主题词 / 印发 / 拟稿) as OCR gives it: no rule, so no hint of its own."""
+    from bulletins.model import held_texts
+    from bulletins.readers import Place
+
+    texts = [
+        ("信息学院试卷命题实施细则", {"align": "center", "font_size": 22.0}),
+        ("各系、室、中心：", {}),
+        ("现将实施细则印发给你们，请遵照执行。", {"indent": True}),
+        ("信息学院", {"align": "right"}),
+        ("二零一八年十一月二十二日", {"align": "right"}),
+        ("主题词：试卷命题　课程目标达成度评价实施细则", {}),
+        ("上海海洋大学信息学院办公室　2018年11月22日印发", {}),
+        ("拟稿：徐锋\t（共印3份）", {"table_cell": True}),
+    ]
+    lines = [
+        attrs.evolve(
+            _hinted(text, **hints), places=(Place(page=1, left=90, top=100 + 40 * k, right=500, bottom=130 + 40 * k),)
+        )
+        for k, (text, hints) in enumerate(texts)
+    ]
+    document = bulletins.parse(b"", source="scan.pdf", reader=_Lines(lines))
+    (bulletin,) = document.bulletins
+    assert bulletin.lines == (1, 8) and bulletin.closing is not None and bulletin.closing.issuer == "信息学院"
+    kinds = [(e.kind, e.lines) for e in bulletin.notice_elements if e.lines[0] > 5]
+    assert kinds == [("keywords", (6, 6)), ("imprint", (7, 7)), ("note", (8, 8))]
+    held = "".join(h.text for h in held_texts(document))
+    assert all(held.count(t.split("\t")[0]) == 1 for t, _ in texts[5:])
+    tei = bulletins.export(document, "tei")
+    from bulletins.validate import validate_bytes
+
+    assert validate_bytes(tei.encode("utf-8")).valid and 'subtype="keywords"' in tei
 
 
 def test_a_mark_lookalike_inside_the_text_is_text() -> None:

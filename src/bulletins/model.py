@@ -26,7 +26,7 @@ GENRES: tuple[str, ...] = ("dispatch", "notice", "readout", "speech", "digest", 
 RESIDUE_KINDS: tuple[str, ...] = ("image", "nav", "caption", "section", "noise", "credit", "table", "seal")
 NOTICE_KINDS: tuple[str, ...] = (
     "masthead", "doc_number", "addressee", "attachment", "cc", "imprint", "note", "copy_number", "classification",
-    "urgency",
+    "urgency", "keywords",
 )  # fmt: skip
 LEVELS: tuple[str, ...] = ("info", "warning", "error")
 DATE_SOURCES: tuple[str, ...] = ("headnote", "closing", "speech", "dateline", "metadata")
@@ -146,7 +146,8 @@ class NoticeElement:
     """masthead (发文机关标志, ``国务院办公厅文件``) | doc_number (发文字号) | addressee (主送机关) |
     attachment (附件说明 or an attachment's label) | cc (抄送) | imprint (印发机关和印发日期) | note (附注) |
     copy_number (份号, ``000123``) | classification (密级和保密期限, ``机密★1年``) | urgency (紧急程度, ``特急``):
-    the last three from the top left of a paged source's 版头 (``Hints.banner``)."""
+    the last three from the top left of a paged source's 版头 (``Hints.banner``) | keywords (主题词, the
+    版记 line of GB/T 9704-1999, still printed by some offices)."""
     lines: tuple[int, int] = field(validator=_check_range)
     """Source lines."""
     text: str

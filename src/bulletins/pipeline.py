@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Literal, cast
@@ -24,7 +25,7 @@ from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexing import lex
 from .lexing.tokens import LineToken, retyped
-from .model import Bulletin, Diagnostic, Document, LineBox, MetaField, NoticeElement, Residue, Source
+from .model import Bulletin, Diagnostic, Document, LineBox, MetaField, NoticeElement, Point, Residue, Source
 from .readers import Line, Reader, Reading, choose_reader, reader_for
 
 ScriptOption = Literal["keep", "simplified"]
@@ -211,6 +212,8 @@ def _document(
     parsed = _parse_tokens(tokens, source, strict=strict)
     diagnostics.extend(parsed.diagnostics)
     found, residue = _banner(parsed.bulletins, parsed.residue, lines)
+    if any(line.places for line in lines):
+        found = _colophon(found)
     if lines:
         found = tuple(attrs.evolve(b, origin=lines[b.lines[0] - 1].origin or None) for b in found)
     document = Document(
@@ -273,6 +276,56 @@ def _banner(
             urgency=bulletin.urgency or first.get("urgency"),
         )
     return tuple(found), tuple(kept)
+
+
+_COLOPHON = re.compile(r"^\s*(主题词|抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+_COLOPHON_KINDS = {"主题词": "keywords", "抄送": "cc", "抄报": "cc", "分送": "cc"}
+_COLOPHON_LINES = 6
+
+
+def _colophon(bulletins: tuple[Bulletin, ...]) -> tuple[Bulletin, ...]:
+    """Fold a 版记 read as a bulletin of its own back into the notice it ends (paged sources).
+
+    A scan's 版记 (``主题词：…`` / ``…办公室 2018年11月22日印发`` / ``拟稿：…（共印3份）``: formats/pdf-scanned
+    shou-xinxi-hang-2018-8, -9) opens a bulletin headed by its first line when no rule is seen. After
+    a bulletin with a 落款, a short bulletin (at most six lines, no 落款, no points) headed by a 主题词 or
+    抄送 line is that notice's 版记: its lines become the notice's elements (``keywords``, ``cc``,
+    its imprint, the rest ``note``).
+    """
+    out: list[Bulletin] = []
+    for bulletin in bulletins:
+        previous = out[-1] if out else None
+        headline = bulletin.headline
+        match = _COLOPHON.match(headline.lines[0]) if headline is not None and len(headline.lines) == 1 else None
+        if (
+            previous is None
+            or previous.closing is None
+            or match is None
+            or bulletin.closing is not None
+            or bulletin.lines[1] - bulletin.lines[0] >= _COLOPHON_LINES
+            or any(isinstance(block, Point) for block in bulletin.body)
+            or bulletin.attendees
+            or bulletin.dateline is not None
+            or bulletin.byline_lines
+            or bulletin.speech is not None
+        ):
+            out.append(bulletin)
+            continue
+        assert headline is not None
+        kind = _COLOPHON_KINDS[re.sub(r"\s", "", match.group(1))]
+        line = headline.line_numbers[0] if headline.line_numbers else bulletin.lines[0]
+        elements = [NoticeElement(kind=kind, lines=(line, line), text=headline.lines[0])]
+        elements += [NoticeElement(kind="note", lines=block.lines, text=block.text) for block in bulletin.body]
+        elements += list(bulletin.notice_elements)
+        elements += [NoticeElement(kind="note", lines=(c.line, c.line), text=c.text) for c in bulletin.credits]
+        out[-1] = attrs.evolve(
+            previous,
+            lines=(previous.lines[0], max(previous.lines[1], bulletin.lines[1])),
+            notice_elements=previous.notice_elements + tuple(sorted(elements, key=lambda e: e.lines[0])),
+        )
+    if len(out) == len(bulletins):
+        return bulletins
+    return tuple(attrs.evolve(b, id=f"b{k}") for k, b in enumerate(out, 1))
 
 
 def _seals(residue: tuple[Residue, ...], lines: tuple[Line, ...]) -> tuple[Residue, ...]:

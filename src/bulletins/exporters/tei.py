@@ -448,7 +448,7 @@ class _Tei:
     def body(self, bulletin: Bulletin, people: Sequence[tuple[str, AttendeeGroup, int]]) -> str:
         index = {id(block): k for k, block in enumerate(iter_blocks(bulletin.body))}
         inner = [r for r in self.doc.residue if bulletin.lines[0] <= r.lines[0] <= bulletin.lines[1]]
-        elements = [e for e in bulletin.notice_elements if e.kind in {"attachment", "cc", "imprint"}]
+        elements = [e for e in bulletin.notice_elements if e.kind in {"attachment", "cc", "imprint", "keywords"}]
         elements = [
             e for e in elements if bulletin.closing is None or e.lines[0] < bulletin.closing.source_lines[0].line
         ]
@@ -583,7 +583,7 @@ class _Tei:
         if bulletin.closing is not None:
             facs = self.facs(bulletin.closing.source_lines[0].line, bulletin.closing.source_lines[-1].line)
         out = f"<closer{facs}>{''.join(closer)}</closer>" if closer else ""
-        after = [e for e in bulletin.notice_elements if e.kind in {"note", "attachment", "cc", "imprint"}]
+        after = [e for e in bulletin.notice_elements if e.kind in {"note", "attachment", "cc", "imprint", "keywords"}]
         if bulletin.closing is not None:
             first = bulletin.closing.source_lines[0].line
             notes = [(e.lines[0], "global", self.notice(e)) for e in after if e.lines[0] > first]
