@@ -290,11 +290,13 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
         and prev.size == ln.size >= 20
         and prev.bold == ln.bold
         and _fills(prev, prev_block)
-        and len(ln.text) < len(prev.text)
+        and len(ln.text) <= max(4, len(prev.text) // 4)
         and ln.gap_above < 0.8 * ln.size
     ):
         # A title in large type wrapped at the right margin, its last characters set at the left edge
         # (a web page printed: 国资委令第35号's 中央企业境外投资监督管理办 / 法, forhumanity_…macos-print).
+        # Only a short tail: a longer left-set line under a centred title (商务部令2014年第3号's printed
+        # page title 资管理办法__2014年第35号 / 国务院公报_中国政府网) is kept apart, as the order rules read it.
         return True
     if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
         return False
