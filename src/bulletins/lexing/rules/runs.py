@@ -174,7 +174,12 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         if ctx.paragraphs:
             return "headline"
         return "brief_title" if ctx.last == "DATELINE" and len(run) == 1 else "subhead"
-    if ctx.terminal_seen or (after is not None and (is_lede(after, dated_subject=True) or opens_a_list(after))):
+    if ctx.terminal_seen or (after is not None and opens_a_list(after)):
+        return "headline"
+    # …but in a body already cut by subheads (a feature), a title over a lede is one more subhead:
+    # 创意无限，延伸爱国深情 / 10月1日，南京玄武湖公园举行… after 歌声嘹亮，唱响爱国豪情 and 活动丰富，点燃
+    # 爱国热情 (rmrb/2019-10/20191003-01-06.txt line 13).
+    if after is not None and is_lede(after, dated_subject=True) and not ctx.subheads:
         return "headline"
     return "subhead"
 
