@@ -24,6 +24,7 @@ from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
 from .lexing.repairs import reattach_displaced_ledes
 from .lexing.rules.credits import foreign_writer, read_names
+from .lexing.rules.speech import is_office, speaker_name
 from .lexing.tokens import LineToken
 from .model import (
     AttendeeGroup,
@@ -253,9 +254,8 @@ def _date_in_title(lines: Sequence[str]) -> Date | None:
 
 
 def _speaker(line: str) -> str:
-    """The speaker's name from a speaker line: 习近平, or 李炳军 from 省长 李炳军 (the role is kept in the line)."""
-    parts = line.split()
-    return parts[-1] if len(parts) == 2 and len(parts[0]) > 1 else line
+    """The speaker's name from a speaker line: 习近平, 李炳军 from 省长 李炳军 (the role is kept in the line)."""
+    return speaker_name(line, shadow(line))
 
 
 @v_args(inline=True)
@@ -338,6 +338,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             speaker = bylines[-1]
             speech = attrs.evolve(speech, speaker=_speaker(speaker.text), source_lines=(speaker, *speech.source_lines))
             bylines = bylines[:-1]
+            if bylines and bylines[-1].line == speaker.line - 1 and is_office(shadow(bylines[-1].text)):
+                # 自治区人民政府主席 / 张 雨 浦: the office line above the name is the speaker's too.
+                speech = attrs.evolve(speech, source_lines=(bylines[-1], *speech.source_lines))
+                bylines = bylines[:-1]
         if speech is not None and speech.date is None and headline is not None:
             speech = attrs.evolve(speech, date=_date_in_title(headline.lines))
         names: tuple[str, ...] = match.byline if match else ()
@@ -460,7 +464,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
 
     def speech(self, *tokens: LineToken) -> Speech:
         """Read a speech's date line, speaker line and salutation."""
-        by_kind = {t.type: t for t in tokens}
+        by_kind = {t.type: t for t in tokens}  # the last BYLINE: the name under an office line
         date_token = by_kind.get("SPEECH_DATE")
         speaker = by_kind.get("BYLINE")
         salutation = by_kind.get("SALUTATION")
