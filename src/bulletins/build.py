@@ -238,7 +238,10 @@ _SPEECH_DATE_PART = re.compile(r"^[^在，,]*")
 
 _TITLE_DATE = re.compile(r"^(?:——|—|－－)?\s*(?P<date>[^在，,]{6,20}日)在.{2,60}上")
 # ——在政协第十三届全国委员会第三次会议上（2020年5月21日） (rmrb/2020-05/20200528-03-01.txt): the date last.
-_TITLE_DATE_LAST = re.compile(r"^(?:——|—|－－)\s*在.{2,60}上[（(](?P<date>[^（）()]{6,20}日)[）)]$")
+# ——在第73届世界卫生大会视频会议开幕式上的致辞  （2020年5月18日，北京） (rmrb/2020-05/20200519-02-01.txt).
+_TITLE_DATE_LAST = re.compile(
+    r"^(?:——|—|－－)\s*在.{2,60}上(?:的[^（()）]{1,6})?\s*[（(](?P<date>[^（）()，,]{6,20}日)(?:[，,][^（）()]{1,10})?[）)]$"
+)
 
 
 def _date_in_title(lines: Sequence[str]) -> Date | None:
@@ -248,8 +251,9 @@ def _date_in_title(lines: Sequence[str]) -> Date | None:
     """
     for line in lines:
         found = _TITLE_DATE.match(line) or _TITLE_DATE_LAST.match(line.strip())
-        if found is not None:
-            return parse_date(found.group("date"))
+        date = parse_date(found.group("date")) if found is not None else None
+        if date is not None:  # 政府工作报告——2026年…在 matches too: its subtitle, cut off, is read next
+            return date
     return None
 
 
@@ -343,7 +347,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
                 speech = attrs.evolve(speech, source_lines=(bylines[-1], *speech.source_lines))
                 bylines = bylines[:-1]
         if speech is not None and speech.date is None and headline is not None:
-            speech = attrs.evolve(speech, date=_date_in_title(headline.lines))
+            speech = attrs.evolve(speech, date=_date_in_title((*headline.lines, *headline.subtitles)))
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).
