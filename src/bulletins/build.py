@@ -352,6 +352,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         for line in bylines:
             # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).
             line_shadow = shadow(line.text)
+            if is_office(line_shadow):  # 第一书记 over 孙中元: a role, not a name (the line stays in byline_lines)
+                continue
             foreign = foreign_writer(line_shadow)
             if foreign is not None:  # （墨西哥）亚历杭德罗·马西亚斯: the country is not a name
                 start = line_shadow.index(foreign)

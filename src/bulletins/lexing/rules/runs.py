@@ -68,6 +68,9 @@ def short_run(ctx: Context, i: int) -> int:
         # The section's title is a subhead; its writer's line is the bulletin's byline too.
         ctx.sectioned = True
         ctx.emit("SUBHEAD", _joined(run))
+        if speaker_lines(raws, j):  # 挂职副县长 / 许亚洲 (rmrb/2020-01/20200101-04-01.txt lines 15-16)
+            ctx.emit_line("SECTION_BYLINE", j)
+            j += 1
         return ctx.emit_line("SECTION_BYLINE", j)
     if decision == "brief_title":
         return ctx.emit_line("BRIEF_TITLE", i)

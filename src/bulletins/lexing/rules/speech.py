@@ -31,7 +31,9 @@ _SALUTE_TERM = (
 _SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
 # 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker, whose name
 # print may letter-space (省长  李 炳 军).
-_ROLE = r"(?:主席|省长|市长|区长|县长|州长|盟长|书记|总理|部长|主任|委员长|会长|院长|校长)"
+# Only a head of government or of a body is a speaker's role here: 院长 or 主任 under a signed article's
+# title (北京大学政府管理学院常务副院长 燕继荣, rmrb/2019-10/20191023-19-01.txt line 29) is a writer's line.
+_ROLE = r"(?:主席|省长|市长|区长|县长|州长|盟长|书记|总理|部长|主任)"
 _SPEAKER = re.compile(rf"^[{HAN}]{{0,14}}{_ROLE}\s+[{HAN}·](?:\s*[{HAN}·]){{1,5}}$")
 # 自治区人民政府主席 / 河南省人民政府代省长 on a line of its own, the speaker's name on the next.
 _OFFICE = re.compile(rf"^[{HAN}]{{0,20}}{_ROLE}$")
