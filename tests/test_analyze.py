@@ -174,6 +174,29 @@ def test_sequence_markers() -> None:
             "京门神探 勇斗歹徒（为了民族复兴·英雄烈士谱）",
             (),
         ),
+        # A speech's date and occasion under its title with no dash (web/govreport/2026_陕西省_政府工作报告_row1.txt
+        # lines 2-3): a subtitle, never glued to the title.
+        (
+            ["陕西省2026年政府工作报告", "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚"],
+            None,
+            "陕西省2026年政府工作报告",
+            ("2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚",),
+        ),
+        # The title and its ——DATE在…会议上 on one line (宁夏 lines 18-19 printed as one, issue 15): cut in two.
+        (
+            ["政府工作报告——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上"],
+            None,
+            "政府工作报告",
+            ("——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上",),
+        ),
+        # Look-alike: a dash inside a title that is no occasion stays in the title (rmrb/2020-01/
+        # 20200111-06-01.txt lines 2-5, set here on one line).
+        (
+            ["走近国家最高科学技术奖得主黄旭华——潜海，铸大国重器"],
+            None,
+            "走近国家最高科学技术奖得主黄旭华——潜海，铸大国重器",
+            (),
+        ),
     ],
 )
 def test_headline_parts(lines: list[str], kicker: str | None, title: str, subtitles: tuple[str, ...]) -> None:

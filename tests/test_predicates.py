@@ -353,3 +353,44 @@ def test_speech_front_matter() -> None:
     assert not is_speech_date("（此件公开发布）")
     assert not is_salutation("同志们！中华民族历史上经历过很多磨难，但从来没有被压垮过，而是愈挫愈勇。")
     assert not is_byline("各位代表：")
+
+
+# The speaker's line, as web/govreport prints it (宁夏 line 20: 自治区人民政府主席 张雨浦; 贵州 line 4: 省长
+# 李炳军) and as issue 15 says other publishers split it: the office on a line of its own, the name
+# letter-spaced on the next (the readable corpus prints no such split: the rows below are the 宁夏 line
+# cut at its space, the name spaced as People's Daily spaces bylines, 本报记者  鲜  敢).
+SPEAKERS = [
+    ("自治区人民政府主席 张雨浦", "张雨浦"),
+    ("省长 李炳军", "李炳军"),
+    ("省长  李 炳 军", "李炳军"),
+    ("张　雨　浦", "张雨浦"),
+    ("习近平", "习近平"),  # seed 004 line 4
+    ("王荣 王晓丽", "王荣 王晓丽"),  # seed 003 line 74: two writers, kept as printed
+]
+
+
+@pytest.mark.parametrize(("line", "name"), SPEAKERS)
+def test_speaker_name(line: str, name: str) -> None:
+    from bulletins.lexing.rules.speech import speaker_name
+
+    assert speaker_name(line, shadow(line)) == name
+
+
+def test_speaker_office_line() -> None:
+    from bulletins.lexing.kinds import content_kind
+    from bulletins.lexing.rules.speech import is_byline, is_office, speaker_lines
+
+    assert is_office("自治区人民政府主席")
+    assert is_office("河南省人民政府代省长")
+    assert is_byline("省长  李 炳 军")
+    # Look-alikes: a title's words (rmrb/2019-10/20191021-03-02.txt's kind of headline line), a
+    # speaker's line with its name, a body sentence.
+    assert not is_office("自治区人民政府主席 张雨浦")
+    assert not is_office("听取国务院总理李克强作政府工作报告")
+    lines = ["自治区人民政府主席", "张　雨　浦", "各位代表："]
+    raws = [content_kind(line, line, k, False) for k, line in enumerate(lines, 1)]
+    assert speaker_lines(raws, 0) == 2
+    # An office line over a salutation, or over a paragraph, is no speaker's line.
+    assert speaker_lines(raws[:1] + raws[2:], 0) == 0
+    para = content_kind("主席团常务主席会议听取了报告。", "主席团常务主席会议听取了报告。", 2, False)
+    assert speaker_lines([raws[0], para], 0) == 0

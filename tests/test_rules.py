@@ -107,6 +107,25 @@ def _text(text: str, name: str = "snippet.txt") -> tuple[bytes, str]:
     return text.encode("utf-8"), name
 
 
+# web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt lines 18-23: the speaker's line, a photo caption
+# with its credit, then the salutation.
+NINGXIA = (
+    "政府工作报告\n——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上\n自治区人民政府主席 张雨浦\n"
+    "2月3日，宁夏回族自治区第十三届人民代表大会第四次会议在银川开幕。自治区人民政府主席张雨浦作政府工作报告。"
+    " 宁夏日报全媒体记者 王鼎 摄\n各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。\n"
+)
+# The same front matter with the speaker's office and name on two lines and the date in parentheses
+# (the layout issue 15 names; the lines are 宁夏's and 贵州's, the split is made here), and with the
+# speaker printed before the date (贵州 lines 2-5, lines 3 and 4 swapped).
+SPLIT_SPEAKER = (
+    "政府工作报告\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n自治区人民政府主席\n张　雨　浦\n"
+    "各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。\n"
+)
+SPEAKER_FIRST = (
+    "政府工作报告\n省长 李炳军\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n各位代表：\n"
+    "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+)
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -151,6 +170,11 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("document date", _file(CORPUS / "rmrb/2019-02/20190220-01-02.txt"), 3),  # （2019年1月3日）, no speaker
     ("speech date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3),  # （2020年2月23日）
     ("speech date", _file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), 3),  # （…会议上）
+    ("speech date", _text(SPEAKER_FIRST), 3),  # （…会议上） under 省长 李炳军
+    ("figure in front matter", _text(NINGXIA), 4),  # 2月3日，…开幕。… 王鼎 摄 (then 各位代表：)
+    ("figure in front matter", _text(NINGXIA), 5),  # 各位代表： (emitted with the caption above it)
+    ("speaker office", _text(SPLIT_SPEAKER), 3),  # 自治区人民政府主席
+    ("speaker office", _text(SPLIT_SPEAKER), 4),  # 张　雨　浦
     ("salutation", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 5),  # 同志们：
     ("salutation", _file(CORPUS / "rmrb/2020-01/20200101-02-01.txt"), 4),  # 同志们，朋友们：
     ("byline", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 74),  # 王荣 王晓丽
@@ -185,6 +209,25 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("weak caption", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 100, "caption"),
     # （2020年2月23日） with 习近平 / 同志们： below is a speech's date, not the document's.
     ("document date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3, "speech date"),
+    # （…会议上） over an office line and a name line is the speech's date, not the document's.
+    ("document date", _text(SPLIT_SPEAKER), 2, "speech date"),
+    # A caption under a speaker's line with no salutation after it is a caption of the body
+    # (贵州 line 1's caption, set here under the speaker's line, over the first paragraph).
+    (
+        "figure in front matter",
+        _text(
+            "政府工作报告\n省长 李炳军\n政府工作报告。 贵州日报天眼新闻记者 李森 摄\n现在，我代表省人民政府向大会报告工作。\n"
+        ),
+        3,
+        "caption",
+    ),
+    # 自治区人民政府主席 over a paragraph is a headline line of the run (no name line under it).
+    (
+        "speaker office",
+        _text("政府工作报告\n自治区人民政府主席\n现在，我代表自治区人民政府，向大会报告工作，请予审议。\n"),
+        2,
+        "short run",
+    ),
     # 2020年5月27日 under a speech title is its date line, not a closing.
     ("closing date", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 3, "speech date"),
     # 核心阅读's box text is body text, not another label.
@@ -289,3 +332,23 @@ def test_a_labeller_relabels_lines_before_the_context_rules() -> None:
     relabelled, _ = lex(text, shadow(text), labeller=every_line_a_paragraph)
     assert [token.type for token in relabelled] == ["LEAD", "PARAGRAPH"]
     assert seen == [(["short", "para"], None)]  # the raw-kind pass's kinds; text has no hints
+
+
+# Issue 15: a speech's front matter comes out whole in every order it is printed in, and the
+# speaker's office never joins the headline.
+FRONT_MATTER = [
+    (_text(NINGXIA), "政府工作报告", "张雨浦", "2026-02-03"),
+    (_text(SPLIT_SPEAKER), "政府工作报告", "张雨浦", "2026-01-27"),
+    (_text(SPEAKER_FIRST), "政府工作报告", "李炳军", "2026-01-27"),
+    (_file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), "政府工作报告", "李炳军", "2026-01-27"),
+]
+
+
+@pytest.mark.parametrize(("data", "title", "speaker", "date"), FRONT_MATTER)
+def test_speech_front_matter_whole(data: tuple[bytes, str], title: str, speaker: str, date: str) -> None:
+    (bulletin,) = bulletins.parse(data[0], source=data[1]).bulletins
+    assert bulletin.headline is not None and bulletin.headline.title == title
+    assert bulletin.speech is not None
+    assert (bulletin.speech.speaker, bulletin.speech.salutation) == (speaker, "各位代表：")
+    assert bulletin.speech.date is not None and bulletin.speech.date.iso == date
+    assert bulletin.byline == ()

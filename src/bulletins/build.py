@@ -24,6 +24,7 @@ from .analyze.genre import guess_genre
 from .analyze.headlines import analyse_headline
 from .lexing.repairs import reattach_displaced_ledes
 from .lexing.rules.credits import foreign_writer, read_names
+from .lexing.rules.speech import is_office, speaker_name
 from .lexing.tokens import LineToken
 from .model import (
     AttendeeGroup,
@@ -237,7 +238,10 @@ _SPEECH_DATE_PART = re.compile(r"^[^在，,]*")
 
 _TITLE_DATE = re.compile(r"^(?:——|—|－－)?\s*(?P<date>[^在，,]{6,20}日)在.{2,60}上")
 # ——在政协第十三届全国委员会第三次会议上（2020年5月21日） (rmrb/2020-05/20200528-03-01.txt): the date last.
-_TITLE_DATE_LAST = re.compile(r"^(?:——|—|－－)\s*在.{2,60}上[（(](?P<date>[^（）()]{6,20}日)[）)]$")
+# ——在第73届世界卫生大会视频会议开幕式上的致辞  （2020年5月18日，北京） (rmrb/2020-05/20200519-02-01.txt).
+_TITLE_DATE_LAST = re.compile(
+    r"^(?:——|—|－－)\s*在.{2,60}上(?:的[^（()）]{1,6})?\s*[（(](?P<date>[^（）()，,]{6,20}日)(?:[，,][^（）()]{1,10})?[）)]$"
+)
 
 
 def _date_in_title(lines: Sequence[str]) -> Date | None:
@@ -247,15 +251,15 @@ def _date_in_title(lines: Sequence[str]) -> Date | None:
     """
     for line in lines:
         found = _TITLE_DATE.match(line) or _TITLE_DATE_LAST.match(line.strip())
-        if found is not None:
-            return parse_date(found.group("date"))
+        date = parse_date(found.group("date")) if found is not None else None
+        if date is not None:  # 政府工作报告——2026年…在 matches too: its subtitle, cut off, is read next
+            return date
     return None
 
 
 def _speaker(line: str) -> str:
-    """The speaker's name from a speaker line: 习近平, or 李炳军 from 省长 李炳军 (the role is kept in the line)."""
-    parts = line.split()
-    return parts[-1] if len(parts) == 2 and len(parts[0]) > 1 else line
+    """The speaker's name from a speaker line: 习近平, 李炳军 from 省长 李炳军 (the role is kept in the line)."""
+    return speaker_name(line, shadow(line))
 
 
 @v_args(inline=True)
@@ -338,12 +342,18 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             speaker = bylines[-1]
             speech = attrs.evolve(speech, speaker=_speaker(speaker.text), source_lines=(speaker, *speech.source_lines))
             bylines = bylines[:-1]
+            if bylines and bylines[-1].line == speaker.line - 1 and is_office(shadow(bylines[-1].text)):
+                # 自治区人民政府主席 / 张 雨 浦: the office line above the name is the speaker's too.
+                speech = attrs.evolve(speech, source_lines=(bylines[-1], *speech.source_lines))
+                bylines = bylines[:-1]
         if speech is not None and speech.date is None and headline is not None:
-            speech = attrs.evolve(speech, date=_date_in_title(headline.lines))
+            speech = attrs.evolve(speech, date=_date_in_title((*headline.lines, *headline.subtitles)))
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).
             line_shadow = shadow(line.text)
+            if is_office(line_shadow):  # 第一书记 over 孙中元: a role, not a name (the line stays in byline_lines)
+                continue
             foreign = foreign_writer(line_shadow)
             if foreign is not None:  # （墨西哥）亚历杭德罗·马西亚斯: the country is not a name
                 start = line_shadow.index(foreign)
@@ -460,7 +470,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
 
     def speech(self, *tokens: LineToken) -> Speech:
         """Read a speech's date line, speaker line and salutation."""
-        by_kind = {t.type: t for t in tokens}
+        by_kind = {t.type: t for t in tokens}  # the last BYLINE: the name under an office line
         date_token = by_kind.get("SPEECH_DATE")
         speaker = by_kind.get("BYLINE")
         salutation = by_kind.get("SALUTATION")

@@ -3,7 +3,9 @@
 The lines themselves are kept verbatim in :attr:`Headline.lines`; this module only derives
 ``kicker``, ``title`` and ``subtitles``, a best effort documented in docs/fields.md:
 
-* a line opening with —— or ---- is a subtitle, and so is one ending in 纪实/侧记/综述;
+* a line opening with —— or ---- is a subtitle, and so is one ending in 纪实/侧记/综述, and a
+  speech's date and occasion under its title (2026年1月27日在…会议上); a title printed with its
+  ——DATE在…会议上 on one line is cut into the title and that subtitle (``lines`` stay verbatim);
 * a deck of names and a verb (李克强栗战书王沪宁出席, 姜四清讲话 吴秀玲主持 宋红波出席) is a subtitle;
 * a short Word TOC entry repeated as the start of the next line is skipped (seed 002 line 186);
 * the other lines are visual wraps of the title, joined without a separator, unless the
@@ -36,6 +38,28 @@ def _continues(previous: str, current: str, carry: bool) -> bool:
 
 
 _KICKER_END = ("——", "：", ":", "……")
+# 2026年1月27日在陕西省第十四届人民代表大会第四次会议上: a speech's date and occasion on a line of their
+# own, with no dash (web/govreport/2026_陕西省_政府工作报告_row1.txt line 3): a subtitle.
+_YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九十]{4})年"
+_OCCASION = re.compile(rf"^{_YEAR}[^在，,]{{2,12}}日在.{{2,60}}上")
+# 政府工作报告——2026年1月27日在…会议上 printed on one line: the title, then the subtitle (issue 15).
+_GLUED_OCCASION = re.compile(rf"(?:——|－－|--)\s*(?:{_YEAR}[^在，,]{{2,12}}日)?在.{{2,60}}上")
+
+
+def _split_glued(originals: list[str], stripped: list[str]) -> tuple[list[str], list[str]]:
+    """Cut a line that prints a speech's title and its ——DATE在…上 subtitle together into the two."""
+    out_o: list[str] = []
+    out_s: list[str] = []
+    for original, line in zip(originals, stripped, strict=True):
+        found = _GLUED_OCCASION.search(line)
+        if found is not None and found.start() > 0 and len(original) == len(line):
+            cut = found.start()
+            out_o += [original[:cut].rstrip(), original[cut:]]
+            out_s += [line[:cut].rstrip(), line[cut:]]
+        else:
+            out_o.append(original)
+            out_s.append(line)
+    return out_o, out_s
 
 
 def analyse_headline(
@@ -52,6 +76,7 @@ def analyse_headline(
     """
     originals = [line.strip() for line in lines]
     stripped = [line.strip() for line in (shadows if shadows is not None else lines)]
+    originals, stripped = _split_glued(originals, stripped)
     subs: dict[int, str] = {}
     title_idx: list[int] = []
     for k, line in enumerate(stripped):
@@ -59,6 +84,7 @@ def analyse_headline(
         if (
             _SUB_START.match(line)
             or _SUB_END.search(line)
+            or (k > 0 and _OCCASION.match(line))
             or (_DECK.search(line) and "召开" not in line and len(line) <= 30 and k > 0)
         ):
             subs[k] = originals[k]

@@ -41,6 +41,8 @@ class Context:
         self.recent: list[str] = []  # the last paragraphs, for repeated layout fragments
         self.seen: set[str] = set()  # every paragraph of this bulletin
         self.has_dateline = False
+        self.led = False  # the bulletin has read its own lede (a dated readout opening, or a headless lead)
+        self.subheads = 0  # subheads (小标题, box labels) of the current bulletin so far: a feature's body
         self.brief_column = False  # inside a column of briefs (国内联播快讯, 新闻速递)
         self.paragraphs = 0  # paragraphs of the current bulletin so far
         self.sectioned = False  # the bulletin is a page-wide feature cut into signed sections
@@ -54,6 +56,8 @@ class Context:
     def open_bulletin(self) -> None:
         """Start a new bulletin: forget the state of the last one."""
         self.has_dateline = False
+        self.led = False
+        self.subheads = 0
         self.paragraphs = 0
         self.sectioned = False
         self.contents = set()
@@ -75,6 +79,8 @@ class Context:
             self.last = kind
         if kind in _PARAGRAPHS:
             self.paragraphs += 1
+        elif kind == "SUBHEAD":
+            self.subheads += 1
         self.out.append(token(kind, info))
 
     def emit_line(self, kind: str, i: int) -> int:

@@ -27,6 +27,7 @@ import re
 
 from ..context import UNDER_HEADLINE, Context
 from .endings import ends_item
+from .speech import speaker_lines
 
 BOX_LABELS = frozenset(
     {
@@ -118,8 +119,9 @@ def document_date(ctx: Context, i: int) -> int | None:
     """A date in parentheses under a title with no speaker after it: the document's date.
 
     （2019年1月3日） under a document's title (rmrb/2019-02/20190220-01-02.txt line 3) is the date
-    it bears, not a speech's: a headnote.
+    it bears, not a speech's: a headnote. A speaker's line under it (习近平, or an office line over the
+    name: 某某省人民政府代省长 / 李 炳 军) or a salutation makes it a speech's date.
     """
-    if ctx.last not in UNDER_HEADLINE or ctx.speech_follows(i):
+    if ctx.last not in UNDER_HEADLINE or ctx.speech_follows(i) or speaker_lines(ctx.raws, i + 1):
         return None
     return ctx.emit_line("HEAD_NOTE", i)

@@ -85,11 +85,27 @@ def _remember(ctx: Context, text: str) -> None:
 
 
 def _opens_bulletin(ctx: Context, i: int) -> bool:
+    """Rule *second lede*: does the paragraph at *i* open a headline-less bulletin?
+
+    A readout lede after a finished body does: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
+    lines 249–299, eight headline-less readouts in a row, the first after 2月7日，教育部召开… at line
+    246 had opened its titled readout). A bulletin's *first* lede is its own, wherever it stands: under
+    a 核心阅读 box (rmrb/2019-10/20191014-13-01.txt line 9: ``10月10日，公安部在京召开新闻发布会…``
+    after the box's three paragraphs) or after a commentary's opening paragraph
+    (rmrb/2020-02/20200225-01-03.txt line 5: ``2月23日，党中央召开…``). So only a bulletin that has
+    read a lede already (a dated opening paragraph, a headless lead, a dateline) is ended by another,
+    and never one whose body is cut by subheads: a feature's sections each tell of a meeting or an
+    event (人民眼, rmrb/2020-02/20200226-11-01.txt line 45: ``2月8日，杭州市余杭区召开视频会议…`` under
+    the subheads 解用工之难 and 疏“两链”之堵).
+    """
     if not ctx.in_bulletin or ctx.terminal_seen:
         return True
-    # A readout lede after a finished body: 2月7日上午，……楼阳生主持召开省委第七次专题会议 (seed 002
-    # lines 249–299, eight headline-less readouts in a row).
-    return ctx.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"} and is_lede(ctx.raws[i])
+    if not is_lede(ctx.raws[i]):
+        return False
+    after_body = ctx.last in {"PARAGRAPH", "LEAD", "SUBHEAD", "DATELINE", "LEAD_DATELINE"}
+    opens = after_body and (ctx.led or ctx.has_dateline) and not ctx.subheads
+    ctx.led = True
+    return opens
 
 
 def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
@@ -192,6 +208,7 @@ def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
             )
         )
         kind = "LEAD"
+        ctx.led = True
     else:
         kind = "PARAGRAPH"
     _remember(ctx, joined)

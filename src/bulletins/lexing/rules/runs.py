@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..context import NOTE, Context
 from ..lines import Raw
 from ..tokens import LineInfo
@@ -19,6 +21,7 @@ from .endings import BRIEF_COLUMN, is_lede, opens_a_list
 from .headnotes import is_adoption_note, is_box_label, is_summary
 from .laws import continues_articles, ends_headline, issues_here
 from .paragraphs import paragraph
+from .speech import speaker_lines
 
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
@@ -40,6 +43,7 @@ def short_run(ctx: Context, i: int) -> int:
     while j < len(raws) and raws[j].kind == "short" and not (raws[j].toc and not raws[j - 1].toc):
         j += 1
     # A box label (核心阅读), a 提要 sentence or a 题注 ends a headline run: its own rule reads it.
+    # So does a speaker's office over the name line (自治区人民政府主席 / 张 雨 浦): the speaker's, not the title's.
     for k in range(i + 1, j):
         shadow = raws[k].shadow
         if (
@@ -48,6 +52,7 @@ def short_run(ctx: Context, i: int) -> int:
             or is_adoption_note(shadow)
             or is_contents_label(shadow)  # 目录 under a report's title (lexing/rules/contents.py)
             or ends_headline(shadow)  # a 题注 without parentheses, or one that runs on (lexing/rules/laws.py)
+            or speaker_lines(raws, k)  # 自治区人民政府主席 over 张 雨 浦 (lexing/rules/speech.py)
         ):
             j = k
             break
@@ -63,6 +68,9 @@ def short_run(ctx: Context, i: int) -> int:
         # The section's title is a subhead; its writer's line is the bulletin's byline too.
         ctx.sectioned = True
         ctx.emit("SUBHEAD", _joined(run))
+        if speaker_lines(raws, j):  # 挂职副县长 / 许亚洲 (rmrb/2020-01/20200101-04-01.txt lines 15-16)
+            ctx.emit_line("SECTION_BYLINE", j)
+            j += 1
         return ctx.emit_line("SECTION_BYLINE", j)
     if decision == "brief_title":
         return ctx.emit_line("BRIEF_TITLE", i)
@@ -100,6 +108,8 @@ def short_run(ctx: Context, i: int) -> int:
 def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     """Decide what a run of short unpunctuated lines is; *j* indexes the first line after it."""
     after = ctx.peek(j)
+    if after is not None and speaker_lines(ctx.raws, j):
+        after = attrs.evolve(after, kind="byline")  # an office line over the speaker's name
     # A notice's closing: issuer line(s) directly above a date line that ends the bulletin
     # (seed 002: 党委办公室 / 2020年2月9日).
     if ctx.in_bulletin and after is not None and after.kind == "date_only" and ctx.closing_date_here(j):
@@ -174,7 +184,12 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         if ctx.paragraphs:
             return "headline"
         return "brief_title" if ctx.last == "DATELINE" and len(run) == 1 else "subhead"
-    if ctx.terminal_seen or (after is not None and (is_lede(after, dated_subject=True) or opens_a_list(after))):
+    if ctx.terminal_seen or (after is not None and opens_a_list(after)):
+        return "headline"
+    # …but in a body already cut by subheads (a feature), a title over a lede is one more subhead:
+    # 创意无限，延伸爱国深情 / 10月1日，南京玄武湖公园举行… after 歌声嘹亮，唱响爱国豪情 and 活动丰富，点燃
+    # 爱国热情 (rmrb/2019-10/20191003-01-06.txt line 13).
+    if after is not None and is_lede(after, dated_subject=True) and not ctx.subheads:
         return "headline"
     return "subhead"
 

@@ -9,10 +9,12 @@ matter (seed 004, web/govreport, web/newscrawl). A byline is also a writer's lin
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..._text import HAN, looks_like_name
 from ...analyze.dates import DATE_ONLY_RE
 from ..context import HEADLINE, Context
+from ..lines import Raw
 from .credits import foreign_writer, read_names
 
 # （2020年2月23日） under a speech title (seed 004)
@@ -27,8 +29,15 @@ _SALUTE_TERM = (
     r"|尊敬的[^，,、。：:]{1,20}|亲爱的[^，,、。：:]{1,12})"
 )
 _SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
-# 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker.
-_SPEAKER = re.compile(rf"^[{HAN}]{{0,14}}(?:主席|省长|市长|区长|县长|书记|总理|部长|主任)\s+[{HAN}·]{{2,6}}$")
+# 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker, whose name
+# print may letter-space (省长  李 炳 军).
+# Only a head of government or of a body is a speaker's role here: 院长 or 主任 under a signed article's
+# title (北京大学政府管理学院常务副院长 燕继荣, rmrb/2019-10/20191023-19-01.txt line 29) is a writer's line.
+_ROLE = r"(?:主席|省长|市长|区长|县长|州长|盟长|书记|总理|部长|主任)"
+_SPEAKER = re.compile(rf"^[{HAN}]{{0,14}}{_ROLE}\s+[{HAN}·](?:\s*[{HAN}·]){{1,5}}$")
+# 自治区人民政府主席 / 河南省人民政府代省长 on a line of its own, the speaker's name on the next.
+_OFFICE = re.compile(rf"^[{HAN}]{{0,20}}{_ROLE}$")
+_ROLE_END = re.compile(rf"{_ROLE}$")
 _BYLINE_ROLE = re.compile(rf"^(?:本报|新华社|人民日报)?(?:特约)?(?:评论员|记者|通讯员)[{HAN}\s、]{{0,20}}$")
 
 
@@ -54,17 +63,59 @@ def is_byline(shadow: str) -> bool:
     return 1 <= len(names) <= 4 and all(looks_like_name(name) for name in names)
 
 
+def is_office(shadow: str) -> bool:
+    """A speaker's office alone on its line: 自治区人民政府主席, 河南省人民政府代省长 (no name)."""
+    return _OFFICE.match(shadow) is not None
+
+
+def _is_name_line(raw: Raw) -> bool:
+    names = read_names(raw.shadow) if len(raw.shadow) <= 12 else None
+    return raw.kind == "byline" and names is not None and len(names) == 1 and looks_like_name(names[0])
+
+
+def speaker_lines(raws: Sequence[Raw], i: int) -> int:
+    """How many lines of a speaker's line start at *i*: 2 for an office line over a name line, else 0.
+
+    ``某某省人民政府省长`` / ``王　　凯`` (the layout issue 15 names for work reports: the office on one
+    line, the letter-spaced name on the next). Only a name line makes the office a speaker's: alone,
+    such a line may be a title's last words.
+    """
+    if i + 1 >= len(raws) or not is_office(raws[i].shadow):
+        return 0
+    return 2 if _is_name_line(raws[i + 1]) else 0
+
+
+def speaker_name(text: str, shadow: str) -> str:
+    """The speaker's name from the speaker line(s), letter-spacing closed up.
+
+    习近平 → 习近平; 省长 李炳军 → 李炳军; 自治区人民政府主席 / 张 雨 浦 → 张雨浦; a line that is neither
+    (a name list, a collective) is kept as printed.
+    """
+    words, shadows = text.split(), shadow.split()
+    if len(words) != len(shadows) or not words:
+        return text.strip()
+    if len(words) >= 2 and _ROLE_END.search(shadows[0]):
+        words = words[1:]
+    if len(words) == 1 or all(len(word) == 1 for word in words):
+        return "".join(words)
+    return text.strip()
+
+
 # -- the context rules ----------------------------------------------------------------------
 
 
 def speech_date(ctx: Context, i: int) -> int | None:
-    """A date in parentheses right under a speech's title.
+    """A date in parentheses right under a speech's title, or under its speaker's line.
 
-    （2020年2月23日） (seed 004).
+    （2020年2月23日） (seed 004). A work report may print the speaker first: 政府工作报告 / 省长 李炳军 /
+    （2026年1月27日在…会议上） / 各位代表： (issue 15's orders of the front matter); under a speaker's
+    line the date is the speech's when a salutation follows it or it names the occasion (在…上).
     """
-    if ctx.last not in HEADLINE | {"DATELINE_TITLE"}:
-        return None
-    return ctx.emit_line("SPEECH_DATE", i)
+    if ctx.last in HEADLINE | {"DATELINE_TITLE"}:
+        return ctx.emit_line("SPEECH_DATE", i)
+    if ctx.last == "BYLINE" and (ctx.speech_follows(i) or "在" in ctx.raws[i].shadow):
+        return ctx.emit_line("SPEECH_DATE", i)
+    return None
 
 
 def salutation(ctx: Context, i: int) -> int | None:
@@ -75,6 +126,38 @@ def salutation(ctx: Context, i: int) -> int | None:
     if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
         return None
     return ctx.emit_line("SALUTATION", i)
+
+
+def speaker_office(ctx: Context, i: int) -> int | None:
+    """A speaker's office on one line and the name on the next, under the title or the speech date.
+
+    ``自治区人民政府主席`` / ``张 雨 浦`` (:func:`speaker_lines`): two speaker lines, never a headline
+    line and a byline (the office read into the headline takes the bulletin's title with it).
+    """
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "DATELINE_TITLE"}:
+        return None
+    if speaker_lines(ctx.raws, i) != 2:
+        return None
+    ctx.emit_line("BYLINE", i)
+    return ctx.emit_line("BYLINE", i + 1)
+
+
+def front_figure(ctx: Context, i: int) -> int | None:
+    """A photo caption set between the speaker's line (or the speech date) and the salutation.
+
+    政府工作报告 / ——2026年2月3日在…会议上 / 自治区人民政府主席 张雨浦 / ``2月3日，…张雨浦作政府工作报告。
+    宁夏日报全媒体记者 王鼎 摄`` / 各位代表： (web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt lines
+    18–22). The picture belongs to the body: the salutation is emitted first, so that the front matter
+    is read whole, then the caption and its credit.
+    """
+    after = ctx.peek(i + 1)
+    if ctx.last not in {"BYLINE", "SPEECH_DATE"} or after is None or after.kind != "salutation":
+        return None
+    from .captions import caption  # captions → runs → speech: imported when used
+
+    ctx.emit_line("SALUTATION", i + 1)
+    caption(ctx, i)
+    return i + 2
 
 
 def byline(ctx: Context, i: int) -> int | None:
