@@ -48,6 +48,9 @@ _OCCASION = re.compile(r"^在")
 _TITLE_SUFFIX = re.compile(
     r"(?:[—―－-]{1,2}|(?=[（(]))(?P<part>[（(]?\s*\d{4}年\d{1,2}月\d{1,2}日[^（）()]{0,80}[）)]?)$"
 )
+_HEAD_MAX = 160
+"""Longest head line read as a headnote (the longest 题注 of the corpus has about 90 characters)."""
+_HEAD_OPENERS = frozenset("（(0123456789０１２３４５６７８９〇○零一二三四五六七八九")
 _HEAD_BLOCKS = 3
 """How many blocks at the head of a body may hold a headnote (a 题注 can follow a 提要 or a
 document number)."""
@@ -55,7 +58,12 @@ document number)."""
 
 def _head_date(text: str) -> tuple[Date, bool] | None:
     """The date of a headnote line and whether the line names an occasion (a speech's date line)."""
-    folded = shadow(text.strip())
+    stripped = text.strip()
+    # A headnote is short and opens with its date or a parenthesis: most paragraphs are neither,
+    # and folding a whole paragraph to its shadow costs more than this test.
+    if len(stripped) > _HEAD_MAX or stripped[:1] not in _HEAD_OPENERS:
+        return None
+    folded = shadow(stripped)
     match = _HEAD_LINE.match(folded)
     if match is None:
         return None
@@ -168,9 +176,8 @@ def with_dates(document: Document, year: int | None = None) -> Document:
     if not document.bulletins:
         return document
     ref = reference(document, year)
-    return attrs.evolve(
-        document,
-        bulletins=tuple(
-            attrs.evolve(b, date=bulletin_date(b, ref, given=year is not None)) for b in document.bulletins
-        ),
-    )
+    dated = []
+    for bulletin in document.bulletins:
+        date = bulletin_date(bulletin, ref, given=year is not None)
+        dated.append(bulletin if date is None else attrs.evolve(bulletin, date=date))
+    return attrs.evolve(document, bulletins=tuple(dated))
