@@ -1,0 +1,436 @@
+"""Line labels by reading, the learned line labeller, the confidence model: train and score them (issue 16).
+
+    python3 bench/train.py labels [--check]     # derive the line labels; print counts and the undecided lines
+    python3 bench/train.py loso                 # leave-one-source-out: rules alone vs labeller + rules (needs [train])
+    python3 bench/train.py confidence [--write] # the confidence model's reliability; --write ships its weights
+
+Deterministic: inputs are read in sorted order, python-crfsuite's L-BFGS has no randomness, the
+logistic regression starts at zero and runs a fixed number of full-batch steps.
+
+## The data
+
+Every text fixture with line numbers that was written by reading: the corpus sample
+(``tests/fixtures/corpus``, 200 files) and the fresh draw's text files (``tests/fixtures/fresh``,
+rmrb and web; files whose bytes equal a sample file are left out, as bench/accuracy.py does).
+The seeds are not used: their fixture (tests/fixtures/seeds_expected.py) decides only
+segmentation, headlines and datelines, so most of their lines would be undecided.
+
+## Sources (leave-one-source-out)
+
+``rmrb`` as a whole, and each ``web/`` folder (``web-govreport``, ``web-hkcnews``,
+``web-lawref``, ``web-newscrawl``, ``web-xispeech``, ``web-xwlb``); a fresh file counts with its
+source. rmrb is one source, not one per stratum: its strata are genres drawn from one
+publisher's pages, and they share its layout (the 　　 indent, 本报记者 bylines, the credit
+lines); leaving out a stratum would still train on that layout, which is what a new publisher
+would not give.
+
+## How each line's label is derived (:func:`line_labels`)
+
+Line numbers are the fixture's (the cleaned text's lines, which the fixtures count). For each
+bulletin of a fixture, inside its ``lines`` range:
+
+==========  ==================================================================================
+label       lines
+==========  ==================================================================================
+headline    each entry of ``headline``: the first unlabelled line of the range's head whose
+            text (whitespace removed) equals it
+dateline    the first line whose text contains ``dateline.text`` (a leading or trailing dateline)
+credit      ``credits[].line``
+point       ``points[].line`` (—— items are not points here: they are body)
+closing     the line holding ``closing.date`` (searched from the end) and the lines right above
+            it whose text is part of ``closing.issuer``
+front       speech front matter: the head's line holding ``speech.date``, the line that is the
+            ``speech.salutation``, a short line of the head holding ``speech.speaker``
+byline      a short line among the four after the headline that holds a ``byline`` name
+body        every other line of the range
+outside     every non-blank line outside all bulletins (residue, a table of contents, chrome)
+==========  ==================================================================================
+
+A label the fixture names but no line matches is reported (``--check`` fails on it). The fixture
+does **not decide** whether a short line of the body is a subhead, a caption or a short paragraph
+(subheads are not annotated): such lines are ``body`` and flagged undecided; the labeller's
+``body`` label means "not a headline, a dateline, a byline, a credit, a point, a closing, front
+matter" and nothing finer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "src"))
+
+import accuracy  # noqa: E402
+
+from bulletins import pipeline  # noqa: E402
+from bulletins.cleaners import DEFAULT_CLEANERS  # noqa: E402
+from bulletins.lexing import lex  # noqa: E402
+from bulletins.lexing.labeller import LABELS, CrfModel, line_features, rule_terminals  # noqa: E402
+from bulletins.lexing.lines import Raw, is_short  # noqa: E402
+from bulletins.readers import Hints  # noqa: E402
+
+_WS = re.compile(r"[\s\u3000\xa0]+")
+SOURCES = ("rmrb", "web-govreport", "web-hkcnews", "web-lawref", "web-newscrawl", "web-xispeech", "web-xwlb")
+CRF_MODEL = ROOT / "bench" / "out" / "labeller.json"
+"""Where ``loso --write`` puts the labeller trained on every source (not package data: it does not ship)."""
+
+
+def _squash(text: str | None) -> str:
+    return "" if text is None else _WS.sub("", text)
+
+
+@dataclass
+class Case:
+    """One fixture file: where it is, its source, its bytes and its bulletins as the fixture writes them."""
+
+    name: str
+    source: str
+    data: bytes
+    bulletins: list[dict[str, Any]]
+    records: list[accuracy.Record] = field(default_factory=list)
+
+
+def source_of(name: str) -> str:
+    """``rmrb`` or ``web-<folder>`` for a fixture's file name."""
+    parts = name.split("/")
+    return "rmrb" if parts[0] == "rmrb" else f"web-{parts[1]}"
+
+
+def cases() -> list[Case]:
+    """Every text fixture with line numbers: the corpus sample and the fresh text files, sorted by name."""
+    out = []
+    for path in sorted((accuracy.CORPUS / "expected").rglob("*.json")):
+        fixture = json.loads(path.read_text(encoding="utf-8"))
+        data = (accuracy.CORPUS / "files" / fixture["file"]).read_bytes()
+        out.append(Case(fixture["file"], source_of(fixture["file"]), data, fixture["bulletins"]))
+    duplicates = accuracy.fresh_duplicates()
+    for source, name, _ in sorted(accuracy._fresh_rows()):
+        path = accuracy.FRESH / "expected" / f"{name}.json"
+        if source not in ("rmrb", "web") or name in duplicates or not path.is_file():
+            continue
+        fixture = json.loads(path.read_text(encoding="utf-8"))
+        data = (accuracy.FRESH / "files" / name).read_bytes()
+        out.append(Case(f"fresh/{name}", source_of(name), data, fixture["bulletins"]))
+    for case in out:
+        case.records = accuracy.expected_records(case.bulletins)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Lexing a fixture file: the cleaned text and the raw lines the labeller would see.
+
+
+@dataclass
+class Lexed:
+    text: str
+    raws: list[Raw]
+    hints: Sequence[Hints] | None
+    terminals: list[str]
+
+
+def lexed(case: Case) -> Lexed:
+    """The cleaned text of *case* and its raw lines at the labeller seam (rules alone)."""
+    seen: dict[str, Any] = {}
+
+    def grab(raws: list[Raw], hints: Sequence[Hints] | None) -> list[Raw]:
+        seen["raws"], seen["hints"] = raws, hints
+        return raws
+
+    text, lines, _, _ = next(pipeline._readings(case.data, case.name, "auto", None, "strict"))
+    original = pipeline.lex  # type: ignore[attr-defined]
+    setattr(pipeline, "lex", functools.partial(lex, labeller=grab))  # noqa: B010
+    try:
+        cleaned, _, _ = pipeline._lexed(text, lines, case.name, DEFAULT_CLEANERS)
+    finally:
+        setattr(pipeline, "lex", original)  # noqa: B010
+    raws = seen.get("raws", [])
+    return Lexed(cleaned, raws, seen.get("hints"), rule_terminals(raws) if raws else [])
+
+
+# --------------------------------------------------------------------------------------------
+# Line labels from the fixtures.
+
+
+@dataclass
+class Labels:
+    """Per raw line (parallel to the lexer's raws): the label, whether the fixture decides it, what did not match."""
+
+    label: list[str]
+    undecided: set[int]
+    """Indices of raws whose label the fixture does not decide."""
+    unmatched: list[str]
+    """Labels the fixture names that no line matched (``field: text``)."""
+
+
+def _fits(unit: str, want: str) -> bool:
+    """A unit (a raw line's text, whitespace removed) holds *want*, or is a wrapped part of it."""
+    return unit == want or (want in unit and len(unit) <= len(want) + 40) or (len(unit) >= 4 and unit in want)
+
+
+def line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]]) -> Labels:
+    """Derive a label for every raw line from a fixture's bulletins (see the module docstring).
+
+    A raw line is a non-blank source line, or one paragraph of a line that packs several; a
+    fixture's line number names the source line, so its label goes to the first of that line's
+    raws whose text fits (or to the first).
+    """
+    squashed = [_squash(raw.text) for raw in raws]
+    label = ["outside"] * len(raws)
+    undecided: set[int] = set()
+    unmatched: list[str] = []
+    for b in bulletins:
+        first, last = b["lines"]
+        span = [k for k, raw in enumerate(raws) if first <= raw.number <= last]
+        mine = dict.fromkeys(span, "body")
+        for c in b["credits"]:
+            k = _at_line(raws, squashed, mine, c["line"])
+            if k is not None:
+                mine[k] = "credit"
+        for p in b["points"]:
+            if p["marker"] not in accuracy.UNSCORED_STYLES:
+                k = _at_line(raws, squashed, mine, p["line"], _squash(p["marker"]) + _squash(p["first"])[:2])
+                if k is not None:
+                    mine[k] = "point"
+        head = 0  # index into span: the headline's entries are found in order
+        for entry in b["headline"] or ():
+            want = _squash(entry)
+            found = next((j for j in range(head, min(len(span), head + 12)) if _fits(squashed[span[j]], want)), None)
+            if found is None:
+                unmatched.append(f"headline: {entry}")
+                continue
+            mine[span[found]] = "headline"
+            head = found + (0 if want in squashed[span[found]] and squashed[span[found]] != want else 1)
+        head_end = span[head] if head < len(span) else len(raws)
+        if b["dateline"]:
+            want = _squash(b["dateline"]["text"]).strip("（()）")
+            found_k = next((k for k in span if want and want in squashed[k] and mine[k] == "body"), None)
+            if found_k is None:
+                unmatched.append(f"dateline: {b['dateline']['text']}")
+            else:
+                mine[found_k] = "dateline"
+        if b["closing"]:
+            _closing(b["closing"], span, squashed, mine, unmatched)
+        if b["speech"]:
+            _front(b["speech"], span, squashed, mine, unmatched)
+        names = [_squash(n) for n in b["byline"]]
+        for k in [k for k in span if k >= head_end][:4]:
+            if mine[k] == "body" and is_short(raws[k].text) and any(n and n in squashed[k] for n in names):
+                mine[k] = "byline"
+        for k, value in mine.items():
+            label[k] = value
+            if value == "body" and is_short(raws[k].text):
+                undecided.add(k)
+    return Labels(label, undecided, unmatched)
+
+
+def _at_line(
+    raws: Sequence[Raw], squashed: list[str], mine: dict[int, str], number: int, text: str | None = None
+) -> int | None:
+    """The raw of source line *number* in the bulletin (*mine*): of a packed line, the one that starts with *text*."""
+    on = [k for k in mine if raws[k].number == number]
+    if text is not None:
+        fit = [k for k in on if squashed[k].startswith(text) and mine[k] == "body"]
+        on = fit or on
+    return on[0] if on else None
+
+
+def _closing(
+    closing: dict[str, Any], span: list[int], squashed: list[str], mine: dict[int, str], unmatched: list[str]
+) -> None:
+    date = _squash(closing.get("date")).strip("（()）")
+    issuer = _squash(closing.get("issuer"))
+    at = None
+    if date:
+        at = next((k for k in reversed(span) if date in squashed[k] and mine[k] in ("body", "credit")), None)
+        if at is None:
+            unmatched.append(f"closing date: {closing.get('date')}")
+            return
+        mine[at] = "closing"
+    elif issuer:
+        at = next((k for k in reversed(span) if squashed[k] and squashed[k] in issuer), None)
+        if at is None:
+            unmatched.append(f"closing issuer: {closing.get('issuer')}")
+            return
+        mine[at] = "closing"
+    if at is None or not issuer:
+        return
+    j = span.index(at) - 1
+    while j >= 0 and span.index(at) - j <= 6 and squashed[span[j]] and squashed[span[j]] in issuer:
+        mine[span[j]] = "closing"
+        j -= 1
+
+
+def _front(
+    speech: dict[str, Any], span: list[int], squashed: list[str], mine: dict[int, str], unmatched: list[str]
+) -> None:
+    head = [k for k in span if mine[k] in ("body", "headline")][:10]
+    for key in ("date", "salutation", "speaker"):
+        want = _squash(speech.get(key)).strip("（()）")
+        if not want:
+            continue
+        found = next(
+            (k for k in head if want in squashed[k] and (key != "speaker" or len(squashed[k]) <= len(want) + 12)),
+            None,
+        )
+        if found is None:
+            if key != "speaker":  # a speaker named only in the title has no line of its own
+                unmatched.append(f"speech {key}: {speech.get(key)}")
+            continue
+        if mine[found] == "body":  # a date printed in the headline's 题注 line stays a headline line
+            mine[found] = "front"
+
+
+def cmd_labels(check: bool) -> int:
+    counts: Counter[str] = Counter()
+    undecided = 0
+    problems = 0
+    for case in cases():
+        lex_ = lexed(case)
+        labels = line_labels(lex_.raws, case.bulletins)
+        counts.update(labels.label)
+        undecided += len(labels.undecided)
+        for miss in labels.unmatched:
+            problems += 1
+            print(f"{case.name}: no line for {miss}")
+    print(f"\nlines by label: {dict(sorted(counts.items()))}")
+    print(f"undecided (short body lines: subhead, caption or short paragraph?): {undecided}")
+    print(f"labels the fixture names that no line matched: {problems}")
+    return 1 if check and problems else 0
+
+
+# --------------------------------------------------------------------------------------------
+# Leave-one-source-out: the labeller.
+
+
+def _crf_items(case_lex: list[tuple[Case, Lexed]]) -> Iterator[tuple[list[list[str]], list[str]]]:
+    for case, lex_ in case_lex:
+        if not lex_.raws:
+            continue
+        yield line_features(lex_.raws, lex_.hints, lex_.terminals), line_labels(lex_.raws, case.bulletins).label
+
+
+def train_crf(case_lex: list[tuple[Case, Lexed]], path: Path) -> CrfModel:
+    """Train the CRF with python-crfsuite on *case_lex* and export its weights as JSON at *path*."""
+    import pycrfsuite  # the train extra
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in _crf_items(case_lex):
+        trainer.append(xseq, yseq)
+    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    binary = path.with_suffix(".crfsuite")
+    trainer.train(str(binary))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(binary))
+    info = tagger.info()
+    labels = list(LABELS)
+    index = {name: i for i, name in enumerate(labels)}
+    state: dict[str, dict[str, float]] = defaultdict(dict)
+    for (attr, name), weight in sorted(info.state_features.items()):
+        if name in index and abs(weight) >= 1e-3:
+            state[attr][str(index[name])] = round(weight, 4)
+    transitions = [[0.0] * len(labels) for _ in labels]
+    for (a, b), weight in info.transitions.items():
+        if a in index and b in index:
+            transitions[index[a]][index[b]] = round(weight, 4)
+    data = {"labels": labels, "state": dict(sorted(state.items())), "transitions": transitions}
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    binary.unlink()
+    return CrfModel.load(path)
+
+
+def score(case_list: list[Case], labeller: Any = None) -> dict[str, accuracy.Tally]:
+    """Parse and score *case_list* (with *labeller* at the seam when given) on the text fields."""
+    import bulletins
+
+    tallies = {f: accuracy.Tally() for f in accuracy.FIELDS}
+    original = pipeline.lex  # type: ignore[attr-defined]
+    if labeller is not None:
+        setattr(pipeline, "lex", functools.partial(lex, labeller=labeller))  # noqa: B010
+    try:
+        for case in case_list:
+            document = bulletins.parse(case.data, source=case.name.removeprefix("fresh/"))
+            found, _ = accuracy.score_file(case.name, case.records, accuracy.predicted_records(document))
+            for f in accuracy.FIELDS:
+                tallies[f].add(found[f])
+    finally:
+        setattr(pipeline, "lex", original)  # noqa: B010
+    return tallies
+
+
+def cmd_loso(write: bool) -> int:
+    from bulletins.lexing.labeller import CrfLabeller
+
+    all_cases = cases()
+    case_lex = [(c, lexed(c)) for c in all_cases]
+    rows: dict[str, dict[str, tuple[float | None, float | None]]] = {}
+    out = ROOT / "bench" / "out"
+    for source in SOURCES:
+        train = [(c, x) for c, x in case_lex if c.source != source]
+        test = [c for c in all_cases if c.source == source]
+        model = train_crf(train, out / f"loso-{source}.json")
+        rules = score(test)
+        learned = score(test, CrfLabeller(model))
+        rows[source] = {f: (rules[f].prf()[2], learned[f].prf()[2]) for f in accuracy.FIELDS}
+        print(f"{source}: {len(test)} files", file=sys.stderr)
+    print(loso_table(rows, {s: sum(c.source == s for c in all_cases) for s in SOURCES}))
+    if write:
+        model = train_crf(case_lex, CRF_MODEL)
+        print(f"\nwrote {CRF_MODEL} ({CRF_MODEL.stat().st_size} bytes)")
+    return 0
+
+
+def _f(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def loso_table(rows: dict[str, dict[str, tuple[float | None, float | None]]], files: dict[str, int]) -> str:
+    """F1 per field and held-out source: rules alone / labeller + rules (bold where they differ)."""
+    sources = list(rows)
+    lines = [
+        "| field | " + " | ".join(f"{s} ({files[s]})" for s in sources) + " |",
+        "|---|" + "---:|" * len(sources),
+    ]
+    for f in accuracy.FIELDS:
+        cells = []
+        for s in sources:
+            rules, learned = rows[s][f]
+            cell = f"{_f(rules)} / {_f(learned)}"
+            cells.append(f"**{cell}**" if _f(rules) != _f(learned) else cell)
+        lines.append(f"| {f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("labels", help="derive the line labels; print counts and unmatched labels")
+    p.add_argument("--check", action="store_true", help="exit 1 when a label the fixture names matches no line")
+    p = sub.add_parser("loso", help="leave-one-source-out: rules alone vs labeller + rules")
+    p.add_argument("--write", action="store_true", help=f"also train on every source and write {CRF_MODEL}")
+    p = sub.add_parser("confidence", help="the confidence model's leave-one-source-out reliability")
+    p.add_argument("--write", action="store_true", help="train on every source and write the shipped weights")
+    args = parser.parse_args(argv)
+    if args.command == "labels":
+        return cmd_labels(args.check)
+    if args.command == "loso":
+        return cmd_loso(args.write)
+    return cmd_confidence(args.write)
+
+
+def cmd_confidence(write: bool) -> int:  # filled in below
+    raise NotImplementedError
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

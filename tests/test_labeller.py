@@ -1,0 +1,185 @@
+"""The labeller seam (issue 16): line labels derived from fixtures, the CRF's pure-Python runtime, relabelling.
+
+``bench/train.py`` derives a label per line from the reading-made fixtures and trains the CRF
+with python-crfsuite (the ``train`` extra, not needed here); :class:`CrfModel` runs the exported
+weights in pure Python. The marginals are checked against brute-force enumeration of every label
+sequence, so the forward-backward is right whatever model is loaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from bulletins.lexing import lex
+from bulletins.lexing.labeller import LABELS, CrfLabeller, CrfModel, line_features, rule_terminals
+from bulletins.lexing.lines import Raw
+from bulletins.script import shadow
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def train() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_train", ROOT / "bench" / "train.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_train"] = module  # dataclasses resolve their annotations by module name
+    spec.loader.exec_module(module)
+    return module
+
+
+# A notice written for this test; each line's label below was decided by reading it.
+NOTICE = "\n".join(
+    [
+        "",  # 1: blank
+        "关于做好春季防火工作的通知",  # 2: headline
+        "新华社北京2月9日电",  # 3: dateline
+        "加强组织领导",  # 4: body (a subhead: the fixtures do not annotate subheads)
+        "一、加强巡查。各单位要每日巡查。",  # 5: point
+        "二、落实责任。层层压实责任。",  # 6: point
+        "本报记者  李  舸摄",  # 7: credit
+        "国务院办公厅",  # 8: closing (issuer)
+        "2020年2月9日",  # 9: closing (date)
+        "",  # 10
+        "相关链接",  # 11: outside (no bulletin)
+    ]
+)
+FIXTURE: list[dict[str, Any]] = [
+    {
+        "lines": [2, 9],
+        "headline": ["关于做好春季防火工作的通知"],
+        "dateline": {"text": "新华社北京2月9日电", "agency": "新华社", "place": "北京", "month": 2, "day": 9},
+        "byline": [],
+        "credits": [{"role": "摄影", "names": ["李舸"], "line": 7}],
+        "attendees": [],
+        "points": [{"line": 5, "marker": "一、", "first": "加强"}, {"line": 6, "marker": "二、", "first": "落实"}],
+        "closing": {"issuer": "国务院办公厅", "date": "2020年2月9日"},
+        "speech": None,
+    }
+]
+
+
+def _raws(train: ModuleType, text: str) -> list[Raw]:
+    case = train.Case("test.txt", "test", text.encode("utf-8"), FIXTURE)
+    return list(train.lexed(case).raws)
+
+
+def test_line_labels_follow_the_fixture(train: ModuleType) -> None:
+    raws = _raws(train, NOTICE)
+    labels = train.line_labels(raws, FIXTURE)
+    by_line = {raw.number: label for raw, label in zip(raws, labels.label, strict=True)}
+    assert by_line == {
+        2: "headline",
+        3: "dateline",
+        4: "body",
+        5: "point",
+        6: "point",
+        7: "credit",
+        8: "closing",
+        9: "closing",
+        11: "outside",
+    }
+    assert labels.unmatched == []
+    # 加强组织领导 is a short body line: subhead or short paragraph is not decided by the fixture.
+    assert [raws[k].number for k in sorted(labels.undecided)] == [4]
+
+
+def test_a_label_no_line_holds_is_reported(train: ModuleType) -> None:
+    wrong = [dict(FIXTURE[0], headline=["另一个标题"])]
+    raws = _raws(train, NOTICE)
+    labels = train.line_labels(raws, wrong)
+    assert labels.unmatched == ["headline: 另一个标题"]
+    assert "headline" not in labels.label
+
+
+def test_fixture_labels_reach_every_source(train: ModuleType) -> None:
+    """Every leave-one-source-out source has fixture files, and their headlines are found on lines."""
+    cases = train.cases()
+    assert {c.source for c in cases} == set(train.SOURCES)
+    names = [c.name for c in cases]
+    fresh = [n for n in names if n.startswith("fresh/")]
+    assert names == sorted(set(names) - set(fresh)) + sorted(fresh)  # deterministic order
+    found = missed = 0
+    for case in cases:
+        labels = train.line_labels(train.lexed(case).raws, case.bulletins)
+        found += labels.label.count("headline")
+        missed += sum(m.startswith("headline:") for m in labels.unmatched)
+    assert missed <= 0.03 * (found + missed)
+
+
+def _tiny_model() -> CrfModel:
+    labels = ("headline", "body", "outside")
+    state = {"a": {0: 1.5, 1: -0.5}, "b": {1: 2.0}, "c": {2: 0.7, 0: 0.2}}
+    transitions = ((0.3, 1.0, -1.0), (-2.0, 0.8, 0.1), (0.5, -0.3, 0.0))
+    return CrfModel(labels, state, transitions)
+
+
+def test_marginals_match_brute_force() -> None:
+    model = _tiny_model()
+    features = [["a"], ["a", "c"], ["b"], ["c", "zzz"]]
+    got = model.marginals(features)
+    size = len(model.labels)
+    weights: dict[tuple[int, ...], float] = {}
+    for path in itertools.product(range(size), repeat=len(features)):
+        total = sum(model.state.get(f, {}).get(path[t], 0.0) for t in range(len(features)) for f in features[t])
+        total += sum(model.transitions[a][b] for a, b in itertools.pairwise(path))
+        weights[path] = math.exp(total)
+    z = sum(weights.values())
+    for t in range(len(features)):
+        for j in range(size):
+            want = sum(w for path, w in weights.items() if path[t] == j) / z
+            assert got[t][j] == pytest.approx(want, rel=1e-9)
+    assert model.marginals([]) == []
+
+
+def _model_saying(label: str) -> CrfModel:
+    """A model that gives every line *label* with probability ~1."""
+    index = LABELS.index(label)
+    transitions = tuple(tuple(0.0 for _ in LABELS) for _ in LABELS)
+    return CrfModel(LABELS, {"short": {index: 30.0}, "kind=para": {index: 30.0}}, transitions)
+
+
+def test_crf_labeller_turns_a_sure_body_line_into_a_paragraph() -> None:
+    text = "春季防火\n各单位要每日巡查，落实责任。"
+    raws = _lexed_raws(text)
+    assert [r.kind for r in raws] == ["short", "para"]
+    relabelled = CrfLabeller(_model_saying("body"))(raws, None)
+    assert [r.kind for r in relabelled] == ["para", "para"]
+    assert [r.text for r in relabelled] == [r.text for r in raws]  # nothing lost
+    tokens, _ = lex(text, shadow(text), labeller=CrfLabeller(_model_saying("body")))
+    assert "HEADLINE_START" not in [t.type for t in tokens]
+    tokens, _ = lex(text, shadow(text))
+    assert tokens[0].type == "HEADLINE_START"
+
+
+def test_crf_labeller_leaves_rules_alone_when_unsure() -> None:
+    raws = _lexed_raws("春季防火\n各单位要每日巡查，落实责任。")
+    unsure = CrfModel(LABELS, {}, tuple(tuple(0.0 for _ in LABELS) for _ in LABELS))
+    assert CrfLabeller(unsure)(raws, None) == raws
+
+
+def _lexed_raws(text: str) -> list[Raw]:
+    seen: list[Raw] = []
+
+    def grab(raws: list[Raw], hints: object) -> list[Raw]:
+        seen.extend(raws)
+        return raws
+
+    lex(text, shadow(text), labeller=grab)
+    return seen
+
+
+def test_line_features_are_generic() -> None:
+    raws = _lexed_raws("春季防火\n\n各单位要每日巡查，落实责任。")
+    features = line_features(raws, None, rule_terminals(raws))
+    assert "kind=short" in features[0] and "short" in features[0] and "gap_after=2" in features[0]
+    assert "rule=HEADLINE_START" in features[0] and "1:kind=para" in features[0]
+    assert "last=stop" in features[1] and "clause=1" in features[1] and "-1:kind=short" in features[1]
