@@ -57,7 +57,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -428,8 +430,188 @@ def main(argv: list[str] | None = None) -> int:
     return cmd_confidence(args.write)
 
 
-def cmd_confidence(write: bool) -> int:  # filled in below
-    raise NotImplementedError
+# --------------------------------------------------------------------------------------------
+# Confidence: a logistic regression per part kind over the rules' evidence.
+
+CONFIDENCE = ROOT / "src" / "bulletins" / "confidence.json"
+L2 = float(os.environ.get("TRAIN_L2", "1.0"))
+CLIP = float(os.environ.get("TRAIN_CLIP", "3.0"))
+"""The L2 penalty of every logistic regression (on standardised features)."""
+SCORED = accuracy.FIELDS[1:]
+"""The fields a bulletin must get right to be *fully right* (segmentation is the pairing itself)."""
+
+
+@dataclass
+class Example:
+    """One thing that carries a confidence: its part kind, features, whether it is right, its source and file."""
+
+    part: str
+    features: dict[str, float]
+    right: bool
+    source: str
+    file: str
+
+
+def examples(case: Case) -> list[Example]:
+    """The bulletins and parts the parser finds in *case*, each with its features and whether it is right."""
+    import attrs
+
+    import bulletins
+    from bulletins.confidence import Evidence, part_features
+    from bulletins.model import Point, iter_blocks
+
+    name = case.name.removeprefix("fresh/")
+    document = bulletins.parse(case.data, source=name)
+    _, lines, _, _ = next(pipeline._readings(case.data, name, "auto", None, "strict"))
+    structured = any(not line.hints.empty for line in lines)
+    evidence = Evidence({line: rule for line, rule, _ in bulletins.explain(case.data, source=name)}, structured)
+    predicted = accuracy.predicted_records(document)
+    partner = {id(p): e for e, p in accuracy.pair(case.records, predicted) if p is not None}
+    out = []
+    for k, b in enumerate(document.bulletins):
+        e = partner[id(predicted[k])]
+        got = predicted[k].items
+        parts = part_features(document, k, evidence)
+
+        def add(part: str, features: dict[str, float], right: bool) -> None:
+            out.append(Example(part, features, right, case.source, case.name))
+
+        add("bulletin", parts["bulletin"][0], e is not None and all(e.items[f] == got[f] for f in SCORED))
+        want = e.items if e is not None else {f: Counter() for f in SCORED}
+        for part in ("headline", "dateline", "closing"):
+            if parts[part]:
+                add(part, parts[part][0], bool(got[part]) and not (got[part] - want[part]))
+        for group, features in zip(b.attendees, parts["attendees"], strict=True):
+            items = Counter(accuracy.attendee_items(attrs.evolve(b, attendees=(group,))))
+            add("attendees", features, bool(items) and not (items - want["attendees"]))
+        points = [p for p in iter_blocks(b.body) if isinstance(p, Point)]
+        for point, features in zip(points, parts["points"], strict=True):
+            if point.style in accuracy.UNSCORED_STYLES:
+                continue  # —— items are not annotated: neither right nor wrong
+            key = (point.lines[0], accuracy._squash(point.marker))
+            add("points", features, want["points"][key] > 0)
+    return out
+
+
+def fit(batch: list[Example]) -> dict[str, Any]:
+    """A logistic regression on *batch* (Newton's method, L2 on standardised features), as JSON data."""
+    import numpy as np  # the train extra
+
+    names = sorted({name for ex in batch for name in ex.features})
+    x = np.array([[ex.features.get(n, 0.0) for n in names] for ex in batch], dtype=float)
+    y = np.array([1.0 if ex.right else 0.0 for ex in batch])
+    mean = x.mean(axis=0) if len(batch) else np.zeros(len(names))
+    scale = x.std(axis=0) if len(batch) else np.ones(len(names))
+    scale[scale < 1e-9] = 1.0
+    z = np.hstack([np.ones((len(batch), 1)), np.clip((x - mean) / scale, -CLIP, CLIP)])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], L2)
+    penalty[0] = 1e-6  # the bias is not shrunk
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {
+        "features": names,
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "weights": [round(float(v), 6) for v in w[1:]],
+        "bias": round(float(w[0]), 6),
+        "clip": CLIP,
+    }
+
+
+def fit_all(batch: list[Example]) -> dict[str, Any]:
+    """The six models of ``confidence.json`` trained on *batch*."""
+    from bulletins.confidence import PARTS
+
+    return {
+        "version": 1,
+        "note": "trained by bench/train.py confidence --write on the reading-made fixtures (docs/accuracy.md)",
+        "models": {part: fit([ex for ex in batch if ex.part == part]) for part in PARTS},
+    }
+
+
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability(scored: list[tuple[float, bool]]) -> str:
+    """The reliability table: per confidence band, how many bulletins and how many are fully right."""
+    lines = ["| confidence | bulletins | mean confidence | fully right |", "|---|---:|---:|---:|"]
+    for lo, hi in itertools.pairwise(BINS):
+        band = [(c, r) for c, r in scored if lo <= c < hi]
+        if not band:
+            lines.append(f"| {lo:.1f}–{min(hi, 1.0):.1f} | 0 | – | – |")
+            continue
+        mean = sum(c for c, _ in band) / len(band)
+        right = sum(r for _, r in band)
+        lines.append(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(band)} | {mean:.3f} | {right} ({right / len(band):.1%}) |")
+    return "\n".join(lines)
+
+
+def targets(scored: list[tuple[float, bool]]) -> dict[str, float]:
+    """The issue's two calibration targets on *scored* ``(confidence, fully right)`` pairs."""
+    sure = [r for c, r in scored if c >= 0.9]
+    wrong = sum(not r for _, r in scored)
+    ranked = sorted(scored, key=lambda item: item[0])
+    tenth = ranked[: max(1, round(len(ranked) / 10))]
+    return {
+        "sure": len(sure),
+        "sure_right": sum(sure) / len(sure) if sure else float("nan"),
+        "wrong": wrong,
+        "wrong_in_lowest_tenth": (sum(not r for _, r in tenth) / wrong) if wrong else float("nan"),
+    }
+
+
+def cmd_confidence(write: bool) -> int:
+    from bulletins.confidence import PARTS, ConfidenceModel
+
+    all_examples = [ex for case in cases() for ex in examples(case)]
+    held: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    per_source: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for source in SOURCES:
+        model = ConfidenceModel.from_json(fit_all([ex for ex in all_examples if ex.source != source]))
+        for ex in all_examples:
+            if ex.source == source:
+                scored = (model.parts[ex.part].probability(ex.features), ex.right)
+                held[ex.part].append(scored)
+                if ex.part == "bulletin":
+                    per_source[source].append(scored)
+    print("## Bulletins, leave-one-source-out (each source scored by a model trained without it)\n")
+    print(reliability(held["bulletin"]))
+    t = targets(held["bulletin"])
+    print(
+        f"\nconfidence ≥ 0.9: {t['sure']} bulletins, {t['sure_right']:.1%} fully right (target ≥ 90%); "
+        f"the least confident 10% hold {t['wrong_in_lowest_tenth']:.1%} of the {t['wrong']} wrong bulletins "
+        "(target ≥ 50%)\n"
+    )
+    print("| source | bulletins | fully right | mean confidence | ≥ 0.9 | right among ≥ 0.9 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for source in SOURCES:
+        rows = per_source[source]
+        sure = [r for c, r in rows if c >= 0.9]
+        right = sum(r for _, r in rows)
+        mean = sum(c for c, _ in rows) / len(rows)
+        share = f"{sum(sure) / len(sure):.1%}" if sure else "–"
+        print(f"| {source} | {len(rows)} | {right} | {mean:.3f} | {len(sure)} | {share} |")
+    print("\n## Parts, leave-one-source-out\n")
+    print("| part | items | right | mean confidence | ≥ 0.9 | right among ≥ 0.9 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for part in PARTS[1:]:
+        rows = held[part]
+        sure = [r for c, r in rows if c >= 0.9]
+        mean = sum(c for c, _ in rows) / len(rows) if rows else float("nan")
+        share = f"{sum(sure) / len(sure):.1%}" if sure else "–"
+        print(f"| {part} | {len(rows)} | {sum(r for _, r in rows)} | {mean:.3f} | {len(sure)} | {share} |")
+    if write:
+        data = fit_all(all_examples)
+        CONFIDENCE.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        print(f"\nwrote {CONFIDENCE.relative_to(ROOT)} ({CONFIDENCE.stat().st_size} bytes)")
+    return 0
 
 
 if __name__ == "__main__":

@@ -136,6 +136,8 @@ class Dateline:
     """Filing date, or None when the dateline prints none."""
     trailing: bool = False
     """True for a dateline printed at the end of the text, as in （新华社北京2月28日电）."""
+    confidence: float | None = None
+    """How sure the parser is that this dateline is right, in [0, 1] (:mod:`bulletins.confidence`); None if unscored."""
 
 
 @frozen(kw_only=True)
@@ -168,6 +170,8 @@ class Headline:
     """主题: the main title, visual wraps re-joined."""
     subtitles: tuple[str, ...] = ()
     """副题 and decks (——…, 李克强栗战书王沪宁出席), in order."""
+    confidence: float | None = None
+    """How sure the parser is that this headline is right, in [0, 1] (:mod:`bulletins.confidence`); None if unscored."""
 
 
 @frozen(kw_only=True)
@@ -243,6 +247,8 @@ class Point:
     """The rest of the point's own paragraph after the marker."""
     children: tuple[Block, ...] = ()
     """Blocks that belong under this point (deeper points, and paragraphs under a heading point)."""
+    confidence: float | None = None
+    """How sure the parser is that this point is right, in [0, 1] (:mod:`bulletins.confidence`); None if unscored."""
 
 
 @frozen(kw_only=True)
@@ -321,6 +327,8 @@ class Closing:
     """Date of issue."""
     source_lines: tuple[SourceLine, ...] = ()
     """The closing lines verbatim (text holders)."""
+    confidence: float | None = None
+    """How sure the parser is that this closing is right, in [0, 1] (:mod:`bulletins.confidence`); None if unscored."""
 
 
 @frozen(kw_only=True)
@@ -358,6 +366,8 @@ class AttendeeGroup:
     headline lines joined with newlines): such a person is one attendee, here, with both provenances,
     and the deck's own group lists only the people the body does not name. A name of this group is
     named by a deck when it occurs in that deck's span."""
+    confidence: float | None = None
+    """How sure the parser is that this group is right, in [0, 1] (:mod:`bulletins.confidence`); None if unscored."""
 
 
 @frozen(kw_only=True)
@@ -422,6 +432,9 @@ class Bulletin:
     """Credits and end notes (photo, graphic, layout, data source, author notes …) in source order."""
     date: DocumentDate | None = None
     """The date the bulletin carries as its own (题注, 落款, speech, dateline or metadata), or None."""
+    confidence: float | None = None
+    """How sure the parser is that the whole bulletin is right (every scored field, docs/fields.md), in [0, 1]
+    (:mod:`bulletins.confidence`); None when not scored."""
 
 
 @frozen(kw_only=True)

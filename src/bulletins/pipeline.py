@@ -21,6 +21,7 @@ from .analyze.issued import with_dates
 from .analyze.years import document_year, fill_years
 from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
+from .confidence import Evidence, with_confidence
 from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexing import lex
@@ -203,7 +204,8 @@ def _document(
     strict: bool,
 ) -> Document:
     """Run clean → shadow → lex → parse → build on one document's text."""
-    cleaned, tokens, lexed = _lexed(text, lines, source, cleaners)
+    trace: list[tuple[int, str]] = []  # the rule that decided each line: evidence for the confidence
+    cleaned, tokens, lexed = _lexed(text, lines, source, cleaners, trace)
     info = attrs.evolve(info, script=_script.detect(cleaned))
     if not text.strip() and not any(d.code == "no-text" for d in diagnostics):  # a reader's no-text says it
         # 0 bytes or white space only: a document, but never a silent one.
@@ -227,6 +229,7 @@ def _document(
     if fill is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     document = with_dates(document, year)
+    document = with_confidence(document, Evidence.from_trace(trace, structured=any(not ln.hints.empty for ln in lines)))
     if script == "simplified":
         document = _script.to_simplified(document)
     return document

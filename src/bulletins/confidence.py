@@ -1,0 +1,286 @@
+"""How sure the parser is of each bulletin and of its headline, dateline, attendee groups, points and closing.
+
+Every bulletin, and each of those parts, carries ``confidence`` in [0, 1]: the probability that
+it is right, from a small logistic regression over the rules' own evidence — which context rule
+decided the bulletin's lines (:mod:`bulletins.lexing.ruler`; a line the parser had to recover is
+weak evidence), the bulletin's shape (genre, length, how many bulletins share the file, what it
+holds), and the part's own shape (a headline's lines, a point's place in its run, a closing's
+issuer and date). The weights are package data (``confidence.json``), trained and calibrated by
+``bench/train.py confidence --write`` on the reading-made fixtures, leave-one-source-out
+(docs/accuracy.md, "Confidence"); this runtime is pure Python.
+
+A bulletin's confidence is the probability that it is *fully right*: it pairs with a bulletin
+of the fixture (line overlap) and every scored field of it — headline, dateline, byline,
+credits, attendees, points, closing, speech — matches the fixture. A part's confidence is the
+probability that the part itself matches. ``bulletins parse --review-below 0.8`` lists the files
+holding a bulletin below 0.8, the review page (``--to html``) sorts and flags them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from .model import AttendeeGroup, Bulletin, Closing, Dateline, Document, Headline, Point, iter_blocks
+
+PARTS = ("bulletin", "headline", "dateline", "attendees", "points", "closing")
+"""The models: one per thing that carries a confidence."""
+
+_GENRES = ("dispatch", "notice", "readout", "speech", "digest", "article", "unknown")
+_ROUND = 4
+
+
+def _log(n: float) -> float:
+    return math.log1p(max(n, 0.0))
+
+
+@attrs.frozen
+class Evidence:
+    """What the lexing stage saw, beyond the built document: the rule that decided each line."""
+
+    rules: Mapping[int, str] = attrs.field(factory=dict)
+    """Source line → the context rule that took it (``bulletins.explain``'s names)."""
+    structured: bool = False
+    """The text came with a reader's layout hints (HTML, Word, Markdown …)."""
+
+    @classmethod
+    def from_trace(cls, trace: Iterable[tuple[int, str]], structured: bool = False) -> Evidence:
+        """Evidence from the lexer's trace (``(line, rule)`` pairs; the first rule per line counts)."""
+        rules: dict[int, str] = {}
+        for line, name in trace:
+            rules.setdefault(line, name)
+        return cls(rules, structured)
+
+
+def bulletin_features(document: Document, index: int, evidence: Evidence) -> dict[str, float]:
+    """The features of the bulletin at *index* of *document* (names → values).
+
+    What the bulletin holds and how long it is, its genre, and the lines the parser had to
+    recover or leave as residue inside it. Deliberately left out (leave-one-source-out showed
+    them to tell sources apart rather than right from wrong: docs/accuracy.md): how many
+    bulletins the file holds, whether the input was structured, each context rule's share of
+    the lines.
+    """
+    b = document.bulletins[index]
+    first, last = b.lines
+    f: dict[str, float] = {f"genre={b.genre}": 1.0} if b.genre in _GENRES else {}
+    f["lines"] = _log(sum(1 for k in range(first, last + 1) if k in evidence.rules))
+    f["span"] = _log(last - first + 1)
+    blocks = list(iter_blocks(b.body))
+    points = [p for p in blocks if isinstance(p, Point)]
+    f["blocks"] = _log(len(blocks))
+    f["points"] = _log(len(points))
+    f["point_styles"] = float(len({p.style for p in points}))
+    f["headline"] = float(b.headline is not None)
+    f["headline_lines"] = float(len(b.headline.lines)) if b.headline else 0.0
+    f["dateline"] = float(b.dateline is not None)
+    f["trailing"] = float(b.dateline is not None and b.dateline.trailing)
+    f["byline"] = _log(len(b.byline))
+    f["credits"] = _log(len(b.credits))
+    f["attendees"] = _log(sum(len(g.names) for g in b.attendees))
+    f["closing"] = float(b.closing is not None)
+    f["speech"] = float(b.speech is not None)
+    f["notice"] = _log(len(b.notice_elements))
+    f["residue_inside"] = _log(sum(1 for r in document.residue if first <= r.lines[0] <= last))
+    f["recovered"] = _log(
+        sum(1 for d in document.diagnostics if d.code == "recovered-line" and d.line and first <= d.line <= last)
+    )
+    f["warnings"] = _log(sum(1 for d in document.diagnostics if d.line and first <= d.line <= last))
+    return f
+
+
+def _headline_features(h: Headline, evidence: Evidence) -> dict[str, float]:
+    f = {
+        "h:lines": float(len(h.lines)),
+        "h:chars": _log(sum(len(x) for x in h.lines)),
+        "h:kicker": float(h.kicker is not None),
+        "h:subtitles": float(len(h.subtitles)),
+    }
+    if h.line_numbers:
+        f[f"h:rule={evidence.rules.get(h.line_numbers[0], '')}"] = 1.0
+        f["h:gaps"] = float(h.line_numbers[-1] - h.line_numbers[0] + 1 - len(h.line_numbers))
+    return f
+
+
+def _dateline_features(d: Dateline) -> dict[str, float]:
+    return {
+        "d:trailing": float(d.trailing),
+        "d:agency": float(d.agency is not None),
+        "d:place": float(d.place is not None),
+        "d:date": float(d.date is not None),
+        "d:chars": _log(len(d.text)),
+    }
+
+
+def _group_features(g: AttendeeGroup) -> dict[str, float]:
+    f = {
+        "a:names": _log(len(g.names)),
+        "a:role": float(g.role is not None),
+        "a:headline": float(g.where is not None and g.where.block == "headline"),
+        "a:decks": float(len(g.decks)),
+        "a:chars": _log(len(g.text)),
+        "a:max_name": float(max((len(n) for n in g.names), default=0)),
+    }
+    f[f"a:verb={g.verb}"] = 1.0
+    return f
+
+
+def _point_features(p: Point, previous: Point | None, run: int) -> dict[str, float]:
+    f = {
+        "p:level": float(p.level),
+        "p:number": _log(p.number),
+        "p:chars": _log(len(p.text)),
+        "p:children": _log(len(p.children)),
+        "p:run": _log(run),
+        "p:follows": float(previous is not None and previous.style == p.style and previous.number + 1 == p.number),
+        "p:first": float(p.number == 1),
+    }
+    f[f"p:style={p.style}"] = 1.0
+    return f
+
+
+def _closing_features(c: Closing) -> dict[str, float]:
+    return {
+        "c:issuer": float(c.issuer is not None),
+        "c:date": float(c.date is not None),
+        "c:issuer_chars": _log(len(c.issuer or "")),
+        "c:lines": float(len(c.source_lines)),
+    }
+
+
+def part_features(document: Document, index: int, evidence: Evidence) -> dict[str, list[dict[str, float]]]:
+    """Each part's features (the bulletin's features merged in), per part kind, in the model's order.
+
+    ``points`` are in depth-first order (:func:`bulletins.model.iter_blocks`); ``attendees`` in
+    the bulletin's order; ``headline``, ``dateline`` and ``closing`` hold one entry or none.
+    """
+    b = document.bulletins[index]
+    base = bulletin_features(document, index, evidence)
+    out: dict[str, list[dict[str, float]]] = {"bulletin": [base]}
+    out["headline"] = [base | _headline_features(b.headline, evidence)] if b.headline else []
+    out["dateline"] = [base | _dateline_features(b.dateline)] if b.dateline else []
+    out["attendees"] = [base | _group_features(g) for g in b.attendees]
+    points = [p for p in iter_blocks(b.body) if isinstance(p, Point)]
+    runs = Counter(p.style for p in points)
+    out["points"] = [
+        base | _point_features(p, points[k - 1] if k else None, runs[p.style]) for k, p in enumerate(points)
+    ]
+    out["closing"] = [base | _closing_features(b.closing)] if b.closing else []
+    return out
+
+
+@attrs.frozen
+class Logistic:
+    """One logistic regression: standardised features, weights, bias (``confidence.json``)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    clip: float = 3.0
+    """Standardised values are clipped to ±clip: a file unlike the training files moves the score, never
+    to an extreme."""
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        """P(right) for one feature dict (features the model does not know are ignored)."""
+        z = self.bias
+        for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+            z += w * max(-self.clip, min(self.clip, (values.get(name, 0.0) - m) / s))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Logistic:
+        """Read one model of ``confidence.json``."""
+        return cls(
+            tuple(data["features"]),
+            tuple(data["mean"]),
+            tuple(data["scale"]),
+            tuple(data["weights"]),
+            float(data["bias"]),
+            float(data.get("clip", 3.0)),
+        )
+
+
+@attrs.frozen
+class ConfidenceModel:
+    """The six logistic regressions, one per part kind (:data:`PARTS`)."""
+
+    parts: Mapping[str, Logistic]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ConfidenceModel:
+        """Read ``confidence.json``'s content."""
+        return cls({name: Logistic.from_json(data["models"][name]) for name in PARTS})
+
+
+@functools.cache
+def shipped() -> ConfidenceModel:
+    """The model shipped with the package (``bulletins/confidence.json``)."""
+    text = resources.files("bulletins").joinpath("confidence.json").read_text(encoding="utf-8")
+    return ConfidenceModel.from_json(json.loads(text))
+
+
+def with_confidence(document: Document, evidence: Evidence, model: ConfidenceModel | None = None) -> Document:
+    """Return *document* with ``confidence`` set on every bulletin and its scored parts."""
+    model = model or shipped()
+    bulletins = tuple(_scored(document, k, evidence, model) for k in range(len(document.bulletins)))
+    return attrs.evolve(document, bulletins=bulletins)
+
+
+def _p(model: Logistic, values: Mapping[str, float]) -> float:
+    return round(model.probability(values), _ROUND)
+
+
+def _scored(document: Document, index: int, evidence: Evidence, model: ConfidenceModel) -> Bulletin:
+    b = document.bulletins[index]
+    parts = part_features(document, index, evidence)
+    m = model.parts
+    changes: dict[str, Any] = {"confidence": _p(m["bulletin"], parts["bulletin"][0])}
+    if b.headline is not None:
+        changes["headline"] = attrs.evolve(b.headline, confidence=_p(m["headline"], parts["headline"][0]))
+    if b.dateline is not None:
+        changes["dateline"] = attrs.evolve(b.dateline, confidence=_p(m["dateline"], parts["dateline"][0]))
+    if b.closing is not None:
+        changes["closing"] = attrs.evolve(b.closing, confidence=_p(m["closing"], parts["closing"][0]))
+    if b.attendees:
+        changes["attendees"] = tuple(
+            attrs.evolve(g, confidence=_p(m["attendees"], v))
+            for g, v in zip(b.attendees, parts["attendees"], strict=True)
+        )
+    if parts["points"]:
+        scores = iter([_p(m["points"], v) for v in parts["points"]])
+        changes["body"] = _with_point_scores(b.body, scores)
+    return attrs.evolve(b, **changes)
+
+
+def _with_point_scores(blocks: Sequence[Any], scores: Any) -> tuple[Any, ...]:
+    """The blocks with each point's confidence taken from *scores*, in depth-first order."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Point):
+            score = next(scores)
+            block = attrs.evolve(block, confidence=score, children=_with_point_scores(block.children, scores))
+        out.append(block)
+    return tuple(out)
+
+
+def review_list(documents: Iterable[tuple[str, Document]], below: float) -> list[tuple[str, float]]:
+    """``(name, lowest bulletin confidence)`` of every document holding a bulletin below *below*, least sure first.
+
+    A document with no bulletin at all is listed with confidence 0 (a person should look at it).
+    """
+    out = []
+    for name, document in documents:
+        scores = [b.confidence for b in document.bulletins if b.confidence is not None]
+        lowest = min(scores) if scores else 0.0
+        if lowest < below:
+            out.append((name, lowest))
+    return sorted(out, key=lambda item: (item[1], item[0]))

@@ -1,0 +1,91 @@
+"""Confidence (issue 16): every bulletin and its headline, dateline, attendee groups, points and closing.
+
+The model's figures (calibration on leave-one-source-out) are measured by ``bench/train.py
+confidence`` and written in docs/accuracy.md; here: the runtime's arithmetic, that every part gets
+its own score, the shipped model's size and shape, and the review list.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import attrs
+import pytest
+
+import bulletins
+from bulletins.confidence import PARTS, ConfidenceModel, Evidence, Logistic, review_list, shipped, with_confidence
+from bulletins.model import Document, Point, iter_blocks
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_logistic_arithmetic() -> None:
+    model = Logistic(("a", "b"), (1.0, 0.0), (2.0, 1.0), (0.5, -1.0), 0.25)
+    # z = 0.25 + 0.5 * (3 - 1) / 2 - 1.0 * (0.5 - 0) / 1 = 0.25
+    assert model.probability({"a": 3.0, "b": 0.5, "unknown": 9.0}) == pytest.approx(1 / (1 + math.exp(-0.25)))
+    # a value far outside the training range is clipped at ±3 standard deviations
+    assert model.probability({"a": 1e9}) == pytest.approx(1 / (1 + math.exp(-(0.25 + 0.5 * 3 + 1.0 * 0))))
+
+
+def _constant(value: float) -> Logistic:
+    return Logistic((), (), (), (), math.log(value / (1 - value)))
+
+
+def _counting_points() -> ConfidenceModel:
+    """A model whose point score grows with the point's number, all else constant."""
+    parts = {name: _constant(0.5) for name in PARTS}
+    parts["points"] = Logistic(("p:number",), (0.0,), (1.0,), (1.0,), 0.0)
+    return ConfidenceModel(parts)
+
+
+NOTICE = "关于春季防火的通知\n\n一、加强巡查\n（一）每日巡查。\n（二）每周复查。\n二、落实责任\n层层压实责任。\n"
+
+
+def test_every_part_gets_its_own_score() -> None:
+    document = bulletins.parse(NOTICE)
+    rescored = with_confidence(document, Evidence(), _counting_points())
+    b = rescored.bulletins[0]
+    assert b.confidence == 0.5 and b.headline is not None and b.headline.confidence == 0.5
+    points = [p for p in iter_blocks(b.body) if isinstance(p, Point)]
+    assert [p.marker for p in points] == ["一、", "（一）", "（二）", "二、"]
+    want = [round(1 / (1 + math.exp(-math.log1p(p.number))), 4) for p in points]
+    assert [p.confidence for p in points] == want  # depth-first: each nested point its own
+
+
+def test_parse_scores_every_bulletin_and_part() -> None:
+    data = (ROOT / "seeds" / "002_58afc2a1a6f5e462.txt").read_bytes()
+    document = bulletins.parse(data, source="002.txt")
+    assert document.bulletins
+    seen = 0
+    for b in document.bulletins:
+        parts = [b, b.headline, b.dateline, b.closing, *b.attendees]
+        parts += [p for p in iter_blocks(b.body) if isinstance(p, Point)]
+        for part in parts:
+            if part is not None:
+                assert part.confidence is not None and 0.0 <= part.confidence <= 1.0
+                seen += 1
+    assert seen > len(document.bulletins)
+    assert bulletins.loads(bulletins.export(document, "json")) == document  # the field round-trips
+
+
+def test_shipped_model_is_small_and_complete() -> None:
+    path = ROOT / "src" / "bulletins" / "confidence.json"
+    assert path.stat().st_size <= 2_000_000
+    model = shipped()
+    assert set(model.parts) == set(PARTS)
+    assert all(m.features for m in model.parts.values())  # trained, not the all-zero bootstrap
+
+
+def _doc(*scores: float | None) -> Document:
+    document = bulletins.parse("标题一\n\n正文第一段，有内容。\n")
+    one = document.bulletins[0]
+    return attrs.evolve(
+        document, bulletins=tuple(attrs.evolve(one, id=f"b{k}", confidence=s) for k, s in enumerate(scores, 1))
+    )
+
+
+def test_review_list_names_files_below_the_threshold_least_sure_first() -> None:
+    docs = [("a.txt", _doc(0.95, 0.7)), ("b.txt", _doc(0.99)), ("c.txt", _doc(0.3)), ("d.txt", _doc())]
+    assert review_list(docs, 0.8) == [("d.txt", 0.0), ("c.txt", 0.3), ("a.txt", 0.7)]
+    assert review_list(docs, 0.2) == [("d.txt", 0.0)]
