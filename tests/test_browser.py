@@ -218,6 +218,27 @@ def test_the_index_sorts_and_filters_in_a_browser(index_folder: Path) -> None:
     assert shown == ["empty.txt"]
 
 
+def test_the_index_sorts_by_confidence_and_flags_low_files_in_a_browser(index_folder: Path) -> None:
+    """Issue 16: least confident first as written; sorted either way by clicking; 'low confidence' filter."""
+    page = index_folder / "index.html"
+    root, log = render(page, "")
+    assert [line for line in log.splitlines() if CONSOLE.search(line)] == []
+    cells = root.xpath("//tbody/tr/td[contains(@class, 'confidence')]/@data-v")
+    values = [float(v) for v in cells]
+    assert values == sorted(values) and values[0] == -1  # a failed file (no confidence) leads
+    for order, check in (("asc", sorted), ("desc", lambda v: sorted(v, reverse=True))):
+        root, _ = render(page, f"?sort=confidence&dir={order}")
+        got = [float(v) for v in root.xpath("//tbody/tr/td[contains(@class, 'confidence')]/@data-v")]
+        assert got == check(got) and sorted(got) == sorted(values)
+    root, _ = render(page, "?show=low")
+    rows = root.xpath("//tbody/tr")
+    shown = [tr for tr in rows if tr.get("hidden") is None]
+    assert shown and all("low" in tr.get("class").split() for tr in shown)
+    assert all(0 <= float(tr.xpath("string(td[contains(@class, 'confidence')]/@data-v)")) < 0.8 for tr in shown)
+    assert len(shown) == sum("low" in (tr.get("class") or "").split() for tr in rows)
+    assert all("⚑" in tr.xpath("string(td[contains(@class, 'confidence')])") for tr in shown)
+
+
 def test_the_index_ran_no_input_text(index_folder: Path) -> None:
     root, log = render(index_folder / "index.html")
     assert len(root.xpath("//script")) == 1

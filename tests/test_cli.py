@@ -511,3 +511,30 @@ def test_results_stream_in_input_order_from_several_workers(tmp_path: Path) -> N
     assert [r.job.label for r in results] == [str(k) for k in range(len(paths))]
     assert all(r.outputs == () and r.written == (f"{r.job.label}.json",) for r in results)  # workers wrote them
     assert len(list((tmp_path / "out").iterdir())) == len(paths)
+
+
+def test_review_below_lists_the_files_to_look_at(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 16: --review-below lists every file holding a bulletin below the threshold, least sure first."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    lowest = {}
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (inputs / seed.name).write_bytes(seed.read_bytes())
+        document = bulletins.parse(seed.read_bytes(), source=seed.name)
+        lowest[str(inputs / seed.name)] = min(b.confidence or 0.0 for b in document.bulletins)
+    (inputs / "empty.txt").write_bytes(b"")  # no bulletin: a person should look at it
+    lowest[str(inputs / "empty.txt")] = 0.0
+    threshold = sorted(lowest.values())[3] + 1e-6  # some files above, some below
+    code = main(["parse", str(inputs), "-o", str(tmp_path / "out"), "-q", "--review-below", f"{threshold}", "-j", "1"])
+    assert code == 0
+    captured = capsys.readouterr()
+    listed = [line.split("\t") for line in captured.out.splitlines()]
+    want = sorted((c, name) for name, c in lowest.items() if c < threshold)
+    assert [(float(c), name) for c, name in listed] == [(round(c, 2), name) for c, name in want]
+    assert 0 < len(listed) < len(lowest)
+    assert f"review: {len(want)} of {len(lowest)} files hold a bulletin below confidence" in captured.err
+
+
+def test_review_below_takes_a_confidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS / "001_cb1989d8750bc7f6.txt"), "--review-below", "1.5"]) == 2
+    assert "a confidence is between 0 and 1, not 1.5" in capsys.readouterr().err

@@ -292,11 +292,18 @@ def test_batch_index_lists_every_file(tmp_path: Path, seed_documents: dict[str, 
     index = lxml.html.parse(str(out / "index.html")).getroot()
     table = [{td.get("class").split()[-1]: td for td in tr.xpath("td")} for tr in index.xpath("//tbody/tr")]
     links = [a.get("href") for a in index.xpath("//tbody//td[@class='file']/a")]
-    assert links == [f"sub/{n.removesuffix('.txt')}.html" for n in SEED_NAMES]
+    # Issue 16: least confident first (a failed file before all), each file's lowest bulletin confidence shown.
+    lowest = {n: min(b.confidence or 0.0 for b in seed_documents[n].bulletins) for n in SEED_NAMES}
+    order = sorted(SEED_NAMES, key=lambda n: lowest[n])
+    assert links == [f"sub/{n.removesuffix('.txt')}.html" for n in order]
     assert all((out / link).is_file() for link in links)
     assert table[0]["file"].text_content() == str(inputs / "broken.txt")
     assert "not text" in table[0]["error"].text_content()
-    for row, name in zip(table[1:], SEED_NAMES, strict=True):
+    flagged = [tr.get("class") == "file low" for tr in index.xpath("//tbody/tr")[1:]]
+    assert flagged == [lowest[n] < 0.8 for n in order]
+    for row, name in zip(table[1:], order, strict=True):
+        assert float(row["confidence"].get("data-v")) == lowest[name]
+        assert row["confidence"].text_content().startswith(f"{lowest[name]:.2f}")
         genres = {g: GENRES[name].count(g) for g in GENRES[name]}
         document = seed_documents[name]
         assert row["bulletins"].text_content() == str(len(EXPECTED[name]["bulletins"]))

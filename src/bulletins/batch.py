@@ -125,6 +125,8 @@ class Result:
     """The parsed documents, when the run collects them for one output (:class:`Collection`)."""
     sha256: str | None = None
     """Hex SHA-256 of the input bytes."""
+    confidence: float | None = None
+    """The lowest confidence of its bulletins (:mod:`bulletins.confidence`); 0 when it holds none, None if it failed."""
 
 
 def located(label: str, exc: Exception) -> str:
@@ -296,6 +298,7 @@ def _work(job: Job, config: _Config) -> Result:
         empty=any(x.code in _NO_TEXT for d in documents for x in d.diagnostics),
         documents=tuple(documents) if config.collect else (),
         sha256=digest,
+        confidence=min((b.confidence or 0.0 for d in documents for b in d.bulletins), default=0.0),
     )
 
 

@@ -53,6 +53,13 @@ def _option(text: str) -> tuple[str, object]:
     return key.replace("-", "_"), value
 
 
+def _confidence(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"a confidence is between 0 and 1, not {text}")
+    return value
+
+
 def _parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from",
@@ -128,6 +135,13 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="KEY=VALUE",
         help="exporter option, e.g. --option indent=4 (JSON values are decoded)",
+    )
+    p.add_argument(
+        "--review-below",
+        type=_confidence,
+        metavar="CONF",
+        help="after the run, list the files holding a bulletin whose confidence is below CONF (0–1), least sure"
+        " first: to stdout with -o, else to stderr (see docs/accuracy.md, Confidence)",
     )
     noise = p.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -325,6 +339,8 @@ class _Report:
         self.walk = walk
         self.files = self.failed = self.bulletins = self.residue = self.bytes = self.empty = self.ours = 0
         self.start = time.perf_counter()
+        self.confidences: list[tuple[str, float]] = []
+        """(file, lowest bulletin confidence) of every file parsed, for --review-below."""
         self.bar = None
         if batch and not quiet and not self.lines:
             from tqdm import tqdm
@@ -356,6 +372,7 @@ class _Report:
             self.say(result.error)
         else:
             self.files += 1
+            self.confidences.append((result.job.label, result.confidence or 0.0))
             self.bulletins += result.bulletins
             self.residue += result.residue
             if result.empty:
@@ -418,6 +435,21 @@ class _Report:
 
 
 _DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def _review(args: argparse.Namespace, report: _Report) -> None:
+    """--review-below: the files a person should look at, least confident first (``0.41<TAB>file``)."""
+    if args.review_below is None:
+        return
+    low = sorted((c, label) for label, c in report.confidences if c < args.review_below)
+    print(
+        f"review: {len(low)} of {_count(len(report.confidences), 'file')} hold a bulletin below confidence"
+        f" {args.review_below:g}" + (", least sure first:" if low else ""),
+        file=sys.stderr,
+    )
+    out = sys.stdout if args.output is not None else sys.stderr
+    for confidence, label in low:
+        print(f"{confidence:.2f}\t{label}", file=out)
 
 
 def _parse_command(args: argparse.Namespace) -> int:
@@ -499,6 +531,7 @@ def _parse_command(args: argparse.Namespace) -> int:
             Path(tmp).unlink(missing_ok=True)
     if args.output is not None or report.failed or len(jobs) > 1:
         report.summary(_count(len(jobs), "file"), args.output)
+    _review(args, report)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -549,6 +582,7 @@ def _collect(
         report.close()
     kept = f", {unchanged} unchanged since the last run (skipped)" if unchanged else ""
     report.summary(f"{_count(len(todo) - unchanged, 'file')} parsed{kept}", str(target))
+    _review(args, report)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -575,6 +609,7 @@ def _index_entry(result: Result) -> IndexEntry:
         titles=result.titles,
         fields=dict(zip(FIELDS, result.fields, strict=True)),
         problems=result.problems,
+        confidence=result.confidence,
     )
 
 

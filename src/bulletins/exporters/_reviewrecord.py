@@ -153,6 +153,30 @@ def _block(block: Block) -> str:
     return field("li", lines, inner)
 
 
+LOW = 0.8
+"""Below this a confidence is flagged (the batch index's threshold too)."""
+
+
+def _confidence(b: Bulletin) -> str:
+    """The bulletin's confidence, flagged when low, and its parts' (bulletins.confidence)."""
+
+    def one(value: float) -> str:
+        low = " low" if value < LOW else ""
+        return f'<span class="confidence{low}">{value:.2f}{" ⚑" if low else ""}</span>'
+
+    parts = [
+        (name, part.confidence)
+        for name, part in (("headline", b.headline), ("dateline", b.dateline), ("closing", b.closing))
+        if part is not None and part.confidence is not None
+    ]
+    groups = [g.confidence for g in b.attendees if g.confidence is not None]
+    if groups:
+        parts.append(("attendees, lowest", min(groups)))
+    detail = " · ".join(f"{esc(name)} {one(value)}" for name, value in parts)
+    assert b.confidence is not None
+    return one(b.confidence) + (f" ({detail})" if detail else "")
+
+
 def bulletin_section(bulletin: Bulletin, review: Review, group_lines: Sequence[int | None]) -> str:
     """Return the record of one bulletin."""
     b = bulletin
@@ -163,6 +187,8 @@ def bulletin_section(bulletin: Bulletin, review: Review, group_lines: Sequence[i
         f'{esc(b.id)} · <span class="genre">{esc(b.genre)}</span><span class="title">{esc(title)}</span>',
     )
     rows: list[tuple[str, str]] = [("section", esc(b.section) if b.section else "")]
+    if b.confidence is not None:
+        rows.insert(0, ("confidence", _confidence(b)))
     if b.dateline is not None:
         d = b.dateline
         detail = _dl([("agency", esc(d.agency or "")), ("place", esc(d.place or "")), ("date", _date(d.date))])

@@ -214,6 +214,12 @@ class IndexEntry:
     """How many of each field its bulletins hold (``headline``, ``dateline``, ``points`` …), in column order."""
     problems: Sequence[str] = ()
     """Its diagnostics, one line each (``warning wrapped-paragraph line 3: …``)."""
+    confidence: float | None = None
+    """The lowest confidence of its bulletins (:mod:`bulletins.confidence`), None when it failed."""
+
+
+LOW_CONFIDENCE = 0.8
+"""Below this, the index flags a file (``low`` rows, the "low confidence" filter) and lists it first."""
 
 
 _INDEX_STYLE = """
@@ -230,6 +236,7 @@ table.index ol { margin: 0; padding-left: 1.4em; }
 table.index details summary { cursor: pointer; color: var(--muted); }
 table.index tr.failed td { background: #fef2f2; }
 table.index th.f, table.index td.f { color: var(--muted); }
+table.index tr.low td.confidence { background: #fff7ed; color: #9a3412; font-weight: 600; }
 """
 
 
@@ -248,6 +255,8 @@ def index_page(entries: Sequence[IndexEntry], *, title: str = "bulletins review"
     with the shipped ``_review/index.js``; without script it is a plain table.
     """
     fields = list(dict.fromkeys(k for e in entries for k in e.fields))
+    # Least confident first: the files a person should look at lead the table (failed files first of all).
+    entries = sorted(entries, key=lambda e: -1.0 if e.confidence is None else e.confidence)
     rows = []
     for i, e in enumerate(entries):
         label = f'<a href="{attr(e.href)}">{esc(e.label)}</a>' if e.href else esc(e.label)
@@ -255,9 +264,14 @@ def index_page(entries: Sequence[IndexEntry], *, title: str = "bulletins review"
         counts = "".join(f'<td class="n f {k}" data-v="{e.fields.get(k, 0)}">{e.fields.get(k, 0)}</td>' for k in fields)
         problems = _list(e.problems, 0, "diagnostic(s)") if e.problems else ""
         error = f'<span class="level-error">{esc(e.error)}</span>' if e.error else ""
+        low = e.confidence is not None and e.confidence < LOW_CONFIDENCE
+        kind = "failed" if e.error else "file low" if low else "file"
+        sure = "" if e.confidence is None else f"{e.confidence:.2f}" + (" ⚑" if low else "")
         rows.append(
-            f'<tr class="{"failed" if e.error else "file"}" data-i="{i}" data-bulletins="{e.bulletins}"'
+            f'<tr class="{kind}" data-i="{i}" data-bulletins="{e.bulletins}"'
             f' data-diagnostics="{e.diagnostics}"><td class="file">{label}</td>'
+            f'<td class="n confidence" data-v="{-1 if e.confidence is None else e.confidence}"'
+            f' title="lowest confidence of its bulletins">{sure}</td>'
             f'<td class="n bulletins" data-v="{e.bulletins}">{e.bulletins}</td>'
             f'<td class="genres">{esc(genres)}</td>'
             f'<td class="titles" data-v="{attr(e.titles[0] if e.titles else "")}">'
@@ -271,6 +285,7 @@ def index_page(entries: Sequence[IndexEntry], *, title: str = "bulletins review"
 
     heads = [
         th("file", "file", "text"),
+        th("confidence", "confidence", "num"),
         th("bulletins", "bulletins", "num"),
         th("genres", "genres", "text"),
         th("titles", "headlines", "text"),
@@ -281,12 +296,15 @@ def index_page(entries: Sequence[IndexEntry], *, title: str = "bulletins review"
     total = sum(e.bulletins for e in entries)
     failed = sum(e.error is not None for e in entries)
     flagged = sum(e.diagnostics > 0 for e in entries)
+    unsure = sum(e.confidence is not None and e.confidence < LOW_CONFIDENCE for e in entries)
     header = (
         f'<h1>{esc(title)}</h1><div class="meta">{len(entries)} file(s), {total} bulletin(s),'
-        f" {flagged} with diagnostics, {failed} failed</div>"
+        f" {flagged} with diagnostics, {unsure} below confidence {LOW_CONFIDENCE:g} (⚑, listed first),"
+        f" {failed} failed</div>"
         '<div class="tools"><input type="search" id="filter" placeholder="filter: file, headline, diagnostic code …"'
         ' aria-label="filter rows"><select id="show" aria-label="which files"><option value="all">all files</option>'
-        '<option value="diagnostics">with diagnostics</option><option value="failed">failed</option>'
+        '<option value="diagnostics">with diagnostics</option>'
+        '<option value="low">low confidence</option><option value="failed">failed</option>'
         '<option value="none">no bulletins</option></select><span id="shown"></span></div>'
     )
     table = (

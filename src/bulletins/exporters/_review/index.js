@@ -51,6 +51,7 @@
   }
   function matches(row, words, kind) {
     if (kind === "failed" && !row.classList.contains("failed")) { return false; }
+    if (kind === "low" && !row.classList.contains("low")) { return false; }
     if (kind === "diagnostics" && !(parseInt(row.getAttribute("data-diagnostics"), 10) > 0)) { return false; }
     if (kind === "none" && (row.classList.contains("failed") || parseInt(row.getAttribute("data-bulletins"), 10) > 0)) {
       return false;
