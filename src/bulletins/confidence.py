@@ -18,6 +18,7 @@ holding a bulletin below 0.8, the review page (``--to html``) sorts and flags th
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -71,7 +72,7 @@ def bulletin_features(document: Document, index: int, evidence: Evidence) -> dic
     b = document.bulletins[index]
     first, last = b.lines
     f: dict[str, float] = {f"genre={b.genre}": 1.0} if b.genre in _GENRES else {}
-    f["lines"] = _log(sum(1 for k in range(first, last + 1) if k in evidence.rules))
+    f["lines"] = _log(sum(1 for k in range(first, last + 1) if k in evidence.rules))  # the bulletin's own lines
     f["span"] = _log(last - first + 1)
     blocks = list(iter_blocks(b.body))
     points = [p for p in blocks if isinstance(p, Point)]
@@ -88,12 +89,42 @@ def bulletin_features(document: Document, index: int, evidence: Evidence) -> dic
     f["closing"] = float(b.closing is not None)
     f["speech"] = float(b.speech is not None)
     f["notice"] = _log(len(b.notice_elements))
-    f["residue_inside"] = _log(sum(1 for r in document.residue if first <= r.lines[0] <= last))
-    f["recovered"] = _log(
-        sum(1 for d in document.diagnostics if d.code == "recovered-line" and d.line and first <= d.line <= last)
-    )
-    f["warnings"] = _log(sum(1 for d in document.diagnostics if d.line and first <= d.line <= last))
+    where = _where(document)
+    f["residue_inside"] = _log(where.count("residue", first, last))
+    f["recovered"] = _log(where.count("recovered", first, last))
+    f["warnings"] = _log(where.count("warnings", first, last))
     return f
+
+
+@attrs.frozen
+class _Lines:
+    """Sorted line numbers of a document's residue and diagnostics: counts in a range by bisection (linear overall)."""
+
+    lines: Mapping[str, Sequence[int]]
+
+    def count(self, kind: str, first: int, last: int) -> int:
+        found = self.lines[kind]
+        return bisect.bisect_right(found, last) - bisect.bisect_left(found, first)
+
+
+_WHERE: dict[int, tuple[Document, _Lines]] = {}
+
+
+def _where(document: Document) -> _Lines:
+    """The document's sorted residue and diagnostic lines, computed once per document."""
+    cached = _WHERE.get(id(document))
+    if cached is not None and cached[0] is document:
+        return cached[1]
+    made = _Lines(
+        {
+            "residue": sorted(r.lines[0] for r in document.residue),
+            "recovered": sorted(d.line for d in document.diagnostics if d.code == "recovered-line" and d.line),
+            "warnings": sorted(d.line for d in document.diagnostics if d.line),
+        }
+    )
+    _WHERE.clear()  # one document at a time: never a growing cache
+    _WHERE[id(document)] = (document, made)
+    return made
 
 
 def _headline_features(h: Headline, evidence: Evidence) -> dict[str, float]:
