@@ -89,3 +89,31 @@ def test_review_list_names_files_below_the_threshold_least_sure_first() -> None:
     docs = [("a.txt", _doc(0.95, 0.7)), ("b.txt", _doc(0.99)), ("c.txt", _doc(0.3)), ("d.txt", _doc())]
     assert review_list(docs, 0.8) == [("d.txt", 0.0), ("c.txt", 0.3), ("a.txt", 0.7)]
     assert review_list(docs, 0.2) == [("d.txt", 0.0)]
+
+
+def test_runtime_scores_equal_the_training_features_scores() -> None:
+    """The runtime adds each model's bulletin-level sum once and each part's own features to it;
+    bench/train.py scores the merged feature dicts (part_features): both must give the same numbers."""
+    from bulletins.confidence import part_features
+
+    data = (ROOT / "seeds" / "002_58afc2a1a6f5e462.txt").read_bytes()
+    trace = bulletins.explain(data)
+    evidence = Evidence({line: rule for line, rule, _ in trace})
+    document = with_confidence(bulletins.parse(data), evidence)
+    model = shipped()
+    checked = 0
+    for k, b in enumerate(document.bulletins):
+        parts = part_features(document, k, evidence)
+        got: dict[str, list[float | None]] = {
+            "bulletin": [b.confidence],
+            "headline": [b.headline.confidence] if b.headline else [],
+            "dateline": [b.dateline.confidence] if b.dateline else [],
+            "closing": [b.closing.confidence] if b.closing else [],
+            "attendees": [g.confidence for g in b.attendees],
+            "points": [p.confidence for p in iter_blocks(b.body) if isinstance(p, Point)],
+        }
+        for part, rows in parts.items():
+            want = [round(model.parts[part].probability(v), 4) for v in rows]
+            assert got[part] == pytest.approx(want, abs=1e-4)
+            checked += len(rows)
+    assert checked > 50

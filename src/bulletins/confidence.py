@@ -219,13 +219,43 @@ class Logistic:
     clip: float = 3.0
     """Standardised values are clipped to ±clip: a file unlike the training files moves the score, never
     to an extreme."""
+    _terms: dict[str, tuple[float, float, float, float]] = attrs.field(init=False, repr=False, eq=False)
+    """Feature → (mean, scale, weight, its term when absent): only the features present are visited."""
+    _absent: float = attrs.field(init=False, repr=False, eq=False)
+    """The bias plus every feature's term at value 0 (a feature a part does not have is 0)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Precompute each feature's term at 0, so that a part's score visits only the features it has."""
+        terms = {}
+        absent = self.bias
+        for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+            zero = w * max(-self.clip, min(self.clip, -m / s))
+            terms[name] = (m, s, w, zero)
+            absent += zero
+        object.__setattr__(self, "_terms", terms)
+        object.__setattr__(self, "_absent", absent)
+
+    def partial(self, values: Mapping[str, float]) -> float:
+        """What *values* add to the linear score, over a part that has none of them."""
+        z = 0.0
+        clip = self.clip
+        terms = self._terms
+        for name, value in values.items():
+            term = terms.get(name)
+            if term is not None:
+                m, s, w, zero = term
+                x = (value - m) / s
+                z += w * (clip if x > clip else -clip if x < -clip else x) - zero
+        return z
+
+    def squash(self, partial: float) -> float:
+        """The probability for a linear score's *partial* sum (:meth:`partial` of every value)."""
+        z = self._absent + partial
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def probability(self, values: Mapping[str, float]) -> float:
         """P(right) for one feature dict (features the model does not know are ignored)."""
-        z = self.bias
-        for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
-            z += w * max(-self.clip, min(self.clip, (values.get(name, 0.0) - m) / s))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return self.squash(self.partial(values))
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Logistic:
@@ -266,28 +296,41 @@ def with_confidence(document: Document, evidence: Evidence, model: ConfidenceMod
     return attrs.evolve(document, bulletins=bulletins)
 
 
-def _p(model: Logistic, values: Mapping[str, float]) -> float:
-    return round(model.probability(values), _ROUND)
-
-
 def _scored(document: Document, index: int, evidence: Evidence, model: ConfidenceModel) -> Bulletin:
+    """The bulletin with its confidences: each model's bulletin-level sum once, then each part's own features."""
     b = document.bulletins[index]
-    parts = part_features(document, index, evidence)
+    base = bulletin_features(document, index, evidence)
     m = model.parts
-    changes: dict[str, Any] = {"confidence": _p(m["bulletin"], parts["bulletin"][0])}
+    shared: dict[str, float] = {}  # each model's sum over the bulletin's features, once, when a part needs it
+
+    def p(name: str, own: Mapping[str, float] | None = None) -> float:
+        model_ = m[name]
+        if name not in shared:
+            shared[name] = model_.partial(base)
+        return round(model_.squash(shared[name] + (model_.partial(own) if own else 0.0)), _ROUND)
+
+    changes: dict[str, Any] = {"confidence": p("bulletin")}
     if b.headline is not None:
-        changes["headline"] = attrs.evolve(b.headline, confidence=_p(m["headline"], parts["headline"][0]))
+        changes["headline"] = attrs.evolve(
+            b.headline, confidence=p("headline", _headline_features(b.headline, evidence))
+        )
     if b.dateline is not None:
-        changes["dateline"] = attrs.evolve(b.dateline, confidence=_p(m["dateline"], parts["dateline"][0]))
+        changes["dateline"] = attrs.evolve(b.dateline, confidence=p("dateline", _dateline_features(b.dateline)))
     if b.closing is not None:
-        changes["closing"] = attrs.evolve(b.closing, confidence=_p(m["closing"], parts["closing"][0]))
+        changes["closing"] = attrs.evolve(b.closing, confidence=p("closing", _closing_features(b.closing)))
     if b.attendees:
         changes["attendees"] = tuple(
-            attrs.evolve(g, confidence=_p(m["attendees"], v))
-            for g, v in zip(b.attendees, parts["attendees"], strict=True)
+            attrs.evolve(g, confidence=p("attendees", _group_features(g))) for g in b.attendees
         )
-    if parts["points"]:
-        scores = iter([_p(m["points"], v) for v in parts["points"]])
+    points = [block for block in iter_blocks(b.body) if isinstance(block, Point)]
+    if points:
+        runs = Counter(point.style for point in points)
+        scores = iter(
+            [
+                p("points", _point_features(point, points[k - 1] if k else None, runs[point.style]))
+                for k, point in enumerate(points)
+            ]
+        )
         changes["body"] = _with_point_scores(b.body, scores)
     return attrs.evolve(b, **changes)
 
