@@ -462,9 +462,7 @@ def examples(case: Case) -> list[Example]:
 
     name = case.name.removeprefix("fresh/")
     document = bulletins.parse(case.data, source=name)
-    _, lines, _, _ = next(pipeline._readings(case.data, name, "auto", None, "strict"))
-    structured = any(not line.hints.empty for line in lines)
-    evidence = Evidence({line: rule for line, rule, _ in bulletins.explain(case.data, source=name)}, structured)
+    evidence = Evidence({line: rule for line, rule, _ in bulletins.explain(case.data, source=name)})
     predicted = accuracy.predicted_records(document)
     partner = {id(p): e for e, p in accuracy.pair(case.records, predicted) if p is not None}
     out = []

@@ -48,16 +48,14 @@ class Evidence:
 
     rules: Mapping[int, str] = attrs.field(factory=dict)
     """Source line → the context rule that took it (``bulletins.explain``'s names)."""
-    structured: bool = False
-    """The text came with a reader's layout hints (HTML, Word, Markdown …)."""
 
     @classmethod
-    def from_trace(cls, trace: Iterable[tuple[int, str]], structured: bool = False) -> Evidence:
+    def from_trace(cls, trace: Iterable[tuple[int, str]]) -> Evidence:
         """Evidence from the lexer's trace (``(line, rule)`` pairs; the first rule per line counts)."""
         rules: dict[int, str] = {}
         for line, name in trace:
             rules.setdefault(line, name)
-        return cls(rules, structured)
+        return cls(rules)
 
 
 def bulletin_features(document: Document, index: int, evidence: Evidence) -> dict[str, float]:

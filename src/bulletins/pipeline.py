@@ -229,7 +229,7 @@ def _document(
     if fill is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     document = with_dates(document, year)
-    document = with_confidence(document, Evidence.from_trace(trace, structured=any(not ln.hints.empty for ln in lines)))
+    document = with_confidence(document, Evidence.from_trace(trace))
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
