@@ -117,3 +117,17 @@ def test_runtime_scores_equal_the_training_features_scores() -> None:
             assert got[part] == pytest.approx(want, abs=1e-4)
             checked += len(rows)
     assert checked > 50
+
+
+def test_parsing_needs_no_training_extra() -> None:
+    """The shipped runtime is pure Python: parse works with numpy and python-crfsuite unimportable."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['numpy'] = None; sys.modules['pycrfsuite'] = None\n"
+        "import bulletins\n"
+        "b = bulletins.parse('关于做好春季防火工作的通知\\n\\n各单位要做好春季防火工作。\\n').bulletins[0]\n"
+        "assert 0 <= b.confidence <= 1, b.confidence\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -402,3 +402,20 @@ def test_every_field_of_any_document_is_escaped(document: Document) -> None:
     names = [name for b in document.bulletins for g in b.attendees for name in g.names]
     assert len(table) - 1 <= len(names)
     assert {shadow(row[10]) for row in table[1:]} == {shadow(name) for name in names}
+
+
+def test_a_bulletins_record_shows_its_confidence_and_flags_it_when_low() -> None:
+    """Issue 16: the record pane gives each bulletin's confidence and its parts', ⚑ below 0.8."""
+    import attrs
+
+    text = "关于做好春季防火工作的通知\n新华社北京2月9日电 各单位要做好春季防火工作。\n"
+    document = bulletins.parse(text)
+    b = document.bulletins[0]
+    assert b.confidence is not None and b.headline is not None and b.headline.confidence is not None
+    sure = attrs.evolve(b, confidence=0.93, headline=attrs.evolve(b.headline, confidence=0.41))
+    root = lxml.html.fromstring(review_page(attrs.evolve(document, bulletins=(sure,)), text))
+    spans = root.xpath('//section[@class="bulletin"]//span[contains(@class, "confidence")]')
+    assert [(s.text_content(), s.get("class")) for s in spans][:2] == [
+        ("0.93", "confidence"),
+        ("0.41 ⚑", "confidence low"),
+    ]
