@@ -557,7 +557,11 @@ def targets(scored: list[tuple[float, bool]]) -> dict[str, float]:
     wrong = sum(not r for _, r in scored)
     ranked = sorted(scored, key=lambda item: item[0])
     tenth = ranked[: max(1, round(len(ranked) / 10))]
+    right = [c for c, r in scored if r]
+    wrongs = [c for c, r in scored if not r]
+    pairs = sum((a > b) + 0.5 * (a == b) for a in right for b in wrongs)
     return {
+        "auc": pairs / (len(right) * len(wrongs)) if right and wrongs else float("nan"),
         "sure": len(sure),
         "sure_right": sum(sure) / len(sure) if sure else float("nan"),
         "wrong": wrong,
@@ -585,7 +589,7 @@ def cmd_confidence(write: bool) -> int:
     print(
         f"\nconfidence ≥ 0.9: {t['sure']} bulletins, {t['sure_right']:.1%} fully right (target ≥ 90%); "
         f"the least confident 10% hold {t['wrong_in_lowest_tenth']:.1%} of the {t['wrong']} wrong bulletins "
-        "(target ≥ 50%)\n"
+        f"(target ≥ 50%); AUC {t['auc']:.3f} (how well it ranks right above wrong)\n"
     )
     print("| source | bulletins | fully right | mean confidence | ≥ 0.9 | right among ≥ 0.9 |")
     print("|---|---:|---:|---:|---:|---:|")
