@@ -98,6 +98,56 @@ INLINE_ORDER = (
     "第二条  本法所称购置，是指以购买、进口、自产、受赠、获奖或者其他方式取得并自用应税车辆的行为。\n"
 )
 
+# govcn-html/row18.html lines 1–12, 52–56 (paragraphs cut): a 印发 notice issuing two 规定, the second under
+# its own title after the first's last paragraph — neither with a 落款 of its own.
+ISSUED_TWO = (
+    "国务院办公厅关于印发文化体制改革中\n经营性文化事业单位转制为企业和进一步\n支持文化企业发展两个规定的通知\n"
+    "国办发〔2018〕124号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "中央宣传部会同中央网信办、发展改革委、科技部、财政部、人力资源社会保障部、自然资源部、商务部制定的"
+    "《进一步支持文化企业发展的规定》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+    "国务院办公厅\n2018年12月18日\n（此件公开发布）\n"
+    "文化体制改革中经营性文化事业单位\n转制为企业的规定\n"
+    "为进一步深化文化体制改革，继续推进国有经营性文化事业单位转企改制，特制定以下规定：\n"
+    "（三十一）转制企业要认真学习贯彻习近平新时代中国特色社会主义思想，坚持正确政治方向，站稳政治立场。\n"
+    "中央所属转制文化企业的认定，由中央宣传部会同财政部、税务总局确定并发布名单。\n"
+    "进一步支持文化企业发展的规定\n"
+    "为进一步深化文化体制改革，促进文化企业发展，特制定以下规定：\n"
+    "一、关于财政税收\n"
+)
+# govcn-html/row55.html lines 1–4, 8–15, 24–30 (paragraphs cut): a 批复's annex under its 附件 label after the
+# 落款, and the member list the annex prints under a title of its own.
+ANNEX = (
+    "国务院关于同意建立国务院职业教育工作\n部际联席会议制度的批复\n国函〔2018〕144号\n教育部：\n"
+    "同意建立由国务院领导同志牵头负责的国务院职业教育工作部际联席会议制度。\n"
+    "附件：国务院职业教育工作部际联席会议制度\n国务院\n2018年11月20日\n（此件公开发布）\n附件\n"
+    "国务院职业教育工作部际联席会议制度\n"
+    "为贯彻落实全国教育大会精神，进一步加强对职业教育工作的领导，强化统筹协调。\n"
+    "一、主要职能\n"
+    "各成员单位要按照职责分工，积极研究办好新时代职业教育的有关问题。\n"
+    "国务院职业教育工作\n部际联席会议成员名单\n召 集 人：孙春兰　　国务院副总理\n"
+    "副召集人：陈宝生　　教育部部长\n　　　　　丁向阳　　国务院副秘书长\n成    员：孙　尧　　教育部副部长\n"
+    "连维良　　发展改革委副主任\n"
+)
+# govcn-html/row23.html lines 9–14, 26–29 (paragraphs cut) after GOVCN_ROW23: the annex is a report with its own
+# 落款 (国土资源部 / 二〇〇四年十月十日): a bulletin of its own.
+SIGNED_ANNEX = GOVCN_ROW23 + (
+    "附件1\n关于湖北省巴东县官渡口镇马鬃山村\n地质险情调研情况的报告\n国务院：\n"
+    "为落实曾培炎副总理的批示，国土资源部会同中国地震局组织专家组进行了调查。\n"
+    "建议湖北省人民政府按照专家组意见，做好马鬃山村及周围地区地下振动的监测工作。\n"
+    "国土资源部\n二〇〇四年十月十日\n"
+)
+# formats/pdf-text/zxjbudget_putuo-wanli-jiedao-2025-bumen-yusuan_wps-office.pdf lines 1–6, 14–15: a contents
+# line holding five entries run together, each closed by its dot leader; the text's first heading over a sentence.
+PACKED_CONTENTS = (
+    "上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区人民政府万里街道办事处\n目录\n"
+    "一、部门主要职能………………………………二、部门机构设置………………………………三、名词解释…………………"
+    "………………四、部门预算编制说明…………………………………五、部门预算表……………………………………\n"
+    "1.2025年部门财务收支预算总表……………………………………………………………………………………\n"
+    "2.2025年部门收入预算总表…………………………………………………………………………………………\n"
+    "上海市普陀区人民政府万里街道办事处（部门）主要职能\n"
+    "上海市普陀区人民政府万里街道办事处是普陀区政府的派出机关，依据法律法规的规定履行相应的政府服务管理职能。\n"
+)
+
 
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
@@ -133,6 +183,7 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 12),  # 第二章 总体要求 (under 目 录)
     ("contents", _text(LAW), 4),  # 目录
     ("contents", _text(LAW), 6),  # 第一章总纲 (an entry)
+    ("contents", _text(PACKED_CONTENTS), 4),  # 一、部门主要职能………二、部门机构设置……… (five entries on one line)
     ("table of contents", _text("\n".join([*LAW.splitlines()[5:8], "第四章国旗、国歌、国徽、首都"]) + "\n"), 1),
     ("order", _text(ORDER), 1),  # 中华人民共和国国务院令 (over 第707号)
     ("order", _text(INLINE_ORDER), 3),  # 中华人民共和国主席令 under the law's title and 题注
@@ -186,6 +237,8 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("short run", _file(SEEDS / "000_2d494656d95ed764.txt"), 57),  # 中共中央政治局召开会议 习近平主持会议
     ("short run", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 77),  # ——畅通服务群众“最后一米” (a subhead)
     ("short run", _text(GOVCN_ROW23), 8),  # 国务院办公厅 (the issuer above the date)
+    ("short run", _text(ANNEX), 11),  # 国务院职业教育工作部际联席会议制度 (the annex's title, under 附件)
+    ("short run", _text(ISSUED_TWO), 15),  # 进一步支持文化企业发展的规定 (the second 规定 issued)
     ("body text", _file(CORPUS / "rmrb/2020-05/20200526-07-01.txt"), 44),  # 六、深化司法体制改革… (a point)
     ("body text", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 6),  # a paragraph
 ]
@@ -198,6 +251,7 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
     # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
+    ("contents", _text(PACKED_CONTENTS), 7, "short run"),  # the text's first heading, over its sentence
     ("contents", _text(LAW), 9, "short run"),
     # 第一条 of a law after its order's signature is the law's, not a document a notice issues.
     ("issued document", _text(INLINE_ORDER), 8, "body text"),
@@ -279,6 +333,32 @@ def test_an_official_document_is_one_bulletin(
     assert bulletin.headline is not None and list(bulletin.headline.lines) == headline
     assert bulletin.doc_number == doc_number
     assert (bulletin.closing.issuer if bulletin.closing else None) == closing
+
+
+@pytest.mark.parametrize(
+    ("text", "terminals"),
+    [
+        (ISSUED_TWO, {10: "ISSUED_TITLE", 11: "ISSUED_TITLE", 15: "ISSUED_TITLE"}),
+        (ANNEX, {10: "ATTACHMENT", 11: "ISSUED_TITLE", 15: "ISSUED_TITLE", 16: "ISSUED_TITLE", 17: "PARAGRAPH"}),
+        (PACKED_CONTENTS, {3: "NAV", 4: "NAV", 6: "NAV", 7: "SUBHEAD"}),
+    ],
+    ids=["two-issued", "annex", "packed-contents"],
+)
+def test_an_annex_or_a_second_issued_document_stays_in_the_notice(text: str, terminals: dict[int, str]) -> None:
+    # GB/T 9704 annexes and the documents a 印发 notice issues, without a 落款 of their own: one bulletin.
+    assert len(bulletins.parse(text).bulletins) == 1
+    found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert {number: found[number] for number in terminals} == terminals
+
+
+def test_an_annex_that_signs_itself_is_a_bulletin_of_its_own() -> None:
+    # govcn-html row23: the annexed report carries its own 落款 (国土资源部 / 二〇〇四年十月十日).
+    document = bulletins.parse(SIGNED_ANNEX)
+    assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+        "国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函",
+        "关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告",
+    ]
+    assert document.bulletins[1].closing is not None and document.bulletins[1].closing.issuer == "国土资源部"
 
 
 def test_every_rule_has_a_table_and_a_docstring() -> None:

@@ -52,6 +52,8 @@ class Context:
         self.contents: set[str] = set()
         self.order = ""  # "head": an order above its regulation's title; "inline": under a law's title
         self.headline_key = ""  # the bulletin's headline, spaces removed (a title printed twice)
+        # After the 落款: "issued" inside the document a 印发 notice issues, "annex" inside an annex.
+        self.issued = ""
 
     def open_bulletin(self) -> None:
         """Start a new bulletin: forget the state of the last one."""
@@ -63,6 +65,7 @@ class Context:
         self.contents = set()
         self.order = ""
         self.headline_key = ""
+        self.issued = ""
         self.in_bulletin = True
         self.terminal_seen = False
         self.numbers = {}

@@ -228,6 +228,43 @@ def issues_here(ctx: Context, j: int) -> bool:
     return ctx.in_bulletin and ctx.after_closing() and issuing(ctx) and not _signs_itself(ctx, j)
 
 
+def annexed_here(ctx: Context, j: int) -> bool:
+    """After the 落款 and an annex label (``附件`` / ``附件1``), the annex begins: part of the bulletin.
+
+    GB/T 9704-2012 §7.3.6 prints annexes after the 落款, each under its label and its own title:
+    ``国务院办公厅`` / ``2018年12月4日`` / ``（此件公开发布）`` / ``附件`` / ``应急救援专用号牌式样和车辆涂装样图``
+    (govcn-html row36 lines 16–20), ``国务院`` / ``2018年11月20日`` / ``（此件公开发布）`` / ``附件`` /
+    ``国务院职业教育工作部际联席会议制度`` (row55 lines 9–13). An annex without an issuer and date
+    of its own stays in the notice's bulletin; one that signs itself (a report with its own 落款:
+    row23's ``附件1`` / ``关于…的报告`` / … / ``国土资源部`` / ``二〇〇四年十月十日``) is a bulletin of its own.
+    """
+    return ctx.in_bulletin and ctx.after_closing() and ctx.last == "ATTACHMENT" and not _signs_itself(ctx, j)
+
+
+# The kind of document a title names, last in it: 规定, 办法, 制度 … (the notice's title names the same kind).
+_DOCUMENT_KIND = re.compile(
+    r"(?:规定|办法|细则|方案|制度|意见|条例|规则|标准|目录|清单|名单|计划|纲要|要点|规划|指南|准则|章程|决定)$"
+)
+
+
+def issued_again(ctx: Context, key: str, j: int) -> bool:
+    """Inside an issued document or an annex, a further title without a 落款 of its own: the same bulletin.
+
+    A notice that issues two documents prints the second under its own title after the first
+    (``国务院办公厅关于印发…转制为企业和进一步支持文化企业发展两个规定的通知``: ``进一步支持文化企业发展的规定``
+    after the first 规定's last paragraph, govcn-html row18 line 54): the notice's title names that kind of
+    document. An annex may print a list of its own under its title (``国务院职业教育工作`` /
+    ``部际联席会议成员名单`` / ``召 集 人：孙春兰　　国务院副总理`` …, govcn-html row55 lines 25–38): any
+    part of an annex is the annex's. Either opens a bulletin only when it signs itself.
+    """
+    if not ctx.in_bulletin or not ctx.issued or ctx.after_closing() or _signs_itself(ctx, j):
+        return False
+    if ctx.issued == "annex":
+        return True
+    kind = _DOCUMENT_KIND.search(key)
+    return kind is not None and kind.group(0) in ctx.headline_key
+
+
 def issued_point(ctx: Context, i: int) -> int | None:
     """The first article of the document an issuing notice issues, printed after its 落款.
 
@@ -241,4 +278,5 @@ def issued_point(ctx: Context, i: int) -> int | None:
     if len(ctx.out) > at and ctx.out[at].type == "POINT":
         ctx.out[at] = retyped(ctx.out[at], "ISSUED_POINT")
         ctx.terminal_seen = False
+        ctx.issued = "issued"
     return nxt

@@ -19,7 +19,7 @@ from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
 from .headnotes import is_adoption_note, is_box_label, is_summary
-from .laws import continues_articles, ends_headline, issues_here
+from .laws import annexed_here, continues_articles, ends_headline, issued_again, issues_here
 from .paragraphs import paragraph
 from .speech import speaker_lines
 
@@ -29,6 +29,8 @@ _SUBTITLE = re.compile(r"^(?:——|--|－－)")
 # ——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上, 在…座谈会上的讲话: the occasion of a speech.
 _OCCASION = re.compile(r"在[^，。]{2,60}(?:会议|大会|座谈会|论坛|峰会|典礼|仪式|开幕式|闭幕式)上")
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
+# 召 集 人：孙春兰　　国务院副总理 / 丁向阳　　国务院副秘书长: an entry of a list (a label, or a name and a post).
+_LIST_ENTRY = re.compile(r"[：:]|\S[\s　]{2,}\S")
 
 
 def _joined(run: list[Raw]) -> LineInfo:
@@ -81,9 +83,17 @@ def short_run(ctx: Context, i: int) -> int:
         for k in range(i, j):
             ctx.emit_line("NAV", k)
         return j
-    if decision == "issued":
+    if decision in {"issued", "annex"}:
         ctx.terminal_seen = False
-        ctx.emit("ISSUED_TITLE", _joined(run))
+        ctx.issued = "annex" if decision == "annex" else ctx.issued or "issued"
+        k = len(run)
+        if k > _DECK_MAX:
+            # A title over a list printed one entry a line (国务院职业教育工作 / 部际联席会议成员名单 /
+            # 召 集 人：孙春兰　　国务院副总理 …, govcn-html row55 lines 25–38): the entries are paragraphs.
+            k = next((n for n, raw in enumerate(run) if _LIST_ENTRY.search(raw.shadow)), k) or 1
+        ctx.emit("ISSUED_TITLE", _joined(run[:k]))
+        for raw in run[k:]:
+            ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
         return j
     if decision == "promulgated":
         ctx.order = ""
@@ -125,6 +135,10 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     if ctx.order == "head" and ctx.last == "CLOSING_DATE":
         return "promulgated"
     if issues_here(ctx, j):
+        return "issued"
+    if annexed_here(ctx, j):
+        return "annex"
+    if issued_again(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
         return "issued"
     if ctx.in_bulletin and not ctx.terminal_seen:
         key = "".join(entry_key(raw.shadow) for raw in run)
