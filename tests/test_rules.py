@@ -148,6 +148,24 @@ PACKED_CONTENTS = (
     "上海市普陀区人民政府万里街道办事处是普陀区政府的派出机关，依据法律法规的规定履行相应的政府服务管理职能。\n"
 )
 
+# formats/pdf-text/forhumanity_shangwubuling-2014-3_jingwai-touzi-guanli_govcn-gongbao_macos-print.pdf lines 1–12
+# (article cut): a browser print's page title, closed by the site's name, over a ministry's order.
+PRINTED_ORDER = (
+    "中华人民共和国商务部令\n（2014年第3号）　　境外投\n资管理办法__2014年第35号\n国务院公报_中国政府网\n"
+    "中华人民共和国商务部令\n2014年第3号\n"
+    "《境外投资管理办法》已经2014年8月19日商务部第27次部务会议审议通过，现予发布，自2014年10月6日起施行。\n"
+    "部　长　　高虎城\n2014年9月6日\n境外投资管理办法\n第一章　总　　则\n"
+    "第一条　为了促进和规范境外投资，提高境外投资便利化水平，制定本办法。\n"
+)
+# formats/pdf-text/forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf lines 1–10 (sentences
+# cut): the page's title wrapped over two lines and its publication stamp, then an order with no masthead.
+BARE_ORDER = (
+    "中央企业境外投资监督管理办\n法\n2017-01-18 13:34\n第35号\n"
+    "《中央企业境外投资监督管理办法》已经国务院国有资产监督管理委员会主任办公会议审议通过，现予公布，自公布之日起施行。\n"
+    "国务院国有资产监督管理委员会主任\n2017年1月7日\n中央企业境外投资监督管理办法\n第一章　总则\n"
+    "第一条　为加强中央企业境外投资监督管理，推动中央企业提升国际化经营水平，制定本办法。\n"
+)
+
 
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
@@ -187,6 +205,11 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table of contents", _text("\n".join([*LAW.splitlines()[5:8], "第四章国旗、国歌、国徽、首都"]) + "\n"), 1),
     ("order", _text(ORDER), 1),  # 中华人民共和国国务院令 (over 第707号)
     ("order", _text(INLINE_ORDER), 3),  # 中华人民共和国主席令 under the law's title and 题注
+    ("order", _text(BARE_ORDER), 4),  # 第35号 with no masthead, over 现予公布 and a signature
+    ("order date", _text(BARE_ORDER), 7),  # 2017年1月7日 (the regulation's title follows)
+    ("web print title", _text(PRINTED_ORDER), 1),  # 中华人民共和国商务部令 (the page title's first line)
+    ("web print title", _text(PRINTED_ORDER), 4),  # 国务院公报_中国政府网
+    ("web print title", _text(BARE_ORDER), 3),  # 2017-01-18 13:34 (under the title printed again on line 8)
     ("order text", _text(ORDER), 3),  # 现公布修订后的《…》…
     ("order date", _text(INLINE_ORDER), 7),  # 2018年12月29日 (the law's articles follow)
     ("adoption note", _text(LAW), 2),  # （1982年12月4日…施行 (the parenthesis closes on line 3)
@@ -251,6 +274,9 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
     # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
+    # The order's own masthead under the page title: an order, not a page title (no site name, no stamp).
+    ("web print title", _text(PRINTED_ORDER), 5, "order"),
+    ("web print title", _text(ORDER), 1, "order"),
     ("contents", _text(PACKED_CONTENTS), 7, "short run"),  # the text's first heading, over its sentence
     ("contents", _text(LAW), 9, "short run"),
     # 第一条 of a law after its order's signature is the law's, not a document a notice issues.
@@ -319,8 +345,10 @@ def test_rule_leaves_its_look_alikes(rule: str, data: tuple[bytes, str], line: i
         (LAW_END, ["中华人民共和国民法典"], None, None),
         (ORDER, ["中华人民共和国个人所得税法实施条例"], "第707号", "总理　　李克强"),
         (INLINE_ORDER, ["中华人民共和国车辆购置税法"], "第十九号", "中华人民共和国主席  习近平"),
+        (PRINTED_ORDER, ["境外投资管理办法"], "2014年第3号", "部　长　　高虎城"),
+        (BARE_ORDER, ["中央企业境外投资监督管理办法"], "第35号", "国务院国有资产监督管理委员会主任"),
     ],
-    ids=["law", "law-end", "order", "inline-order"],
+    ids=["law", "law-end", "order", "inline-order", "printed-order", "bare-order"],
 )
 def test_an_official_document_is_one_bulletin(
     text: str, headline: list[str], doc_number: str | None, closing: str | None

@@ -33,7 +33,7 @@ import re
 
 from ..._text import HAN
 from ..context import UNDER_HEADLINE, Context
-from ..lines import Raw
+from ..lines import Raw, is_short
 from ..tokens import retyped
 from .headnotes import is_adoption_note
 from .paragraphs import paragraph
@@ -129,8 +129,13 @@ def _signed(ctx: Context, i: int) -> bool:
         issuers < k < len(ctx.raws)
         and ctx.raws[k].kind == "date_only"
         and title is not None
-        and (title.kind == "short" or ctx.last in UNDER_HEADLINE)
+        and (_title_like(title) or ctx.last in UNDER_HEADLINE)
     )
+
+
+def _title_like(raw: Raw) -> bool:
+    """A short line, or one a page's layout set as body text that could still be a title."""
+    return raw.kind == "short" or (raw.kind == "para" and is_short(raw.shadow.strip()))
 
 
 # -- the context rules ----------------------------------------------------------------------
@@ -165,6 +170,8 @@ def order(ctx: Context, i: int) -> int | None:
     order is part of the law's bulletin and the law's text goes on after the signature.
     """
     raw, after = ctx.raws[i], ctx.peek(i + 1)
+    if after is not None and is_order_number(raw.shadow) and not ctx.in_bulletin:
+        return _bare_order(ctx, i)
     if after is None or not is_order_masthead(raw.shadow) or not is_order_number(after.shadow):
         return None
     if not _signed(ctx, i + 2):
@@ -179,18 +186,56 @@ def order(ctx: Context, i: int) -> int | None:
     return ctx.emit_line("DOC_NUMBER", i + 1)
 
 
+def _bare_order(ctx: Context, i: int) -> int | None:
+    """An order's number with no masthead above it, over its promulgating sentence and signature.
+
+    A web page prints the red masthead as a picture: ``第35号`` / ``《中央企业境外投资监督管理办法》已经…审议
+    通过，现予公布…`` / ``国务院国有资产监督管理委员会主任`` / ``2017年1月7日`` / ``中央企业境外投资监督管理办法``
+    (formats/pdf-text/forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf lines 4–8). The
+    number opens the bulletin as its doc_number, as under a masthead.
+    """
+    sentence = ctx.peek(i + 1)
+    if sentence is None or sentence.kind != "para" or not _PROMULGATES.search(sentence.shadow):
+        return None
+    if not _signed(ctx, i + 1):
+        return None
+    ctx.open_bulletin()
+    ctx.order = "head"
+    return ctx.emit_line("DOC_NUMBER", i)
+
+
 def order_text(ctx: Context, i: int) -> int | None:
-    """The order's own sentence(s) under its number, up to its signature: the order's text."""
-    if not ctx.order or ctx.last not in {"DOC_NUMBER", "ORDER_NUMBER", "ORDER_TEXT"} or ctx.raws[i].kind != "para":
+    """The order's own sentence(s) under its number, up to its signature: the order's text.
+
+    Under the signature, the title of the regulation the order promulgates, when the page's layout
+    set it as body text (``中央企业境外投资监督管理办法``, formats/pdf-text/forhumanity_guoziwei-ling35_…
+    line 8), is the bulletin's headline.
+    """
+    raw = ctx.raws[i]
+    if ctx.order == "head" and ctx.last == "CLOSING_DATE" and raw.kind == "para" and is_short(raw.shadow.strip()):
+        ctx.order = ""
+        ctx.terminal_seen = False
+        ctx.headline_key = "".join(raw.shadow.split())
+        return ctx.emit_line("HEADLINE_START", i)
+    if not ctx.order or ctx.last not in {"DOC_NUMBER", "ORDER_NUMBER", "ORDER_TEXT"} or raw.kind != "para":
         return None
     return ctx.emit_line("ORDER_TEXT", i)
 
 
 def order_date(ctx: Context, i: int) -> int | None:
-    """The date of an order printed under a law's title: the order's 落款 — the law goes on after it."""
-    if ctx.order != "inline" or ctx.last != "ISSUER":
+    """The date of an order's signature: its 落款, whatever follows it.
+
+    Under a law's title the law goes on after it; above the regulation the order promulgates, the
+    regulation's title follows, which a page's layout may set as body text (formats/pdf-text/
+    forhumanity_guoziwei-ling35_… lines 6–8: ``国务院国有资产监督管理委员会主任`` / ``2017年1月7日`` /
+    ``中央企业境外投资监督管理办法``).
+    """
+    if not ctx.order or ctx.last != "ISSUER":
         return None
-    ctx.order = ""
+    if ctx.order == "inline":
+        ctx.order = ""
+    else:
+        ctx.terminal_seen = True
     return ctx.emit_line("CLOSING_DATE", i)
 
 

@@ -124,8 +124,9 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     # (seed 002: 党委办公室 / 2020年2月9日).
     if ctx.in_bulletin and after is not None and after.kind == "date_only" and ctx.closing_date_here(j):
         return "closing"
-    # An order's signature under a law's title, the law's articles after its date (lexing/rules/laws.py).
-    if ctx.order == "inline" and ctx.last == "ORDER_TEXT" and after is not None and after.kind == "date_only":
+    # An order's signature, over its date: under a law's title (the law's articles after it), or
+    # above the regulation it promulgates (lexing/rules/laws.py).
+    if ctx.order and ctx.last == "ORDER_TEXT" and after is not None and after.kind == "date_only":
         return "closing"
     # An official document's own parts (lexing/rules/contents.py, laws.py): the title of the
     # regulation an order promulgates, under the order's signature; the title printed twice (a web
