@@ -166,6 +166,22 @@ BARE_ORDER = (
     "第一条　为加强中央企业境外投资监督管理，推动中央企业提升国际化经营水平，制定本办法。\n"
 )
 
+# formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 21–24 (the sentence cut): a statistical
+# communiqué's issuers and date under its title, the text below.
+COMMUNIQUE = (
+    "江西省2022年国民经济和社会发展统计公报[1]\n江西省统计局  国家统计局江西调查总队\n2023年3月28日\n"
+    "2022年是党的二十大胜利召开之年，是党和国家历史上极为重要的一年。\n"
+)
+# The same page's lines 78–81 (sentences cut), as the page sets them: a table's unit under the caption of a
+# table printed as an image.
+UNIT_HTML = (
+    "<html><body><h1>江西省2022年国民经济和社会发展统计公报</h1>\n"
+    "<p>年末共有普通高等学校（含普通、职业本专科）106所，普通高中561所。</p>\n"
+    '<p align="center" style="text-align:center">表9  2022年各类学校招生、在校生和毕业生人数</p>\n'
+    '<p align="center" style="text-align:center">                                               单位：万人</p>\n'
+    "<p>11文化旅游、卫生健康与体育</p>\n<p>年末共有公有制艺术表演团体81个，文化馆117个，公共图书馆114个。</p></body></html>"
+)
+
 
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
@@ -212,6 +228,9 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("web print title", _text(BARE_ORDER), 3),  # 2017-01-18 13:34 (under the title printed again on line 8)
     ("order text", _text(ORDER), 3),  # 现公布修订后的《…》…
     ("order date", _text(INLINE_ORDER), 7),  # 2018年12月29日 (the law's articles follow)
+    ("communique head", _text(COMMUNIQUE), 2),  # 江西省统计局  国家统计局江西调查总队 (over its date, the text below)
+    ("communique head", _text(COMMUNIQUE), 3),  # 2023年3月28日
+    ("table note", _text(UNIT_HTML, "page.html"), 4),  # 单位：万人 under a table's caption (the table an image)
     ("adoption note", _text(LAW), 2),  # （1982年12月4日…施行 (the parenthesis closes on line 3)
     ("adoption note", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 15),  # 1995年1月1日 执行 (after the 落款)
     ("issued document", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 19),  # 第一条 (the issued 规定)
@@ -274,6 +293,8 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
     # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
+    # A notice's 落款 at its end (nothing but the next title after it): issuer lines, never a headnote.
+    ("communique head", _text(GOVCN_ROW23), 8, "short run"),
     # The order's own masthead under the page title: an order, not a page title (no site name, no stamp).
     ("web print title", _text(PRINTED_ORDER), 5, "order"),
     ("web print title", _text(ORDER), 1, "order"),

@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
     Rule("trailing dateline", _kinds("trailing_dateline"), datelines.trailing_dateline),
     Rule("credit", _kinds("credit"), credits.credit),
     Rule("adoption note", _kinds("short", "para"), laws.adoption_note),
+    Rule("communique head", _kinds("short", "byline"), laws.communique_head),
     Rule("issued document", _kinds("point"), laws.issued_point),
     Rule("headnotes", None, headnotes.head_notes),
     Rule("box label", _kinds("short", "para"), headnotes.box_label),

@@ -30,6 +30,7 @@ Evidence (file and line):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..._text import HAN
 from ..context import UNDER_HEADLINE, Context
@@ -325,3 +326,52 @@ def issued_point(ctx: Context, i: int) -> int | None:
         ctx.terminal_seen = False
         ctx.issued = "issued"
     return nxt
+
+
+# 江西省统计局  国家统计局江西调查总队: an issuing body's name (what a communiqué prints under its title).
+_BODY = re.compile(r"(?:局|总队|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会|处|所)$")
+_BARE_DATE = re.compile(rf"^{_DATE}$")
+_ISSUER_LINES_MAX = 2
+
+
+def issuer_line(raw: Raw) -> bool:
+    """A line of issuing bodies' names only (``江西省统计局  国家统计局江西调查总队``)."""
+    parts = raw.shadow.split()
+    return raw.kind in {"short", "byline"} and bool(parts) and all(_BODY.search(part) for part in parts)
+
+
+def signed_under_title(raws: Sequence[Raw], k: int) -> int | None:
+    """From *k*: issuer line(s) over a bare date, the text going on below — the index after the date.
+
+    A communiqué prints who issued it and when under its title, not at its end:
+    ``江西省2022年国民经济和社会发展统计公报[1]`` / ``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` /
+    ``2022年是党的二十大胜利召开之年，…`` (formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html
+    lines 21–24). A 落款 at a notice's end is followed by nothing, a note or the next title, never by text.
+    """
+    m = k
+    while m < len(raws) and m - k < _ISSUER_LINES_MAX and issuer_line(raws[m]):
+        m += 1
+    if m == k or m + 1 >= len(raws):
+        return None
+    date, text = raws[m], raws[m + 1]
+    if date.kind not in {"date_only", "para", "short"} or not _BARE_DATE.match(date.shadow.strip()):
+        return None
+    return m + 1 if text.kind in {"para", "point", "lead"} else None
+
+
+def communique_head(ctx: Context, i: int) -> int | None:
+    """Issuer and date printed under a title, the text going on below: a headnote, not a 落款 nor a headline.
+
+    ``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` under a statistical communiqué's title
+    (formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 22–23; the formats README:
+    issuer/date lines under a communiqué's title are not a closing). The date is the bulletin's
+    (:mod:`bulletins.analyze.issued` reads a bare date under an issuer line at the head of the body).
+    """
+    if ctx.last not in UNDER_HEADLINE:
+        return None
+    end = signed_under_title(ctx.raws, i)
+    if end is None:
+        return None
+    for k in range(i, end):
+        ctx.emit_line("HEAD_NOTE", k)
+    return end

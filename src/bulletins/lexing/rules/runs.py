@@ -19,7 +19,15 @@ from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
 from .headnotes import is_adoption_note, is_box_label, is_summary
-from .laws import annexed_here, continues_articles, ends_headline, issued_again, issues_here
+from .laws import (
+    annexed_here,
+    continues_articles,
+    ends_headline,
+    issued_again,
+    issuer_line,
+    issues_here,
+    signed_under_title,
+)
 from .paragraphs import paragraph
 from .speech import speaker_lines
 
@@ -29,6 +37,9 @@ _SUBTITLE = re.compile(r"^(?:——|--|－－)")
 # ——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上, 在…座谈会上的讲话: the occasion of a speech.
 _OCCASION = re.compile(r"在[^，。]{2,60}(?:会议|大会|座谈会|论坛|峰会|典礼|仪式|开幕式|闭幕式)上")
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
+# 江西省2022年国民经济和社会发展统计公报[1]: a footnote's marker on a title printed again (formats/html-pages/
+# simonxinw_yichun-gov_jiangxi-tjgb-2022.html line 21, under the page's own title on line 18).
+_FOOTNOTE = re.compile(r"(?:\[\d{1,2}\]|［\d{1,2}］|〔\d{1,2}〕)$")
 # 召 集 人：孙春兰　　国务院副总理 / 丁向阳　　国务院副秘书长: an entry of a list (a label, or a name and a post).
 _LIST_ENTRY = re.compile(r"[：:]|\S[\s　]{2,}\S")
 
@@ -56,6 +67,14 @@ def short_run(ctx: Context, i: int) -> int:
             or ends_headline(shadow)  # a 题注 without parentheses, or one that runs on (lexing/rules/laws.py)
             or speaker_lines(raws, k)  # 自治区人民政府主席 over 张 雨 浦 (lexing/rules/speech.py)
         ):
+            j = k
+            break
+    # Issuer lines over a date with the text below them end a title's run: a communiqué's head
+    # (lexing/rules/laws.py signed_under_title), read by its own rule.
+    for k in range(i + 1, j):
+        if issuer_line(raws[k - 1]):
+            break
+        if signed_under_title(raws, k) is not None:
             j = k
             break
     run = list(raws[i:j])
@@ -143,7 +162,7 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         return "issued"
     if ctx.in_bulletin and not ctx.terminal_seen:
         key = "".join(entry_key(raw.shadow) for raw in run)
-        if ctx.headline_key and key == ctx.headline_key and not ctx.paragraphs:
+        if ctx.headline_key and _FOOTNOTE.sub("", key) == ctx.headline_key and not ctx.paragraphs:
             return "repeat"
         if ctx.contents or listed(ctx, run[0].shadow) or continues_articles(ctx, after):
             return "subhead"
