@@ -98,7 +98,7 @@ INLINE_ORDER = (
     "第二条  本法所称购置，是指以购买、进口、自产、受赠、获奖或者其他方式取得并自用应税车辆的行为。\n"
 )
 
-# govcn-html/row18.html lines 1–12, 52–56 (paragraphs cut): a 印发 notice issuing two 规定, the second under
+# govcn-html/row18.html lines 1–12, 52–56 (paragraphs but line 53 cut): a 印发 notice issuing two 规定, the second under
 # its own title after the first's last paragraph — neither with a 落款 of its own.
 ISSUED_TWO = (
     "国务院办公厅关于印发文化体制改革中\n经营性文化事业单位转制为企业和进一步\n支持文化企业发展两个规定的通知\n"
@@ -109,12 +109,14 @@ ISSUED_TWO = (
     "文化体制改革中经营性文化事业单位\n转制为企业的规定\n"
     "为进一步深化文化体制改革，继续推进国有经营性文化事业单位转企改制，特制定以下规定：\n"
     "（三十一）转制企业要认真学习贯彻习近平新时代中国特色社会主义思想，坚持正确政治方向，站稳政治立场。\n"
-    "中央所属转制文化企业的认定，由中央宣传部会同财政部、税务总局确定并发布名单。\n"
+    "中央所属转制文化企业的认定，由中央宣传部会同财政部、税务总局确定并发布名单；地方所属转制文化企业的认定，"
+    "按照登记管理权限，由地方各级宣传部门会同同级财政、税务部门确定和发布名单，并按程序抄送中央宣传部、财政部和"
+    "税务总局。除第二十三条、第二十四条所列政策外，上述政策凡未注明具体期限的，执行期限为2019年1月1日至2023年12月31日。\n"
     "进一步支持文化企业发展的规定\n"
     "为进一步深化文化体制改革，促进文化企业发展，特制定以下规定：\n"
     "一、关于财政税收\n"
 )
-# govcn-html/row55.html lines 1–4, 8–15, 24–30 (paragraphs cut): a 批复's annex under its 附件 label after the
+# govcn-html/row55.html lines 1–4, 8–15, 24–30 (paragraphs but line 24 cut): a 批复's annex under its 附件 label after the
 # 落款, and the member list the annex prints under a title of its own.
 ANNEX = (
     "国务院关于同意建立国务院职业教育工作\n部际联席会议制度的批复\n国函〔2018〕144号\n教育部：\n"
@@ -123,7 +125,10 @@ ANNEX = (
     "国务院职业教育工作部际联席会议制度\n"
     "为贯彻落实全国教育大会精神，进一步加强对职业教育工作的领导，强化统筹协调。\n"
     "一、主要职能\n"
-    "各成员单位要按照职责分工，积极研究办好新时代职业教育的有关问题。\n"
+    "各成员单位要按照职责分工，积极研究办好新时代职业教育的有关问题，制定相关配套政策措施或提出政策建议；"
+    "及时向联席会议办公室提出需联席会议讨论的议题，按要求参加联席会议，认真落实联席会议确定的工作任务和议定事项；"
+    "互通信息，相互支持，密切配合，形成工作合力，充分发挥联席会议作用。联席会议办公室要及时向各成员单位通报相关情况，"
+    "推动会议议定事项的落实。\n"
     "国务院职业教育工作\n部际联席会议成员名单\n召 集 人：孙春兰　　国务院副总理\n"
     "副召集人：陈宝生　　教育部部长\n　　　　　丁向阳　　国务院副秘书长\n成    员：孙　尧　　教育部副部长\n"
     "连维良　　发展改革委副主任\n"
@@ -189,6 +194,15 @@ def _file(path: Path) -> tuple[bytes, str]:
 
 def _text(text: str, name: str = "snippet.txt") -> tuple[bytes, str]:
     return text.encode("utf-8"), name
+
+
+def _page(text: str, centred: set[int], right: set[int]) -> str:
+    """*text* as a gov.cn page sets it: one ``<p>`` a line, the titles centred and the 落款 right-aligned."""
+    paragraphs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        align = "center" if number in centred else "right" if number in right else "justify"
+        paragraphs.append(f'<p style="text-align: {align};">{line}</p>')
+    return "<html><body>\n" + "\n".join(paragraphs) + "\n</body></html>"
 
 
 # web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt lines 18-23: the speaker's line, a photo caption
@@ -387,8 +401,9 @@ def test_an_official_document_is_one_bulletin(
 @pytest.mark.parametrize(
     ("text", "terminals"),
     [
-        (ISSUED_TWO, {10: "ISSUED_TITLE", 11: "ISSUED_TITLE", 15: "ISSUED_TITLE"}),
-        (ANNEX, {10: "ATTACHMENT", 11: "ISSUED_TITLE", 15: "ISSUED_TITLE", 16: "ISSUED_TITLE", 17: "PARAGRAPH"}),
+        # As text, the second title and the member list are subheads of the issued document.
+        (ISSUED_TWO, {10: "ISSUED_TITLE", 11: "ISSUED_TITLE", 15: "SUBHEAD"}),
+        (ANNEX, {10: "ATTACHMENT", 11: "ISSUED_TITLE", 15: "SUBHEAD"}),
         (PACKED_CONTENTS, {3: "NAV", 4: "NAV", 6: "NAV", 7: "SUBHEAD"}),
     ],
     ids=["two-issued", "annex", "packed-contents"],
@@ -397,6 +412,25 @@ def test_an_annex_or_a_second_issued_document_stays_in_the_notice(text: str, ter
     # GB/T 9704 annexes and the documents a 印发 notice issues, without a 落款 of their own: one bulletin.
     assert len(bulletins.parse(text).bulletins) == 1
     found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert {number: found[number] for number in terminals} == terminals
+
+
+@pytest.mark.parametrize(
+    ("text", "centred", "right", "terminals"),
+    [
+        (ISSUED_TWO, {1, 2, 3, 10, 11, 15}, {7, 8}, {10: "ISSUED_TITLE", 15: "ISSUED_TITLE"}),
+        (ANNEX, {1, 2, 11, 15, 16}, {7, 8}, {11: "ISSUED_TITLE", 15: "ISSUED_TITLE", 17: "PARAGRAPH"}),
+    ],
+    ids=["two-issued", "annex"],
+)
+def test_a_centred_title_in_an_issued_document_opens_no_bulletin(
+    text: str, centred: set[int], right: set[int], terminals: dict[int, str]
+) -> None:
+    # As the gov.cn pages set them (row18, row55), the titles are centred: headings, which would open a
+    # bulletin but for issued_again — the document has no 落款 of its own.
+    page = _page(text, centred, right).encode("utf-8")
+    assert len(bulletins.parse(page, source="page.html").bulletins) == 1
+    found = {number: terminal for number, _, terminal in bulletins.explain(page, source="page.html")}
     assert {number: found[number] for number in terminals} == terminals
 
 

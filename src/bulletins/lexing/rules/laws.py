@@ -301,11 +301,14 @@ def issued_again(ctx: Context, key: str, j: int) -> bool:
     after the first 规定's last paragraph, govcn-html row18 line 54): the notice's title names that kind of
     document. An annex may print a list of its own under its title (``国务院职业教育工作`` /
     ``部际联席会议成员名单`` / ``召 集 人：孙春兰　　国务院副总理`` …, govcn-html row55 lines 25–38): any
-    part of an annex is the annex's. Either opens a bulletin only when it signs itself.
+    part of an annex is the annex's, and so is the title under an annex label inside the issued
+    document (``附件2：认知实习教学基地协议`` / ``计算机与信息学院（人工智能学院）`` / ``认知实习教学基地协议``:
+    formats/pdf-text/hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf lines 32–34). Either
+    opens a bulletin only when it signs itself.
     """
     if not ctx.in_bulletin or not ctx.issued or ctx.after_closing() or _signs_itself(ctx, j):
         return False
-    if ctx.issued == "annex":
+    if ctx.issued == "annex" or ctx.last == "ATTACHMENT":  # in an annex, or under an annex's label
         return True
     kind = _DOCUMENT_KIND.search(key)
     return kind is not None and kind.group(0) in ctx.headline_key

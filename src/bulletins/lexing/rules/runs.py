@@ -79,6 +79,10 @@ def short_run(ctx: Context, i: int) -> int:
             break
     run = list(raws[i:j])
     decision = decide_run(ctx, run, j)
+    # Inside an issued document or an annex, a title that would open a bulletin does so only when it
+    # signs itself (lexing/rules/laws.py issued_again).
+    if decision == "headline" and issued_again(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
+        decision = "annex" if ctx.last == "ATTACHMENT" else "issued"
     if decision == "closing":
         for k in range(i, j):
             ctx.emit_line("ISSUER", k)
@@ -104,7 +108,7 @@ def short_run(ctx: Context, i: int) -> int:
         return j
     if decision in {"issued", "annex"}:
         ctx.terminal_seen = False
-        ctx.issued = "annex" if decision == "annex" else ctx.issued or "issued"
+        ctx.issued = "annex" if decision == "annex" or ctx.last == "ATTACHMENT" else ctx.issued or "issued"
         k = len(run)
         if k > _DECK_MAX:
             # A title over a list printed one entry a line (国务院职业教育工作 / 部际联席会议成员名单 /
@@ -158,8 +162,6 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         return "issued"
     if annexed_here(ctx, j):
         return "annex"
-    if issued_again(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
-        return "issued"
     if ctx.in_bulletin and not ctx.terminal_seen:
         key = "".join(entry_key(raw.shadow) for raw in run)
         if ctx.headline_key and _FOOTNOTE.sub("", key) == ctx.headline_key and not ctx.paragraphs:
