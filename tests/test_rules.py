@@ -187,6 +187,53 @@ UNIT_HTML = (
     "<p>11文化旅游、卫生健康与体育</p>\n<p>年末共有公有制艺术表演团体81个，文化馆117个，公共图书馆114个。</p></body></html>"
 )
 
+# formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_jiaoxue-dudao-xize.pdf lines 1–3, 18–28 as the PDF sets them:
+# the 落款, the 版记 in a table, a bare 附件 label over the annexed member list, and the 落款 printed again under it.
+_NCEPU = [
+    "控制与计算机工程学院文件",
+    "华电控计〔2019〕7号",
+    "控制与计算机工程学院教学督导工作细则",
+    "教学督导经费由控制与计算机工程学院教学业务费列支。教学督导组成员按学期发放督导工作酬金，"
+    "由控制与计算机工程学院调控酬金列支。",
+    "控制与计算机工程学院",
+    "2019年6月18日",
+    "<table><tr><td>华北电力大学控制与计算机工程学院</td><td>2019年6月18日</td></tr></table>",
+    "附件",
+    "控制与计算机工程学院督导组成员名单",
+    "依据《控制与计算机工程学院教学督导组工作细则》决定控制与计算机工程学院本届教学督导组名单如下：",
+    "组 长：师瑞峰，田亮",
+    "成 员：杨国田，林碧英，杨锡运，林永君，苏杰，焦嵩鸣，夏宏，苏林萍",
+    "控制与计算机工程学院",
+    "2019年6月18日",
+]
+ANNEX_SIGNED_AGAIN = (
+    "<html><body>\n"
+    + "\n".join(
+        line if line.startswith("<table>") else f'<p style="text-align: {align};">{line}</p>'
+        for line, align in zip(
+            _NCEPU,
+            [
+                "center",
+                "left",
+                "center",
+                "left",
+                "right",
+                "right",
+                "",
+                "left",
+                "center",
+                "left",
+                "left",
+                "left",
+                "right",
+                "right",
+            ],
+            strict=True,
+        )
+    )
+    + "\n</body></html>"
+)
+
 
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
@@ -244,6 +291,7 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("order date", _text(INLINE_ORDER), 7),  # 2018年12月29日 (the law's articles follow)
     ("communique head", _text(COMMUNIQUE), 2),  # 江西省统计局  国家统计局江西调查总队 (over its date, the text below)
     ("communique head", _text(COMMUNIQUE), 3),  # 2023年3月28日
+    ("repeated closing", _text(ANNEX_SIGNED_AGAIN, "page.html"), 13),  # 控制与计算机工程学院 (the 落款 again)
     ("table note", _text(UNIT_HTML, "page.html"), 4),  # 单位：万人 under a table's caption (the table an image)
     ("adoption note", _text(LAW), 2),  # （1982年12月4日…施行 (the parenthesis closes on line 3)
     ("adoption note", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 15),  # 1995年1月1日 执行 (after the 落款)
@@ -288,6 +336,7 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("byline", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2),  # 新华社记者刘赞
     ("closing date", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 31),  # 2020年2月9日 under 党委办公室
     ("closing date", _text(GOVCN_ROW23), 9),  # 二〇〇四年十一月四日
+    ("closing date", _text(ANNEX_SIGNED_AGAIN, "page.html"), 6),  # 2019年6月18日 over the 版记's table
     ("hidden text", _text(HIDDEN, "page.html"), 3),  # display:none
     ("marked subhead", _text(MARKED_SUBHEAD, "page.md"), 5),  # ## heading with no marker, in the body
     ("short run", _file(SEEDS / "000_2d494656d95ed764.txt"), 57),  # 中共中央政治局召开会议 习近平主持会议
@@ -309,6 +358,8 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
     # A notice's 落款 at its end (nothing but the next title after it): issuer lines, never a headnote.
     ("communique head", _text(GOVCN_ROW23), 8, "short run"),
+    # The notice's own 落款 is its closing, not a repeat (nothing issued or annexed yet).
+    ("repeated closing", _text(ANNEX_SIGNED_AGAIN, "page.html"), 5, "short run"),
     # The order's own masthead under the page title: an order, not a page title (no site name, no stamp).
     ("web print title", _text(PRINTED_ORDER), 5, "order"),
     ("web print title", _text(ORDER), 1, "order"),
@@ -432,6 +483,14 @@ def test_a_centred_title_in_an_issued_document_opens_no_bulletin(
     assert len(bulletins.parse(page, source="page.html").bulletins) == 1
     found = {number: terminal for number, _, terminal in bulletins.explain(page, source="page.html")}
     assert {number: found[number] for number in terminals} == terminals
+
+
+def test_an_annex_under_the_notice_s_own_closing_printed_again_stays_in_the_notice() -> None:
+    # The annex repeats the notice's 落款 (same issuer, same date): one bulletin, one closing, no recovery.
+    document = bulletins.parse(ANNEX_SIGNED_AGAIN.encode("utf-8"), source="page.html")
+    assert len(document.bulletins) == 1 and not document.diagnostics
+    closing = document.bulletins[0].closing
+    assert closing is not None and [line.line for line in closing.source_lines] == [5, 6]
 
 
 def test_an_annex_that_signs_itself_is_a_bulletin_of_its_own() -> None:

@@ -20,8 +20,9 @@ _RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
 # Page furniture (hidden) and an annex label (附件1.) may follow the 落款: GB/T 9704-2012 §7.3.6
 # prints annexes after it (gov.cn row44, formats/pdf-text hfut).
+# A 版记 set in a table (formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_… line 21) may follow it too.
 _AFTER_CLOSING_DATE = frozenset(
-    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"}
+    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment", "table_row"}
 )
 _INTRO_MAX = 4
 

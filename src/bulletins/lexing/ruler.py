@@ -82,6 +82,7 @@ RULES: tuple[Rule, ...] = (
     Rule("credit", _kinds("credit"), credits.credit),
     Rule("adoption note", _kinds("short", "para"), laws.adoption_note),
     Rule("communique head", _kinds("short", "byline"), laws.communique_head),
+    Rule("repeated closing", _kinds("short", "byline"), laws.repeated_closing),
     Rule("issued document", _kinds("point"), laws.issued_point),
     Rule("headnotes", None, headnotes.head_notes),
     Rule("box label", _kinds("short", "para"), headnotes.box_label),

@@ -254,14 +254,34 @@ def issuing(ctx: Context) -> bool:
 
 
 def _signs_itself(ctx: Context, j: int) -> bool:
-    """A 落款 (issuer lines over a date alone on its line) stands somewhere from *j* on."""
+    """A 落款 (issuer lines over a date alone on its line) stands somewhere from *j* on.
+
+    The notice's own 落款 printed again under its annex (``控制与计算机工程学院`` / ``2019年6月18日`` under the
+    member list the 细则 annexes, formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_… lines 27–28, the
+    same as lines 19–20) signs nothing new: the annex is still the notice's.
+    """
+    own = _own_closing(ctx)
     for k in range(j + 1, min(j + _LOOKAHEAD, len(ctx.raws))):
         raw = ctx.raws[k]
         if raw.kind == "date_only" and ctx.raws[k - 1].kind in {"short", "byline"}:
             nxt = ctx.peek(k + 1)
             if nxt is None or nxt.kind not in {"para", "point"}:
-                return True
+                return (_key(ctx.raws[k - 1].text), _key(raw.text)) != own
     return False
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _own_closing(ctx: Context) -> tuple[str, str] | None:
+    """The last issuer line and the date of the 落款 the bulletin being built printed, spaces removed."""
+    for n in range(len(ctx.out) - 1, 0, -1):
+        if ctx.out[n].type == "CLOSING_DATE" and ctx.out[n - 1].type == "ISSUER":
+            return _key(ctx.out[n - 1].info.text), _key(ctx.out[n].info.text)
+        if ctx.out[n].type in {"HEADLINE_START", "LEAD", "LEAD_DATELINE", "LEAD_POINT"}:
+            break
+    return None
 
 
 def issues_here(ctx: Context, j: int) -> bool:
@@ -284,7 +304,24 @@ def annexed_here(ctx: Context, j: int) -> bool:
     of its own stays in the notice's bulletin; one that signs itself (a report with its own 落款:
     row23's ``附件1`` / ``关于…的报告`` / … / ``国土资源部`` / ``二〇〇四年十月十日``) is a bulletin of its own.
     """
-    return ctx.in_bulletin and ctx.after_closing() and ctx.last == "ATTACHMENT" and not _signs_itself(ctx, j)
+    if not ctx.in_bulletin or ctx.last != "ATTACHMENT" or _signs_itself(ctx, j):
+        return False
+    return ctx.after_closing() or _bare_label(ctx)
+
+
+# 附件 / 附件1 / 附件2： alone on its line: an annex's label (附件：1．…清单 lists the annexes instead).
+_LABEL = re.compile(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[.．:：]?$")
+
+
+def _bare_label(ctx: Context) -> bool:
+    """The last notice element is an annex label alone on its line, the annex's title under it.
+
+    A 落款 set in a table (the signature block of formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_…
+    line 21, ``华北电力大学控制与计算机工程学院 | 2019年6月18日``) leaves no closing; the label ``附件`` (line 22)
+    over ``控制与计算机工程学院督导组成员名单`` still opens an annex.
+    """
+    last = next((token for token in reversed(ctx.out) if token.type == "ATTACHMENT"), None)
+    return last is not None and _LABEL.match(last.info.text.strip()) is not None
 
 
 # The kind of document a title names, last in it: 规定, 办法, 制度 … (the notice's title names the same kind).
@@ -378,3 +415,25 @@ def communique_head(ctx: Context, i: int) -> int | None:
     for k in range(i, end):
         ctx.emit_line("HEAD_NOTE", k)
     return end
+
+
+def repeated_closing(ctx: Context, i: int) -> int | None:
+    """The notice's own 落款 printed again under its annex: text of the annex, not a second closing.
+
+    ``控制与计算机工程学院`` / ``2019年6月18日`` closing the member list a 细则 annexes, as they close the
+    细则 itself (formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_jiaoxue-dudao-xize.pdf lines 27–28 and
+    19–20): the bulletin has one closing; the lines are kept as paragraphs of the annex.
+    """
+    if not ctx.issued or ctx.after_closing():
+        return None
+    own = _own_closing(ctx)
+    k = i
+    while k < len(ctx.raws) and k - i < _ISSUER_LINES_MAX and ctx.raws[k].kind in {"short", "byline"}:
+        k += 1
+    if own is None or k == i or k >= len(ctx.raws) or ctx.raws[k].kind != "date_only":
+        return None
+    if (_key(ctx.raws[k - 1].text), _key(ctx.raws[k].text)) != own:
+        return None
+    for n in range(i, k + 1):
+        ctx.emit_line("PARAGRAPH", n)
+    return k + 1
