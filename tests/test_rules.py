@@ -234,6 +234,14 @@ ANNEX_SIGNED_AGAIN = (
     + "\n</body></html>"
 )
 
+# formats/ofd/ofdrw_signout_shouwen-chulidan.ofd lines 1–7 as a page would set them: a date between two rows of a
+# form (收文处理单), not a 落款.
+FORM_DATE = (
+    "<html><body>\n<p style='text-align:center'>XX市政府文件处理</p>\n<p>府办专督〔2020〕24号</p>\n"
+    "<table><tr><td>来文日期</td><td>阅文时限</td></tr></table>\n<p>2020年06月15日</p>\n"
+    "<table><tr><td>收文日期</td><td>单位收文编号X 725</td></tr></table>\n</body></html>"
+)
+
 
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
@@ -358,6 +366,8 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
     # A notice's 落款 at its end (nothing but the next title after it): issuer lines, never a headnote.
     ("communique head", _text(GOVCN_ROW23), 8, "short run"),
+    # A date between a form's rows, with no issuer line above it: no 落款 (a 版记 table may follow one).
+    ("closing date", _text(FORM_DATE, "form.html"), 4, "body text"),
     # The notice's own 落款 is its closing, not a repeat (nothing issued or annexed yet).
     ("repeated closing", _text(ANNEX_SIGNED_AGAIN, "page.html"), 5, "short run"),
     # The order's own masthead under the page title: an order, not a page title (no site name, no stamp).

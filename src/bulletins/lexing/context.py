@@ -20,9 +20,8 @@ _RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
 # Page furniture (hidden) and an annex label (附件1.) may follow the 落款: GB/T 9704-2012 §7.3.6
 # prints annexes after it (gov.cn row44, formats/pdf-text hfut).
-# A 版记 set in a table (formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_… line 21) may follow it too.
 _AFTER_CLOSING_DATE = frozenset(
-    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment", "table_row"}
+    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"}
 )
 _INTRO_MAX = 4
 
@@ -109,6 +108,10 @@ class Context:
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
         # …or a parenthesised remark, set as body text by the page: gov.cn's （本文有删减） under the
         # 落款 (govcn-html row51 lines 8–10).
+        if after is not None and after.kind == "table_row" and i and self.raws[i - 1].kind in {"short", "byline"}:
+            # A 版记 set in a table under the issuer and the date (formats/pdf-text/
+            # hushengjie_ncepu-huadiankongji-2019-7_… lines 19–21); a date between a form's rows is no 落款.
+            return True
         return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc or NOTE.match(after.shadow) is not None
 
     def speech_follows(self, i: int) -> bool:
