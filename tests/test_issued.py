@@ -57,6 +57,26 @@ def _date(text: str | bytes, **options: object) -> DocumentDate | None:
     return document.bulletins[0].date
 
 
+# formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 21–24 (the sentence cut): a statistical
+# communiqué's issuers and date printed under its title, its text below.
+COMMUNIQUE = (
+    "江西省2022年国民经济和社会发展统计公报[1]\n江西省统计局  国家统计局江西调查总队\n2023年3月28日\n"
+    "2022年是党的二十大胜利召开之年，是党和国家历史上极为重要的一年。\n01综合\n"
+)
+
+
+def test_a_communique_is_dated_by_the_date_under_its_issuers() -> None:
+    document = bulletins.parse(COMMUNIQUE)
+    assert len(document.bulletins) == 1
+    (bulletin,) = document.bulletins
+    assert bulletin.closing is None and bulletin.headline is not None
+    assert list(bulletin.headline.lines) == ["江西省2022年国民经济和社会发展统计公报[1]"]
+    assert bulletin.date is not None and (bulletin.date.iso, bulletin.date.source) == ("2023-03-28", "headnote")
+    # A bare date is a headnote under its issuers only.
+    assert _head_date("2023年3月28日") is None
+    assert _head_date("2023年3月28日", under_issuer=True) is not None
+
+
 def test_a_headnote_comes_before_the_closing() -> None:
     text = (
         "某某管理办法\n\n（2019年1月31日某某委员会第3次会议通过）\n\n第一条 为了规范管理，制定本办法。\n\n"

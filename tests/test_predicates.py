@@ -146,6 +146,7 @@ CHROME = [
     ("打印本页", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:116"),
     ("分享让更多人看到", "web/newscrawl/add_content_people3_idx256.txt:18"),
     ("更多精彩", "rmrb/2020-01/20200118-05-01.txt:40"),
+    ("来源：新华网  2020年06月02日", "formats/docx/weilueluo_minfadian.docx:2"),  # a source with its date
 ]
 NOT_CHROME = [
     ("2026年河南省政府工作报告", "web/govreport/2026_河南省_政府工作报告_row1.txt:10"),

@@ -98,6 +98,150 @@ INLINE_ORDER = (
     "第二条  本法所称购置，是指以购买、进口、自产、受赠、获奖或者其他方式取得并自用应税车辆的行为。\n"
 )
 
+# govcn-html/row18.html lines 1–12, 52–56 (paragraphs but line 53 cut): a 印发 notice issuing two 规定, the second under
+# its own title after the first's last paragraph — neither with a 落款 of its own.
+ISSUED_TWO = (
+    "国务院办公厅关于印发文化体制改革中\n经营性文化事业单位转制为企业和进一步\n支持文化企业发展两个规定的通知\n"
+    "国办发〔2018〕124号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "中央宣传部会同中央网信办、发展改革委、科技部、财政部、人力资源社会保障部、自然资源部、商务部制定的"
+    "《进一步支持文化企业发展的规定》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+    "国务院办公厅\n2018年12月18日\n（此件公开发布）\n"
+    "文化体制改革中经营性文化事业单位\n转制为企业的规定\n"
+    "为进一步深化文化体制改革，继续推进国有经营性文化事业单位转企改制，特制定以下规定：\n"
+    "（三十一）转制企业要认真学习贯彻习近平新时代中国特色社会主义思想，坚持正确政治方向，站稳政治立场。\n"
+    "中央所属转制文化企业的认定，由中央宣传部会同财政部、税务总局确定并发布名单；地方所属转制文化企业的认定，"
+    "按照登记管理权限，由地方各级宣传部门会同同级财政、税务部门确定和发布名单，并按程序抄送中央宣传部、财政部和"
+    "税务总局。除第二十三条、第二十四条所列政策外，上述政策凡未注明具体期限的，执行期限为2019年1月1日至2023年12月31日。\n"
+    "进一步支持文化企业发展的规定\n"
+    "为进一步深化文化体制改革，促进文化企业发展，特制定以下规定：\n"
+    "一、关于财政税收\n"
+)
+# govcn-html/row55.html lines 1–4, 8–15, 24–30 (paragraphs but line 24 cut): a 批复's annex under its 附件 label after the
+# 落款, and the member list the annex prints under a title of its own.
+ANNEX = (
+    "国务院关于同意建立国务院职业教育工作\n部际联席会议制度的批复\n国函〔2018〕144号\n教育部：\n"
+    "同意建立由国务院领导同志牵头负责的国务院职业教育工作部际联席会议制度。\n"
+    "附件：国务院职业教育工作部际联席会议制度\n国务院\n2018年11月20日\n（此件公开发布）\n附件\n"
+    "国务院职业教育工作部际联席会议制度\n"
+    "为贯彻落实全国教育大会精神，进一步加强对职业教育工作的领导，强化统筹协调。\n"
+    "一、主要职能\n"
+    "各成员单位要按照职责分工，积极研究办好新时代职业教育的有关问题，制定相关配套政策措施或提出政策建议；"
+    "及时向联席会议办公室提出需联席会议讨论的议题，按要求参加联席会议，认真落实联席会议确定的工作任务和议定事项；"
+    "互通信息，相互支持，密切配合，形成工作合力，充分发挥联席会议作用。联席会议办公室要及时向各成员单位通报相关情况，"
+    "推动会议议定事项的落实。\n"
+    "国务院职业教育工作\n部际联席会议成员名单\n召 集 人：孙春兰　　国务院副总理\n"
+    "副召集人：陈宝生　　教育部部长\n　　　　　丁向阳　　国务院副秘书长\n成    员：孙　尧　　教育部副部长\n"
+    "连维良　　发展改革委副主任\n"
+)
+# govcn-html/row23.html lines 9–14, 26–29 (paragraphs cut) after GOVCN_ROW23: the annex is a report with its own
+# 落款 (国土资源部 / 二〇〇四年十月十日): a bulletin of its own.
+SIGNED_ANNEX = GOVCN_ROW23 + (
+    "附件1\n关于湖北省巴东县官渡口镇马鬃山村\n地质险情调研情况的报告\n国务院：\n"
+    "为落实曾培炎副总理的批示，国土资源部会同中国地震局组织专家组进行了调查。\n"
+    "建议湖北省人民政府按照专家组意见，做好马鬃山村及周围地区地下振动的监测工作。\n"
+    "国土资源部\n二〇〇四年十月十日\n"
+)
+# formats/pdf-text/zxjbudget_putuo-wanli-jiedao-2025-bumen-yusuan_wps-office.pdf lines 1–6, 14–15: a contents
+# line holding five entries run together, each closed by its dot leader; the text's first heading over a sentence.
+PACKED_CONTENTS = (
+    "上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区人民政府万里街道办事处\n目录\n"
+    "一、部门主要职能………………………………二、部门机构设置………………………………三、名词解释…………………"
+    "………………四、部门预算编制说明…………………………………五、部门预算表……………………………………\n"
+    "1.2025年部门财务收支预算总表……………………………………………………………………………………\n"
+    "2.2025年部门收入预算总表…………………………………………………………………………………………\n"
+    "上海市普陀区人民政府万里街道办事处（部门）主要职能\n"
+    "上海市普陀区人民政府万里街道办事处是普陀区政府的派出机关，依据法律法规的规定履行相应的政府服务管理职能。\n"
+)
+
+# formats/pdf-text/forhumanity_shangwubuling-2014-3_jingwai-touzi-guanli_govcn-gongbao_macos-print.pdf lines 1–12
+# (article cut): a browser print's page title, closed by the site's name, over a ministry's order.
+PRINTED_ORDER = (
+    "中华人民共和国商务部令\n（2014年第3号）　　境外投\n资管理办法__2014年第35号\n国务院公报_中国政府网\n"
+    "中华人民共和国商务部令\n2014年第3号\n"
+    "《境外投资管理办法》已经2014年8月19日商务部第27次部务会议审议通过，现予发布，自2014年10月6日起施行。\n"
+    "部　长　　高虎城\n2014年9月6日\n境外投资管理办法\n第一章　总　　则\n"
+    "第一条　为了促进和规范境外投资，提高境外投资便利化水平，制定本办法。\n"
+)
+# formats/pdf-text/forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf lines 1–10 (sentences
+# cut): the page's title wrapped over two lines and its publication stamp, then an order with no masthead.
+BARE_ORDER = (
+    "中央企业境外投资监督管理办\n法\n2017-01-18 13:34\n第35号\n"
+    "《中央企业境外投资监督管理办法》已经国务院国有资产监督管理委员会主任办公会议审议通过，现予公布，自公布之日起施行。\n"
+    "国务院国有资产监督管理委员会主任\n2017年1月7日\n中央企业境外投资监督管理办法\n第一章　总则\n"
+    "第一条　为加强中央企业境外投资监督管理，推动中央企业提升国际化经营水平，制定本办法。\n"
+)
+
+# formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 21–24 (the sentence cut): a statistical
+# communiqué's issuers and date under its title, the text below.
+COMMUNIQUE = (
+    "江西省2022年国民经济和社会发展统计公报[1]\n江西省统计局  国家统计局江西调查总队\n2023年3月28日\n"
+    "2022年是党的二十大胜利召开之年，是党和国家历史上极为重要的一年。\n"
+)
+# The same page's lines 78–81 (sentences cut), as the page sets them: a table's unit under the caption of a
+# table printed as an image.
+UNIT_HTML = (
+    "<html><body><h1>江西省2022年国民经济和社会发展统计公报</h1>\n"
+    "<p>年末共有普通高等学校（含普通、职业本专科）106所，普通高中561所。</p>\n"
+    '<p align="center" style="text-align:center">表9  2022年各类学校招生、在校生和毕业生人数</p>\n'
+    '<p align="center" style="text-align:center">                                               单位：万人</p>\n'
+    "<p>11文化旅游、卫生健康与体育</p>\n<p>年末共有公有制艺术表演团体81个，文化馆117个，公共图书馆114个。</p></body></html>"
+)
+
+# formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_jiaoxue-dudao-xize.pdf lines 1–3, 18–28 as the PDF sets them:
+# the 落款, the 版记 in a table, a bare 附件 label over the annexed member list, and the 落款 printed again under it.
+_NCEPU = [
+    "控制与计算机工程学院文件",
+    "华电控计〔2019〕7号",
+    "控制与计算机工程学院教学督导工作细则",
+    "教学督导经费由控制与计算机工程学院教学业务费列支。教学督导组成员按学期发放督导工作酬金，"
+    "由控制与计算机工程学院调控酬金列支。",
+    "控制与计算机工程学院",
+    "2019年6月18日",
+    "<table><tr><td>华北电力大学控制与计算机工程学院</td><td>2019年6月18日</td></tr></table>",
+    "附件",
+    "控制与计算机工程学院督导组成员名单",
+    "依据《控制与计算机工程学院教学督导组工作细则》决定控制与计算机工程学院本届教学督导组名单如下：",
+    "组 长：师瑞峰，田亮",
+    "成 员：杨国田，林碧英，杨锡运，林永君，苏杰，焦嵩鸣，夏宏，苏林萍",
+    "控制与计算机工程学院",
+    "2019年6月18日",
+]
+ANNEX_SIGNED_AGAIN = (
+    "<html><body>\n"
+    + "\n".join(
+        line if line.startswith("<table>") else f'<p style="text-align: {align};">{line}</p>'
+        for line, align in zip(
+            _NCEPU,
+            [
+                "center",
+                "left",
+                "center",
+                "left",
+                "right",
+                "right",
+                "",
+                "left",
+                "center",
+                "left",
+                "left",
+                "left",
+                "right",
+                "right",
+            ],
+            strict=True,
+        )
+    )
+    + "\n</body></html>"
+)
+
+# formats/ofd/ofdrw_signout_shouwen-chulidan.ofd lines 1–7 as a page would set them: a date between two rows of a
+# form (收文处理单), not a 落款.
+FORM_DATE = (
+    "<html><body>\n<p style='text-align:center'>XX市政府文件处理</p>\n<p>府办专督〔2020〕24号</p>\n"
+    "<table><tr><td>来文日期</td><td>阅文时限</td></tr></table>\n<p>2020年06月15日</p>\n"
+    "<table><tr><td>收文日期</td><td>单位收文编号X 725</td></tr></table>\n</body></html>"
+)
+
 
 def _file(path: Path) -> tuple[bytes, str]:
     return path.read_bytes(), path.name
@@ -105,6 +249,15 @@ def _file(path: Path) -> tuple[bytes, str]:
 
 def _text(text: str, name: str = "snippet.txt") -> tuple[bytes, str]:
     return text.encode("utf-8"), name
+
+
+def _page(text: str, centred: set[int], right: set[int]) -> str:
+    """*text* as a gov.cn page sets it: one ``<p>`` a line, the titles centred and the 落款 right-aligned."""
+    paragraphs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        align = "center" if number in centred else "right" if number in right else "justify"
+        paragraphs.append(f'<p style="text-align: {align};">{line}</p>')
+    return "<html><body>\n" + "\n".join(paragraphs) + "\n</body></html>"
 
 
 # web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt lines 18-23: the speaker's line, a photo caption
@@ -133,11 +286,21 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 12),  # 第二章 总体要求 (under 目 录)
     ("contents", _text(LAW), 4),  # 目录
     ("contents", _text(LAW), 6),  # 第一章总纲 (an entry)
+    ("contents", _text(PACKED_CONTENTS), 4),  # 一、部门主要职能………二、部门机构设置……… (five entries on one line)
     ("table of contents", _text("\n".join([*LAW.splitlines()[5:8], "第四章国旗、国歌、国徽、首都"]) + "\n"), 1),
     ("order", _text(ORDER), 1),  # 中华人民共和国国务院令 (over 第707号)
     ("order", _text(INLINE_ORDER), 3),  # 中华人民共和国主席令 under the law's title and 题注
+    ("order", _text(BARE_ORDER), 4),  # 第35号 with no masthead, over 现予公布 and a signature
+    ("order date", _text(BARE_ORDER), 7),  # 2017年1月7日 (the regulation's title follows)
+    ("web print title", _text(PRINTED_ORDER), 1),  # 中华人民共和国商务部令 (the page title's first line)
+    ("web print title", _text(PRINTED_ORDER), 4),  # 国务院公报_中国政府网
+    ("web print title", _text(BARE_ORDER), 3),  # 2017-01-18 13:34 (under the title printed again on line 8)
     ("order text", _text(ORDER), 3),  # 现公布修订后的《…》…
     ("order date", _text(INLINE_ORDER), 7),  # 2018年12月29日 (the law's articles follow)
+    ("communique head", _text(COMMUNIQUE), 2),  # 江西省统计局  国家统计局江西调查总队 (over its date, the text below)
+    ("communique head", _text(COMMUNIQUE), 3),  # 2023年3月28日
+    ("repeated closing", _text(ANNEX_SIGNED_AGAIN, "page.html"), 13),  # 控制与计算机工程学院 (the 落款 again)
+    ("table note", _text(UNIT_HTML, "page.html"), 4),  # 单位：万人 under a table's caption (the table an image)
     ("adoption note", _text(LAW), 2),  # （1982年12月4日…施行 (the parenthesis closes on line 3)
     ("adoption note", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 15),  # 1995年1月1日 执行 (after the 落款)
     ("issued document", _file(CORPUS / "web/lawref/ldb1994_gongzi_zhifu.md"), 19),  # 第一条 (the issued 规定)
@@ -181,11 +344,14 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("byline", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2),  # 新华社记者刘赞
     ("closing date", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 31),  # 2020年2月9日 under 党委办公室
     ("closing date", _text(GOVCN_ROW23), 9),  # 二〇〇四年十一月四日
+    ("closing date", _text(ANNEX_SIGNED_AGAIN, "page.html"), 6),  # 2019年6月18日 over the 版记's table
     ("hidden text", _text(HIDDEN, "page.html"), 3),  # display:none
     ("marked subhead", _text(MARKED_SUBHEAD, "page.md"), 5),  # ## heading with no marker, in the body
     ("short run", _file(SEEDS / "000_2d494656d95ed764.txt"), 57),  # 中共中央政治局召开会议 习近平主持会议
     ("short run", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 77),  # ——畅通服务群众“最后一米” (a subhead)
     ("short run", _text(GOVCN_ROW23), 8),  # 国务院办公厅 (the issuer above the date)
+    ("short run", _text(ANNEX), 11),  # 国务院职业教育工作部际联席会议制度 (the annex's title, under 附件)
+    ("short run", _text(ISSUED_TWO), 15),  # 进一步支持文化企业发展的规定 (the second 规定 issued)
     ("body text", _file(CORPUS / "rmrb/2020-05/20200526-07-01.txt"), 44),  # 六、深化司法体制改革… (a point)
     ("body text", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 6),  # a paragraph
 ]
@@ -198,6 +364,16 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 第一章 规划背景 over its text (not a list of headings) is a point of the plan.
     ("table of contents", _file(CORPUS / "rmrb/2019-02/20190219-14-01.txt"), 63, "body text"),
     # 序言 printed again where the text begins ends the contents: a heading of the law, not an entry.
+    # A notice's 落款 at its end (nothing but the next title after it): issuer lines, never a headnote.
+    ("communique head", _text(GOVCN_ROW23), 8, "short run"),
+    # A date between a form's rows, with no issuer line above it: no 落款 (a 版记 table may follow one).
+    ("closing date", _text(FORM_DATE, "form.html"), 4, "body text"),
+    # The notice's own 落款 is its closing, not a repeat (nothing issued or annexed yet).
+    ("repeated closing", _text(ANNEX_SIGNED_AGAIN, "page.html"), 5, "short run"),
+    # The order's own masthead under the page title: an order, not a page title (no site name, no stamp).
+    ("web print title", _text(PRINTED_ORDER), 5, "order"),
+    ("web print title", _text(ORDER), 1, "order"),
+    ("contents", _text(PACKED_CONTENTS), 7, "short run"),  # the text's first heading, over its sentence
     ("contents", _text(LAW), 9, "short run"),
     # 第一条 of a law after its order's signature is the law's, not a document a notice issues.
     ("issued document", _text(INLINE_ORDER), 8, "body text"),
@@ -265,8 +441,10 @@ def test_rule_leaves_its_look_alikes(rule: str, data: tuple[bytes, str], line: i
         (LAW_END, ["中华人民共和国民法典"], None, None),
         (ORDER, ["中华人民共和国个人所得税法实施条例"], "第707号", "总理　　李克强"),
         (INLINE_ORDER, ["中华人民共和国车辆购置税法"], "第十九号", "中华人民共和国主席  习近平"),
+        (PRINTED_ORDER, ["境外投资管理办法"], "2014年第3号", "部　长　　高虎城"),
+        (BARE_ORDER, ["中央企业境外投资监督管理办法"], "第35号", "国务院国有资产监督管理委员会主任"),
     ],
-    ids=["law", "law-end", "order", "inline-order"],
+    ids=["law", "law-end", "order", "inline-order", "printed-order", "bare-order"],
 )
 def test_an_official_document_is_one_bulletin(
     text: str, headline: list[str], doc_number: str | None, closing: str | None
@@ -279,6 +457,60 @@ def test_an_official_document_is_one_bulletin(
     assert bulletin.headline is not None and list(bulletin.headline.lines) == headline
     assert bulletin.doc_number == doc_number
     assert (bulletin.closing.issuer if bulletin.closing else None) == closing
+
+
+@pytest.mark.parametrize(
+    ("text", "terminals"),
+    [
+        # As text, the second title and the member list are subheads of the issued document.
+        (ISSUED_TWO, {10: "ISSUED_TITLE", 11: "ISSUED_TITLE", 15: "SUBHEAD"}),
+        (ANNEX, {10: "ATTACHMENT", 11: "ISSUED_TITLE", 15: "SUBHEAD"}),
+        (PACKED_CONTENTS, {3: "NAV", 4: "NAV", 6: "NAV", 7: "SUBHEAD"}),
+    ],
+    ids=["two-issued", "annex", "packed-contents"],
+)
+def test_an_annex_or_a_second_issued_document_stays_in_the_notice(text: str, terminals: dict[int, str]) -> None:
+    # GB/T 9704 annexes and the documents a 印发 notice issues, without a 落款 of their own: one bulletin.
+    assert len(bulletins.parse(text).bulletins) == 1
+    found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert {number: found[number] for number in terminals} == terminals
+
+
+@pytest.mark.parametrize(
+    ("text", "centred", "right", "terminals"),
+    [
+        (ISSUED_TWO, {1, 2, 3, 10, 11, 15}, {7, 8}, {10: "ISSUED_TITLE", 15: "ISSUED_TITLE"}),
+        (ANNEX, {1, 2, 11, 15, 16}, {7, 8}, {11: "ISSUED_TITLE", 15: "ISSUED_TITLE", 17: "PARAGRAPH"}),
+    ],
+    ids=["two-issued", "annex"],
+)
+def test_a_centred_title_in_an_issued_document_opens_no_bulletin(
+    text: str, centred: set[int], right: set[int], terminals: dict[int, str]
+) -> None:
+    # As the gov.cn pages set them (row18, row55), the titles are centred: headings, which would open a
+    # bulletin but for issued_again — the document has no 落款 of its own.
+    page = _page(text, centred, right).encode("utf-8")
+    assert len(bulletins.parse(page, source="page.html").bulletins) == 1
+    found = {number: terminal for number, _, terminal in bulletins.explain(page, source="page.html")}
+    assert {number: found[number] for number in terminals} == terminals
+
+
+def test_an_annex_under_the_notice_s_own_closing_printed_again_stays_in_the_notice() -> None:
+    # The annex repeats the notice's 落款 (same issuer, same date): one bulletin, one closing, no recovery.
+    document = bulletins.parse(ANNEX_SIGNED_AGAIN.encode("utf-8"), source="page.html")
+    assert len(document.bulletins) == 1 and not document.diagnostics
+    closing = document.bulletins[0].closing
+    assert closing is not None and [line.line for line in closing.source_lines] == [5, 6]
+
+
+def test_an_annex_that_signs_itself_is_a_bulletin_of_its_own() -> None:
+    # govcn-html row23: the annexed report carries its own 落款 (国土资源部 / 二〇〇四年十月十日).
+    document = bulletins.parse(SIGNED_ANNEX)
+    assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+        "国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函",
+        "关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告",
+    ]
+    assert document.bulletins[1].closing is not None and document.bulletins[1].closing.issuer == "国土资源部"
 
 
 def test_every_rule_has_a_table_and_a_docstring() -> None:

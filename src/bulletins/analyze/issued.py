@@ -56,8 +56,17 @@ _HEAD_BLOCKS = 3
 document number)."""
 
 
-def _head_date(text: str) -> tuple[Date, bool] | None:
-    """The date of a headnote line and whether the line names an occasion (a speech's date line)."""
+# 江西省统计局  国家统计局江西调查总队: issuing bodies' names over a bare date (a communiqué's head).
+_ISSUERS = re.compile(r"^(?:\S{2,30}(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)\s*){1,3}$")
+
+
+def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | None:
+    """The date of a headnote line and whether the line names an occasion (a speech's date line).
+
+    A bare date with nothing after it is a headnote in parentheses, or under its issuers' names
+    (``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` under a statistical communiqué's title:
+    formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 22–23).
+    """
     stripped = text.strip()
     # A headnote is short and opens with its date or a parenthesis: most paragraphs are neither,
     # and folding a whole paragraph to its shadow costs more than this test.
@@ -74,7 +83,7 @@ def _head_date(text: str) -> tuple[Date, bool] | None:
     if printed is None or printed.year is None:
         return None
     tail = match["tail"]
-    bare = not tail and text.strip()[:1] in "（("
+    bare = not tail and (text.strip()[:1] in "（(" or under_issuer)
     if not (bare or _DONE.search(tail) or _OCCASION.match(tail)):
         return None
     return printed, bool(_OCCASION.match(tail))
@@ -146,8 +155,10 @@ def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) ->
         ref: What its document says about dates outside its sentences (:func:`reference`).
         given: True when the parse was given ``year=`` (it filled the years it did not find).
     """
+    previous = ""
     for text, line in _head_lines(bulletin):
-        head = _head_date(text)
+        head = _head_date(text, under_issuer=_ISSUERS.match(shadow(previous.strip())) is not None)
+        previous = text
         if head is not None:
             printed, occasion = head
             if occasion and bulletin.speech is not None and bulletin.speech.date is not None:

@@ -52,6 +52,8 @@ class Context:
         self.contents: set[str] = set()
         self.order = ""  # "head": an order above its regulation's title; "inline": under a law's title
         self.headline_key = ""  # the bulletin's headline, spaces removed (a title printed twice)
+        # After the 落款: "issued" inside the document a 印发 notice issues, "annex" inside an annex.
+        self.issued = ""
 
     def open_bulletin(self) -> None:
         """Start a new bulletin: forget the state of the last one."""
@@ -63,6 +65,7 @@ class Context:
         self.contents = set()
         self.order = ""
         self.headline_key = ""
+        self.issued = ""
         self.in_bulletin = True
         self.terminal_seen = False
         self.numbers = {}
@@ -105,6 +108,10 @@ class Context:
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).
         # …or a parenthesised remark, set as body text by the page: gov.cn's （本文有删减） under the
         # 落款 (govcn-html row51 lines 8–10).
+        if after is not None and after.kind == "table_row" and i and self.raws[i - 1].kind in {"short", "byline"}:
+            # A 版记 set in a table under the issuer and the date (formats/pdf-text/
+            # hushengjie_ncepu-huadiankongji-2019-7_… lines 19–21); a date between a form's rows is no 落款.
+            return True
         return after is None or after.kind in _AFTER_CLOSING_DATE or after.toc or NOTE.match(after.shadow) is not None
 
     def speech_follows(self, i: int) -> bool:

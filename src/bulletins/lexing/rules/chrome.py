@@ -1,6 +1,6 @@
 """Page chrome and residue: the line tests :func:`is_chrome` (and images, navigation lists) and two rules.
 
-The rules are *residue line* and *hidden text*.
+The rules are *residue line*, *web print title* and *hidden text*.
 
 A web page's own controls and labels are kept as residue.
 
@@ -49,9 +49,16 @@ _LABEL = re.compile(r"^(?:来源|时间|发布时间|责任编辑|编辑|浏览�
 _BRACKETED = re.compile(r"^【\s*(?:字号[：:].{0,12}|打印本页|关闭窗口|纠错)\s*】?$")
 
 
+# 来源：新华网  2020年06月02日: a web copy's source and publication date on one line (formats/docx/
+# weilueluo_minfadian.docx line 2, between the title and the title printed again).
+_SOURCE_DATED = re.compile(
+    r"^(?:来源|发布时间)[：:]\s*\S{1,24}\s+\d{4}(?:年\d{1,2}月\d{1,2}日|[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+
+
 def is_chrome(shadow: str) -> bool:
-    """A line of web-page chrome: a control, or a metadata label with a short value."""
-    if shadow in CONTROLS:
+    """A line of web-page chrome: a control, or a metadata label with a short value (or a source and its date)."""
+    if shadow in CONTROLS or _SOURCE_DATED.match(shadow):
         return True
     if len(shadow) > _LABEL_MAX or ("：" not in shadow and ":" not in shadow and not shadow.startswith("【")):
         return False
@@ -68,6 +75,55 @@ def residue_line(ctx: Context, i: int) -> int | None:
     file's title and metadata (bulletins.lexing.hints).
     """
     return ctx.emit_line(ctx.raws[i].kind.upper(), i)
+
+
+# 国务院公报_中国政府网 / …__2014年第35号国务院公报_中国政府网: a page title's site name after an underscore.
+_SITE_SUFFIX = re.compile(r"_[^_\s]{0,20}(?:网|网站|门户网站)$")
+_PRINT_TITLE_LINES = 4
+_PRINT_TITLE_KINDS = frozenset({"short", "para", "masthead", "doc_number"})
+
+
+def web_print_title(ctx: Context, i: int) -> int | None:
+    """A browser print's page title over the page: navigation, up to the site's name.
+
+    A page printed from a browser carries the page's ``<title>`` at the top, wrapped by the print's
+    width and closed by the site's name after an underscore: ``中华人民共和国商务部令`` / ``（2014年第3号）　　境外投``
+    / ``资管理办法__2014年第35号`` / ``国务院公报_中国政府网`` over the order itself
+    (formats/pdf-text/forhumanity_shangwubuling-2014-3_jingwai-touzi-guanli_govcn-gongbao_macos-print.pdf lines 1–4).
+    Only before the first bulletin, at most four lines, none a sentence. A title over the page's
+    publication stamp, printed again over the text within twelve lines, is the page's title too
+    (:func:`_stamped_again`).
+    """
+    if ctx.in_bulletin or any(t.type not in {"NAV", "NOISE", "IMAGE"} for t in ctx.out):
+        return None
+    for k in range(i, min(i + _PRINT_TITLE_LINES, len(ctx.raws))):
+        raw = ctx.raws[k]
+        if raw.kind not in _PRINT_TITLE_KINDS or raw.shadow.rstrip().endswith("。"):
+            return None
+        if _SITE_SUFFIX.search(raw.shadow.strip()) or (k > i and _stamped_again(ctx, i, k)):
+            for n in range(i, k + 1):
+                ctx.emit_line("NAV", n)
+            return k + 1
+    return None
+
+
+# 2017-01-18 13:34: the time a web page was published, printed under its title.
+_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$")
+_REPEAT_WITHIN = 12
+
+
+def _stamped_again(ctx: Context, i: int, k: int) -> bool:
+    """Lines *i*..*k-1* are a title over its publication stamp (line *k*), printed again further down.
+
+    ``中央企业境外投资监督管理办`` / ``法`` / ``2017-01-18 13:34``, the page's title wrapped by the print, then the
+    order, then ``中央企业境外投资监督管理办法`` over the regulation
+    (formats/pdf-text/forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf lines 1–8).
+    """
+    if not _STAMP.match(ctx.raws[k].shadow.strip()):
+        return False
+    title = "".join("".join(raw.shadow.split()) for raw in ctx.raws[i:k])
+    ahead = ctx.raws[k + 1 : k + 1 + _REPEAT_WITHIN]
+    return len(title) > 1 and any("".join(raw.shadow.split()) == title for raw in ahead)
 
 
 def hidden_text(ctx: Context, i: int) -> int | None:

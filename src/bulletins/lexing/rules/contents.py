@@ -29,6 +29,8 @@ _LABEL = re.compile(r"^目\s*[录次]$")
 # ......… 12 / ·········3: an entry's dot leader and page number.
 _LEADER = re.compile(r"[.．…·・\s]{3,}\d{0,4}$|\s+\d{1,4}$")
 _SPACE = re.compile(r"\s+")
+# A dot leader (and a page number) inside a line: where one entry of a packed contents line ends.
+_INNER_LEADER = re.compile(r"[.．…·・]{3,}\s*\d{0,4}\s*")
 _ENTRY_MAX = 64
 _ENTRIES_MAX = 400  # the 民法典's contents list 132 headings
 _ENTRIES_MIN = 2
@@ -46,8 +48,26 @@ def entry_key(shadow: str) -> str:
 
 
 def _entry_like(raw: Raw) -> bool:
-    key = entry_key(raw.shadow)
+    return _is_entry(entry_key(raw.shadow))
+
+
+def _is_entry(key: str) -> bool:
     return 0 < len(key) <= _ENTRY_MAX and not key.endswith(("。", "；", "：", ":", "，"))
+
+
+def _packed_entries(raw: Raw) -> list[str]:
+    """The entries of a contents line that holds several, each closed by its dot leader; [] for any other line.
+
+    ``一、部门主要职能………二、部门机构设置………三、名词解释………`` (a WPS budget's contents, its
+    entries run together on one text line:
+    formats/pdf-text/zxjbudget_putuo-wanli-jiedao-2025-bumen-yusuan_wps-office.pdf line 4).
+    """
+    pieces = [_SPACE.sub("", piece) for piece in _INNER_LEADER.split(raw.shadow.strip())]
+    if pieces and not pieces[-1]:
+        pieces.pop()
+    if len(pieces) < _ENTRIES_MIN or not all(_is_entry(piece) for piece in pieces):
+        return []
+    return pieces
 
 
 def _same_heading(key: str, entry: str) -> bool:
@@ -75,9 +95,16 @@ def contents(ctx: Context, i: int) -> int | None:
         return None
     k = i + 1
     keys: list[str] = []
+    led = False  # the entries carry dot leaders
     while k < len(ctx.raws) and k - i <= _ENTRIES_MAX:
         raw = ctx.raws[k]
         if raw.kind in {"image", "hidden"}:  # a page number between two pages of entries
+            k += 1
+            continue
+        packed = _packed_entries(raw)
+        if packed:
+            keys.extend(packed)
+            led = True
             k += 1
             continue
         if not _entry_like(raw):
@@ -85,6 +112,13 @@ def contents(ctx: Context, i: int) -> int | None:
         key = entry_key(raw.shadow)
         if keys and _same_heading(key, keys[0]):
             break
+        # Entries printed with dot leaders end at a line without one set over a sentence: the first
+        # heading of the text (``上海市普陀区人民政府万里街道办事处（部门）主要职能`` over its first
+        # paragraph, zxjbudget_putuo-wanli-jiedao line 14).
+        after = ctx.peek(k + 1)
+        if led and not _LEADER.search(raw.shadow) and (after is None or not _entry_like(after)):
+            break
+        led = led or (not keys and _LEADER.search(raw.shadow) is not None)
         keys.append(key)
         k += 1
     if len(keys) < _ENTRIES_MIN:

@@ -30,10 +30,11 @@ Evidence (file and line):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..._text import HAN
 from ..context import UNDER_HEADLINE, Context
-from ..lines import Raw
+from ..lines import Raw, is_short
 from ..tokens import retyped
 from .headnotes import is_adoption_note
 from .paragraphs import paragraph
@@ -129,8 +130,13 @@ def _signed(ctx: Context, i: int) -> bool:
         issuers < k < len(ctx.raws)
         and ctx.raws[k].kind == "date_only"
         and title is not None
-        and (title.kind == "short" or ctx.last in UNDER_HEADLINE)
+        and (_title_like(title) or ctx.last in UNDER_HEADLINE)
     )
+
+
+def _title_like(raw: Raw) -> bool:
+    """A short line, or one a page's layout set as body text that could still be a title."""
+    return raw.kind == "short" or (raw.kind == "para" and is_short(raw.shadow.strip()))
 
 
 # -- the context rules ----------------------------------------------------------------------
@@ -165,6 +171,8 @@ def order(ctx: Context, i: int) -> int | None:
     order is part of the law's bulletin and the law's text goes on after the signature.
     """
     raw, after = ctx.raws[i], ctx.peek(i + 1)
+    if after is not None and is_order_number(raw.shadow) and not ctx.in_bulletin:
+        return _bare_order(ctx, i)
     if after is None or not is_order_masthead(raw.shadow) or not is_order_number(after.shadow):
         return None
     if not _signed(ctx, i + 2):
@@ -179,18 +187,56 @@ def order(ctx: Context, i: int) -> int | None:
     return ctx.emit_line("DOC_NUMBER", i + 1)
 
 
+def _bare_order(ctx: Context, i: int) -> int | None:
+    """An order's number with no masthead above it, over its promulgating sentence and signature.
+
+    A web page prints the red masthead as a picture: ``第35号`` / ``《中央企业境外投资监督管理办法》已经…审议
+    通过，现予公布…`` / ``国务院国有资产监督管理委员会主任`` / ``2017年1月7日`` / ``中央企业境外投资监督管理办法``
+    (formats/pdf-text/forhumanity_guoziwei-ling35_zhongyang-qiye-jingwai-touzi_macos-print.pdf lines 4–8). The
+    number opens the bulletin as its doc_number, as under a masthead.
+    """
+    sentence = ctx.peek(i + 1)
+    if sentence is None or sentence.kind != "para" or not _PROMULGATES.search(sentence.shadow):
+        return None
+    if not _signed(ctx, i + 1):
+        return None
+    ctx.open_bulletin()
+    ctx.order = "head"
+    return ctx.emit_line("DOC_NUMBER", i)
+
+
 def order_text(ctx: Context, i: int) -> int | None:
-    """The order's own sentence(s) under its number, up to its signature: the order's text."""
-    if not ctx.order or ctx.last not in {"DOC_NUMBER", "ORDER_NUMBER", "ORDER_TEXT"} or ctx.raws[i].kind != "para":
+    """The order's own sentence(s) under its number, up to its signature: the order's text.
+
+    Under the signature, the title of the regulation the order promulgates, when the page's layout
+    set it as body text (``中央企业境外投资监督管理办法``, formats/pdf-text/forhumanity_guoziwei-ling35_…
+    line 8), is the bulletin's headline.
+    """
+    raw = ctx.raws[i]
+    if ctx.order == "head" and ctx.last == "CLOSING_DATE" and raw.kind == "para" and is_short(raw.shadow.strip()):
+        ctx.order = ""
+        ctx.terminal_seen = False
+        ctx.headline_key = "".join(raw.shadow.split())
+        return ctx.emit_line("HEADLINE_START", i)
+    if not ctx.order or ctx.last not in {"DOC_NUMBER", "ORDER_NUMBER", "ORDER_TEXT"} or raw.kind != "para":
         return None
     return ctx.emit_line("ORDER_TEXT", i)
 
 
 def order_date(ctx: Context, i: int) -> int | None:
-    """The date of an order printed under a law's title: the order's 落款 — the law goes on after it."""
-    if ctx.order != "inline" or ctx.last != "ISSUER":
+    """The date of an order's signature: its 落款, whatever follows it.
+
+    Under a law's title the law goes on after it; above the regulation the order promulgates, the
+    regulation's title follows, which a page's layout may set as body text (formats/pdf-text/
+    forhumanity_guoziwei-ling35_… lines 6–8: ``国务院国有资产监督管理委员会主任`` / ``2017年1月7日`` /
+    ``中央企业境外投资监督管理办法``).
+    """
+    if not ctx.order or ctx.last != "ISSUER":
         return None
-    ctx.order = ""
+    if ctx.order == "inline":
+        ctx.order = ""
+    else:
+        ctx.terminal_seen = True
     return ctx.emit_line("CLOSING_DATE", i)
 
 
@@ -208,14 +254,34 @@ def issuing(ctx: Context) -> bool:
 
 
 def _signs_itself(ctx: Context, j: int) -> bool:
-    """A 落款 (issuer lines over a date alone on its line) stands somewhere from *j* on."""
+    """A 落款 (issuer lines over a date alone on its line) stands somewhere from *j* on.
+
+    The notice's own 落款 printed again under its annex (``控制与计算机工程学院`` / ``2019年6月18日`` under the
+    member list the 细则 annexes, formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_… lines 27–28, the
+    same as lines 19–20) signs nothing new: the annex is still the notice's.
+    """
+    own = _own_closing(ctx)
     for k in range(j + 1, min(j + _LOOKAHEAD, len(ctx.raws))):
         raw = ctx.raws[k]
         if raw.kind == "date_only" and ctx.raws[k - 1].kind in {"short", "byline"}:
             nxt = ctx.peek(k + 1)
             if nxt is None or nxt.kind not in {"para", "point"}:
-                return True
+                return (_key(ctx.raws[k - 1].text), _key(raw.text)) != own
     return False
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _own_closing(ctx: Context) -> tuple[str, str] | None:
+    """The last issuer line and the date of the 落款 the bulletin being built printed, spaces removed."""
+    for n in range(len(ctx.out) - 1, 0, -1):
+        if ctx.out[n].type == "CLOSING_DATE" and ctx.out[n - 1].type == "ISSUER":
+            return _key(ctx.out[n - 1].info.text), _key(ctx.out[n].info.text)
+        if ctx.out[n].type in {"HEADLINE_START", "LEAD", "LEAD_DATELINE", "LEAD_POINT"}:
+            break
+    return None
 
 
 def issues_here(ctx: Context, j: int) -> bool:
@@ -226,6 +292,63 @@ def issues_here(ctx: Context, j: int) -> bool:
     carries its own issuer and date — its own 落款 further on.
     """
     return ctx.in_bulletin and ctx.after_closing() and issuing(ctx) and not _signs_itself(ctx, j)
+
+
+def annexed_here(ctx: Context, j: int) -> bool:
+    """After the 落款 and an annex label (``附件`` / ``附件1``), the annex begins: part of the bulletin.
+
+    GB/T 9704-2012 §7.3.6 prints annexes after the 落款, each under its label and its own title:
+    ``国务院办公厅`` / ``2018年12月4日`` / ``（此件公开发布）`` / ``附件`` / ``应急救援专用号牌式样和车辆涂装样图``
+    (govcn-html row36 lines 16–20), ``国务院`` / ``2018年11月20日`` / ``（此件公开发布）`` / ``附件`` /
+    ``国务院职业教育工作部际联席会议制度`` (row55 lines 9–13). An annex without an issuer and date
+    of its own stays in the notice's bulletin; one that signs itself (a report with its own 落款:
+    row23's ``附件1`` / ``关于…的报告`` / … / ``国土资源部`` / ``二〇〇四年十月十日``) is a bulletin of its own.
+    """
+    if not ctx.in_bulletin or ctx.last != "ATTACHMENT" or _signs_itself(ctx, j):
+        return False
+    return ctx.after_closing() or _bare_label(ctx)
+
+
+# 附件 / 附件1 / 附件2： alone on its line: an annex's label (附件：1．…清单 lists the annexes instead).
+_LABEL = re.compile(r"^附件\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[.．:：]?$")
+
+
+def _bare_label(ctx: Context) -> bool:
+    """The last notice element is an annex label alone on its line, the annex's title under it.
+
+    A 落款 set in a table (the signature block of formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_…
+    line 21, ``华北电力大学控制与计算机工程学院 | 2019年6月18日``) leaves no closing; the label ``附件`` (line 22)
+    over ``控制与计算机工程学院督导组成员名单`` still opens an annex.
+    """
+    last = next((token for token in reversed(ctx.out) if token.type == "ATTACHMENT"), None)
+    return last is not None and _LABEL.match(last.info.text.strip()) is not None
+
+
+# The kind of document a title names, last in it: 规定, 办法, 制度 … (the notice's title names the same kind).
+_DOCUMENT_KIND = re.compile(
+    r"(?:规定|办法|细则|方案|制度|意见|条例|规则|标准|目录|清单|名单|计划|纲要|要点|规划|指南|准则|章程|决定)$"
+)
+
+
+def issued_again(ctx: Context, key: str, j: int) -> bool:
+    """Inside an issued document or an annex, a further title without a 落款 of its own: the same bulletin.
+
+    A notice that issues two documents prints the second under its own title after the first
+    (``国务院办公厅关于印发…转制为企业和进一步支持文化企业发展两个规定的通知``: ``进一步支持文化企业发展的规定``
+    after the first 规定's last paragraph, govcn-html row18 line 54): the notice's title names that kind of
+    document. An annex may print a list of its own under its title (``国务院职业教育工作`` /
+    ``部际联席会议成员名单`` / ``召 集 人：孙春兰　　国务院副总理`` …, govcn-html row55 lines 25–38): any
+    part of an annex is the annex's, and so is the title under an annex label inside the issued
+    document (``附件2：认知实习教学基地协议`` / ``计算机与信息学院（人工智能学院）`` / ``认知实习教学基地协议``:
+    formats/pdf-text/hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf lines 32–34). Either
+    opens a bulletin only when it signs itself.
+    """
+    if not ctx.in_bulletin or not ctx.issued or ctx.after_closing() or _signs_itself(ctx, j):
+        return False
+    if ctx.issued == "annex" or ctx.last == "ATTACHMENT":  # in an annex, or under an annex's label
+        return True
+    kind = _DOCUMENT_KIND.search(key)
+    return kind is not None and kind.group(0) in ctx.headline_key
 
 
 def issued_point(ctx: Context, i: int) -> int | None:
@@ -241,4 +364,76 @@ def issued_point(ctx: Context, i: int) -> int | None:
     if len(ctx.out) > at and ctx.out[at].type == "POINT":
         ctx.out[at] = retyped(ctx.out[at], "ISSUED_POINT")
         ctx.terminal_seen = False
+        ctx.issued = "issued"
     return nxt
+
+
+# 江西省统计局  国家统计局江西调查总队: an issuing body's name (what a communiqué prints under its title).
+_BODY = re.compile(r"(?:局|总队|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会|处|所)$")
+_BARE_DATE = re.compile(rf"^{_DATE}$")
+_ISSUER_LINES_MAX = 2
+
+
+def issuer_line(raw: Raw) -> bool:
+    """A line of issuing bodies' names only (``江西省统计局  国家统计局江西调查总队``)."""
+    parts = raw.shadow.split()
+    return raw.kind in {"short", "byline"} and bool(parts) and all(_BODY.search(part) for part in parts)
+
+
+def signed_under_title(raws: Sequence[Raw], k: int) -> int | None:
+    """From *k*: issuer line(s) over a bare date, the text going on below — the index after the date.
+
+    A communiqué prints who issued it and when under its title, not at its end:
+    ``江西省2022年国民经济和社会发展统计公报[1]`` / ``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` /
+    ``2022年是党的二十大胜利召开之年，…`` (formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html
+    lines 21–24). A 落款 at a notice's end is followed by nothing, a note or the next title, never by text.
+    """
+    m = k
+    while m < len(raws) and m - k < _ISSUER_LINES_MAX and issuer_line(raws[m]):
+        m += 1
+    if m == k or m + 1 >= len(raws):
+        return None
+    date, text = raws[m], raws[m + 1]
+    if date.kind not in {"date_only", "para", "short"} or not _BARE_DATE.match(date.shadow.strip()):
+        return None
+    return m + 1 if text.kind in {"para", "point", "lead"} else None
+
+
+def communique_head(ctx: Context, i: int) -> int | None:
+    """Issuer and date printed under a title, the text going on below: a headnote, not a 落款 nor a headline.
+
+    ``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` under a statistical communiqué's title
+    (formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 22–23; the formats README:
+    issuer/date lines under a communiqué's title are not a closing). The date is the bulletin's
+    (:mod:`bulletins.analyze.issued` reads a bare date under an issuer line at the head of the body).
+    """
+    if ctx.last not in UNDER_HEADLINE:
+        return None
+    end = signed_under_title(ctx.raws, i)
+    if end is None:
+        return None
+    for k in range(i, end):
+        ctx.emit_line("HEAD_NOTE", k)
+    return end
+
+
+def repeated_closing(ctx: Context, i: int) -> int | None:
+    """The notice's own 落款 printed again under its annex: text of the annex, not a second closing.
+
+    ``控制与计算机工程学院`` / ``2019年6月18日`` closing the member list a 细则 annexes, as they close the
+    细则 itself (formats/pdf-text/hushengjie_ncepu-huadiankongji-2019-7_jiaoxue-dudao-xize.pdf lines 27–28 and
+    19–20): the bulletin has one closing; the lines are kept as paragraphs of the annex.
+    """
+    if not ctx.issued or ctx.after_closing():
+        return None
+    own = _own_closing(ctx)
+    k = i
+    while k < len(ctx.raws) and k - i < _ISSUER_LINES_MAX and ctx.raws[k].kind in {"short", "byline"}:
+        k += 1
+    if own is None or k == i or k >= len(ctx.raws) or ctx.raws[k].kind != "date_only":
+        return None
+    if (_key(ctx.raws[k - 1].text), _key(ctx.raws[k].text)) != own:
+        return None
+    for n in range(i, k + 1):
+        ctx.emit_line("PARAGRAPH", n)
+    return k + 1

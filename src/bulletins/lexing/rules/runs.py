@@ -19,7 +19,15 @@ from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
 from .headnotes import is_adoption_note, is_box_label, is_summary
-from .laws import continues_articles, ends_headline, issues_here
+from .laws import (
+    annexed_here,
+    continues_articles,
+    ends_headline,
+    issued_again,
+    issuer_line,
+    issues_here,
+    signed_under_title,
+)
 from .paragraphs import paragraph
 from .speech import speaker_lines
 
@@ -29,6 +37,11 @@ _SUBTITLE = re.compile(r"^(?:——|--|－－)")
 # ——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上, 在…座谈会上的讲话: the occasion of a speech.
 _OCCASION = re.compile(r"在[^，。]{2,60}(?:会议|大会|座谈会|论坛|峰会|典礼|仪式|开幕式|闭幕式)上")
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
+# 江西省2022年国民经济和社会发展统计公报[1]: a footnote's marker on a title printed again (formats/html-pages/
+# simonxinw_yichun-gov_jiangxi-tjgb-2022.html line 21, under the page's own title on line 18).
+_FOOTNOTE = re.compile(r"(?:\[\d{1,2}\]|［\d{1,2}］|〔\d{1,2}〕)$")
+# 召 集 人：孙春兰　　国务院副总理 / 丁向阳　　国务院副秘书长: an entry of a list (a label, or a name and a post).
+_LIST_ENTRY = re.compile(r"[：:]|\S[\s　]{2,}\S")
 
 
 def _joined(run: list[Raw]) -> LineInfo:
@@ -56,8 +69,20 @@ def short_run(ctx: Context, i: int) -> int:
         ):
             j = k
             break
+    # Issuer lines over a date with the text below them end a title's run: a communiqué's head
+    # (lexing/rules/laws.py signed_under_title), read by its own rule.
+    for k in range(i + 1, j):
+        if issuer_line(raws[k - 1]):
+            break
+        if signed_under_title(raws, k) is not None:
+            j = k
+            break
     run = list(raws[i:j])
     decision = decide_run(ctx, run, j)
+    # Inside an issued document or an annex, a title that would open a bulletin does so only when it
+    # signs itself (lexing/rules/laws.py issued_again).
+    if decision == "headline" and issued_again(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
+        decision = "annex" if ctx.last == "ATTACHMENT" else "issued"
     if decision == "closing":
         for k in range(i, j):
             ctx.emit_line("ISSUER", k)
@@ -81,9 +106,17 @@ def short_run(ctx: Context, i: int) -> int:
         for k in range(i, j):
             ctx.emit_line("NAV", k)
         return j
-    if decision == "issued":
+    if decision in {"issued", "annex"}:
         ctx.terminal_seen = False
-        ctx.emit("ISSUED_TITLE", _joined(run))
+        ctx.issued = "annex" if decision == "annex" or ctx.last == "ATTACHMENT" else ctx.issued or "issued"
+        k = len(run)
+        if k > _DECK_MAX:
+            # A title over a list printed one entry a line (国务院职业教育工作 / 部际联席会议成员名单 /
+            # 召 集 人：孙春兰　　国务院副总理 …, govcn-html row55 lines 25–38): the entries are paragraphs.
+            k = next((n for n, raw in enumerate(run) if _LIST_ENTRY.search(raw.shadow)), k) or 1
+        ctx.emit("ISSUED_TITLE", _joined(run[:k]))
+        for raw in run[k:]:
+            ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
         return j
     if decision == "promulgated":
         ctx.order = ""
@@ -114,8 +147,9 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     # (seed 002: 党委办公室 / 2020年2月9日).
     if ctx.in_bulletin and after is not None and after.kind == "date_only" and ctx.closing_date_here(j):
         return "closing"
-    # An order's signature under a law's title, the law's articles after its date (lexing/rules/laws.py).
-    if ctx.order == "inline" and ctx.last == "ORDER_TEXT" and after is not None and after.kind == "date_only":
+    # An order's signature, over its date: under a law's title (the law's articles after it), or
+    # above the regulation it promulgates (lexing/rules/laws.py).
+    if ctx.order and ctx.last == "ORDER_TEXT" and after is not None and after.kind == "date_only":
         return "closing"
     # An official document's own parts (lexing/rules/contents.py, laws.py): the title of the
     # regulation an order promulgates, under the order's signature; the title printed twice (a web
@@ -126,9 +160,11 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         return "promulgated"
     if issues_here(ctx, j):
         return "issued"
+    if annexed_here(ctx, j):
+        return "annex"
     if ctx.in_bulletin and not ctx.terminal_seen:
         key = "".join(entry_key(raw.shadow) for raw in run)
-        if ctx.headline_key and key == ctx.headline_key and not ctx.paragraphs:
+        if ctx.headline_key and _FOOTNOTE.sub("", key) == ctx.headline_key and not ctx.paragraphs:
             return "repeat"
         if ctx.contents or listed(ctx, run[0].shadow) or continues_articles(ctx, after):
             return "subhead"

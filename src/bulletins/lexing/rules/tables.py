@@ -16,6 +16,8 @@ from ..tokens import LineInfo
 
 # 注：坐标系统为深圳独立坐标系统。 / 注： then 1.… 2.… (gov.cn row4, row44): a table's notes.
 _TABLE_NOTE = re.compile(r"^注[：:]")
+# 单位：万人 / （单位：亿元）: a table's unit.
+_UNIT = re.compile(r"^[（(]?单位[：:]\s*\S{1,12}?[）)]?$")
 
 
 def table(ctx: Context, i: int) -> int:
@@ -45,7 +47,13 @@ def table_note(ctx: Context, i: int) -> int | None:
 
     Inside a body the notes are read as paragraphs and points like any text; after the closing
     only notice elements may follow (GB/T 9704-2012 §7.3.5), so they are notes there.
+
+    A table's unit under its caption (``表9  2022年各类学校招生、在校生和毕业生人数`` / ``单位：万人``, the table
+    itself an image: formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 79–80) is part
+    of the caption, never a title.
     """
+    if ctx.out and ctx.out[-1].type == "CAPTION" and _UNIT.match(ctx.raws[i].shadow):
+        return ctx.emit_line("CAPTION", i)
     if not ctx.out or ctx.out[-1].type != "TABLE" or not ctx.after_closing():
         return None
     if not _TABLE_NOTE.match(ctx.raws[i].shadow):
