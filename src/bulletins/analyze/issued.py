@@ -157,7 +157,12 @@ def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) ->
     """
     previous = ""
     for text, line in _head_lines(bulletin):
-        head = _head_date(text, under_issuer=_ISSUERS.match(shadow(previous.strip())) is not None)
+        stripped = text.strip()
+        head = None
+        if len(stripped) <= _HEAD_MAX and stripped[:1] in _HEAD_OPENERS:  # cheap test first (see _head_date)
+            issuers = previous.strip()
+            under_issuer = len(issuers) <= _HEAD_MAX and _ISSUERS.match(shadow(issuers)) is not None
+            head = _head_date(text, under_issuer=under_issuer)
         previous = text
         if head is not None:
             printed, occasion = head
