@@ -322,7 +322,21 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         doc_number = next((e.text for e in elements if e.kind == "doc_number"), None)
         bylines = tuple(p for p in parts if isinstance(p, SourceLine))
         speech = next((p for p in parts if isinstance(p, Speech)), None)
-        closing = next((p for p in parts if isinstance(p, Closing)), None)
+        closings = [p for p in parts if isinstance(p, Closing)]
+        closing = closings[0] if closings else None
+        if len(closings) > 1:
+            # An order's signature is the closing (_order, _inline_order); a second 落款 after the
+            # regulation it promulgates is kept as a note, never dropped (test_fuzz found it).
+            extra = tuple(
+                NoticeElement(
+                    kind="note",
+                    lines=(c.source_lines[0].line, c.source_lines[-1].line),
+                    text="\n".join(line.text for line in c.source_lines),
+                )
+                for c in closings[1:]
+                if c.source_lines
+            )
+            elements = tuple(sorted((*elements, *extra), key=lambda e: e.lines))
         read: dict[tuple[str, tuple[int, int]], tuple[AttendeeGroup, ...]] = {
             (p.block.type, p.block.lines): p.groups for p in parts if isinstance(p, _Read)
         }
