@@ -21,7 +21,9 @@ import csv
 import multiprocessing
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/corpus beside the checkout (or beside a folder of worktrees).
@@ -34,7 +36,27 @@ sys.path.insert(0, str(ROOT / "src"))
 import bulletins  # noqa: E402
 from bulletins.exporters.attendance import COLUMNS, Row  # noqa: E402
 
+T = TypeVar("T")
+
 _VERBS = tuple(v.encode() for v in ("出席", "列席", "参加", "陪同", "主持", "与会", "参观"))
+
+
+def map_folder(folder: Path, limit: int, jobs: int, one: Callable[[tuple[Path, str]], T]) -> tuple[list[Path], list[T]]:
+    """Run *one* on every ``.txt`` under *folder* (the first *limit*, when given) in *jobs* processes.
+
+    Each file is named relative to the corpus root when *folder* is inside it
+    (``rmrb/2020-05/20200524-01-03.txt``), so that the file-name date is read. Returns the paths
+    and the results in path order. bench/names.py walks the corpus the same way.
+    """
+    root = folder.parent if folder.resolve().is_relative_to(CORPUS.resolve()) else folder
+    paths = sorted(folder.rglob("*.txt"))
+    if limit:
+        paths = paths[:limit]
+    tasks = [(p, p.relative_to(root).as_posix()) for p in paths]
+    if jobs > 1:
+        with multiprocessing.Pool(jobs) as pool:
+            return paths, pool.map(one, tasks, chunksize=16)
+    return paths, [one(task) for task in tasks]
 
 
 def _one(task: tuple[Path, str]) -> tuple[list[Row], int]:
@@ -68,16 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--csv", type=Path, help="also write the table here")
     args = parser.parse_args(argv)
-    root = args.folder.parent if args.folder.resolve().is_relative_to(CORPUS.resolve()) else args.folder
-    paths = sorted(args.folder.rglob("*.txt"))
-    if args.limit:
-        paths = paths[: args.limit]
-    tasks = [(p, p.relative_to(root).as_posix()) for p in paths]
-    if args.jobs > 1:
-        with multiprocessing.Pool(args.jobs) as pool:
-            results = pool.map(_one, tasks, chunksize=16)
-    else:
-        results = [_one(task) for task in tasks]
+    paths, results = map_folder(args.folder, args.limit, args.jobs, _one)
     rows = [row for found, _ in results for row in found]
     duplicates = sum(count for _, count in results)
     total = len(rows) or 1

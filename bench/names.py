@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import random
 import re
 import sys
@@ -41,6 +40,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import bulletins  # noqa: E402
 from bulletins.script import shadow  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from attendance import map_folder  # noqa: E402
 
 _VERBS = tuple(v.encode() for v in ("出席", "列席", "参加", "陪同", "主持", "与会", "参观", "參加", "與會", "參觀"))
 
@@ -189,16 +191,7 @@ def main(argv: list[str] | None = None) -> int:
             audit([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()])
         compare(before, after, args.sample, args.seed)
         return 0
-    root = args.folder.parent if args.folder.resolve().is_relative_to(CORPUS.resolve()) else args.folder
-    paths = sorted(args.folder.rglob("*.txt"))
-    if args.limit:
-        paths = paths[: args.limit]
-    tasks = [(p, p.relative_to(root).as_posix()) for p in paths]
-    if args.jobs > 1:
-        with multiprocessing.Pool(args.jobs) as pool:
-            results = pool.map(_one, tasks, chunksize=16)
-    else:
-        results = [_one(task) for task in tasks]
+    paths, results = map_folder(args.folder, args.limit, args.jobs, _one)
     records = [record for found in results for record in found]
     print(f"files {len(paths)}")
     audit(records)
