@@ -51,7 +51,9 @@ A label the fixture names but no line matches is reported (``--check`` fails on 
 does **not decide** whether a short line of the body is a subhead, a caption or a short paragraph
 (subheads are not annotated): such lines are ``body`` and flagged undecided; the labeller's
 ``body`` label means "not a headline, a dateline, a byline, a credit, a point, a closing, front
-matter" and nothing finer.
+matter" and nothing finer. Each undecided line's kind (subhead, caption, paragraph, list, other)
+is decided by reading in ``tests/fixtures/labels/SHORT_LINES.tsv`` (its README), kept with the
+fixtures: ``labels --check`` fails while a line is left open.
 """
 
 from __future__ import annotations
