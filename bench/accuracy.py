@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -47,6 +46,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 FIELDS = ("segmentation", "headline", "dateline", "byline", "credits", "attendees", "points", "closing", "speech")
 FRESH_FIELDS = (*FIELDS, "doc_number", "date")
@@ -301,7 +303,7 @@ def seed_cases() -> Iterator[tuple[str, str, bytes, list[Record]]]:
     for name, spec in SEEDS.items():
         records = []
         for b in spec["bulletins"]:
-            items: dict[str, Counter[Item]] = {f: Counter() for f in FIELDS[1:]}
+            items: dict[str, Counter[Item]] = {f: Counter() for f in _ALL_ITEMS}
             if b["headline"]:
                 items["headline"][(_squash("".join(b["headline"])),)] += 1
             if b["dateline"]:
@@ -382,8 +384,8 @@ def _fold_date(text: str | None) -> str | None:
 
 
 def formats_corpus() -> Path:
-    """The shared corpus folder: ``$BULLETINS_CORPUS``, else ``../shared/corpus`` beside the repository."""
-    return Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus"))
+    """The shared corpus folder (bench/locate.py: ``$BULLETINS_CORPUS``, else ``shared/corpus`` beside the checkout)."""
+    return corpus_dir()
 
 
 @dataclass

@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared/corpus beside the checkout (or beside a folder of worktrees).
-CORPUS = next(
-    (p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()),
-    ROOT.parent / "shared" / "corpus",
-)
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
+CORPUS = corpus_dir()
 sys.path.insert(0, str(ROOT / "src"))
 
 import bulletins  # noqa: E402

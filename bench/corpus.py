@@ -24,7 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
+DEFAULT_CORPUS = corpus_dir()
 # Every format a built-in reader claims (formats/ holds them all; see its README).
 SUFFIXES = (
     ".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps", ".ofd", ".csv", ".json", ".png",

@@ -30,15 +30,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "src"))
 
 from bulletins.cli import main  # noqa: E402
 
-# ../shared/corpus beside the checkout, or two levels up from a worktree
-DEFAULT = next(
-    (p / "shared" / "corpus" / "rmrb" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "corpus").is_dir()),
-    ROOT.parent / "shared" / "corpus" / "rmrb",
-)
+DEFAULT = corpus_dir() / "rmrb"
 PHRASES = ("国务院联防联控", "脱贫攻坚", "人类命运共同体", "粤港澳大湾区", "全面从严治党", "新冠肺炎疫情", "习近平")
 QUERY = (
     "SELECT b.title, b.date, k.breadcrumb, k.text FROM blocks_fts JOIN blocks k ON k.id = blocks_fts.rowid"

@@ -33,11 +33,10 @@ os.environ["BULLETINS_OCR"] = "off"
 import bulletins  # read after the environment is set
 
 ROOT = Path(__file__).resolve().parents[1]
-# The shared corpus beside the checkout, or beside the folder of worktrees holding it.
-DEFAULT_CORPUS = next(
-    (d / "shared" / "corpus" for d in ROOT.parents if (d / "shared" / "corpus").is_dir()),
-    ROOT.parent / "shared" / "corpus",
-)
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
+DEFAULT_CORPUS = corpus_dir()
 TEXT_FOLDERS = ("rmrb", "web", "govcn-html")
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 

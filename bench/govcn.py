@@ -23,7 +23,10 @@ import bulletins
 from bulletins.readers import get_reader
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "corpus" / "govcn-html"
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
+DEFAULT = corpus_dir() / "govcn-html"
 _SPACE = re.compile(r"\s+")
 
 

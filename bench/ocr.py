@@ -26,10 +26,11 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
 TYPED = ROOT / "tests" / "fixtures" / "ocr"
-# ../shared beside the clone (CI, /work/main), or two levels up from a worktree (/work/wt/NAME).
-SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT / "shared")
-SCANS = SHARED / "corpus" / "formats" / "pdf-scanned"
+SCANS = corpus_dir() / "formats" / "pdf-scanned"
 _NAME = re.compile(r"^(?P<file>.+)-p(?P<page>\d+)\.txt$")
 
 

@@ -28,7 +28,6 @@ import io
 import itertools
 import json
 import mmap
-import os
 import re
 import resource
 import shutil
@@ -43,11 +42,12 @@ import docx
 import bulletins
 
 ROOT = Path(__file__).resolve().parents[1]
-GOVCN = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus")) / "govcn-html" / "row2.html"
+sys.path.insert(0, str(ROOT / "bench"))
+from locate import corpus_dir  # noqa: E402
+
+GOVCN = corpus_dir() / "govcn-html" / "row2.html"
 NOTICE = ROOT / "tests" / "fixtures" / "readers" / "notice.txt"
-PDFS = ROOT.parent / "shared" / "corpus" / "formats" / "pdf-text"
-if not PDFS.is_dir():
-    PDFS = Path("/work/shared/corpus/formats/pdf-text")
+PDFS = corpus_dir() / "formats" / "pdf-text"
 # ../shared beside the clone, or two levels up from a worktree (/work/wt/NAME).
 SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT / "shared")
 SCAN = SHARED / "corpus" / "formats" / "pdf-scanned" / "lawliet_govcheck_test-hongtou-seal.png"
