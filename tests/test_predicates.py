@@ -15,7 +15,7 @@ import pytest
 import bulletins
 from bulletins.lexing.rules.chrome import is_chrome
 from bulletins.lexing.rules.credits import match_credit, match_credit_tail
-from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_summary
+from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary
 from bulletins.script import shadow
 
 # (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
@@ -395,3 +395,20 @@ def test_speaker_office_line() -> None:
     assert speaker_lines(raws[:1] + raws[2:], 0) == 0
     para = content_kind("主席团常务主席会议听取了报告。", "主席团常务主席会议听取了报告。", 2, False)
     assert speaker_lines([raws[0], para], 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "signed"),
+    [
+        ("（民政部　一九九七年一月二十八日）", True),  # govcn-html/row50.html line 11, under the 意见's title
+        ("（2019年1月31日）", False),  # rmrb/2019-02/20190228-01-02.txt: a date alone (document date)
+        (
+            "（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）",
+            False,
+        ),  # a 题注 (rmrb/2019-10/20191027-02-03.txt)
+        ("（新华社北京5月21日电）", False),
+        ("（本文有删减）", False),  # govcn-html/row50.html line 9
+    ],
+)
+def test_signed_headnote(line: str, signed: bool) -> None:
+    assert is_signed_headnote(shadow(line)) is signed

@@ -584,3 +584,83 @@ def test_speech_front_matter_whole(data: tuple[bytes, str], title: str, speaker:
     assert (bulletin.speech.speaker, bulletin.speech.salutation) == (speaker, "各位代表：")
     assert bulletin.speech.date is not None and bulletin.speech.date.iso == date
     assert bulletin.byline == ()
+
+
+# govcn-html/row41.html lines 1–8, 38–40 (line 40 cut): a 函 that issues a 预案 printed after its 落款, the 预案 with no
+# 落款 of its own (its 目录 left out).
+ISSUED_BY_LETTER = (
+    "国务院办公厅关于印发\n国 家 粮 食 应 急 预 案 的 函\n国办函〔2005〕57号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "《国家粮食应急预案》已经国务院同意，现印发给你们，请认真实施。\n"
+    "国务院办公厅\n二〇〇五年六月十一日\n国家粮食应急预案\n1　总则\n1.1　编制目的及依据\n"
+    "为了有效监测和控制各类突发公共事件或者其他原因引起的国内粮食市场异常波动，确保粮食市场供应，保持粮食市场价格基本稳定。\n"
+)
+# govcn-html/row50.html lines 1–5, 7–13: a 转发 notice, then the 意见 it forwards, signed in a headnote under its title.
+FORWARDED_SIGNED_IN_HEADNOTE = (
+    "国务院办公厅转发民政部关于\n清理整顿社会团体意见的通知\n国办发〔1997〕11号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "民政部《关于清理整顿社会团体的意见》已经国务院同意，现转发给你们，请结合本地区、本部门的实际情况，认真贯彻执行。\n"
+    "国务院办公厅\n一九九七年四月八日\n（本文有删减）\n关于清理整顿社会团体的意见\n（民政部　一九九七年一月二十八日）\n"
+    "根据有关通知要求，现就清理整顿社会团体工作提出如下意见：\n一、清理整顿工作的指导思想\n"
+)
+
+
+def test_a_letter_that_issues_a_plan_keeps_it_in_its_bulletin() -> None:
+    # 关于印发…的函 issues the 预案 as a 通知 would: the 预案 has no 落款 of its own (row41; the fresh draw's reader).
+    page = _page(ISSUED_BY_LETTER, {1, 2, 3, 8}, {6, 7}).encode("utf-8")
+    for source in (ISSUED_BY_LETTER, page):
+        document = bulletins.parse(source, source="page.html" if isinstance(source, bytes) else None)
+        assert len(document.bulletins) == 1
+        found = {
+            number: terminal
+            for number, _, terminal in bulletins.explain(
+                source, source="page.html" if isinstance(source, bytes) else None
+            )
+        }
+        assert found[8] == "ISSUED_TITLE"
+
+
+def test_a_forwarded_document_signed_in_a_headnote_is_a_bulletin_of_its_own() -> None:
+    # The lead's adjudication of row50 (tests/fixtures/fresh/README.md): its own issuer and date, in a headnote.
+    page = _page(FORWARDED_SIGNED_IN_HEADNOTE, {1, 2, 3, 9, 10}, {6, 7}).encode("utf-8")
+    for document in (bulletins.parse(FORWARDED_SIGNED_IN_HEADNOTE), bulletins.parse(page, source="page.html")):
+        assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+            "国务院办公厅转发民政部关于清理整顿社会团体意见的通知",
+            "关于清理整顿社会团体的意见",
+        ]
+        second = document.bulletins[1]
+        assert second.date is not None and (second.date.iso, second.date.source) == ("1997-01-28", "headnote")
+        assert document.bulletins[0].date is not None and document.bulletins[0].date.iso == "1997-04-08"
+
+
+# govcn-html/row20.html lines 10–16 (line 16 cut), as the page sets them: the forwarded report's title centred on its
+# <p>, a ``text-align: justify`` on the <span> inside it (which a browser ignores: text-align sets a block's lines).
+CENTRED_P_JUSTIFIED_SPAN = (
+    '<html><body><p style="text-align: center;">国务院办公厅转发国家地震局</p>'
+    '<p style="text-align: center;">关于我国地震重点监视防御区的确定和</p>'
+    '<p style="text-align: center;">加强防震减灾工作意见报告的通知</p>'
+    '<p style="text-align: center;">国办发〔1996〕2号</p>'
+    '<p style="text-indent: 2em; text-align: justify;">各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>'
+    '<p style="text-indent: 2em; text-align: justify;">国家地震局《关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告》'
+    "已经国务院同意，现转发给你们，请认真贯彻执行。</p>"
+    '<p style="text-indent: 2em; text-align: right; font-family: 宋体;">国务院办公厅 &nbsp; &nbsp; &nbsp;</p>'
+    '<p style="text-indent: 2em; text-align: right; font-family: 宋体;">一九九六年二月五日 &nbsp; &nbsp;</p>'
+    '<p style="text-indent: 2em; text-align: left; font-family: 宋体;">（本文有删减）&nbsp;</p>'
+    '<p style="text-align: center; font-family: 宋体;"><span style="text-align: justify; text-indent: 2em; '
+    'font-weight: bold;"><span style="font-size: 18pt;">关于我国地震重点监视防御区的确定</span><br> '
+    '<span style="font-size: 18pt;">和加强防震减灾工作意见的报告</span></span></p>'
+    '<p style="text-align: justify;">国务院：</p>'
+    '<p style="text-align: justify;">自80年代后期以来，我国的地震活动进入了一个新的活跃期，中强以上地震频繁发生。</p>'
+    '<p style="text-align: right;">国家地震局</p><p style="text-align: right;">一九九六年一月二十五日</p>'
+    "</body></html>"
+)
+
+
+def test_a_title_centred_on_its_paragraph_is_centred_whatever_its_spans_say() -> None:
+    document = bulletins.parse(CENTRED_P_JUSTIFIED_SPAN.encode("utf-8"), source="page.html")
+    assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+        "国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知",
+        "关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告",
+    ]
+    second = document.bulletins[1]
+    assert second.closing is not None and second.closing.issuer == "国家地震局"

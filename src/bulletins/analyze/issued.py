@@ -59,6 +59,11 @@ document number)."""
 # 江西省统计局  国家统计局江西调查总队: issuing bodies' names over a bare date (a communiqué's head).
 _ISSUERS = re.compile(r"^(?:\S{2,30}(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)\s*){1,3}$")
 
+# （民政部　一九九七年一月二十八日）: a headnote naming the issuer, then the date, in parentheses.
+_SIGNED_HEAD = re.compile(
+    r"^[（(](?P<issuer>\S{2,30}?(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)[\s\u3000]+)(?=\S+日[）)]$)"
+)
+
 
 def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | None:
     """The date of a headnote line and whether the line names an occasion (a speech's date line).
@@ -73,6 +78,11 @@ def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | 
     if len(stripped) > _HEAD_MAX or stripped[:1] not in _HEAD_OPENERS:
         return None
     folded = shadow(stripped)
+    # （民政部　一九九七年一月二十八日）: the issuer named before the date (govcn-html row50 line 11).
+    signed = _SIGNED_HEAD.match(folded)
+    if signed is not None:
+        folded = folded[: signed.start("issuer")] + folded[signed.end("issuer") :]
+        text = stripped[: signed.start("issuer")] + stripped[signed.end("issuer") :]
     match = _HEAD_LINE.match(folded)
     if match is None:
         return None

@@ -36,7 +36,7 @@ from ..._text import HAN
 from ..context import UNDER_HEADLINE, Context
 from ..lines import Raw, is_short
 from ..tokens import retyped
-from .headnotes import is_adoption_note
+from .headnotes import is_adoption_note, is_signed_headnote
 from .paragraphs import paragraph
 
 _DATE = (
@@ -57,7 +57,8 @@ _ORDER = re.compile(rf"^[{HAN}]{{2,30}}令$")
 # 第三十九号 (a 主席令: rmrb/2020-01/20200102-16-01.txt line 5).
 _ORDER_NUMBER = re.compile(r"^[（(]?(?:\d{4}年)?第\s*(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*号[）)]?$")
 # 关于印发《工资支付暂行规定》的通知 / 国务院办公厅转发…的通知: a notice that issues or forwards a document.
-_ISSUING = re.compile(r"(?:印发|转发|颁发|发布|公布)[^。]*(?:通知|决定|令)$")
+# 国务院办公厅关于印发 / 国 家 粮 食 应 急 预 案 的 函 (govcn-html row41 lines 1–2): a 函 issues one too.
+_ISSUING = re.compile(r"(?:印发|转发|颁发|发布|公布)[^。]*(?:通知|决定|令|函)$")
 # 《中华人民共和国森林法》已由…修订通过，现予公布，自2020年7月1日起施行。 (an order's sentence).
 _PROMULGATES = re.compile(r"现予(?:公布|发布|印发)|现(?:将[^。]{0,40})?公布")
 _LOOKAHEAD = 3000
@@ -288,10 +289,16 @@ def issues_here(ctx: Context, j: int) -> bool:
     """After an issuing notice's 落款, the document it issues begins at *j* and is part of its bulletin.
 
     Convention (tests/fixtures/corpus: web/lawref/ldb1994_gongzi_zhifu.md; tests/fixtures/formats
-    README): a document issued or forwarded by a notice stays in the notice's bulletin unless it
-    carries its own issuer and date — its own 落款 further on.
+    README; tests/fixtures/fresh README, the lead's adjudication of govcn-html row20 and row50): a
+    document issued or forwarded by a notice stays in the notice's bulletin unless it carries its
+    own issuer and date — its own 落款 further on, or a headnote naming them as the last line of its
+    title (:func:`~.headnotes.is_signed_headnote`, row50 line 11, the line after the title's run).
     """
-    return ctx.in_bulletin and ctx.after_closing() and issuing(ctx) and not _signs_itself(ctx, j)
+    if not (ctx.in_bulletin and ctx.after_closing() and issuing(ctx)):
+        return False
+    if j < len(ctx.raws) and is_signed_headnote(ctx.raws[j].shadow):
+        return False
+    return not _signs_itself(ctx, j)
 
 
 def annexed_here(ctx: Context, j: int) -> bool:
