@@ -15,6 +15,7 @@ import pytest
 
 import bulletins
 from bulletins.lexing.ruler import RULES, Ruler
+from bulletins.model import Point
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "files"
@@ -586,7 +587,7 @@ def test_speech_front_matter_whole(data: tuple[bytes, str], title: str, speaker:
     assert bulletin.byline == ()
 
 
-# govcn-html/row41.html lines 1–8, 38–40 (line 40 cut): a 函 that issues a 预案 printed after its 落款, the 预案 with no
+# govcn-html/row41.html lines 1–8, 38–42 (line 40 cut): a 函 that issues a 预案 printed after its 落款, the 预案 with no
 # 落款 of its own (its 目录 left out).
 ISSUED_BY_LETTER = (
     "国务院办公厅关于印发\n国 家 粮 食 应 急 预 案 的 函\n国办函〔2005〕57号\n"
@@ -594,6 +595,9 @@ ISSUED_BY_LETTER = (
     "《国家粮食应急预案》已经国务院同意，现印发给你们，请认真实施。\n"
     "国务院办公厅\n二〇〇五年六月十一日\n国家粮食应急预案\n1　总则\n1.1　编制目的及依据\n"
     "为了有效监测和控制各类突发公共事件或者其他原因引起的国内粮食市场异常波动，确保粮食市场供应，保持粮食市场价格基本稳定。\n"
+    "1.2　等级划分\n"
+    "本预案所称粮食应急状态，是指因各类突发公共事件或者其他原因，引起国内粮食供求关系突变，在较大地域范围内出现群众大量"
+    "集中抢购、粮食脱销断档、价格大幅度上涨等粮食市场急剧波动的状况。\n"
 )
 # govcn-html/row50.html lines 1–5, 7–13: a 转发 notice, then the 意见 it forwards, signed in a headnote under its title.
 FORWARDED_SIGNED_IN_HEADNOTE = (
@@ -664,3 +668,13 @@ def test_a_title_centred_on_its_paragraph_is_centred_whatever_its_spans_say() ->
     ]
     second = document.bulletins[1]
     assert second.closing is not None and second.closing.issuer == "国家地震局"
+
+
+def test_a_plan_s_decimal_outline_gives_its_points() -> None:
+    # row41: 1 总则 / 1.1 编制目的及依据 are heading points, nested by depth; the plan's text under 1.1 is its child.
+    (bulletin,) = bulletins.parse(ISSUED_BY_LETTER).bulletins
+    (top,) = [block for block in bulletin.body if isinstance(block, Point)]
+    assert (top.marker, top.level) == ("1", 1)
+    assert [(c.marker, c.level) for c in top.children if isinstance(c, Point)] == [("1.1", 2), ("1.2", 2)]
+    for child in top.children:
+        assert isinstance(child, Point) and [type(block).__name__ for block in child.children] == ["Paragraph"]
