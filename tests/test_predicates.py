@@ -323,6 +323,9 @@ NOTICE_ELEMENTS = [
     ("国办函〔2004〕57号", "govcn-html/row21.html", "doc_number"),
     ("附件2：", "govcn-html/row44.html", "attachment"),
     ("附件", "govcn-html/row10.html", "attachment"),
+    ("附：", "govcn-html/row52.html:30", "attachment"),  # the older label, alone under a 落款
+    ("附：中华人民共和国2019年国民经济和社会发展统计公报图表", "rmrb/2020-02/20200229-06-01.txt:2", None),  # a headline
+    ("附：内地西藏初中班（校）扩大招生计划表", "govcn-html/row52.html:27", None),  # in the body, above the 落款
     # 抄送 inside a sentence of a regulation is no 抄送 line.
     (
         "（一）自评总结。各省（自治区、直辖市）就污染防治攻坚战进展情况和取得成效进行总结，对照考核指标进行自评，"

@@ -678,3 +678,30 @@ def test_a_plan_s_decimal_outline_gives_its_points() -> None:
     assert [(c.marker, c.level) for c in top.children if isinstance(c, Point)] == [("1.1", 2), ("1.2", 2)]
     for child in top.children:
         assert isinstance(child, Point) and [type(block).__name__ for block in child.children] == ["Paragraph"]
+
+
+# govcn-html/row52.html lines 1–3, 6–11, 26–36 (lines 6, 12, 26 cut; line 5's addressee list cut to its first names): a
+# 转发 notice, then the 请示 it forwards with its own 落款, the older 附： label under it, over the 请示's table.
+FORWARDED_WITH_ANNEX_TABLE = (
+    "国务院办公厅转发国家教委\n关于内地西藏班（校）扩大规模\n有关问题请示的通知\n国办发〔1996〕32号\n"
+    "北京、天津、上海人民政府：\n"
+    "国家教委《关于内地西藏班（校）扩大规模有关问题的请示》已经国务院批准，现转发给你们。\n"
+    "国务院办公厅\n一九九六年七月十七日\n关于内地西藏班（校）\n扩大规模有关问题的请示\n国务院：\n"
+    "为贯彻落实《中共中央、国务院关于加快西藏发展、维护社会稳定的意见》（中发〔1994〕8号）的精神，现提出如下意见：\n"
+    "以上意见如无不妥，请批转各有关省（市）人民政府执行。\n附：内地西藏初中班（校）扩大招生计划表\n"
+    "国家教委\n一九九六年五月十三日\n附：\n内地西藏初中班（校）扩大招生计划表\n单位：人\n"
+)
+
+
+def test_a_forwarded_request_signed_over_an_annex_label_is_a_bulletin_of_its_own() -> None:
+    # As the page sets it: titles centred, the two 落款 right-aligned.
+    page = _page(FORWARDED_WITH_ANNEX_TABLE, {1, 2, 3, 4, 9, 10, 18}, {7, 8, 15, 16}).encode("utf-8")
+    document = bulletins.parse(page, source="page.html")
+    assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+        "国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知",
+        "关于内地西藏班（校）扩大规模有关问题的请示",
+    ]
+    closing = document.bulletins[1].closing
+    assert closing is not None and closing.issuer == "国家教委"
+    found = {number: terminal for number, _, terminal in bulletins.explain(page, source="page.html")}
+    assert (found[14], found[15], found[16], found[17]) == ("PARAGRAPH", "ISSUER", "CLOSING_DATE", "ATTACHMENT")

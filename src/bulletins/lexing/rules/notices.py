@@ -22,7 +22,10 @@ _MASTHEAD = re.compile(rf"^[{HAN}（）()](?:、?[{HAN}（）()]){{1,29}}文件$
 # 国办发〔2017〕74号; a joint issue names its issuers with 、 (计算机、软件函〔2021〕8号, formats/pdf-text hfut).
 _DOC_NUMBER = re.compile(rf"^[{HAN}](?:、?[{HAN}]){{0,15}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
 # 附件 / 附件2： / 附件1. / 附件一 alone on its line (gov.cn row44): the label of an annex.
-_ATTACHMENT = re.compile(r"^附件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)")
+# 附： alone on its line, the older documents' label (govcn-html/row52.html line 30, under the forwarded 请示's
+# 落款 国家教委 / 一九九六年五月十三日 and over its table); 附：中华人民共和国2019年…统计公报图表 with a title after
+# the colon is a page's headline (rmrb/2020-02/20200229-06-01.txt line 2), not a label.
+_ATTACHMENT = re.compile(r"^附(?:件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)|\s*[：:]$)")
 _CC = re.compile(r"^抄送[：:]")
 _IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
 
