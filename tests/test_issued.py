@@ -26,6 +26,17 @@ from bulletins.model import DocumentDate
         ("2022年6月6日 中华人民共和国国家安全部令第2号公布", "2022-06-06", False),
         # web/lawref/zgf1993_jieda_mingyuquan.md line 3.
         ("1993年6月15日 最高人民法院审判委员会第579次会议讨论通过", "1993-06-15", False),
+        # govcn-html/row33.html line 7: a 题注 listing every revision (211 characters).
+        (
+            "（1994年1月28日中华人民共和国国务院令第142号发布\u3000根据2005年12月19日《国务院关于修改〈中华人民共和国个人所得税法"
+            "实施条例〉的决定》第一次修订\u3000根据2008年2月18日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》"
+            "第二次修订\u3000根据2011年7月19日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》第三次修订"
+            "\u30002018年12月18日中华人民共和国国务院令第707号第四次修订）",
+            "1994-01-28",
+            False,
+        ),
+        # govcn-html/row50.html line 11: the forwarded 意见's issuer and date under its title.
+        ("（民政部\u3000一九九七年一月二十八日）", "1997-01-28", False),
         # A report's date and occasion (issue 15's example).
         ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "2026-01-27", True),
     ],
