@@ -32,6 +32,7 @@ from datetime import date as _date
 
 import attrs
 
+from .._text import cn_digits_to_int, cn_to_int
 from ..model import Bulletin, Date, Document, DocumentDate, Paragraph
 from ..script import shadow
 from .dates import DATE_RE, date_from_match
@@ -62,6 +63,11 @@ document number)."""
 # 江西省统计局  国家统计局江西调查总队: issuing bodies' names over a bare date (a communiqué's head).
 _ISSUERS = re.compile(r"^(?:\S{2,30}(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)\s*){1,3}$")
 
+# （2023年5月）: a year and a month in parentheses (formats/html-pages/simonxinw_wanzai-gov_tjgb-2022.html line 22).
+_MONTH_HEAD = re.compile(
+    r"^[（(]\s*(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月\s*[）)]$"
+)
+
 # （民政部　一九九七年一月二十八日）: a headnote naming the issuer, then the date, in parentheses.
 _SIGNED_HEAD = re.compile(
     r"^[（(](?P<issuer>\S{2,30}?(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)[\s\u3000]+)(?=\S+日[）)]$)"
@@ -81,6 +87,15 @@ def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | 
     if len(stripped) > _HEAD_MAX or stripped[:1] not in _HEAD_OPENERS:
         return None
     folded = shadow(stripped)
+    month = _MONTH_HEAD.match(folded) if under_issuer else None
+    if month is not None:
+        # （2023年5月） under the issuers' names: the month the communiqué was issued, no day printed.
+        printed_year = month["year"]
+        year = int(printed_year) if printed_year.isdigit() else cn_digits_to_int(printed_year)
+        number = cn_to_int(month["month"])
+        if year is None or number is None or not 1 <= number <= 12:
+            return None
+        return Date(text=stripped.strip("（()）").strip(), year=year, month=number), False
     # （民政部　一九九七年一月二十八日）: the issuer named before the date (govcn-html row50 line 11).
     signed = _SIGNED_HEAD.match(folded)
     if signed is not None:

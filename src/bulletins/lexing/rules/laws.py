@@ -377,7 +377,10 @@ def issued_point(ctx: Context, i: int) -> int | None:
 
 # 江西省统计局  国家统计局江西调查总队: an issuing body's name (what a communiqué prints under its title).
 _BODY = re.compile(r"(?:局|总队|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会|处|所)$")
-_BARE_DATE = re.compile(rf"^{_DATE}$")
+# 2023年3月28日, or in parentheses with the day or without it: （2023年5月） under 万载县统计局    国家统计局万载调查队
+# (formats/html-pages/simonxinw_wanzai-gov_tjgb-2022.html lines 21–22).
+_YEAR_MONTH = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,2}月"
+_BARE_DATE = re.compile(rf"^(?:{_DATE}|[（(]\s*(?:{_DATE}|{_YEAR_MONTH})\s*[）)])$")
 _ISSUER_LINES_MAX = 2
 
 
@@ -393,7 +396,9 @@ def signed_under_title(raws: Sequence[Raw], k: int) -> int | None:
     A communiqué prints who issued it and when under its title, not at its end:
     ``江西省2022年国民经济和社会发展统计公报[1]`` / ``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` /
     ``2022年是党的二十大胜利召开之年，…`` (formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html
-    lines 21–24). A 落款 at a notice's end is followed by nothing, a note or the next title, never by text.
+    lines 21–24); the date may stand in parentheses and give the month only (``万载县统计局    国家统计局万载调查队``
+    / ``（2023年5月）``, simonxinw_wanzai-gov_tjgb-2022.html lines 21–22). A 落款 at a notice's end is followed by
+    nothing, a note or the next title, never by text.
     """
     m = k
     while m < len(raws) and m - k < _ISSUER_LINES_MAX and issuer_line(raws[m]):
@@ -401,7 +406,9 @@ def signed_under_title(raws: Sequence[Raw], k: int) -> int | None:
     if m == k or m + 1 >= len(raws):
         return None
     date, text = raws[m], raws[m + 1]
-    if date.kind not in {"date_only", "para", "short"} or not _BARE_DATE.match(date.shadow.strip()):
+    # （2023年4月12日） in parentheses is a speech_date by its own text (formats/html-pages/
+    # simonxinw_yichun-gov_tjgb-2022.html line 23, under 宜春市统计局  国家统计局宜春调查队).
+    if date.kind not in {"date_only", "para", "short", "speech_date"} or not _BARE_DATE.match(date.shadow.strip()):
         return None
     return m + 1 if text.kind in {"para", "point", "lead"} else None
 
