@@ -705,3 +705,38 @@ def test_a_forwarded_request_signed_over_an_annex_label_is_a_bulletin_of_its_own
     assert closing is not None and closing.issuer == "国家教委"
     found = {number: terminal for number, _, terminal in bulletins.explain(page, source="page.html")}
     assert (found[14], found[15], found[16], found[17]) == ("PARAGRAPH", "ISSUER", "CLOSING_DATE", "ATTACHMENT")
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        # govcn-html/row27.html lines 1–5: a reply to NPC deputies.
+        (
+            "国务院办公厅对十届全国人大\n四次会议第7240号建议的答复\n国办函〔2006〕71号\n周桂英等代表：\n"
+            "你们提出的关于创立免费查询所有法律、法规的政府网站的建议收悉，现答复如下：\n",
+            "周桂英等代表：",
+        ),
+        # govcn-html/row45.html lines 1–5: a 批复 to one body.
+        (
+            "国务院、中央军委关于同意武警总部\n后勤部机关等迁址新建的批复\n国函〔1996〕95号\n武警总部：\n"
+            "关于武警总部后勤部机关及部分直属单位迁址新建的请示（〔1996〕武司字第82号）收悉，现批复如下：\n",
+            "武警总部：",
+        ),
+    ],
+    ids=["deputies", "one-body"],
+)
+def test_the_line_named_under_a_document_number_is_the_addressee(text: str, addressee: str) -> None:
+    found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert (found[3], found[4], found[5]) == ("DOC_NUMBER_BELOW", "ADDRESSEE", "PARAGRAPH")
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert [e.text for e in bulletin.notice_elements if e.kind == "addressee"] == [addressee]
+
+
+def test_a_sentence_ending_with_a_colon_under_a_document_number_is_no_addressee() -> None:
+    # govcn-html/row27.html lines 1–3, 5: the first sentence (commas inside) is the body's.
+    text = (
+        "国务院办公厅对十届全国人大\n四次会议第7240号建议的答复\n国办函〔2006〕71号\n"
+        "你们提出的关于创立免费查询所有法律、法规的政府网站的建议收悉，现答复如下：\n"
+    )
+    found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert found[4] == "PARAGRAPH"

@@ -104,12 +104,23 @@ def notice_element(ctx: Context, i: int) -> int | None:
     return j
 
 
+# 教育部： / 国家经贸委、冶金部： / 周桂英等代表： / 马万祺副主席：: one addressee, or a few, named and nothing else.
+_NAMED_ADDRESSEE = re.compile(r"^[^，,。！？；;：:\s]{2,40}[：:]$")
+
+
 def addressee(ctx: Context, i: int) -> int | None:
     """The 主送机关 under the title.
 
-    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：. Under a 发文字号 (GB/T 9704 §7.3.1: the
+    主送机关 is the line after it) any short line that names someone and ends with a colon is one,
+    a person or a body without a word of :data:`~.endings.is_addressee`'s: ``教育部：`` (govcn-html
+    row55 line 4), ``武警总部：`` (row45), ``周桂英等代表：`` (row27, a reply to NPC deputies),
+    ``马万祺副主席：`` (row25).
     """
-    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"} or not is_addressee(ctx.raws[i].shadow):
+    shadow = ctx.raws[i].shadow
+    if ctx.last == "DOC_NUMBER_BELOW" and _NAMED_ADDRESSEE.match(shadow.strip()):
+        return ctx.emit_line("ADDRESSEE", i)
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"} or not is_addressee(shadow):
         return None
     return ctx.emit_line("ADDRESSEE", i)
 
