@@ -668,7 +668,7 @@ FRESH = ROOT / "tests" / "fixtures" / "fresh"
 # The second draw (session 6): the first was spent on the rules written from its misses, so a
 # new figure needs files no rule author had read (bench/draw_fresh.py --round 2).
 FRESH2 = ROOT / "tests" / "fixtures" / "fresh2"
-DRAWS = {"fresh": FRESH, "fresh2": FRESH2}
+FRESH_DRAWS = {"fresh": FRESH, "fresh2": FRESH2}
 FRESH_SOURCES = ("rmrb", "web", "govcn-html", "formats")
 
 
@@ -891,7 +891,7 @@ def main(argv: list[str] | None = None) -> int:
     fresh: dict[str, Any] | None = None
     if args.set in ("fresh", "fresh2", "all"):
         corpus = formats_corpus()
-        draw = DRAWS["fresh" if args.set == "all" else args.set]
+        draw = FRESH_DRAWS["fresh" if args.set == "all" else args.set]
         fresh = run_fresh(corpus if corpus.is_dir() else None, draw)
         if not args.json:
             _print_fresh(fresh, args.misses, args.field)

@@ -6,7 +6,7 @@ import pytest
 
 from bulletins.analyze.datelines import match_dateline
 from bulletins.analyze.dates import find_date, parse_date
-from bulletins.analyze.headlines import analyse_headline
+from bulletins.analyze.headlines import analyse_headline, unspaced
 from bulletins.analyze.markers import sequence_marker, strong_marker
 from bulletins.script import detect, shadow
 
@@ -451,3 +451,24 @@ def test_glued_articles_count_only_in_a_numbered_run() -> None:
     assert all(m.style == "第一条" for m in found.values())
     news = ["第一条高铁开通一周年，旅客量翻番。", "第五条生产线投产。", "第三条线路明年开工。"]
     assert glued_markers([(line, shadow(line)) for line in news]) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("几 个 问 题 的 通 知", "几个问题的通知"),  # govcn-html/row40.html line 2
+        ("国 家 粮 食 应 急 预 案 的 函", "国家粮食应急预案的函"),  # govcn-html/row41.html line 2
+        ("土 地 使 用 期 限 的 批 复", "土地使用期限的批复"),  # govcn-html/row44.html line 3
+        ("省长 李炳军", "省长 李炳军"),  # words between spaces (web/govreport): kept
+        ("王 鼎", "王 鼎"),  # two characters: a name, kept
+        ("中华人民共和国国务院令", "中华人民共和国国务院令"),
+    ],
+)
+def test_a_letter_spaced_title_line_is_read_without_its_spaces(line: str, read: str) -> None:
+    assert unspaced(line) == read
+
+
+def test_a_letter_spaced_last_line_joins_the_title_without_spaces() -> None:
+    # govcn-html/row40.html lines 1–2: the headline keeps its lines as printed, the title reads them unspaced.
+    _, title, _ = analyse_headline(["国务院关于棉粮、糖粮挂钩奖售粮", "几 个 问 题 的 通 知"])
+    assert title == "国务院关于棉粮、糖粮挂钩奖售粮几个问题的通知"

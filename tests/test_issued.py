@@ -26,6 +26,17 @@ from bulletins.model import DocumentDate
         ("2022年6月6日 中华人民共和国国家安全部令第2号公布", "2022-06-06", False),
         # web/lawref/zgf1993_jieda_mingyuquan.md line 3.
         ("1993年6月15日 最高人民法院审判委员会第579次会议讨论通过", "1993-06-15", False),
+        # govcn-html/row33.html line 7: a 题注 listing every revision (211 characters).
+        (
+            "（1994年1月28日中华人民共和国国务院令第142号发布\u3000根据2005年12月19日《国务院关于修改〈中华人民共和国个人所得税法"
+            "实施条例〉的决定》第一次修订\u3000根据2008年2月18日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》"
+            "第二次修订\u3000根据2011年7月19日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》第三次修订"
+            "\u30002018年12月18日中华人民共和国国务院令第707号第四次修订）",
+            "1994-01-28",
+            False,
+        ),
+        # govcn-html/row50.html line 11: the forwarded 意见's issuer and date under its title.
+        ("（民政部\u3000一九九七年一月二十八日）", "1997-01-28", False),
         # A report's date and occasion (issue 15's example).
         ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "2026-01-27", True),
     ],
@@ -142,3 +153,33 @@ def test_the_date_is_in_json_and_tei() -> None:
     assert '<date type="issued" subtype="headnote" when="2019-01-31">2019年1月31日</date>' in bulletins.export(
         document, "tei"
     )
+
+
+# formats/html-pages/simonxinw_wanzai-gov_tjgb-2022.html lines 17, 21–23 and simonxinw_yichun-gov_tjgb-2022.html lines
+# 21–24 (the sentences cut): a county's and a city's communiqué, the issuers over a date in parentheses — the month
+# only in the county's.
+COMMUNIQUE_MONTH = (
+    "万载县2022年国民经济和社会发展统计公报\n万载县统计局\u2002\u2002\u2002 国家统计局万载调查队\n（2023年5月）\n"
+    "2022年，万载全县上下坚持以习近平新时代中国特色社会主义思想为指导，坚决贯彻落实国家、省、市决策部署。\n一、综合\n"
+)
+COMMUNIQUE_PARENTHESES = (
+    "宜春市2022年国民经济和社会发展统计公报\n宜春市统计局 \u2002国家统计局宜春调查队\n（2023年4月12日）\n"
+    "2022年，在市委、市政府的坚强领导下，全市上下坚持以习近平新时代中国特色社会主义思想为指导。\n一、综合\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [(COMMUNIQUE_MONTH, (2023, 5, None), "month"), (COMMUNIQUE_PARENTHESES, (2023, 4, 12), "day")],
+    ids=["month", "parentheses"],
+)
+def test_a_communique_dated_in_parentheses_under_its_issuers(
+    text: str, value: tuple[int, int, int | None], precision: str
+) -> None:
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.headline is not None and len(bulletin.headline.lines) == 1 and bulletin.closing is None
+    date = bulletin.date
+    assert date is not None and (date.year, date.month, date.day) == value
+    assert (date.source, date.precision) == ("headnote", precision)
+    # A month alone is a date only under the issuers' names.
+    assert _head_date("（2023年5月）") is None

@@ -13,9 +13,10 @@ import attrs
 import pytest
 
 import bulletins
+from bulletins.analyze.markers import decimal_markers
 from bulletins.lexing.rules.chrome import is_chrome
 from bulletins.lexing.rules.credits import match_credit, match_credit_tail
-from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_summary
+from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary
 from bulletins.script import shadow
 
 # (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
@@ -322,6 +323,9 @@ NOTICE_ELEMENTS = [
     ("国办函〔2004〕57号", "govcn-html/row21.html", "doc_number"),
     ("附件2：", "govcn-html/row44.html", "attachment"),
     ("附件", "govcn-html/row10.html", "attachment"),
+    ("附：", "govcn-html/row52.html:30", "attachment"),  # the older label, alone under a 落款
+    ("附：中华人民共和国2019年国民经济和社会发展统计公报图表", "rmrb/2020-02/20200229-06-01.txt:2", None),  # a headline
+    ("附：内地西藏初中班（校）扩大招生计划表", "govcn-html/row52.html:27", None),  # in the body, above the 落款
     # 抄送 inside a sentence of a regulation is no 抄送 line.
     (
         "（一）自评总结。各省（自治区、直辖市）就污染防治攻坚战进展情况和取得成效进行总结，对照考核指标进行自评，"
@@ -395,3 +399,75 @@ def test_speaker_office_line() -> None:
     assert speaker_lines(raws[:1] + raws[2:], 0) == 0
     para = content_kind("主席团常务主席会议听取了报告。", "主席团常务主席会议听取了报告。", 2, False)
     assert speaker_lines([raws[0], para], 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "signed"),
+    [
+        ("（民政部　一九九七年一月二十八日）", True),  # govcn-html/row50.html line 11, under the 意见's title
+        ("（2019年1月31日）", False),  # rmrb/2019-02/20190228-01-02.txt: a date alone (document date)
+        (
+            "（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）",
+            False,
+        ),  # a 题注 (rmrb/2019-10/20191027-02-03.txt)
+        ("（新华社北京5月21日电）", False),
+        ("（本文有删减）", False),  # govcn-html/row50.html line 9
+    ],
+)
+def test_signed_headnote(line: str, signed: bool) -> None:
+    assert is_signed_headnote(shadow(line)) is signed
+
+
+# govcn-html/row41.html lines 38–46 (long lines cut after their first clause): a 应急预案's decimal outline.
+DECIMAL_OUTLINE = [
+    "1　总则",
+    "1.1　编制目的及依据",
+    "为了有效监测和控制各类突发公共事件或者其他原因引起的国内粮食市场异常波动，确保粮食市场供应。",
+    "1.2　等级划分",
+    "1.2.1　国家级（Ⅰ级）：两个以上省、自治区、直辖市出现粮食应急状态，以及超过省级人民政府处置能力的。",
+    "1.2.2　省级（Ⅱ级）：在一个省、自治区、直辖市较大范围或省会等大中城市出现粮食应急状态。",
+    "1.3　适用范围",
+    "2　组织机构和职责",
+    "2.1　国家粮食应急工作指挥部",
+]
+# rmrb/2019-10/20191017-17-01.txt lines 10–20: a festival programme, each show over its dates and hall.
+PROGRAMME = [
+    "10.18—10.19 上海大剧院",
+    "闭幕演出",
+    "安德鲁·曼兹、黄蒙拉与北德广播爱乐乐团音乐会",
+    "11.17 上海大剧院",
+    "音乐",
+    "10.18/20/22 上音歌剧院",
+    "平夏斯·祖克曼与阿德莱德交响乐团音乐会",
+    "10.20 上海交响乐团音乐厅",
+    "《今夜无人入眠》—— 何塞·库拉音乐会",
+    "10.20 上海东方艺术中心音乐厅",
+]
+
+
+def test_decimal_outline_markers() -> None:
+    found = decimal_markers([(line, shadow(line)) for line in DECIMAL_OUTLINE])
+    assert {k: (m.marker, m.style, m.number) for k, m in found.items()} == {
+        0: ("1", "1", 1),
+        1: ("1.1", "1.1", 1),
+        3: ("1.2", "1.1", 2),
+        4: ("1.2.1", "1.1.1", 1),
+        5: ("1.2.2", "1.1.1", 2),
+        6: ("1.3", "1.1", 3),
+        7: ("2", "1", 2),
+        8: ("2.1", "1.1", 1),
+    }
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        PROGRAMME,
+        DECIMAL_OUTLINE[:1] + DECIMAL_OUTLINE[7:8],  # too few to be an outline
+        ["1　总则", "2　组织机构和职责", "3　预警监测"],  # numbers one level deep only: no outline evidence
+        ["1.1编制目的及依据", "1.2等级划分", "1.3适用范围"],  # glued, and no 1 above them
+    ],
+    ids=["programme", "two-lines", "one-level", "no-parent"],
+)
+def test_decimal_outline_look_alikes(lines: list[str]) -> None:
+    assert decimal_markers([(line, shadow(line)) for line in lines]) == {}

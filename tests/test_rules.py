@@ -15,6 +15,7 @@ import pytest
 
 import bulletins
 from bulletins.lexing.ruler import RULES, Ruler
+from bulletins.model import Point
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "files"
@@ -584,3 +585,158 @@ def test_speech_front_matter_whole(data: tuple[bytes, str], title: str, speaker:
     assert (bulletin.speech.speaker, bulletin.speech.salutation) == (speaker, "各位代表：")
     assert bulletin.speech.date is not None and bulletin.speech.date.iso == date
     assert bulletin.byline == ()
+
+
+# govcn-html/row41.html lines 1–8, 38–42 (line 40 cut): a 函 that issues a 预案 printed after its 落款, the 预案 with no
+# 落款 of its own (its 目录 left out).
+ISSUED_BY_LETTER = (
+    "国务院办公厅关于印发\n国 家 粮 食 应 急 预 案 的 函\n国办函〔2005〕57号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "《国家粮食应急预案》已经国务院同意，现印发给你们，请认真实施。\n"
+    "国务院办公厅\n二〇〇五年六月十一日\n国家粮食应急预案\n1　总则\n1.1　编制目的及依据\n"
+    "为了有效监测和控制各类突发公共事件或者其他原因引起的国内粮食市场异常波动，确保粮食市场供应，保持粮食市场价格基本稳定。\n"
+    "1.2　等级划分\n"
+    "本预案所称粮食应急状态，是指因各类突发公共事件或者其他原因，引起国内粮食供求关系突变，在较大地域范围内出现群众大量"
+    "集中抢购、粮食脱销断档、价格大幅度上涨等粮食市场急剧波动的状况。\n"
+)
+# govcn-html/row50.html lines 1–5, 7–13: a 转发 notice, then the 意见 it forwards, signed in a headnote under its title.
+FORWARDED_SIGNED_IN_HEADNOTE = (
+    "国务院办公厅转发民政部关于\n清理整顿社会团体意见的通知\n国办发〔1997〕11号\n"
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+    "民政部《关于清理整顿社会团体的意见》已经国务院同意，现转发给你们，请结合本地区、本部门的实际情况，认真贯彻执行。\n"
+    "国务院办公厅\n一九九七年四月八日\n（本文有删减）\n关于清理整顿社会团体的意见\n（民政部　一九九七年一月二十八日）\n"
+    "根据有关通知要求，现就清理整顿社会团体工作提出如下意见：\n一、清理整顿工作的指导思想\n"
+)
+
+
+def test_a_letter_that_issues_a_plan_keeps_it_in_its_bulletin() -> None:
+    # 关于印发…的函 issues the 预案 as a 通知 would: the 预案 has no 落款 of its own (row41; the fresh draw's reader).
+    page = _page(ISSUED_BY_LETTER, {1, 2, 3, 8}, {6, 7}).encode("utf-8")
+    for source in (ISSUED_BY_LETTER, page):
+        document = bulletins.parse(source, source="page.html" if isinstance(source, bytes) else None)
+        assert len(document.bulletins) == 1
+        found = {
+            number: terminal
+            for number, _, terminal in bulletins.explain(
+                source, source="page.html" if isinstance(source, bytes) else None
+            )
+        }
+        assert found[8] == "ISSUED_TITLE"
+
+
+def test_a_forwarded_document_signed_in_a_headnote_is_a_bulletin_of_its_own() -> None:
+    # The lead's adjudication of row50 (tests/fixtures/fresh/README.md): its own issuer and date, in a headnote.
+    page = _page(FORWARDED_SIGNED_IN_HEADNOTE, {1, 2, 3, 9, 10}, {6, 7}).encode("utf-8")
+    for document in (bulletins.parse(FORWARDED_SIGNED_IN_HEADNOTE), bulletins.parse(page, source="page.html")):
+        assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+            "国务院办公厅转发民政部关于清理整顿社会团体意见的通知",
+            "关于清理整顿社会团体的意见",
+        ]
+        second = document.bulletins[1]
+        assert second.date is not None and (second.date.iso, second.date.source) == ("1997-01-28", "headnote")
+        assert document.bulletins[0].date is not None and document.bulletins[0].date.iso == "1997-04-08"
+
+
+# govcn-html/row20.html lines 10–16 (line 16 cut), as the page sets them: the forwarded report's title centred on its
+# <p>, a ``text-align: justify`` on the <span> inside it (which a browser ignores: text-align sets a block's lines).
+CENTRED_P_JUSTIFIED_SPAN = (
+    '<html><body><p style="text-align: center;">国务院办公厅转发国家地震局</p>'
+    '<p style="text-align: center;">关于我国地震重点监视防御区的确定和</p>'
+    '<p style="text-align: center;">加强防震减灾工作意见报告的通知</p>'
+    '<p style="text-align: center;">国办发〔1996〕2号</p>'
+    '<p style="text-indent: 2em; text-align: justify;">各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>'
+    '<p style="text-indent: 2em; text-align: justify;">国家地震局《关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告》'
+    "已经国务院同意，现转发给你们，请认真贯彻执行。</p>"
+    '<p style="text-indent: 2em; text-align: right; font-family: 宋体;">国务院办公厅 &nbsp; &nbsp; &nbsp;</p>'
+    '<p style="text-indent: 2em; text-align: right; font-family: 宋体;">一九九六年二月五日 &nbsp; &nbsp;</p>'
+    '<p style="text-indent: 2em; text-align: left; font-family: 宋体;">（本文有删减）&nbsp;</p>'
+    '<p style="text-align: center; font-family: 宋体;"><span style="text-align: justify; text-indent: 2em; '
+    'font-weight: bold;"><span style="font-size: 18pt;">关于我国地震重点监视防御区的确定</span><br> '
+    '<span style="font-size: 18pt;">和加强防震减灾工作意见的报告</span></span></p>'
+    '<p style="text-align: justify;">国务院：</p>'
+    '<p style="text-align: justify;">自80年代后期以来，我国的地震活动进入了一个新的活跃期，中强以上地震频繁发生。</p>'
+    '<p style="text-align: right;">国家地震局</p><p style="text-align: right;">一九九六年一月二十五日</p>'
+    "</body></html>"
+)
+
+
+def test_a_title_centred_on_its_paragraph_is_centred_whatever_its_spans_say() -> None:
+    document = bulletins.parse(CENTRED_P_JUSTIFIED_SPAN.encode("utf-8"), source="page.html")
+    assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+        "国务院办公厅转发国家地震局关于我国地震重点监视防御区的确定和加强防震减灾工作意见报告的通知",
+        "关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告",
+    ]
+    second = document.bulletins[1]
+    assert second.closing is not None and second.closing.issuer == "国家地震局"
+
+
+def test_a_plan_s_decimal_outline_gives_its_points() -> None:
+    # row41: 1 总则 / 1.1 编制目的及依据 are heading points, nested by depth; the plan's text under 1.1 is its child.
+    (bulletin,) = bulletins.parse(ISSUED_BY_LETTER).bulletins
+    (top,) = [block for block in bulletin.body if isinstance(block, Point)]
+    assert (top.marker, top.level) == ("1", 1)
+    assert [(c.marker, c.level) for c in top.children if isinstance(c, Point)] == [("1.1", 2), ("1.2", 2)]
+    for child in top.children:
+        assert isinstance(child, Point) and [type(block).__name__ for block in child.children] == ["Paragraph"]
+
+
+# govcn-html/row52.html lines 1–3, 6–11, 26–36 (lines 6, 12, 26 cut; line 5's addressee list cut to its first names): a
+# 转发 notice, then the 请示 it forwards with its own 落款, the older 附： label under it, over the 请示's table.
+FORWARDED_WITH_ANNEX_TABLE = (
+    "国务院办公厅转发国家教委\n关于内地西藏班（校）扩大规模\n有关问题请示的通知\n国办发〔1996〕32号\n"
+    "北京、天津、上海人民政府：\n"
+    "国家教委《关于内地西藏班（校）扩大规模有关问题的请示》已经国务院批准，现转发给你们。\n"
+    "国务院办公厅\n一九九六年七月十七日\n关于内地西藏班（校）\n扩大规模有关问题的请示\n国务院：\n"
+    "为贯彻落实《中共中央、国务院关于加快西藏发展、维护社会稳定的意见》（中发〔1994〕8号）的精神，现提出如下意见：\n"
+    "以上意见如无不妥，请批转各有关省（市）人民政府执行。\n附：内地西藏初中班（校）扩大招生计划表\n"
+    "国家教委\n一九九六年五月十三日\n附：\n内地西藏初中班（校）扩大招生计划表\n单位：人\n"
+)
+
+
+def test_a_forwarded_request_signed_over_an_annex_label_is_a_bulletin_of_its_own() -> None:
+    # As the page sets it: titles centred, the two 落款 right-aligned.
+    page = _page(FORWARDED_WITH_ANNEX_TABLE, {1, 2, 3, 4, 9, 10, 18}, {7, 8, 15, 16}).encode("utf-8")
+    document = bulletins.parse(page, source="page.html")
+    assert [b.headline.title if b.headline else None for b in document.bulletins] == [
+        "国务院办公厅转发国家教委关于内地西藏班（校）扩大规模有关问题请示的通知",
+        "关于内地西藏班（校）扩大规模有关问题的请示",
+    ]
+    closing = document.bulletins[1].closing
+    assert closing is not None and closing.issuer == "国家教委"
+    found = {number: terminal for number, _, terminal in bulletins.explain(page, source="page.html")}
+    assert (found[14], found[15], found[16], found[17]) == ("PARAGRAPH", "ISSUER", "CLOSING_DATE", "ATTACHMENT")
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        # govcn-html/row27.html lines 1–5: a reply to NPC deputies.
+        (
+            "国务院办公厅对十届全国人大\n四次会议第7240号建议的答复\n国办函〔2006〕71号\n周桂英等代表：\n"
+            "你们提出的关于创立免费查询所有法律、法规的政府网站的建议收悉，现答复如下：\n",
+            "周桂英等代表：",
+        ),
+        # govcn-html/row45.html lines 1–5: a 批复 to one body.
+        (
+            "国务院、中央军委关于同意武警总部\n后勤部机关等迁址新建的批复\n国函〔1996〕95号\n武警总部：\n"
+            "关于武警总部后勤部机关及部分直属单位迁址新建的请示（〔1996〕武司字第82号）收悉，现批复如下：\n",
+            "武警总部：",
+        ),
+    ],
+    ids=["deputies", "one-body"],
+)
+def test_the_line_named_under_a_document_number_is_the_addressee(text: str, addressee: str) -> None:
+    found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert (found[3], found[4], found[5]) == ("DOC_NUMBER_BELOW", "ADDRESSEE", "PARAGRAPH")
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert [e.text for e in bulletin.notice_elements if e.kind == "addressee"] == [addressee]
+
+
+def test_a_sentence_ending_with_a_colon_under_a_document_number_is_no_addressee() -> None:
+    # govcn-html/row27.html lines 1–3, 5: the first sentence (commas inside) is the body's.
+    text = (
+        "国务院办公厅对十届全国人大\n四次会议第7240号建议的答复\n国办函〔2006〕71号\n"
+        "你们提出的关于创立免费查询所有法律、法规的政府网站的建议收悉，现答复如下：\n"
+    )
+    found = {number: terminal for number, _, terminal in bulletins.explain(text)}
+    assert found[4] == "PARAGRAPH"

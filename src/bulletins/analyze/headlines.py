@@ -62,6 +62,26 @@ def _split_glued(originals: list[str], stripped: list[str]) -> tuple[list[str], 
     return out_o, out_s
 
 
+# 国 家 粮 食 应 急 预 案 的 函: a title line set letter-spaced, one character between spaces.
+_LETTER_SPACED = re.compile(rf"^(?=.*[{HAN}])(?:\S[ \u3000\xa0]+){{2,}}\S$")
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+
+
+def unspaced(line: str) -> str:
+    """*line* without its letter-spacing when every character of it stands between spaces.
+
+    gov.cn sets a short last title line letter-spaced to fill the width of the lines above it:
+    ``国务院关于棉粮、糖粮挂钩奖售粮`` / ``几 个 问 题 的 通 知`` (govcn-html/row40.html lines 1–2; row41 line 2
+    ``国 家 粮 食 应 急 预 案 的 函``, row44 line 3 ``土 地 使 用 期 限 的 批 复``). The title is read without the
+    spaces (the headline's ``lines`` stay as printed). Left alone: words between spaces
+    (``省长 李炳军``, ``习近平 李克强``), two characters (``王 鼎``).
+    """
+    stripped = line.strip()
+    if _LETTER_SPACED.match(stripped) is None:
+        return line
+    return _SPACES.sub("", stripped)
+
+
 def analyse_headline(
     lines: Sequence[str], shadows: Sequence[str] | None = None
 ) -> tuple[str | None, str, tuple[str, ...]]:
@@ -74,8 +94,8 @@ def analyse_headline(
     Returns:
         The kicker or None, the title (never empty when *lines* is not), and the subtitles.
     """
-    originals = [line.strip() for line in lines]
-    stripped = [line.strip() for line in (shadows if shadows is not None else lines)]
+    originals = [unspaced(line.strip()) for line in lines]
+    stripped = [unspaced(line.strip()) for line in (shadows if shadows is not None else lines)]
     originals, stripped = _split_glued(originals, stripped)
     subs: dict[int, str] = {}
     title_idx: list[int] = []

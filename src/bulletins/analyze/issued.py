@@ -32,6 +32,7 @@ from datetime import date as _date
 
 import attrs
 
+from .._text import cn_digits_to_int, cn_to_int
 from ..model import Bulletin, Date, Document, DocumentDate, Paragraph
 from ..script import shadow
 from .dates import DATE_RE, date_from_match
@@ -39,7 +40,7 @@ from .events import Reference, complete, reference
 
 # A head line that is a date and what was done on it, no sentence: a comma or a full stop right
 # after the date, or inside the line, makes it the body's first sentence (2020年5月28日，…会议…).
-_HEAD_LINE = re.compile(r"^[（(]?\s*(?P<date>[^，,。；;：:（）()]*?日)\s*(?P<tail>[^，,。；;：:]{0,120}?)\s*[）)]?$")
+_HEAD_LINE = re.compile(r"^[（(]?\s*(?P<date>[^，,。；;：:（）()]*?日)\s*(?P<tail>[^，,。；;：:]{0,600}?)\s*[）)]?$")
 # What a 题注 says was done: adopted, issued, published, amended, in force — or the body that did it.
 _DONE = re.compile(r"通过|发布|公布|批准|修正|修订|施行|印发|颁布|讨论|会议|委员会|国务院令|[部局委]令")
 _OCCASION = re.compile(r"^在")
@@ -48,8 +49,11 @@ _OCCASION = re.compile(r"^在")
 _TITLE_SUFFIX = re.compile(
     r"(?:[—―－-]{1,2}|(?=[（(]))(?P<part>[（(]?\s*\d{4}年\d{1,2}月\d{1,2}日[^（）()]{0,80}[）)]?)$"
 )
-_HEAD_MAX = 160
-"""Longest head line read as a headnote (the longest 题注 of the corpus has about 90 characters)."""
+_HEAD_MAX = 600
+"""Longest head line read as a headnote: a 题注 listing every revision runs to about 210 characters
+(govcn-html/row33.html line 7, ``（1994年1月28日中华人民共和国国务院令第142号发布　根据…第一次修订　…　2018年12月18日
+中华人民共和国国务院令第707号第四次修订）``) or 490 (rmrb/2019-02/20190202-08-01.txt line 4, the 个人所得税法's
+seven 修正)."""
 _HEAD_OPENERS = frozenset("（(0123456789０１２３４５６７８９〇○零一二三四五六七八九")
 _HEAD_BLOCKS = 3
 """How many blocks at the head of a body may hold a headnote (a 题注 can follow a 提要 or a
@@ -58,6 +62,16 @@ document number)."""
 
 # 江西省统计局  国家统计局江西调查总队: issuing bodies' names over a bare date (a communiqué's head).
 _ISSUERS = re.compile(r"^(?:\S{2,30}(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)\s*){1,3}$")
+
+# （2023年5月）: a year and a month in parentheses (formats/html-pages/simonxinw_wanzai-gov_tjgb-2022.html line 22).
+_MONTH_HEAD = re.compile(
+    r"^[（(]\s*(?P<year>\d{4}|[〇○零一二三四五六七八九]{4})年(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})月\s*[）)]$"
+)
+
+# （民政部　一九九七年一月二十八日）: a headnote naming the issuer, then the date, in parentheses.
+_SIGNED_HEAD = re.compile(
+    r"^[（(](?P<issuer>\S{2,30}?(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)[\s\u3000]+)(?=\S+日[）)]$)"
+)
 
 
 def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | None:
@@ -73,6 +87,20 @@ def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | 
     if len(stripped) > _HEAD_MAX or stripped[:1] not in _HEAD_OPENERS:
         return None
     folded = shadow(stripped)
+    month = _MONTH_HEAD.match(folded) if under_issuer else None
+    if month is not None:
+        # （2023年5月） under the issuers' names: the month the communiqué was issued, no day printed.
+        printed_year = month["year"]
+        year = int(printed_year) if printed_year.isdigit() else cn_digits_to_int(printed_year)
+        number = cn_to_int(month["month"])
+        if year is None or number is None or not 1 <= number <= 12:
+            return None
+        return Date(text=stripped.strip("（()）").strip(), year=year, month=number), False
+    # （民政部　一九九七年一月二十八日）: the issuer named before the date (govcn-html row50 line 11).
+    signed = _SIGNED_HEAD.match(folded)
+    if signed is not None:
+        folded = folded[: signed.start("issuer")] + folded[signed.end("issuer") :]
+        text = stripped[: signed.start("issuer")] + stripped[signed.end("issuer") :]
     match = _HEAD_LINE.match(folded)
     if match is None:
         return None

@@ -160,3 +160,52 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
         for index, number, match in run:
             out[index] = Marker(marker=lines[index][0][: match.end()], style=style, number=number, end=match.end())
     return out
+
+
+# 1　总则 / 1.1　编制目的及依据 / 1.2.1　国家级（Ⅰ级）：… : a plan's decimal outline (GB/T 1.1-style numbering,
+# the 应急预案 layout), the number set off from its text by a space.
+_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})(?=[\s\u3000]+\S)")
+_DECIMAL_STYLES = ("1", "1.1", "1.1.1", "1.1.1.1")
+_DECIMAL_RUN = 3
+
+
+def decimal_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
+    """Return the decimal outline numbers (``1``, ``1.1``, ``1.2.1``) that open lines of a numbered outline.
+
+    *lines* are ``(text, shadow)`` pairs; the result is keyed by their index. A 应急预案 numbers its
+    sections and items so (govcn-html/row41.html lines 38–46: ``1　总则`` / ``1.1　编制目的及依据`` / … /
+    ``1.2.1　国家级（Ⅰ级）：两个以上省…``), each one a point. A number counts only where the outline
+    reaches it: ``1`` or the number after one counted (``2`` after ``1``), ``x.1`` under a counted
+    ``x``, ``x.n`` after a counted ``x.(n-1)``; and only in a text holding at least three such lines,
+    one of them two levels deep. Left alone: a programme's dates (``11.17 上海大剧院`` / ``10.20 上海
+    交响乐团音乐厅``, rmrb/2019-10/20191017-17-01.txt lines 13–20: no outline reaches them), a number
+    glued to its text or ended by a dot (``1.``, a strong marker of its own).
+    """
+    counted: set[tuple[int, ...]] = set()
+    found: list[tuple[int, tuple[int, ...], re.Match[str]]] = []
+    for index, (_, shadow) in enumerate(lines):
+        match = _DECIMAL.match(shadow)
+        if match is None:
+            continue
+        number = tuple(int(part) for part in re.split(r"[.．]", match.group("n")))
+        if 0 in number:
+            continue
+        last = number[-1]
+        if len(number) == 1:
+            reached = last == 1 or (last - 1,) in counted
+        else:
+            reached = number[:-1] in counted if last == 1 else (*number[:-1], last - 1) in counted
+        if reached:
+            counted.add(number)
+            found.append((index, number, match))
+    if len(found) < _DECIMAL_RUN or not any(len(number) > 1 for _, number, _ in found):
+        return {}
+    return {
+        index: Marker(
+            marker=lines[index][0][: match.end()],
+            style=_DECIMAL_STYLES[len(number) - 1],
+            number=number[-1],
+            end=match.end(),
+        )
+        for index, number, match in found
+    }

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..analyze.markers import glued_markers
+from ..analyze.markers import decimal_markers, glued_markers
 from ..model import Diagnostic
 from ..readers import Hints
 from .hints import apply_hints
@@ -113,7 +113,12 @@ def lex(
             line_raws = packed_raws(line_raws)
         raws.extend(line_raws)
     # 第一条为了… with no space after the marker: an article where the text numbers a run of them.
-    for k, marker in glued_markers([(raw.text, raw.shadow) for raw in raws]).items():
+    pairs = [(raw.text, raw.shadow) for raw in raws]
+    for k, marker in glued_markers(pairs).items():
+        if raws[k].kind in _GLUED_KINDS:
+            raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
+    # 1　总则 / 1.1　编制目的及依据: a decimal outline's numbers, where the text numbers an outline of them.
+    for k, marker in decimal_markers(pairs).items():
         if raws[k].kind in _GLUED_KINDS:
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.

@@ -309,8 +309,14 @@ def _frame(
     align = parent.align if parent else None
     attr = (el.get("align") or "").strip().lower()
     css = _STYLE_ALIGN.search(style)
+    # text-align and align= set a block's alignment; on an inline element (a <span>, <font>, <b>) a
+    # browser ignores them, and so does the reader: govcn-html/row20.html centres its forwarded
+    # report's title on the <p> and sets ``text-align: justify`` on the <span> inside it.
+    aligns = tag in BLOCKS or tag in _CELLS or tag in {"body", "html"}
     if tag == "center":
         align = "center"
+    elif not aligns:
+        pass
     elif css and css.group(1).lower() in _ALIGNS:
         align = _ALIGNS[css.group(1).lower()]
     elif attr in _ALIGNS:

@@ -46,6 +46,25 @@ _ADOPTION = re.compile(
 )
 
 
+# （民政部　一九九七年一月二十八日）: an issuing body and a date in parentheses under a title.
+_SIGNED = re.compile(
+    r"^[（(][\u4e00-\u9fff]{2,30}?(?:局|总队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)[\s\u3000]+"
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,3}月[\d〇○零一二三四五六七八九十]{1,3}日[）)]$"
+)
+
+
+def is_signed_headnote(shadow: str) -> bool:
+    """A headnote naming the document's issuer and its date: ``（民政部　一九九七年一月二十八日）``.
+
+    The 意见 a 转发 notice forwards signs itself under its title instead of with a 落款 (govcn-html
+    row50 line 11, under ``关于清理整顿社会团体的意见``): a headnote, and the forwarded document a
+    bulletin of its own (:func:`~.laws.issues_here`). Left alone: a date alone (``（2019年1月31日）``,
+    read by *document date*), a 题注 (:func:`is_adoption_note`: an act, not an issuer), an
+    issuer alone (``（民政部）``).
+    """
+    return _SIGNED.match(shadow.strip()) is not None
+
+
 def is_box_label(shadow: str) -> bool:
     """``核心阅读`` and the like: the label of a box inside an article."""
     return shadow in BOX_LABELS
@@ -75,7 +94,9 @@ _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dat
 
 def _count(ctx: Context, i: int) -> int:
     raw = ctx.raws[i]
-    if raw.kind == "short" and (is_adoption_note(raw.shadow) or is_summary(raw.shadow)):
+    if raw.kind == "short" and (
+        is_adoption_note(raw.shadow) or is_summary(raw.shadow) or is_signed_headnote(raw.shadow)
+    ):
         return 1
     for k in range(i, min(i + _HEAD_NOTES_MAX + 1, len(ctx.raws))):
         ahead = ctx.raws[k]

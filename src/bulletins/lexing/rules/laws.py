@@ -36,7 +36,7 @@ from ..._text import HAN
 from ..context import UNDER_HEADLINE, Context
 from ..lines import Raw, is_short
 from ..tokens import retyped
-from .headnotes import is_adoption_note
+from .headnotes import is_adoption_note, is_signed_headnote
 from .paragraphs import paragraph
 
 _DATE = (
@@ -57,7 +57,8 @@ _ORDER = re.compile(rf"^[{HAN}]{{2,30}}令$")
 # 第三十九号 (a 主席令: rmrb/2020-01/20200102-16-01.txt line 5).
 _ORDER_NUMBER = re.compile(r"^[（(]?(?:\d{4}年)?第\s*(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,6})\s*号[）)]?$")
 # 关于印发《工资支付暂行规定》的通知 / 国务院办公厅转发…的通知: a notice that issues or forwards a document.
-_ISSUING = re.compile(r"(?:印发|转发|颁发|发布|公布)[^。]*(?:通知|决定|令)$")
+# 国务院办公厅关于印发 / 国 家 粮 食 应 急 预 案 的 函 (govcn-html row41 lines 1–2): a 函 issues one too.
+_ISSUING = re.compile(r"(?:印发|转发|颁发|发布|公布)[^。]*(?:通知|决定|令|函)$")
 # 《中华人民共和国森林法》已由…修订通过，现予公布，自2020年7月1日起施行。 (an order's sentence).
 _PROMULGATES = re.compile(r"现予(?:公布|发布|印发)|现(?:将[^。]{0,40})?公布")
 _LOOKAHEAD = 3000
@@ -288,10 +289,16 @@ def issues_here(ctx: Context, j: int) -> bool:
     """After an issuing notice's 落款, the document it issues begins at *j* and is part of its bulletin.
 
     Convention (tests/fixtures/corpus: web/lawref/ldb1994_gongzi_zhifu.md; tests/fixtures/formats
-    README): a document issued or forwarded by a notice stays in the notice's bulletin unless it
-    carries its own issuer and date — its own 落款 further on.
+    README; tests/fixtures/fresh README, the lead's adjudication of govcn-html row20 and row50): a
+    document issued or forwarded by a notice stays in the notice's bulletin unless it carries its
+    own issuer and date — its own 落款 further on, or a headnote naming them as the last line of its
+    title (:func:`~.headnotes.is_signed_headnote`, row50 line 11, the line after the title's run).
     """
-    return ctx.in_bulletin and ctx.after_closing() and issuing(ctx) and not _signs_itself(ctx, j)
+    if not (ctx.in_bulletin and ctx.after_closing() and issuing(ctx)):
+        return False
+    if j < len(ctx.raws) and is_signed_headnote(ctx.raws[j].shadow):
+        return False
+    return not _signs_itself(ctx, j)
 
 
 def annexed_here(ctx: Context, j: int) -> bool:
@@ -370,7 +377,10 @@ def issued_point(ctx: Context, i: int) -> int | None:
 
 # 江西省统计局  国家统计局江西调查总队: an issuing body's name (what a communiqué prints under its title).
 _BODY = re.compile(r"(?:局|总队|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会|处|所)$")
-_BARE_DATE = re.compile(rf"^{_DATE}$")
+# 2023年3月28日, or in parentheses with the day or without it: （2023年5月） under 万载县统计局    国家统计局万载调查队
+# (formats/html-pages/simonxinw_wanzai-gov_tjgb-2022.html lines 21–22).
+_YEAR_MONTH = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d〇○零一二三四五六七八九十]{1,2}月"
+_BARE_DATE = re.compile(rf"^(?:{_DATE}|[（(]\s*(?:{_DATE}|{_YEAR_MONTH})\s*[）)])$")
 _ISSUER_LINES_MAX = 2
 
 
@@ -386,7 +396,9 @@ def signed_under_title(raws: Sequence[Raw], k: int) -> int | None:
     A communiqué prints who issued it and when under its title, not at its end:
     ``江西省2022年国民经济和社会发展统计公报[1]`` / ``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` /
     ``2022年是党的二十大胜利召开之年，…`` (formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html
-    lines 21–24). A 落款 at a notice's end is followed by nothing, a note or the next title, never by text.
+    lines 21–24); the date may stand in parentheses and give the month only (``万载县统计局    国家统计局万载调查队``
+    / ``（2023年5月）``, simonxinw_wanzai-gov_tjgb-2022.html lines 21–22). A 落款 at a notice's end is followed by
+    nothing, a note or the next title, never by text.
     """
     m = k
     while m < len(raws) and m - k < _ISSUER_LINES_MAX and issuer_line(raws[m]):
@@ -394,7 +406,9 @@ def signed_under_title(raws: Sequence[Raw], k: int) -> int | None:
     if m == k or m + 1 >= len(raws):
         return None
     date, text = raws[m], raws[m + 1]
-    if date.kind not in {"date_only", "para", "short"} or not _BARE_DATE.match(date.shadow.strip()):
+    # （2023年4月12日） in parentheses is a speech_date by its own text (formats/html-pages/
+    # simonxinw_yichun-gov_tjgb-2022.html line 23, under 宜春市统计局  国家统计局宜春调查队).
+    if date.kind not in {"date_only", "para", "short", "speech_date"} or not _BARE_DATE.match(date.shadow.strip()):
         return None
     return m + 1 if text.kind in {"para", "point", "lead"} else None
 

@@ -22,7 +22,10 @@ _MASTHEAD = re.compile(rf"^[{HAN}（）()](?:、?[{HAN}（）()]){{1,29}}文件$
 # 国办发〔2017〕74号; a joint issue names its issuers with 、 (计算机、软件函〔2021〕8号, formats/pdf-text hfut).
 _DOC_NUMBER = re.compile(rf"^[{HAN}](?:、?[{HAN}]){{0,15}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
 # 附件 / 附件2： / 附件1. / 附件一 alone on its line (gov.cn row44): the label of an annex.
-_ATTACHMENT = re.compile(r"^附件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)")
+# 附： alone on its line, the older documents' label (govcn-html/row52.html line 30, under the forwarded 请示's
+# 落款 国家教委 / 一九九六年五月十三日 and over its table); 附：中华人民共和国2019年…统计公报图表 with a title after
+# the colon is a page's headline (rmrb/2020-02/20200229-06-01.txt line 2), not a label.
+_ATTACHMENT = re.compile(r"^附(?:件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)|\s*[：:]$)")
 _CC = re.compile(r"^抄送[：:]")
 _IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
 
@@ -101,12 +104,23 @@ def notice_element(ctx: Context, i: int) -> int | None:
     return j
 
 
+# 教育部： / 国家经贸委、冶金部： / 周桂英等代表： / 马万祺副主席：: one addressee, or a few, named and nothing else.
+_NAMED_ADDRESSEE = re.compile(r"^[^，,。！？；;：:\s]{2,40}[：:]$")
+
+
 def addressee(ctx: Context, i: int) -> int | None:
     """The 主送机关 under the title.
 
-    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+    各省、自治区、直辖市人民政府，国务院各部委、各直属机构：. Under a 发文字号 (GB/T 9704 §7.3.1: the
+    主送机关 is the line after it) any short line that names someone and ends with a colon is one,
+    a person or a body without a word of :data:`~.endings.is_addressee`'s: ``教育部：`` (govcn-html
+    row55 line 4), ``武警总部：`` (row45), ``周桂英等代表：`` (row27, a reply to NPC deputies),
+    ``马万祺副主席：`` (row25).
     """
-    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"} or not is_addressee(ctx.raws[i].shadow):
+    shadow = ctx.raws[i].shadow
+    if ctx.last == "DOC_NUMBER_BELOW" and _NAMED_ADDRESSEE.match(shadow.strip()):
+        return ctx.emit_line("ADDRESSEE", i)
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "DOC_NUMBER_BELOW"} or not is_addressee(shadow):
         return None
     return ctx.emit_line("ADDRESSEE", i)
 
