@@ -105,10 +105,11 @@ def lex(
             )
             continue
         spans = segments(stripped)
-        line_raws = []
-        for start, end in spans:
-            raw = content_kind(stripped[start:end], shadow_stripped[start:end], number, number in headings)
-            line_raws.append(attrs.evolve(raw, indented=True) if number in indented else raw)
+        toc, indent = number in headings, number in indented
+        line_raws = [
+            content_kind(stripped[start:end], shadow_stripped[start:end], number, toc, indented=indent)
+            for start, end in spans
+        ]
         if len(spans) > 1:
             line_raws = packed_raws(line_raws)
         raws.extend(line_raws)

@@ -24,11 +24,15 @@ from .rules.notices import notice_element_kind
 from .rules.speech import is_byline, is_salutation, is_speech_date
 
 
-def content_kind(text: str, shadow: str, number: int, toc: bool) -> Raw:
-    """First pass: classify one non-blank line by its own content."""
+def content_kind(text: str, shadow: str, number: int, toc: bool, *, indented: bool = False) -> Raw:
+    """First pass: classify one non-blank line by its own content.
+
+    *toc* and *indented* are what the source said of the line (a heading bookmark, leading white
+    space), carried on the :class:`Raw` as given.
+    """
 
     def raw(kind: str, **extra: object) -> Raw:
-        return Raw(number=number, text=text, shadow=shadow, kind=kind, toc=toc, **extra)  # type: ignore[arg-type]
+        return Raw(number=number, text=text, shadow=shadow, kind=kind, toc=toc, indented=indented, **extra)  # type: ignore[arg-type]
 
     if is_image(shadow):
         return raw("image")
