@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from .model import AttendeeGroup, Bulletin, Closing, Dateline, Document, Headline, Point, iter_blocks
+from .model import AttendeeGroup, Closing, Dateline, Document, Headline, Point, iter_blocks
 
 PARTS = ("bulletin", "headline", "dateline", "attendees", "points", "closing")
 """The models: one per thing that carries a confidence."""
@@ -290,12 +290,23 @@ def shipped() -> ConfidenceModel:
 def with_confidence(document: Document, evidence: Evidence, model: ConfidenceModel | None = None) -> Document:
     """Return *document* with ``confidence`` set on every bulletin and its scored parts."""
     model = model or shipped()
-    bulletins = tuple(_scored(document, k, evidence, model) for k in range(len(document.bulletins)))
+    bulletins = tuple(
+        attrs.evolve(b, **confidence_changes(document, k, evidence, model)) for k, b in enumerate(document.bulletins)
+    )
     return attrs.evolve(document, bulletins=bulletins)
 
 
-def _scored(document: Document, index: int, evidence: Evidence, model: ConfidenceModel) -> Bulletin:
-    """The bulletin with its confidences: each model's bulletin-level sum once, then each part's own features."""
+def confidence_changes(
+    document: Document, index: int, evidence: Evidence, model: ConfidenceModel | None = None
+) -> dict[str, Any]:
+    """The fields that set the confidences of the bulletin at *index* of *document*, for ``attrs.evolve``.
+
+    ``confidence`` and, where the bulletin has them, its ``headline``, ``dateline``, ``closing``,
+    ``attendees`` and ``body`` (its points) with theirs set. The pipeline merges them with the
+    bulletin's other late fields (its date, its origin) into one copy of the bulletin; each model's
+    bulletin-level sum is taken once, then each part's own features.
+    """
+    model = model or shipped()
     b = document.bulletins[index]
     base = bulletin_features(document, index, evidence)
     m = model.parts
@@ -330,7 +341,7 @@ def _scored(document: Document, index: int, evidence: Evidence, model: Confidenc
             ]
         )
         changes["body"] = _with_point_scores(b.body, scores)
-    return attrs.evolve(b, **changes)
+    return changes
 
 
 def _with_point_scores(blocks: Sequence[Any], scores: Any) -> tuple[Any, ...]:

@@ -17,11 +17,12 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from . import grammar
 from . import script as _script
-from .analyze.issued import with_dates
+from .analyze.events import reference
+from .analyze.issued import bulletin_date
 from .analyze.years import document_year, fill_years
 from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
-from .confidence import Evidence, with_confidence
+from .confidence import Evidence, confidence_changes, shipped
 from .decode import Errors
 from .errors import BulletinsError, ParseError, ReadError
 from .lexing import lex
@@ -216,8 +217,6 @@ def _document(
     found, residue = _banner(parsed.bulletins, parsed.residue, lines)
     if any(line.places for line in lines):
         found = _colophon(found)
-    if lines:
-        found = tuple(attrs.evolve(b, origin=lines[b.lines[0] - 1].origin or None) for b in found)
     document = Document(
         source=info,
         bulletins=found,
@@ -228,11 +227,34 @@ def _document(
     fill = year if year is not None else document_year(document.bulletins) or _metadata_year(info.metadata)
     if fill is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
-    document = with_dates(document, year)
-    document = with_confidence(document, Evidence.from_trace(trace))
+    document = _finished(document, lines, year, Evidence.from_trace(trace))
     if script == "simplified":
         document = _script.to_simplified(document)
     return document
+
+
+def _finished(document: Document, lines: tuple[Line, ...], year: int | None, evidence: Evidence) -> Document:
+    """Set each bulletin's late fields in one copy of it: its origin, its date, its confidences.
+
+    The origin is the reader's for the bulletin's first line; the date is
+    :func:`bulletins.analyze.issued.bulletin_date` (after the years are filled); the confidences are
+    :func:`bulletins.confidence.confidence_changes`. None of them reads another, and copying a
+    bulletin once instead of once per field is what keeps them cheap (docs/performance.md).
+    """
+    if not document.bulletins:
+        return document
+    ref = reference(document, year)
+    model = shipped()
+    finished = []
+    for k, bulletin in enumerate(document.bulletins):
+        changes = confidence_changes(document, k, evidence, model)
+        if lines:
+            changes["origin"] = lines[bulletin.lines[0] - 1].origin or None
+        date = bulletin_date(bulletin, ref, given=year is not None)
+        if date is not None:
+            changes["date"] = date
+        finished.append(attrs.evolve(bulletin, **changes))
+    return attrs.evolve(document, bulletins=tuple(finished))
 
 
 _BANNER_GAP = 3  # lines of page furniture that may stand between the marks and the notice

@@ -33,10 +33,10 @@ from datetime import date as _date
 import attrs
 
 from .._text import cn_digits_to_int, cn_to_int
-from ..model import Bulletin, Date, Document, DocumentDate, Paragraph
+from ..model import Bulletin, Date, DocumentDate, Paragraph
 from ..script import shadow
 from .dates import DATE_RE, date_from_match
-from .events import Reference, complete, reference
+from .events import Reference, complete
 
 # A head line that is a date and what was done on it, no sentence: a comma or a full stop right
 # after the date, or inside the line, makes it the body's first sentence (2020年5月28日，…会议…).
@@ -208,20 +208,3 @@ def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) ->
     if bulletin.dateline is not None and bulletin.dateline.date is not None:
         return _make(bulletin.dateline.date, "dateline", bulletin.dateline.line, ref, given=given)
     return _metadata_date(ref)
-
-
-def with_dates(document: Document, year: int | None = None) -> Document:
-    """Return *document* with every bulletin's :attr:`~bulletins.model.Bulletin.date` set.
-
-    Args:
-        document: The parsed document (years already filled where the document prints one).
-        year: The parse's ``year=`` option, for dates that print none.
-    """
-    if not document.bulletins:
-        return document
-    ref = reference(document, year)
-    dated = []
-    for bulletin in document.bulletins:
-        date = bulletin_date(bulletin, ref, given=year is not None)
-        dated.append(bulletin if date is None else attrs.evolve(bulletin, date=date))
-    return attrs.evolve(document, bulletins=tuple(dated))
