@@ -26,9 +26,15 @@ def entry_points(group: str) -> tuple[EntryPoint, ...]:
     return tuple(_scan(group=group))
 
 
+_LOADED: dict[tuple[str, str], tuple[tuple[EntryPoint, ...], object]] = {}
+"""(group, name) → the entry points it was found among and the object it loaded: each installed
+plugin is imported once per scan (the readers are looked up for every file parsed)."""
+
+
 def refresh() -> None:
     """Forget the installed plugins seen so far (after installing one into a running process)."""
     entry_points.cache_clear()
+    _LOADED.clear()
 
 
 def register(group: str, name: str, obj: object, *, replace: bool = False) -> None:
@@ -73,10 +79,16 @@ def load(group: str, name: str) -> object:
     runtime = _RUNTIME.get(group, {})
     if name in runtime:
         return runtime[name]
-    for ep in entry_points(group=group):
+    found = entry_points(group=group)
+    loaded = _LOADED.get((group, name))
+    if loaded is not None and loaded[0] is found:  # the same scan: the same object
+        return loaded[1]
+    for ep in found:
         if ep.name == name:
             _installed(group)  # raises on a name conflict
-            return ep.load()
+            obj = ep.load()
+            _LOADED[(group, name)] = (found, obj)
+            return obj
     available = ", ".join(names(group)) or "none installed"
     kind = group.rpartition(".")[2].rstrip("s")
     raise UnknownPluginError(f"unknown {kind} {name!r} (available: {available})")
