@@ -90,6 +90,23 @@ def test_two_installed_plugins_with_one_name_are_an_error(monkeypatch: pytest.Mo
         get_exporter("json")
 
 
+def test_an_installed_plugin_is_loaded_once_per_scan_and_a_registration_still_wins() -> None:
+    from bulletins import plugins
+    from bulletins.exporters.json import JsonExporter
+
+    group = "bulletins.exporters"
+    assert plugins.load(group, "json") is JsonExporter
+    assert plugins._LOADED[(group, "json")][1] is JsonExporter  # kept for the next call
+    plugins.register(group, "json", Document, replace=True)  # a runtime plugin is asked first
+    try:
+        assert plugins.load(group, "json") is Document
+    finally:
+        plugins.unregister(group, "json")
+    plugins.refresh()
+    assert (group, "json") not in plugins._LOADED
+    assert plugins.load(group, "json") is JsonExporter
+
+
 @pytest.mark.parametrize("indent", [None, 2])
 def test_json_text_does_not_depend_on_orjson(
     indent: int | None, monkeypatch: pytest.MonkeyPatch, seed_documents: dict[str, Document]
