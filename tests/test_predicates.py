@@ -16,7 +16,13 @@ import bulletins
 from bulletins.analyze.markers import decimal_markers
 from bulletins.lexing.rules.chrome import is_chrome
 from bulletins.lexing.rules.credits import match_credit, match_credit_tail
-from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary
+from bulletins.lexing.rules.headnotes import (
+    is_adoption_note,
+    is_box_label,
+    is_signed_headnote,
+    is_summary,
+    stat_callout,
+)
 from bulletins.script import shadow
 
 # (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
@@ -183,6 +189,33 @@ def test_headnotes_and_box_labels() -> None:
     # column label is no 提要, however long and whatever commas it holds.
     assert not is_summary(shadow("“抗疫就是打仗， 阵地决不能丢”（应收尽收 刻不容缓）"))
     assert not is_summary(shadow("“社区就是家，一定要干净”（讲述·一辈子一件事）"))
+
+
+# (figure line, the line under it, a stat callout?): rmrb lines, file and line noted.
+STAT_CALLOUTS = [
+    # 2019-02/20190228-01-01.txt lines 4–5
+    (
+        "20多万",
+        "2018年，山东规模以上农业龙头企业达9600多家，农民合作社20多万家，家庭农场超过6万家，数量均居全国前列。",
+        True,
+    ),
+    # 2020-05/20200508-01-02.txt lines 4–5
+    ("99.1%", "截至4月21日，全国规模以上工业企业平均开工率和复岗率分别达99.1%和95.1%", True),
+    # 2020-05/20200511-01-02.txt lines 4–5
+    ("1.6万人次", "截至5月9日，上海浦东新区共有1.6万人次在线进行远程身份核验", True),
+    # 2019-02/20190212-01-01.txt lines 6–7
+    ("1+6", "2014年全国两会结束不久，上海开展了“1+6”改革。所谓“1+6”，就是调研形成的1个关键文件和6个配套文件。", True),
+    # look-alikes (pairs made here from the lines above and rmrb/2019-02/20190219-04-01.txt line 12): a year
+    # over a sentence that does not print it; a figure over a subhead; an ordinal.
+    ("2019", "去年我国服务进出口规模达52402亿元，增速高于世界主要经济体", False),
+    ("10.8万", "总书记对家政行业很了解", False),
+    ("第一", "第一次全国自然灾害综合风险普查", False),
+]
+
+
+@pytest.mark.parametrize(("figure", "following", "expected"), STAT_CALLOUTS)
+def test_stat_callout(figure: str, following: str, expected: bool) -> None:
+    assert stat_callout(shadow(figure), shadow(following)) is expected
 
 
 # -- unindented head (rmrb) ----------------------------------------------------------------------

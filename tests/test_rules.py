@@ -280,6 +280,21 @@ SPEAKER_FIRST = (
     "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
 )
 
+# rmrb/2019-02/20190219-04-01.txt lines 1–10: a stat callout box (its heading, two figures, each over its
+# sentence) between the headline and the text.
+STAT_BOX = (
+    "卓长立代表——\n愿把家政行业办成爱心工程（新思想基层结硕果）\n\n　　2018年济南市——\n　　10.8万\n"
+    "　　家政服务公司412家，从业人员10.8万人，服务家庭29万户。\n　　95%\n"
+    "　　培训各类家政服务员5万人，其中农民工4.1万人，农民工比例达到82%，95%的学员实现就业。\n　　\n"
+    "　　2月12日，春节长假后第二个工作日。\n"
+)
+# rmrb/2019-02/20190212-01-01.txt: its title (line 2), a body paragraph (line 11), then the figure and its
+# sentence of lines 8–9 (the order is made here): a figure over its sentence inside the text is no callout box.
+STAT_IN_BODY = (
+    "牢记嘱托勇为人先 改革创新砥砺奋进\n　　前不久闭幕的上海市两会上，落实总书记和中央交付上海的新的三项重大任务，成为会场内外热议的话题。\n"
+    "　　229\n　　2017年2月，上海宣布对229名领导干部亲属经商办企业行为进行了规范，其中137人的亲属退出经商办企业。\n"
+)
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -320,6 +335,9 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("headnotes", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 3),  # （…主席团第三次会议通过）
     ("headnotes", _file(CORPUS / "rmrb/2019-02/20190226-05-06.txt"), 4),  # 提要: “网约护士”从设想走向现实…
     ("box label", _file(CORPUS / "rmrb/2020-02/20200208-05-01.txt"), 4),  # 核心阅读
+    ("stat callout", _text(STAT_BOX), 4),  # 2018年济南市—— (the box's heading)
+    ("stat callout", _text(STAT_BOX), 5),  # 10.8万
+    ("stat callout", _text(STAT_BOX), 8),  # 培训各类家政服务员5万人，…95%的学员实现就业。
     ("box label", _file(CORPUS / "rmrb/2020-01/20200118-05-01.txt"), 29),  # 图片说明：
     ("weak caption", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 1),  # 一批…文艺作品正在涌现 (a kicker)
     ("caption", _file(CORPUS / "rmrb/2020-02/20200217-16-01.txt"), 48),  # 图②：2月2日，…
@@ -409,6 +427,8 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("closing date", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 3, "speech date"),
     # 核心阅读's box text is body text, not another label.
     ("box label", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 5, "body text"),
+    # 229 over its sentence inside the body is a subhead of the text, not a callout under the headline.
+    ("stat callout", _text(STAT_IN_BODY), 3, "short run"),
     # 新华社记者刘赞 under a 题：-title is a byline, never a credit (no 摄).
     ("credit", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2, "byline"),
     # 湖北省人民政府： under the title and its number is the addressee, not a headnote.

@@ -84,6 +84,7 @@ RULES: tuple[Rule, ...] = (
     Rule("communique head", _kinds("short", "byline"), laws.communique_head),
     Rule("repeated closing", _kinds("short", "byline"), laws.repeated_closing),
     Rule("issued document", _kinds("point"), laws.issued_point),
+    Rule("stat callout", _kinds("short", "para"), headnotes.stat_box),
     Rule("headnotes", None, headnotes.head_notes),
     Rule("box label", _kinds("short", "para"), headnotes.box_label),
     Rule("figure in front matter", _kinds("caption"), speech.front_figure),

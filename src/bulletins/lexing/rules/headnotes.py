@@ -17,6 +17,13 @@ Evidence (``../shared/corpus/rmrb``):
   ``图片说明：`` over a page's captions (37 files; rmrb/2020-01/20200118-05-01.txt line 29, where
   it opened a bulletin after a section's signature).
 
+* stat callouts — a feature or a 纪实 often prints, between its headline and its text, a box of one to
+  four figures, each a figure alone on its line over the sentence it comes from: ``20多万`` /
+  ``2018年，山东规模以上农业龙头企业达9600多家，农民合作社20多万家，…`` (2019-02/20190228-01-01.txt
+  lines 4–5), ``99.1%`` / ``截至4月21日，全国规模以上工业企业平均开工率和复岗率分别达99.1%…``
+  (2020-05/20200508-01-02.txt lines 4–7), ``52402亿`` (2019-02/20190213-01-05.txt line 4). 67 such
+  figures stand under a headline in rmrb (about 40 files); each was read as a headline line.
+
 A headnote is read as a paragraph at the head of the body (the dateline that may follow it still
 belongs to the bulletin); a box label is a subhead.
 """
@@ -24,8 +31,10 @@ belongs to the bulletin); a box label is a subhead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..context import UNDER_HEADLINE, Context
+from ..lines import Raw
 from .endings import ends_item
 from .speech import speaker_lines
 
@@ -63,6 +72,35 @@ def is_signed_headnote(shadow: str) -> bool:
     issuer alone (``（民政部）``).
     """
     return _SIGNED.match(shadow.strip()) is not None
+
+
+# 20多万, 99.1%, 52402亿, 1.6万人次, 7亿多, 375, 1+6: a figure alone on its line, with its unit.
+_FIGURE = re.compile(
+    r"^(?:近|超|逾|约)?(?P<n>\d+(?:\.\d+)?(?:\+\d+)*)(?:多|余)?(?:万亿|万|亿|千|百)?(?:多|余)?"
+    r"(?:%|％|个|人次|人|元|家|项|吨|公里|千米|倍|亩|户|次|所|座|名|件|门|处|条|辆|架|艘|天)?$"
+)
+
+
+def stat_callout(shadow: str, following: str) -> bool:
+    """A figure alone on its line (``20多万``) over the sentence it comes from (which prints the number)."""
+    found = _FIGURE.match(shadow)
+    return found is not None and len(following) > len(shadow) and found.group("n") in following
+
+
+def stat_lines(raws: Sequence[Raw], k: int) -> int:
+    """How many lines of a stat callout start at *k*: 2 (figure, sentence), 3 with the box's own heading, or 0.
+
+    The heading is a short line ending in a dash over the first figure: ``2018年济南市——`` / ``10.8万`` /
+    ``家政服务公司412家，从业人员10.8万人，…`` (rmrb/2019-02/20190219-04-01.txt lines 4–6).
+    """
+    if k + 1 >= len(raws):
+        return 0
+    if stat_callout(raws[k].shadow, raws[k + 1].shadow):
+        return 2
+    shadow = raws[k].shadow
+    if shadow.endswith("——") and len(shadow) <= 16 and stat_lines(raws, k + 1) == 2:
+        return 3
+    return 0
 
 
 def is_box_label(shadow: str) -> bool:
@@ -124,6 +162,18 @@ def head_notes(ctx: Context, i: int) -> int | None:
     for k in range(i, i + count):
         ctx.emit_line("HEAD_NOTE", k)
     return i + count
+
+
+def stat_box(ctx: Context, i: int) -> int | None:
+    """A stat callout under the headline: the figure and its sentence are headnotes, never headline lines.
+
+    ``20多万`` / ``2018年，山东…农民合作社20多万家，…`` (rmrb/2019-02/20190228-01-01.txt lines 4–5;
+    :func:`stat_callout`). A box prints one to four figures; each pair follows the last.
+    """
+    count = stat_lines(ctx.raws, i) if ctx.last in UNDER_HEADLINE else 0
+    for k in range(i, i + count):
+        ctx.emit_line("HEAD_NOTE", k)
+    return i + count if count else None
 
 
 def box_label(ctx: Context, i: int) -> int | None:

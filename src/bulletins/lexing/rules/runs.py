@@ -18,7 +18,7 @@ from ..tokens import LineInfo
 from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
-from .headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary
+from .headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary, stat_lines
 from .laws import (
     annexed_here,
     continues_articles,
@@ -67,6 +67,7 @@ def short_run(ctx: Context, i: int) -> int:
             or is_contents_label(shadow)  # 目录 under a report's title (lexing/rules/contents.py)
             or ends_headline(shadow)  # a 题注 without parentheses, or one that runs on (lexing/rules/laws.py)
             or speaker_lines(raws, k)  # 自治区人民政府主席 over 张 雨 浦 (lexing/rules/speech.py)
+            or stat_lines(raws, k)  # a stat callout: 20多万 over its sentence (lexing/rules/headnotes.py)
         ):
             j = k
             break
