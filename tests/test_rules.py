@@ -295,6 +295,24 @@ STAT_IN_BODY = (
     "　　229\n　　2017年2月，上海宣布对229名领导干部亲属经商办企业行为进行了规范，其中137人的亲属退出经商办企业。\n"
 )
 
+# web/govreport/2026_河南省_政府工作报告_row1.txt lines 10–16 and 2026_青海省_政府工作报告_row1.txt lines 1–7: the
+# site's metadata inside the front matter, before the speaker's line or after it (the fresh draw's two misses).
+HENAN = (
+    "2026年河南省政府工作报告\n——2026年1月26日在河南省第十四届人民代表大会第四次会议上\n来源：河南日报\n"
+    "时间：2026-02-03\n河南省人民政府省长 王凯\n各位代表：\n"
+    "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+)
+QINGHAI = (
+    "政府工作报告\n――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n省长 罗东川\n2026-01-31 07:00:44\n"
+    "来源：青海日报\n各位代表：\n"
+    "现在，我代表省人民政府向大会报告工作，请予审议，并请各位政协委员和列席会议的同志提出意见。\n"
+)
+# The same metadata under a title with no speech after it (河南's lines 10, 12, 13, then its line 16) stays chrome.
+HENAN_NO_SPEECH = (
+    "2026年河南省政府工作报告\n来源：河南日报\n时间：2026-02-03\n"
+    "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+)
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -353,6 +371,10 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("speech date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3),  # （2020年2月23日）
     ("speech date", _file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), 3),  # （…会议上）
     ("speech date", _text(SPEAKER_FIRST), 3),  # （…会议上） under 省长 李炳军
+    ("speech front metadata", _text(HENAN), 3),  # 来源：河南日报 (over the speaker's line)
+    ("speech front metadata", _text(HENAN), 4),  # 时间：2026-02-03
+    ("speech front metadata", _text(QINGHAI), 4),  # 2026-01-31 07:00:44 (under the speaker's line)
+    ("speech front metadata", _text(QINGHAI), 5),  # 来源：青海日报 (over the salutation)
     ("figure in front matter", _text(NINGXIA), 4),  # 2月3日，…开幕。… 王鼎 摄 (then 各位代表：)
     ("figure in front matter", _text(NINGXIA), 5),  # 各位代表： (emitted with the caption above it)
     ("speaker office", _text(SPLIT_SPEAKER), 3),  # 自治区人民政府主席
@@ -427,6 +449,8 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("closing date", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 3, "speech date"),
     # 核心阅读's box text is body text, not another label.
     ("box label", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 5, "body text"),
+    # 来源：河南日报 under a title with no speech after it is the page's chrome.
+    ("speech front metadata", _text(HENAN_NO_SPEECH), 2, "residue line"),
     # 229 over its sentence inside the body is a subhead of the text, not a callout under the headline.
     ("stat callout", _text(STAT_IN_BODY), 3, "short run"),
     # 新华社记者刘赞 under a 题：-title is a byline, never a credit (no 摄).
@@ -594,6 +618,8 @@ FRONT_MATTER = [
     (_text(SPLIT_SPEAKER), "政府工作报告", "张雨浦", "2026-01-27"),
     (_text(SPEAKER_FIRST), "政府工作报告", "李炳军", "2026-01-27"),
     (_file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), "政府工作报告", "李炳军", "2026-01-27"),
+    (_text(HENAN), "2026年河南省政府工作报告", "王凯", "2026-01-26"),
+    (_text(QINGHAI), "政府工作报告", "罗东川", "2026-01-27"),
 ]
 
 

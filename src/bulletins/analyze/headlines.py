@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from .._text import HAN
 
-_SUB_START = re.compile(r"^(?:——|--|－－|-{2,})")
+_SUB_START = re.compile(r"^(?:——|――|--|－－|-{2,})")  # ―― (U+2015 twice): web/govreport 青海 line 2
 _SUB_END = re.compile(r"(?:纪实|侧记|综述|述评)$")
 _DECK = re.compile(r"(?:出席|主持|讲话|参加|陪同|出席会议|主持会议|出席活动|参加活动|参加会议)$")
 _CONT_START = re.compile(rf"^(?:第[一二三四五六七八九十百]+次|会议|作出|致|并|强调|要求|上的|[（(]|[{HAN}]{{0,2}}精神)")

@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     Rule("table note", _kinds("para", "short", "lead", "point"), tables.table_note),
     Rule("contents", _kinds("short", "para", "subhead"), contents.contents),
     Rule("table of contents", _kinds("point"), contents.table_of_contents),
+    Rule("speech front metadata", _kinds("nav", "short", "para"), speech.front_metadata),
     Rule("residue line", _kinds("image", "nav", "section"), chrome.residue_line),
     Rule("web print title", _kinds("short", "para", "masthead", "doc_number"), chrome.web_print_title),
     Rule("note after closing", None, notices.note_after_closing),

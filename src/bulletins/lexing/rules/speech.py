@@ -15,6 +15,7 @@ from ..._text import HAN, looks_like_name
 from ...analyze.dates import DATE_ONLY_RE
 from ..context import HEADLINE, Context
 from ..lines import Raw
+from .chrome import is_chrome
 from .credits import foreign_writer, read_names
 
 # （2020年2月23日） under a speech title (seed 004)
@@ -101,7 +102,41 @@ def speaker_name(text: str, shadow: str) -> str:
     return text.strip()
 
 
+# 2026-01-31 07:00:44, 2026-02-03: a web page's time stamp alone on its line.
+_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_FRONT_MAX = 4
+
+
+def is_page_metadata(raw: Raw) -> bool:
+    """A web page's metadata line: 来源：河南日报, 时间：2026-02-03 (:func:`~.chrome.is_chrome`), a time stamp."""
+    return raw.kind == "nav" or is_chrome(raw.shadow) or _STAMP.match(raw.shadow) is not None
+
+
 # -- the context rules ----------------------------------------------------------------------
+
+
+def front_metadata(ctx: Context, i: int) -> int | None:
+    """A web page's metadata lines inside a speech's front matter: residue the front matter keeps.
+
+    ``2026年河南省政府工作报告`` / ``——2026年1月26日在…会议上`` / ``来源：河南日报`` / ``时间：2026-02-03`` /
+    ``河南省人民政府省长 王凯`` / ``各位代表：`` (web/govreport/2026_河南省_政府工作报告_row1.txt lines 10–15),
+    ``省长 罗东川`` / ``2026-01-31 07:00:44`` / ``来源：青海日报`` / ``各位代表：`` (…青海省… lines 3–6). Only
+    between the title block (or the speaker's line, or the date) and a speaker's line or a salutation that
+    follows within four lines: elsewhere such lines are the page's chrome (the residue line rule).
+    """
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
+        return None
+    k = i
+    while k < len(ctx.raws) and k - i < _FRONT_MAX and is_page_metadata(ctx.raws[k]):
+        k += 1
+    after = ctx.peek(k)
+    if k == i or after is None or not (after.kind in {"salutation", "byline"} or speaker_lines(ctx.raws, k)):
+        return None
+    if after.kind == "byline" and ctx.last == "BYLINE":
+        return None
+    for n in range(i, k):
+        ctx.emit_line("FRONT_NAV", n)
+    return k
 
 
 def speech_date(ctx: Context, i: int) -> int | None:
