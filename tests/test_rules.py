@@ -313,6 +313,15 @@ HENAN_NO_SPEECH = (
     "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
 )
 
+# rmrb/2019-10/20191001-03-01.txt lines 2–6 (the fresh draw's rmrb speech miss): the salutation over two lines.
+SALUTATION_TWO_LINES = (
+    "在庆祝中华人民共和国成立70周年招待会上的讲话\n（2019年9月30日）\n女士们，先生们，\n同志们，朋友们：\n"
+    "　　在这金风送爽的美好时节，我们迎来了中华人民共和国成立70周年。\n"
+)
+# The same lines with the last salutation line left out (made here): an addressee line over body text is no
+# salutation, and the date is the document's.
+SALUTATION_CUT = SALUTATION_TWO_LINES.replace("同志们，朋友们：\n", "")
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -371,6 +380,9 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("speech date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3),  # （2020年2月23日）
     ("speech date", _file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), 3),  # （…会议上）
     ("speech date", _text(SPEAKER_FIRST), 3),  # （…会议上） under 省长 李炳军
+    ("salutation over lines", _text(SALUTATION_TWO_LINES), 3),  # 女士们，先生们，
+    ("salutation over lines", _text(SALUTATION_TWO_LINES), 4),  # 同志们，朋友们：
+    ("speech date", _text(SALUTATION_TWO_LINES), 2),  # （2019年9月30日） over the two lines
     ("speech front metadata", _text(HENAN), 3),  # 来源：河南日报 (over the speaker's line)
     ("speech front metadata", _text(HENAN), 4),  # 时间：2026-02-03
     ("speech front metadata", _text(QINGHAI), 4),  # 2026-01-31 07:00:44 (under the speaker's line)
@@ -449,6 +461,7 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("closing date", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 3, "speech date"),
     # 核心阅读's box text is body text, not another label.
     ("box label", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 5, "body text"),
+    ("salutation over lines", _text(SALUTATION_CUT), 3, "short run"),
     # 来源：河南日报 under a title with no speech after it is the page's chrome.
     ("speech front metadata", _text(HENAN_NO_SPEECH), 2, "residue line"),
     # 229 over its sentence inside the body is a subhead of the text, not a callout under the headline.
@@ -621,6 +634,13 @@ FRONT_MATTER = [
     (_text(HENAN), "2026年河南省政府工作报告", "王凯", "2026-01-26"),
     (_text(QINGHAI), "政府工作报告", "罗东川", "2026-01-27"),
 ]
+
+
+def test_a_salutation_over_two_lines_is_one_salutation() -> None:
+    (bulletin,) = bulletins.parse(SALUTATION_TWO_LINES).bulletins
+    assert bulletin.speech is not None and bulletin.speech.date is not None
+    assert (bulletin.speech.date.iso, bulletin.speech.salutation) == ("2019-09-30", "女士们，先生们，同志们，朋友们：")
+    assert [line.line for line in bulletin.speech.source_lines] == [2, 3, 4]
 
 
 @pytest.mark.parametrize(("data", "title", "speaker", "date"), FRONT_MATTER)

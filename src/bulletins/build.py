@@ -495,7 +495,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         by_kind = {t.type: t for t in tokens}  # the last BYLINE: the name under an office line
         date_token = by_kind.get("SPEECH_DATE")
         speaker = by_kind.get("BYLINE")
-        salutation = by_kind.get("SALUTATION")
+        # 女士们，先生们， / 同志们，朋友们：: a salutation set over several lines is their text joined.
+        salutation = "".join(t.info.text.strip() for t in tokens if t.type == "SALUTATION") or None
         date = None
         if date_token is not None:
             inner = date_token.info.text.strip("（()） ")
@@ -503,7 +504,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         return Speech(
             speaker=_speaker(speaker.info.text) if speaker else None,
             date=date,
-            salutation=salutation.info.text if salutation else None,
+            salutation=salutation,
             source_lines=tuple(_source_line(t) for t in tokens),
         )
 

@@ -96,6 +96,7 @@ RULES: tuple[Rule, ...] = (
     Rule("document date", _kinds("speech_date"), headnotes.document_date),
     Rule("speech date", _kinds("speech_date"), speech.speech_date),
     Rule("salutation", _kinds("salutation"), speech.salutation),
+    Rule("salutation over lines", _kinds("short", "para"), speech.salutation_over_lines),
     Rule("speaker office", _kinds("short"), speech.speaker_office),
     Rule("byline", _kinds("byline"), speech.byline),
     Rule("order date", _kinds("date_only"), laws.order_date),

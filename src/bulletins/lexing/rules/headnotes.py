@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from ..context import UNDER_HEADLINE, Context
 from ..lines import Raw
 from .endings import ends_item
-from .speech import speaker_lines
+from .speech import salutation_lines, speaker_lines
 
 BOX_LABELS = frozenset(
     {
@@ -191,8 +191,11 @@ def document_date(ctx: Context, i: int) -> int | None:
 
     （2019年1月3日） under a document's title (rmrb/2019-02/20190220-01-02.txt line 3) is the date
     it bears, not a speech's: a headnote. A speaker's line under it (习近平, or an office line over the
-    name: 某某省人民政府代省长 / 李 炳 军) or a salutation makes it a speech's date.
+    name: 某某省人民政府代省长 / 李 炳 军) or a salutation (perhaps set over several lines) makes it a
+    speech's date.
     """
     if ctx.last not in UNDER_HEADLINE or ctx.speech_follows(i) or speaker_lines(ctx.raws, i + 1):
+        return None
+    if salutation_lines(ctx.raws, i + 1):  # 女士们，先生们， / 同志们，朋友们： (rmrb/2019-10/20191001-03-01.txt)
         return None
     return ctx.emit_line("HEAD_NOTE", i)

@@ -29,7 +29,7 @@ from .laws import (
     signed_under_title,
 )
 from .paragraphs import paragraph
-from .speech import speaker_lines
+from .speech import salutation_lines, speaker_lines
 
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
@@ -67,6 +67,7 @@ def short_run(ctx: Context, i: int) -> int:
             or is_contents_label(shadow)  # 目录 under a report's title (lexing/rules/contents.py)
             or ends_headline(shadow)  # a 题注 without parentheses, or one that runs on (lexing/rules/laws.py)
             or speaker_lines(raws, k)  # 自治区人民政府主席 over 张 雨 浦 (lexing/rules/speech.py)
+            or salutation_lines(raws, k)  # 女士们，先生们， / 同志们，朋友们： (lexing/rules/speech.py)
             or stat_lines(raws, k)  # a stat callout: 20多万 over its sentence (lexing/rules/headnotes.py)
         ):
             j = k

@@ -30,6 +30,10 @@ _SALUTE_TERM = (
     r"|尊敬的[^，,、。：:]{1,20}|亲爱的[^，,、。：:]{1,12})"
 )
 _SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
+# 尊敬的温敏总统， / 尊敬的昂山素季国务资政， / 女士们，先生们，朋友们： (rmrb/2020-01/20200118-02-04.txt lines 4–6):
+# a salutation set one addressee a line, each line but the last ending in a comma.
+_SALUTE_HEAD = re.compile(r"^(?:同志们|同学们|朋友们|女士们|先生们|各位|尊敬的|亲爱的)[^。：:！!？?]{0,40}[，,]$")
+_SALUTE_LINES_MAX = 4
 # 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker, whose name
 # print may letter-space (省长  李 炳 军).
 # Only a head of government or of a body is a speaker's role here: 院长 or 主任 under a signed article's
@@ -51,6 +55,20 @@ def is_speech_date(shadow: str) -> bool:
 def is_salutation(shadow: str) -> bool:
     """A salutation alone on its line: 同志们：, 各位代表：, 尊敬的…，女士们，先生们，朋友们：."""
     return _SALUTATION.match(shadow) is not None
+
+
+def salutation_lines(raws: Sequence[Raw], i: int) -> int:
+    """How many lines of a salutation set over several lines start at *i* (0 when none does).
+
+    ``女士们，先生们，`` / ``同志们，朋友们：`` (rmrb/2019-10/20191001-03-01.txt lines 4–5); up to three
+    addressee lines ending in a comma over a salutation line (2019-10/20191010-02-02.txt lines 4–7).
+    """
+    k = i
+    while k < len(raws) and k - i < _SALUTE_LINES_MAX - 1 and _SALUTE_HEAD.match(raws[k].shadow):
+        k += 1
+    if k == i or k >= len(raws) or raws[k].kind != "salutation":
+        return 0
+    return k - i + 1
 
 
 def is_byline(shadow: str) -> bool:
@@ -161,6 +179,20 @@ def salutation(ctx: Context, i: int) -> int | None:
     if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
         return None
     return ctx.emit_line("SALUTATION", i)
+
+
+def salutation_over_lines(ctx: Context, i: int) -> int | None:
+    """A salutation set one addressee a line (:func:`salutation_lines`), under the title, date or speaker.
+
+    ``尊敬的温敏总统，`` / ``尊敬的昂山素季国务资政，`` / ``女士们，先生们，朋友们：`` (rmrb/2020-01/
+    20200118-02-04.txt lines 4–6): each line a SALUTATION token, the speech's salutation their text joined.
+    """
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
+        return None
+    count = salutation_lines(ctx.raws, i)
+    for k in range(i, i + count):
+        ctx.emit_line("SALUTATION", k)
+    return i + count if count else None
 
 
 def speaker_office(ctx: Context, i: int) -> int | None:
