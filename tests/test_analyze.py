@@ -189,6 +189,23 @@ def test_sequence_markers() -> None:
             "政府工作报告",
             ("——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上",),
         ),
+        # A deck that says who spoke (rmrb/2019-10/20191021-03-02.txt lines 2-3; before, one title glued
+        # without a space) and a second greetings line (rmrb/2020-01/20200119-01-01.txt lines 2-3): subtitles.
+        (["第九届北京香山论坛举行欢迎晚宴", "许其亮致辞"], None, "第九届北京香山论坛举行欢迎晚宴", ("许其亮致辞",)),
+        (
+            ["习近平同越共中央总书记、国家主席阮富仲互致贺电", "李克强同越南政府总理阮春福互致贺电"],
+            None,
+            "习近平同越共中央总书记、国家主席阮富仲互致贺电",
+            ("李克强同越南政府总理阮春福互致贺电",),
+        ),
+        # Look-alike (made here, after the title of rmrb/2019-10/20191001-03-01.txt line 2): 致辞 after a line that
+        # runs on (…招待会上的) is the title's wrap, not a deck.
+        (
+            ["在庆祝中华人民共和国成立70周年招待会上的", "致辞"],
+            None,
+            "在庆祝中华人民共和国成立70周年招待会上的致辞",
+            (),
+        ),
         # Look-alike: a dash inside a title that is no occasion stays in the title (rmrb/2020-01/
         # 20200111-06-01.txt lines 2-5, set here on one line).
         (
