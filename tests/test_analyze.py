@@ -190,11 +190,15 @@ def test_sequence_markers() -> None:
             ("——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上",),
         ),
         # A deck that says who spoke (rmrb/2019-10/20191021-03-02.txt lines 2-3; before, one title glued
-        # without a space) and a second greetings line (rmrb/2020-01/20200119-01-01.txt lines 2-3): subtitles.
+        # without a space) and a second greetings line (rmrb/2020-01/20200119-01-01.txt lines 1-3, under its kicker): subtitles.
         (["第九届北京香山论坛举行欢迎晚宴", "许其亮致辞"], None, "第九届北京香山论坛举行欢迎晚宴", ("许其亮致辞",)),
         (
-            ["习近平同越共中央总书记、国家主席阮富仲互致贺电", "李克强同越南政府总理阮春福互致贺电"],
-            None,
+            [
+                "就中越建交70周年",
+                "习近平同越共中央总书记、国家主席阮富仲互致贺电",
+                "李克强同越南政府总理阮春福互致贺电",
+            ],
+            "就中越建交70周年",
             "习近平同越共中央总书记、国家主席阮富仲互致贺电",
             ("李克强同越南政府总理阮春福互致贺电",),
         ),

@@ -28,14 +28,15 @@ from .._text import HAN
 
 _SUB_START = re.compile(r"^(?:——|――|--|－－|-{2,})")  # ―― (U+2015 twice): web/govreport 青海 line 2
 _SUB_END = re.compile(r"(?:纪实|侧记|综述|述评)$")
-_DECK = re.compile(
-    r"(?:出席|主持|讲话|参加|陪同|出席会议|主持会议|出席活动|参加活动|参加会议|(?<![的上])致辞|互致贺电)$"
-)
+_DECK = re.compile(r"(?:出席|主持|讲话|参加|陪同|出席会议|主持会议|出席活动|参加活动|参加会议|(?<![的上])致辞)$")
 _CONT_START = re.compile(rf"^(?:第[一二三四五六七八九十百]+次|会议|作出|致|并|强调|要求|上的|[（(]|[{HAN}]{{0,2}}精神)")
 _CONT_END = re.compile(r"(?:暨|和|与|及|的|在|对|向|为|同|就|强调|要求|指出)$")
 _CARRY = re.compile(r"强调|要求|指出")
 _EVENT_END = re.compile(r"(?:召开会议|召开|举行|开幕|闭幕|会议|讲话)$")
-_EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕)$")
+_EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕|互致贺电)$")
+# 习近平同…互致贺电 / 李克强同…互致贺电 (rmrb/2020-01/20200119-01-01.txt lines 2–3): the second of two
+# greetings lines is a subtitle (the first the title, 就中越建交70周年 above them the kicker).
+_GREETINGS = re.compile(r"互致贺电$")
 
 
 def _continues(previous: str, current: str, carry: bool) -> bool:
@@ -117,6 +118,7 @@ def analyse_headline(
                 and k > 0
                 and not _CONT_END.search(stripped[k - 1])  # …招待会上的 / 致辞: a wrap, not a deck
             )
+            or (k > 0 and _GREETINGS.search(line) and _GREETINGS.search(stripped[k - 1]))
         ):
             subs[k] = originals[k]
         elif nxt and nxt != line and nxt.startswith(line):
