@@ -111,11 +111,19 @@ CAPTION_TAILS = [
     ("習近平2012年底在河北省阜平縣深山看望慰問貧民。(新華網相片)", "(新華網相片)", ()),  # article_38240.md line 19
     ("七一有人在街頭舉「光復香港，時代革命」旗幟。EYEPRESS圖片", "EYEPRESS圖片", ()),  # article_31577.md line 27
     ("惟簡報中未有直接提及兩間傳媒：《蘋果》及《立場》在其任內停運。林勵攝", "林勵攝", ("林勵",)),  # article_49779.md
+    (
+        "華大基因在中山紀念公園體育館搭建的「火眼實驗室」。政府新聞處照片",
+        "政府新聞處照片",
+        (),
+    ),  # article_32702.md line 51
+    ("美國太空總署拍得山竹竹風眼。NASA網頁", "NASA網頁", ()),  # article_14938.md line 34
+    ("勞工及福利局長羅致光。美聯社", "美聯社", ()),  # article_32702.md line 26 (its last sentence)
 ]
 CAPTION_TAIL_LOOK_ALIKES = [
     "这是一个没有署名的图片说明。",
     "展览展出了三百多张历史图片",  # no sentence ends before it: the caption's own words
     "记者翻看着一张张老照片。他说，这些都是珍贵的历史图片，要好好保存下去。",  # a sentence, not a credit
+    "登录人大三次会议新闻中心网页",  # rmrb: 网页 with no sentence before it
 ]
 
 
