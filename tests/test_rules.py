@@ -288,6 +288,11 @@ STAT_BOX = (
     "　　培训各类家政服务员5万人，其中农民工4.1万人，农民工比例达到82%，95%的学员实现就业。\n　　\n"
     "　　2月12日，春节长假后第二个工作日。\n"
 )
+# rmrb/2020-01/20200120-08-03.txt lines 2–7: a box headed by a year alone.
+STAT_YEAR = (
+    "电信网络诈骗案件去年共破获二十万起\n破案数上升 发案数下降\n　　2019年\n　　123.3%\n"
+    "　　全国抓获电信网络诈骗犯罪嫌疑人16.3万人，同比上升123.3%\n　　3.1%\n　　全国电信网络诈骗犯罪发案数同比下降3.1%\n"
+)
 # rmrb/2019-02/20190212-01-01.txt: its title (line 2), a body paragraph (line 11), then the figure and its
 # sentence of lines 8–9 (the order is made here): a figure over its sentence inside the text is no callout box.
 STAT_IN_BODY = (
@@ -364,6 +369,8 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("box label", _file(CORPUS / "rmrb/2020-02/20200208-05-01.txt"), 4),  # 核心阅读
     ("stat callout", _text(STAT_BOX), 4),  # 2018年济南市—— (the box's heading)
     ("stat callout", _text(STAT_BOX), 5),  # 10.8万
+    ("stat callout", _text(STAT_YEAR), 3),  # 2019年 (the box's heading)
+    ("stat callout", _text(STAT_YEAR), 6),  # 3.1%
     ("stat callout", _text(STAT_BOX), 8),  # 培训各类家政服务员5万人，…95%的学员实现就业。
     ("box label", _file(CORPUS / "rmrb/2020-01/20200118-05-01.txt"), 29),  # 图片说明：
     ("weak caption", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 1),  # 一批…文艺作品正在涌现 (a kicker)

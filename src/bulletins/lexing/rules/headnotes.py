@@ -77,8 +77,11 @@ def is_signed_headnote(shadow: str) -> bool:
 # 20多万, 99.1%, 52402亿, 1.6万人次, 7亿多, 375, 1+6: a figure alone on its line, with its unit.
 _FIGURE = re.compile(
     r"^(?:近|超|逾|约)?(?P<n>\d+(?:\.\d+)?(?:\+\d+)*)(?:多|余)?(?:万亿|万|亿|千|百)?(?:多|余)?"
-    r"(?:%|％|个|人次|人|元|家|项|吨|公里|千米|倍|亩|户|次|所|座|名|件|门|处|条|辆|架|艘|天)?$"
+    r"(?:%|％|个|人次|人|元|家|项|吨|公里|千米|倍|亩|户|次|所|座|名|件|门|处|条|辆|架|艘|天|分)?$"
 )
+
+
+_YEAR_LABEL = re.compile(r"^\d{4}年$")
 
 
 def stat_callout(shadow: str, following: str) -> bool:
@@ -91,14 +94,15 @@ def stat_lines(raws: Sequence[Raw], k: int) -> int:
     """How many lines of a stat callout start at *k*: 2 (figure, sentence), 3 with the box's own heading, or 0.
 
     The heading is a short line ending in a dash over the first figure: ``2018年济南市——`` / ``10.8万`` /
-    ``家政服务公司412家，从业人员10.8万人，…`` (rmrb/2019-02/20190219-04-01.txt lines 4–6).
+    ``家政服务公司412家，从业人员10.8万人，…`` (rmrb/2019-02/20190219-04-01.txt lines 4–6), or a year alone:
+    ``2019年`` / ``123.3%`` (2020-01/20200120-08-03.txt lines 4–5).
     """
     if k + 1 >= len(raws):
         return 0
     if stat_callout(raws[k].shadow, raws[k + 1].shadow):
         return 2
     shadow = raws[k].shadow
-    if shadow.endswith("——") and len(shadow) <= 16 and stat_lines(raws, k + 1) == 2:
+    if ((shadow.endswith("——") and len(shadow) <= 16) or _YEAR_LABEL.match(shadow)) and stat_lines(raws, k + 1) == 2:
         return 3
     return 0
 
