@@ -107,6 +107,10 @@ def test_sequence_markers() -> None:
     first = sequence_marker("一要深入学习领会", "一要深入学习领会")
     assert first is not None and (first.style, first.number) == ("一是", 1)
     assert sequence_marker("统一是", "统一是") is None
+    # rmrb/2020-05/20200531-02-01.txt line 33: 三是 followed by 要素 (the run 一是…四是 lost its third and fourth).
+    third = sequence_marker("三是要素市场化配置改革加快落地。", "三是要素市场化配置改革加快落地。")
+    assert third is not None and (third.marker, third.number) == ("三是", 3)
+    assert sequence_marker("一要是下雨就改期", "一要是下雨就改期") is None  # 要是 (if), a line made here
 
 
 @pytest.mark.parametrize(
@@ -421,6 +425,15 @@ ENUMERATION_LOOK_ALIKES = [
     "最后，我给今天参加会议的同志们提要求。",
     "一是一，二是二。",
 ]
+
+
+# rmrb/2019-02/20190218-07-02.txt line 6: 一是要…二是要…三是要… (是 followed by 要 was read as no marker).
+ENUMERATION_CASES.append(
+    (
+        "为了预防和解决农村堵车现象，一是要加强规划，在乡村建设中要提前考虑解决道路通达性的问题，完善道路交通配套设施，让道路通畅成为美丽乡村建设的一部分。二是要强化宣传教育，引导司机树立良好行车习惯，特别是行经没有信号灯的十字路口时，遵循礼让原则，临时停车时应考虑他人通行需求，避免占道。三是要强化疏导，统筹安排乡镇干部、城管及公安派出所等熟悉农村情况的协勤力量，做好节假日期间交通疏导工作。",
+        ["一是", "二是", "三是"],
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "markers"), ENUMERATION_CASES)
