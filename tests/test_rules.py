@@ -327,6 +327,14 @@ SALUTATION_TWO_LINES = (
 # salutation, and the date is the document's.
 SALUTATION_CUT = SALUTATION_TWO_LINES.replace("同志们，朋友们：\n", "")
 
+# After rmrb/2020-05/20200528-04-02.txt lines 2–7 (its title shortened, its sentences cut, and no part 二: made
+# here): a lone 一 numbers nothing.
+LONE_NUMERAL = (
+    "中国人民政治协商会议全国委员会常务委员会工作报告\n各位委员：\n"
+    "　　我代表中国人民政治协商会议第十三届全国委员会常务委员会，向大会报告工作，请予审议。\n　　一\n"
+    "　　全国政协委员、政协各参加单位和各专门委员会坚持以习近平新时代中国特色社会主义思想为指导。\n"
+)
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -369,6 +377,8 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("box label", _file(CORPUS / "rmrb/2020-02/20200208-05-01.txt"), 4),  # 核心阅读
     ("stat callout", _text(STAT_BOX), 4),  # 2018年济南市—— (the box's heading)
     ("stat callout", _text(STAT_BOX), 5),  # 10.8万
+    ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 6),  # 一 (the report's part one)
+    ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 16),  # 二
     ("stat callout", _text(STAT_YEAR), 3),  # 2019年 (the box's heading)
     ("stat callout", _text(STAT_YEAR), 6),  # 3.1%
     ("stat callout", _text(STAT_BOX), 8),  # 培训各类家政服务员5万人，…95%的学员实现就业。
@@ -469,6 +479,7 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     # 核心阅读's box text is body text, not another label.
     ("box label", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 5, "body text"),
     ("salutation over lines", _text(SALUTATION_CUT), 3, "short run"),
+    ("part number", _text(LONE_NUMERAL), 4, "short run"),
     # 来源：河南日报 under a title with no speech after it is the page's chrome.
     ("speech front metadata", _text(HENAN_NO_SPEECH), 2, "residue line"),
     # 229 over its sentence inside the body is a subhead of the text, not a callout under the headline.

@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
     Rule("closing date", _kinds("date_only"), notices.closing_date),
     Rule("hidden text", _kinds("hidden"), chrome.hidden_text),
     Rule("marked subhead", _kinds("subhead"), runs.marked_subhead),
+    Rule("part number", _kinds("short"), paragraphs.bare_numeral),
     Rule("short run", _kinds("short", "byline", "subhead"), runs.short_lines),
     Rule("body text", None, paragraphs.body_text),
 )
