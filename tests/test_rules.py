@@ -335,6 +335,10 @@ LONE_NUMERAL = (
     "　　全国政协委员、政协各参加单位和各专门委员会坚持以习近平新时代中国特色社会主义思想为指导。\n"
 )
 
+# rmrb/2019-02/20190215-02-01.txt lines 1–8: three ■ bullets under the title (the last two read as a second
+# bulletin's headline before).
+BULLETS = "国办印发意见\n切实支持小微企业和“三农”发展\n\n　　■国家融资担保基金再担保业务收费一般不高于省级担保、再担保基金（机构），引导合作机构逐步将平均担保费率降至1%以下\n　　■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%\n　　■重点支持单户担保金额500万元及以下小微企业和“三农”主体\n　　\n　　据新华社北京2月14日电  日前，国务院办公厅印发《关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见》（以下简称《意见》）。\n"
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -379,6 +383,9 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("stat callout", _text(STAT_BOX), 5),  # 10.8万
     ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 6),  # 一 (the report's part one)
     ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 16),  # 二
+    ("headnotes", _file(CORPUS / "rmrb/2019-02/20190202-05-01.txt"), 4),  # ■广东省博物馆 (not a headline line)
+    ("headnotes", _text(BULLETS), 5),  # ■原则上国家融资担保基金…
+    ("headnotes", _text(BULLETS), 6),  # ■重点支持单户担保金额500万元及以下小微企业和“三农”主体
     ("stat callout", _text(STAT_YEAR), 3),  # 2019年 (the box's heading)
     ("stat callout", _text(STAT_YEAR), 6),  # 3.1%
     ("stat callout", _text(STAT_BOX), 8),  # 培训各类家政服务员5万人，…95%的学员实现就业。

@@ -17,6 +17,11 @@ Evidence (``../shared/corpus/rmrb``):
   ``图片说明：`` over a page's captions (37 files; rmrb/2020-01/20200118-05-01.txt line 29, where
   it opened a bulletin after a section's signature).
 
+* ■ bullets — a summary printed one point a line, each opening with ■, under the headline:
+  ``■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%`` (2019-02/20190215-02-01.txt
+  lines 4–6), ``■　让我们携起手来，共同佑护…`` (2020-05/20200519-01-02.txt lines 4–6), ``■广东省博物馆``
+  (2019-02/20190202-05-01.txt line 4, a fact box's label); 110 rmrb files print ■ lines within their first four.
+  A short one was read as a headline line, or as the title of a second bulletin.
 * stat callouts — a feature or a 纪实 often prints, between its headline and its text, a box of one to
   four figures, each a figure alone on its line over the sentence it comes from: ``20多万`` /
   ``2018年，山东规模以上农业龙头企业达9600多家，农民合作社20多万家，…`` (2019-02/20190228-01-01.txt
@@ -134,8 +139,18 @@ def is_adoption_note(shadow: str) -> bool:
 _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
 
 
+def is_bullet_note(shadow: str) -> bool:
+    """A ■ summary bullet: ``■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%``."""
+    return shadow.startswith("■")
+
+
 def _count(ctx: Context, i: int) -> int:
     raw = ctx.raws[i]
+    if is_bullet_note(raw.shadow):
+        k = i
+        while k < len(ctx.raws) and is_bullet_note(ctx.raws[k].shadow):
+            k += 1
+        return k - i
     if raw.kind == "short" and (
         is_adoption_note(raw.shadow) or is_summary(raw.shadow) or is_signed_headnote(raw.shadow)
     ):
@@ -152,9 +167,10 @@ def _count(ctx: Context, i: int) -> int:
 
 
 def head_notes(ctx: Context, i: int) -> int | None:
-    """提要 sentences and 题注 under the headline just emitted: headnotes.
+    """提要 sentences, ■ bullets and 题注 under the headline just emitted: headnotes.
 
-    A 题注 or a 提要 sentence is one by its own text (:func:`is_adoption_note`, :func:`is_summary`); other
+    A 题注, a ■ bullet or a 提要 sentence is one by its own text (:func:`is_adoption_note`,
+    :func:`is_bullet_note`, :func:`is_summary`); other
     paragraphs are headnotes only when the bulletin's dateline follows them within six lines
     (rmrb/2020-02/20200215-01-02.txt).
     """

@@ -18,7 +18,7 @@ from ..tokens import LineInfo
 from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
-from .headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary, stat_lines
+from .headnotes import is_adoption_note, is_box_label, is_bullet_note, is_signed_headnote, is_summary, stat_lines
 from .laws import (
     annexed_here,
     continues_articles,
@@ -61,6 +61,7 @@ def short_run(ctx: Context, i: int) -> int:
         shadow = raws[k].shadow
         if (
             is_box_label(shadow)
+            or is_bullet_note(shadow)  # ■ a summary bullet (lexing/rules/headnotes.py)
             or is_summary(shadow)
             or is_adoption_note(shadow)
             or is_signed_headnote(shadow)  # （民政部　一九九七年一月二十八日） (lexing/rules/headnotes.py)
