@@ -339,6 +339,10 @@ LONE_NUMERAL = (
 # bulletin's headline before).
 BULLETS = "国办印发意见\n切实支持小微企业和“三农”发展\n\n　　■国家融资担保基金再担保业务收费一般不高于省级担保、再担保基金（机构），引导合作机构逐步将平均担保费率降至1%以下\n　　■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%\n　　■重点支持单户担保金额500万元及以下小微企业和“三农”主体\n　　\n　　据新华社北京2月14日电  日前，国务院办公厅印发《关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见》（以下简称《意见》）。\n"
 
+# rmrb/2020-02/20200202-04-01.txt lines 1–7: a feature's first subhead over a dated lede, after an undated
+# introduction of one paragraph (it opened a second bulletin before).
+FIRST_SUBHEAD = "各地各部门继续强化措施\n千方百计做好疫情防控工作（坚定信心 同舟共济）\n\n　　当前，疫情防控正处于关键期。连日来，各地各部门强化措施，组织各方力量开展防控，千方百计做好疫情防控工作。\n　　多种措施构筑严密防线\n　　2月1日，公安部交通管理局召开视频调度会，要求各地公安交管部门统筹做好疫情防控和春运返程交通安保工作，切实筑牢疫情不蔓延不扩散的“红线”，守住春运交通安全的“底线”，坚决打赢疫情防控交通阻击战和春节返程交通安保收官战。会议要求，任何单位和个人不得以疫情防控为由擅自封闭高速公路、阻断国省道干线公路，不得在公路设置路障阻拦所有车辆通行，切实保障应急救护、生产生活物资运输；对未经批准擅自设卡拦截、断路阻断交通等违法行为，要立即报告党委政府或者疫情防控指挥部，及时协调解决，全力维护国家干线公路正常通行秩序。\n　　2月1日，国家市场监管总局召开应对新型冠状病毒感染的肺炎疫情工作领导小组全体会议，强调要紧盯“问题口罩”，集中开展专项整治行动，坚决查处生产、销售假冒伪劣口罩的违法行为。加快案件处罚进度，加大案件曝光力度。保持对违法行为的高压震慑态势，为疫情防控营造有序市场环境。同时，国家市场监管总局还发布相关指导意见，明确经营者不得捏造、散布防疫用品、民生商品涨价信息。\n"
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -659,6 +663,11 @@ FRONT_MATTER = [
     (_text(HENAN), "2026年河南省政府工作报告", "王凯", "2026-01-26"),
     (_text(QINGHAI), "政府工作报告", "罗东川", "2026-01-27"),
 ]
+
+
+def test_a_feature_s_first_subhead_after_its_introduction_opens_no_bulletin() -> None:
+    (bulletin,) = bulletins.parse(FIRST_SUBHEAD).bulletins
+    assert [type(block).__name__ for block in bulletin.body][:2] == ["Paragraph", "Subhead"]
 
 
 def test_a_salutation_over_two_lines_is_one_salutation() -> None:

@@ -36,6 +36,7 @@ SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五�
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
 # ——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上, 在…座谈会上的讲话: the occasion of a speech.
 _OCCASION = re.compile(r"在[^，。]{2,60}(?:会议|大会|座谈会|论坛|峰会|典礼|仪式|开幕式|闭幕式)上")
+_INTRO_PARAGRAPHS = 2  # a feature's undated introduction above its first subhead
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
 # 江西省2022年国民经济和社会发展统计公报[1]: a footnote's marker on a title printed again (formats/html-pages/
 # simonxinw_yichun-gov_jiangxi-tjgb-2022.html line 21, under the page's own title on line 18).
@@ -228,8 +229,15 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         return "headline"
     # …but in a body already cut by subheads (a feature), a title over a lede is one more subhead:
     # 创意无限，延伸爱国深情 / 10月1日，南京玄武湖公园举行… after 歌声嘹亮，唱响爱国豪情 and 活动丰富，点燃
-    # 爱国热情 (rmrb/2019-10/20191003-01-06.txt line 13).
-    if after is not None and is_lede(after, dated_subject=True) and not ctx.subheads:
+    # 爱国热情 (rmrb/2019-10/20191003-01-06.txt line 13). So is a feature's first subhead after an undated
+    # introduction (the *second lede* rule of lexing/rules/paragraphs.py: only a bulletin that has read a
+    # lede of its own is ended by another): 多种措施构筑严密防线 / 2月1日，公安部交通管理局召开… under
+    # 当前，疫情防控正处于关键期。… (rmrb/2020-02/20200202-04-01.txt lines 4–6; 2020-01/20200114-19-01.txt,
+    # 2019-10/20191016-06-02.txt, 2020-02/20200209-04-01.txt were cut in two the same way): one line over a
+    # lede after at most two undated paragraphs. A titled item after a longer undated one is a new item
+    # (seed 002 line 222: a readout's three-line title after the eleven paragraphs of the one before).
+    introduced = len(run) == 1 and 0 < ctx.paragraphs <= _INTRO_PARAGRAPHS and not (ctx.led or ctx.has_dateline)
+    if after is not None and is_lede(after, dated_subject=True) and not ctx.subheads and not introduced:
         return "headline"
     return "subhead"
 
