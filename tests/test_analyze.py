@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bulletins.analyze.datelines import match_dateline
+from bulletins.analyze.datelines import match_dateline, match_trailing_line
 from bulletins.analyze.dates import find_date, parse_date
 from bulletins.analyze.headlines import analyse_headline, unspaced
 from bulletins.analyze.markers import sequence_marker, strong_marker
@@ -24,7 +24,37 @@ DATELINES = [
         ("中新网", None, 10, 15, "中新网10月15日电(记者 甘甜)"),
     ),
 ]
-NOT_DATELINES = ["新华社记者 谢环驰 摄", "新华社发布消息说，9月6日", "9月6日，新华社北京分社", "本报10月15日起停刊一周"]
+
+
+# Joint dispatches: several places, then the reporters (rmrb/2020-02/20200226-03-01.txt line 31, 2020-01/
+# 20200106-16-01.txt line 29), printed last in parentheses. 93 rmrb files print one; none was read.
+TRAILING_JOINT = [
+    (
+        "（本报北京、柏林、里约热内卢、曼谷、布宜诺斯艾利斯、开罗、阿布贾、约翰内斯堡、河内、莫斯科、堪培拉2月25日电  "
+        "记者王莉、花放、吴杰、林芮、赵益普、姚明峰、范剑青、周輖、姜宣、吕强、刘刚、屈佩、陈效卫）",
+        "北京、柏林、里约热内卢、曼谷、布宜诺斯艾利斯、开罗、阿布贾、约翰内斯堡、河内、莫斯科、堪培拉",
+        13,
+    ),
+    ("（本报华盛顿、开罗1月5日电）", "华盛顿、开罗", 0),
+]
+
+
+@pytest.mark.parametrize(("line", "place", "reporters"), TRAILING_JOINT)
+def test_a_joint_dispatch_printed_last(line: str, place: str, reporters: int) -> None:
+    found = match_trailing_line(line, shadow(line), 1)
+    assert found is not None and found.dateline.trailing
+    assert (found.dateline.place, len(found.byline)) == (place, reporters)
+    assert found.byline[-1:] in {(), ("陈效卫",)}
+
+
+# Look-alike: places and a date in a sentence (made here) are no dateline: 电 opens 电话.
+NOT_DATELINES = [
+    "本报记者在北京、柏林、开罗2月25日电话采访了多位专家",
+    "新华社记者 谢环驰 摄",
+    "新华社发布消息说，9月6日",
+    "9月6日，新华社北京分社",
+    "本报10月15日起停刊一周",
+]
 
 
 @pytest.mark.parametrize(("line", "expected"), DATELINES)
