@@ -193,6 +193,10 @@ def test_headnotes_and_box_labels() -> None:
     assert not is_adoption_note(shadow("（新华社北京5月21日电）"))
     # 核心阅读: 523 lines in rmrb (e.g. 2019-02/20190201-10-02.txt).
     assert is_box_label("核心阅读") and not is_box_label("核心阅读材料")
+    # ■记者手记 (21 rmrb lines), ■点评 (2020-01/20200108-16-01.txt line 37); a ■ bullet sentence is no label
+    # (2019-02/20190215-02-01.txt line 5).
+    assert is_box_label("■记者手记") and is_box_label("■点评")
+    assert not is_box_label(shadow("■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%"))
     # rmrb/2020-02/20200212-02-04.txt line 2, 2019-02/20190208-01-04.txt line 2: a title with its
     # column label is no 提要, however long and whatever commas it holds.
     assert not is_summary(shadow("“抗疫就是打仗， 阵地决不能丢”（应收尽收 刻不容缓）"))

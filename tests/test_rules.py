@@ -343,6 +343,9 @@ BULLETS = "国办印发意见\n切实支持小微企业和“三农”发展\n\n
 # introduction of one paragraph (it opened a second bulletin before).
 FIRST_SUBHEAD = "各地各部门继续强化措施\n千方百计做好疫情防控工作（坚定信心 同舟共济）\n\n　　当前，疫情防控正处于关键期。连日来，各地各部门强化措施，组织各方力量开展防控，千方百计做好疫情防控工作。\n　　多种措施构筑严密防线\n　　2月1日，公安部交通管理局召开视频调度会，要求各地公安交管部门统筹做好疫情防控和春运返程交通安保工作，切实筑牢疫情不蔓延不扩散的“红线”，守住春运交通安全的“底线”，坚决打赢疫情防控交通阻击战和春节返程交通安保收官战。会议要求，任何单位和个人不得以疫情防控为由擅自封闭高速公路、阻断国省道干线公路，不得在公路设置路障阻拦所有车辆通行，切实保障应急救护、生产生活物资运输；对未经批准擅自设卡拦截、断路阻断交通等违法行为，要立即报告党委政府或者疫情防控指挥部，及时协调解决，全力维护国家干线公路正常通行秩序。\n　　2月1日，国家市场监管总局召开应对新型冠状病毒感染的肺炎疫情工作领导小组全体会议，强调要紧盯“问题口罩”，集中开展专项整治行动，坚决查处生产、销售假冒伪劣口罩的违法行为。加快案件处罚进度，加大案件曝光力度。保持对违法行为的高压震慑态势，为疫情防控营造有序市场环境。同时，国家市场监管总局还发布相关指导意见，明确经营者不得捏造、散布防疫用品、民生商品涨价信息。\n"
 
+# rmrb/2020-01/20200108-16-01.txt lines 2–3 and 34–39: a ■ box after the article's trailing dateline.
+BOX_AFTER_DATELINE = "单边军事行动没有出路（国际视点）\n\n\n　　专家指出，单边军事行动没有出路，惟有开展对话，才能为不断滑向失控的中东局势踩“刹车”。伊核问题全面协议是维护中东和平稳定的重要支撑，继续保留该协议至关重要。\n　　（本报华盛顿、开罗1月7日电） \n　\n　　■点评\n　　刘中民（上海外国语大学中东研究所所长）：苏莱曼尼遇袭身亡无疑将推高美国与伊朗对峙的危险等级，双方相互报复并引发冲突乃至局部战争的风险在增大。值得注意的是，美国的暗杀行动发生在第三国伊拉克，这都反映了美国赤裸裸的单边主义行径，势必进一步激化伊拉克人民的反美情绪。美国伊朗对峙升级以及伊核协议的中止，都令该地区核竞赛的风险不断加大。更令人担忧的是，美国的霸权主义行径正在毒化原本脆弱的中东地区安全环境，它使地区主要国家间的信任正消磨殆尽，国际社会为之努力的阶段性成果也可能付之东流。这也再次证明，依靠武力解决地区及国际问题的老路很难行得通，而美国一再成为这一问题上的反面典型。\n　　李绍先（宁夏大学中国阿拉伯国家研究院院长）：美国的军事冒险行为令美国—伊拉克以及美国—伊朗紧张关系白热化，伊拉克已经成为美国与伊朗博弈的前哨阵地。美国将因为自身做出的冒险举动而面临更大的风险，或将促使该地区从去年开始日益演化的“两大危机”面临最终摊牌：一是美伊对峙，美国去年对伊朗施行的“极限施压”并未达到预期效果，伊朗在受压环境中也急于找到突破口；二是叙利亚问题，叙利亚政府势必在美军撤出后达成其收复全境的目的。与这“两大危机”利益攸关的各方，将以不同的排列组合参与到相关问题的解决中，2020年恐怕将是“中东巨变之年”。\n"
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -394,6 +397,7 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("stat callout", _text(STAT_YEAR), 6),  # 3.1%
     ("stat callout", _text(STAT_BOX), 8),  # 培训各类家政服务员5万人，…95%的学员实现就业。
     ("box label", _file(CORPUS / "rmrb/2020-01/20200118-05-01.txt"), 29),  # 图片说明：
+    ("box label", _text(BOX_AFTER_DATELINE), 7),  # ■点评 (after （本报华盛顿、开罗1月7日电）)
     ("weak caption", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 1),  # 一批…文艺作品正在涌现 (a kicker)
     ("caption", _file(CORPUS / "rmrb/2020-02/20200217-16-01.txt"), 48),  # 图②：2月2日，…
     ("caption", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 106),  # …这是习近平在…。新华社记者 … 摄
@@ -668,6 +672,11 @@ FRONT_MATTER = [
 def test_a_feature_s_first_subhead_after_its_introduction_opens_no_bulletin() -> None:
     (bulletin,) = bulletins.parse(FIRST_SUBHEAD).bulletins
     assert [type(block).__name__ for block in bulletin.body][:2] == ["Paragraph", "Subhead"]
+
+
+def test_a_box_after_the_trailing_dateline_stays_with_its_article() -> None:
+    (bulletin,) = bulletins.parse(BOX_AFTER_DATELINE).bulletins
+    assert bulletin.dateline is not None and bulletin.dateline.place == "华盛顿、开罗"
 
 
 def test_a_salutation_over_two_lines_is_one_salutation() -> None:

@@ -112,9 +112,16 @@ def stat_lines(raws: Sequence[Raw], k: int) -> int:
     return 0
 
 
+_BULLET_LABEL = re.compile(r"^■\s*[^，,。：:；;！？\s]{1,7}$")
+
+
 def is_box_label(shadow: str) -> bool:
-    """``核心阅读`` and the like: the label of a box inside an article."""
-    return shadow in BOX_LABELS
+    """``核心阅读`` and the like: the label of a box inside an article.
+
+    Also a short label after a ■: ``■记者手记`` (21 rmrb lines), ``■小贴士``, ``■链接``, ``■编后``, ``■点评`` — the
+    box after rmrb/2020-01/20200108-16-01.txt's trailing dateline (line 37), which opened a bulletin of its own.
+    """
+    return shadow in BOX_LABELS or _BULLET_LABEL.match(shadow) is not None
 
 
 def is_summary(shadow: str) -> bool:
@@ -203,6 +210,10 @@ def box_label(ctx: Context, i: int) -> int | None:
     """
     if not ctx.in_bulletin or not is_box_label(ctx.raws[i].shadow):
         return None
+    if ctx.last == "TRAILING_DATELINE":
+        # ■点评 after （本报华盛顿、开罗1月7日电） (rmrb/2020-01/20200108-16-01.txt line 37): the box goes on
+        # with the article its dateline closed; the paragraphs under it open no bulletin.
+        ctx.terminal_seen = False
     return ctx.emit_line("SUBHEAD", i)
 
 
