@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bulletins.analyze.datelines import match_dateline
+from bulletins.analyze.datelines import match_dateline, match_trailing_line
 from bulletins.analyze.dates import find_date, parse_date
 from bulletins.analyze.headlines import analyse_headline, unspaced
 from bulletins.analyze.markers import sequence_marker, strong_marker
@@ -24,7 +24,37 @@ DATELINES = [
         ("中新网", None, 10, 15, "中新网10月15日电(记者 甘甜)"),
     ),
 ]
-NOT_DATELINES = ["新华社记者 谢环驰 摄", "新华社发布消息说，9月6日", "9月6日，新华社北京分社", "本报10月15日起停刊一周"]
+
+
+# Joint dispatches: several places, then the reporters (rmrb/2020-02/20200226-03-01.txt line 31, 2020-01/
+# 20200106-16-01.txt line 29), printed last in parentheses. 93 rmrb files print one; none was read.
+TRAILING_JOINT = [
+    (
+        "（本报北京、柏林、里约热内卢、曼谷、布宜诺斯艾利斯、开罗、阿布贾、约翰内斯堡、河内、莫斯科、堪培拉2月25日电  "
+        "记者王莉、花放、吴杰、林芮、赵益普、姚明峰、范剑青、周輖、姜宣、吕强、刘刚、屈佩、陈效卫）",
+        "北京、柏林、里约热内卢、曼谷、布宜诺斯艾利斯、开罗、阿布贾、约翰内斯堡、河内、莫斯科、堪培拉",
+        13,
+    ),
+    ("（本报华盛顿、开罗1月5日电）", "华盛顿、开罗", 0),
+]
+
+
+@pytest.mark.parametrize(("line", "place", "reporters"), TRAILING_JOINT)
+def test_a_joint_dispatch_printed_last(line: str, place: str, reporters: int) -> None:
+    found = match_trailing_line(line, shadow(line), 1)
+    assert found is not None and found.dateline.trailing
+    assert (found.dateline.place, len(found.byline)) == (place, reporters)
+    assert found.byline[-1:] in {(), ("陈效卫",)}
+
+
+# Look-alike: places and a date in a sentence (made here) are no dateline: 电 opens 电话.
+NOT_DATELINES = [
+    "本报记者在北京、柏林、开罗2月25日电话采访了多位专家",
+    "新华社记者 谢环驰 摄",
+    "新华社发布消息说，9月6日",
+    "9月6日，新华社北京分社",
+    "本报10月15日起停刊一周",
+]
 
 
 @pytest.mark.parametrize(("line", "expected"), DATELINES)
@@ -107,6 +137,10 @@ def test_sequence_markers() -> None:
     first = sequence_marker("一要深入学习领会", "一要深入学习领会")
     assert first is not None and (first.style, first.number) == ("一是", 1)
     assert sequence_marker("统一是", "统一是") is None
+    # rmrb/2020-05/20200531-02-01.txt line 33: 三是 followed by 要素 (the run 一是…四是 lost its third and fourth).
+    third = sequence_marker("三是要素市场化配置改革加快落地。", "三是要素市场化配置改革加快落地。")
+    assert third is not None and (third.marker, third.number) == ("三是", 3)
+    assert sequence_marker("一要是下雨就改期", "一要是下雨就改期") is None  # 要是 (if), a line made here
 
 
 @pytest.mark.parametrize(
@@ -188,6 +222,27 @@ def test_sequence_markers() -> None:
             None,
             "政府工作报告",
             ("——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上",),
+        ),
+        # A deck that says who spoke (rmrb/2019-10/20191021-03-02.txt lines 2-3; before, one title glued
+        # without a space) and a second greetings line (rmrb/2020-01/20200119-01-01.txt lines 1-3, under its kicker): subtitles.
+        (["第九届北京香山论坛举行欢迎晚宴", "许其亮致辞"], None, "第九届北京香山论坛举行欢迎晚宴", ("许其亮致辞",)),
+        (
+            [
+                "就中越建交70周年",
+                "习近平同越共中央总书记、国家主席阮富仲互致贺电",
+                "李克强同越南政府总理阮春福互致贺电",
+            ],
+            "就中越建交70周年",
+            "习近平同越共中央总书记、国家主席阮富仲互致贺电",
+            ("李克强同越南政府总理阮春福互致贺电",),
+        ),
+        # Look-alike (made here, after the title of rmrb/2019-10/20191001-03-01.txt line 2): 致辞 after a line that
+        # runs on (…招待会上的) is the title's wrap, not a deck.
+        (
+            ["在庆祝中华人民共和国成立70周年招待会上的", "致辞"],
+            None,
+            "在庆祝中华人民共和国成立70周年招待会上的致辞",
+            (),
         ),
         # Look-alike: a dash inside a title that is no occasion stays in the title (rmrb/2020-01/
         # 20200111-06-01.txt lines 2-5, set here on one line).
@@ -400,6 +455,15 @@ ENUMERATION_LOOK_ALIKES = [
     "最后，我给今天参加会议的同志们提要求。",
     "一是一，二是二。",
 ]
+
+
+# rmrb/2019-02/20190218-07-02.txt line 6: 一是要…二是要…三是要… (是 followed by 要 was read as no marker).
+ENUMERATION_CASES.append(
+    (
+        "为了预防和解决农村堵车现象，一是要加强规划，在乡村建设中要提前考虑解决道路通达性的问题，完善道路交通配套设施，让道路通畅成为美丽乡村建设的一部分。二是要强化宣传教育，引导司机树立良好行车习惯，特别是行经没有信号灯的十字路口时，遵循礼让原则，临时停车时应考虑他人通行需求，避免占道。三是要强化疏导，统筹安排乡镇干部、城管及公安派出所等熟悉农村情况的协勤力量，做好节假日期间交通疏导工作。",
+        ["一是", "二是", "三是"],
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "markers"), ENUMERATION_CASES)

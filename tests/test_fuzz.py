@@ -47,6 +47,7 @@ LINES: dict[str, list[str]] = {
     "CLOSING_DATE": ["2020年2月9日", "二〇二〇年二月九日"],
     "IMAGE": ["![图](images/a.png)"],
     "NAV": ["- 华南国家植物园正式揭牌 2022-07-12"],
+    "FRONT_NAV": ["来源：河南日报"],
     "SECTION": ["习近平总书记“三篇光辉文献”"],
     "NOISE": ["会议指出，要坚持人民至上。"],
     "MASTHEAD": ["国务院办公厅文件"],

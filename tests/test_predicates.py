@@ -16,7 +16,13 @@ import bulletins
 from bulletins.analyze.markers import decimal_markers
 from bulletins.lexing.rules.chrome import is_chrome
 from bulletins.lexing.rules.credits import match_credit, match_credit_tail
-from bulletins.lexing.rules.headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary
+from bulletins.lexing.rules.headnotes import (
+    is_adoption_note,
+    is_box_label,
+    is_signed_headnote,
+    is_summary,
+    stat_callout,
+)
 from bulletins.script import shadow
 
 # (line exactly as printed, where, role, names): NBSP spacing as in the crawl.
@@ -105,11 +111,19 @@ CAPTION_TAILS = [
     ("習近平2012年底在河北省阜平縣深山看望慰問貧民。(新華網相片)", "(新華網相片)", ()),  # article_38240.md line 19
     ("七一有人在街頭舉「光復香港，時代革命」旗幟。EYEPRESS圖片", "EYEPRESS圖片", ()),  # article_31577.md line 27
     ("惟簡報中未有直接提及兩間傳媒：《蘋果》及《立場》在其任內停運。林勵攝", "林勵攝", ("林勵",)),  # article_49779.md
+    (
+        "華大基因在中山紀念公園體育館搭建的「火眼實驗室」。政府新聞處照片",
+        "政府新聞處照片",
+        (),
+    ),  # article_32702.md line 51
+    ("美國太空總署拍得山竹竹風眼。NASA網頁", "NASA網頁", ()),  # article_14938.md line 34
+    ("勞工及福利局長羅致光。美聯社", "美聯社", ()),  # article_32702.md line 26 (its last sentence)
 ]
 CAPTION_TAIL_LOOK_ALIKES = [
     "这是一个没有署名的图片说明。",
     "展览展出了三百多张历史图片",  # no sentence ends before it: the caption's own words
     "记者翻看着一张张老照片。他说，这些都是珍贵的历史图片，要好好保存下去。",  # a sentence, not a credit
+    "登录人大三次会议新闻中心网页",  # rmrb: 网页 with no sentence before it
 ]
 
 
@@ -179,10 +193,41 @@ def test_headnotes_and_box_labels() -> None:
     assert not is_adoption_note(shadow("（新华社北京5月21日电）"))
     # 核心阅读: 523 lines in rmrb (e.g. 2019-02/20190201-10-02.txt).
     assert is_box_label("核心阅读") and not is_box_label("核心阅读材料")
+    # ■记者手记 (21 rmrb lines), ■点评 (2020-01/20200108-16-01.txt line 37); a ■ bullet sentence is no label
+    # (2019-02/20190215-02-01.txt line 5).
+    assert is_box_label("■记者手记") and is_box_label("■点评")
+    assert not is_box_label(shadow("■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%"))
     # rmrb/2020-02/20200212-02-04.txt line 2, 2019-02/20190208-01-04.txt line 2: a title with its
     # column label is no 提要, however long and whatever commas it holds.
     assert not is_summary(shadow("“抗疫就是打仗， 阵地决不能丢”（应收尽收 刻不容缓）"))
     assert not is_summary(shadow("“社区就是家，一定要干净”（讲述·一辈子一件事）"))
+
+
+# (figure line, the line under it, a stat callout?): rmrb lines, file and line noted.
+STAT_CALLOUTS = [
+    # 2019-02/20190228-01-01.txt lines 4–5
+    (
+        "20多万",
+        "2018年，山东规模以上农业龙头企业达9600多家，农民合作社20多万家，家庭农场超过6万家，数量均居全国前列。",
+        True,
+    ),
+    # 2020-05/20200508-01-02.txt lines 4–5
+    ("99.1%", "截至4月21日，全国规模以上工业企业平均开工率和复岗率分别达99.1%和95.1%", True),
+    # 2020-05/20200511-01-02.txt lines 4–5
+    ("1.6万人次", "截至5月9日，上海浦东新区共有1.6万人次在线进行远程身份核验", True),
+    # 2019-02/20190212-01-01.txt lines 6–7
+    ("1+6", "2014年全国两会结束不久，上海开展了“1+6”改革。所谓“1+6”，就是调研形成的1个关键文件和6个配套文件。", True),
+    # look-alikes (pairs made here from the lines above and rmrb/2019-02/20190219-04-01.txt line 12): a year
+    # over a sentence that does not print it; a figure over a subhead; an ordinal.
+    ("2019", "去年我国服务进出口规模达52402亿元，增速高于世界主要经济体", False),
+    ("10.8万", "总书记对家政行业很了解", False),
+    ("第一", "第一次全国自然灾害综合风险普查", False),
+]
+
+
+@pytest.mark.parametrize(("figure", "following", "expected"), STAT_CALLOUTS)
+def test_stat_callout(figure: str, following: str, expected: bool) -> None:
+    assert stat_callout(shadow(figure), shadow(following)) is expected
 
 
 # -- unindented head (rmrb) ----------------------------------------------------------------------

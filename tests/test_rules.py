@@ -280,6 +280,72 @@ SPEAKER_FIRST = (
     "现在，我代表省人民政府向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
 )
 
+# rmrb/2019-02/20190219-04-01.txt lines 1–10: a stat callout box (its heading, two figures, each over its
+# sentence) between the headline and the text.
+STAT_BOX = (
+    "卓长立代表——\n愿把家政行业办成爱心工程（新思想基层结硕果）\n\n　　2018年济南市——\n　　10.8万\n"
+    "　　家政服务公司412家，从业人员10.8万人，服务家庭29万户。\n　　95%\n"
+    "　　培训各类家政服务员5万人，其中农民工4.1万人，农民工比例达到82%，95%的学员实现就业。\n　　\n"
+    "　　2月12日，春节长假后第二个工作日。\n"
+)
+# rmrb/2020-01/20200120-08-03.txt lines 2–7: a box headed by a year alone.
+STAT_YEAR = (
+    "电信网络诈骗案件去年共破获二十万起\n破案数上升 发案数下降\n　　2019年\n　　123.3%\n"
+    "　　全国抓获电信网络诈骗犯罪嫌疑人16.3万人，同比上升123.3%\n　　3.1%\n　　全国电信网络诈骗犯罪发案数同比下降3.1%\n"
+)
+# rmrb/2019-02/20190212-01-01.txt: its title (line 2), a body paragraph (line 11), then the figure and its
+# sentence of lines 8–9 (the order is made here): a figure over its sentence inside the text is no callout box.
+STAT_IN_BODY = (
+    "牢记嘱托勇为人先 改革创新砥砺奋进\n　　前不久闭幕的上海市两会上，落实总书记和中央交付上海的新的三项重大任务，成为会场内外热议的话题。\n"
+    "　　229\n　　2017年2月，上海宣布对229名领导干部亲属经商办企业行为进行了规范，其中137人的亲属退出经商办企业。\n"
+)
+
+# web/govreport/2026_河南省_政府工作报告_row1.txt lines 10–16 and 2026_青海省_政府工作报告_row1.txt lines 1–7: the
+# site's metadata inside the front matter, before the speaker's line or after it (the fresh draw's two misses).
+HENAN = (
+    "2026年河南省政府工作报告\n——2026年1月26日在河南省第十四届人民代表大会第四次会议上\n来源：河南日报\n"
+    "时间：2026-02-03\n河南省人民政府省长 王凯\n各位代表：\n"
+    "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+)
+QINGHAI = (
+    "政府工作报告\n――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n省长 罗东川\n2026-01-31 07:00:44\n"
+    "来源：青海日报\n各位代表：\n"
+    "现在，我代表省人民政府向大会报告工作，请予审议，并请各位政协委员和列席会议的同志提出意见。\n"
+)
+# The same metadata under a title with no speech after it (河南's lines 10, 12, 13, then its line 16) stays chrome.
+HENAN_NO_SPEECH = (
+    "2026年河南省政府工作报告\n来源：河南日报\n时间：2026-02-03\n"
+    "现在，我代表省人民政府，向大会报告工作，请予审议，并请省政协委员和其他列席人员提出意见。\n"
+)
+
+# rmrb/2019-10/20191001-03-01.txt lines 2–6 (the fresh draw's rmrb speech miss): the salutation over two lines.
+SALUTATION_TWO_LINES = (
+    "在庆祝中华人民共和国成立70周年招待会上的讲话\n（2019年9月30日）\n女士们，先生们，\n同志们，朋友们：\n"
+    "　　在这金风送爽的美好时节，我们迎来了中华人民共和国成立70周年。\n"
+)
+# The same lines with the last salutation line left out (made here): an addressee line over body text is no
+# salutation, and the date is the document's.
+SALUTATION_CUT = SALUTATION_TWO_LINES.replace("同志们，朋友们：\n", "")
+
+# After rmrb/2020-05/20200528-04-02.txt lines 2–7 (its title shortened, its sentences cut, and no part 二: made
+# here): a lone 一 numbers nothing.
+LONE_NUMERAL = (
+    "中国人民政治协商会议全国委员会常务委员会工作报告\n各位委员：\n"
+    "　　我代表中国人民政治协商会议第十三届全国委员会常务委员会，向大会报告工作，请予审议。\n　　一\n"
+    "　　全国政协委员、政协各参加单位和各专门委员会坚持以习近平新时代中国特色社会主义思想为指导。\n"
+)
+
+# rmrb/2019-02/20190215-02-01.txt lines 1–8: three ■ bullets under the title (the last two read as a second
+# bulletin's headline before).
+BULLETS = "国办印发意见\n切实支持小微企业和“三农”发展\n\n　　■国家融资担保基金再担保业务收费一般不高于省级担保、再担保基金（机构），引导合作机构逐步将平均担保费率降至1%以下\n　　■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%\n　　■重点支持单户担保金额500万元及以下小微企业和“三农”主体\n　　\n　　据新华社北京2月14日电  日前，国务院办公厅印发《关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见》（以下简称《意见》）。\n"
+
+# rmrb/2020-02/20200202-04-01.txt lines 1–7: a feature's first subhead over a dated lede, after an undated
+# introduction of one paragraph (it opened a second bulletin before).
+FIRST_SUBHEAD = "各地各部门继续强化措施\n千方百计做好疫情防控工作（坚定信心 同舟共济）\n\n　　当前，疫情防控正处于关键期。连日来，各地各部门强化措施，组织各方力量开展防控，千方百计做好疫情防控工作。\n　　多种措施构筑严密防线\n　　2月1日，公安部交通管理局召开视频调度会，要求各地公安交管部门统筹做好疫情防控和春运返程交通安保工作，切实筑牢疫情不蔓延不扩散的“红线”，守住春运交通安全的“底线”，坚决打赢疫情防控交通阻击战和春节返程交通安保收官战。会议要求，任何单位和个人不得以疫情防控为由擅自封闭高速公路、阻断国省道干线公路，不得在公路设置路障阻拦所有车辆通行，切实保障应急救护、生产生活物资运输；对未经批准擅自设卡拦截、断路阻断交通等违法行为，要立即报告党委政府或者疫情防控指挥部，及时协调解决，全力维护国家干线公路正常通行秩序。\n　　2月1日，国家市场监管总局召开应对新型冠状病毒感染的肺炎疫情工作领导小组全体会议，强调要紧盯“问题口罩”，集中开展专项整治行动，坚决查处生产、销售假冒伪劣口罩的违法行为。加快案件处罚进度，加大案件曝光力度。保持对违法行为的高压震慑态势，为疫情防控营造有序市场环境。同时，国家市场监管总局还发布相关指导意见，明确经营者不得捏造、散布防疫用品、民生商品涨价信息。\n"
+
+# rmrb/2020-01/20200108-16-01.txt lines 2–3 and 34–39: a ■ box after the article's trailing dateline.
+BOX_AFTER_DATELINE = "单边军事行动没有出路（国际视点）\n\n\n　　专家指出，单边军事行动没有出路，惟有开展对话，才能为不断滑向失控的中东局势踩“刹车”。伊核问题全面协议是维护中东和平稳定的重要支撑，继续保留该协议至关重要。\n　　（本报华盛顿、开罗1月7日电） \n　\n　　■点评\n　　刘中民（上海外国语大学中东研究所所长）：苏莱曼尼遇袭身亡无疑将推高美国与伊朗对峙的危险等级，双方相互报复并引发冲突乃至局部战争的风险在增大。值得注意的是，美国的暗杀行动发生在第三国伊拉克，这都反映了美国赤裸裸的单边主义行径，势必进一步激化伊拉克人民的反美情绪。美国伊朗对峙升级以及伊核协议的中止，都令该地区核竞赛的风险不断加大。更令人担忧的是，美国的霸权主义行径正在毒化原本脆弱的中东地区安全环境，它使地区主要国家间的信任正消磨殆尽，国际社会为之努力的阶段性成果也可能付之东流。这也再次证明，依靠武力解决地区及国际问题的老路很难行得通，而美国一再成为这一问题上的反面典型。\n　　李绍先（宁夏大学中国阿拉伯国家研究院院长）：美国的军事冒险行为令美国—伊拉克以及美国—伊朗紧张关系白热化，伊拉克已经成为美国与伊朗博弈的前哨阵地。美国将因为自身做出的冒险举动而面临更大的风险，或将促使该地区从去年开始日益演化的“两大危机”面临最终摊牌：一是美伊对峙，美国去年对伊朗施行的“极限施压”并未达到预期效果，伊朗在受压环境中也急于找到突破口；二是叙利亚问题，叙利亚政府势必在美军撤出后达成其收复全境的目的。与这“两大危机”利益攸关的各方，将以不同的排列组合参与到相关问题的解决中，2020年恐怕将是“中东巨变之年”。\n"
+
 # (rule, input, line): the rule must decide that line.
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
@@ -320,7 +386,18 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("headnotes", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 3),  # （…主席团第三次会议通过）
     ("headnotes", _file(CORPUS / "rmrb/2019-02/20190226-05-06.txt"), 4),  # 提要: “网约护士”从设想走向现实…
     ("box label", _file(CORPUS / "rmrb/2020-02/20200208-05-01.txt"), 4),  # 核心阅读
+    ("stat callout", _text(STAT_BOX), 4),  # 2018年济南市—— (the box's heading)
+    ("stat callout", _text(STAT_BOX), 5),  # 10.8万
+    ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 6),  # 一 (the report's part one)
+    ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 16),  # 二
+    ("headnotes", _file(CORPUS / "rmrb/2019-02/20190202-05-01.txt"), 4),  # ■广东省博物馆 (not a headline line)
+    ("headnotes", _text(BULLETS), 5),  # ■原则上国家融资担保基金…
+    ("headnotes", _text(BULLETS), 6),  # ■重点支持单户担保金额500万元及以下小微企业和“三农”主体
+    ("stat callout", _text(STAT_YEAR), 3),  # 2019年 (the box's heading)
+    ("stat callout", _text(STAT_YEAR), 6),  # 3.1%
+    ("stat callout", _text(STAT_BOX), 8),  # 培训各类家政服务员5万人，…95%的学员实现就业。
     ("box label", _file(CORPUS / "rmrb/2020-01/20200118-05-01.txt"), 29),  # 图片说明：
+    ("box label", _text(BOX_AFTER_DATELINE), 7),  # ■点评 (after （本报华盛顿、开罗1月7日电）)
     ("weak caption", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 1),  # 一批…文艺作品正在涌现 (a kicker)
     ("caption", _file(CORPUS / "rmrb/2020-02/20200217-16-01.txt"), 48),  # 图②：2月2日，…
     ("caption", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 106),  # …这是习近平在…。新华社记者 … 摄
@@ -335,6 +412,13 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("speech date", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 3),  # （2020年2月23日）
     ("speech date", _file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), 3),  # （…会议上）
     ("speech date", _text(SPEAKER_FIRST), 3),  # （…会议上） under 省长 李炳军
+    ("salutation over lines", _text(SALUTATION_TWO_LINES), 3),  # 女士们，先生们，
+    ("salutation over lines", _text(SALUTATION_TWO_LINES), 4),  # 同志们，朋友们：
+    ("speech date", _text(SALUTATION_TWO_LINES), 2),  # （2019年9月30日） over the two lines
+    ("speech front metadata", _text(HENAN), 3),  # 来源：河南日报 (over the speaker's line)
+    ("speech front metadata", _text(HENAN), 4),  # 时间：2026-02-03
+    ("speech front metadata", _text(QINGHAI), 4),  # 2026-01-31 07:00:44 (under the speaker's line)
+    ("speech front metadata", _text(QINGHAI), 5),  # 来源：青海日报 (over the salutation)
     ("figure in front matter", _text(NINGXIA), 4),  # 2月3日，…开幕。… 王鼎 摄 (then 各位代表：)
     ("figure in front matter", _text(NINGXIA), 5),  # 各位代表： (emitted with the caption above it)
     ("speaker office", _text(SPLIT_SPEAKER), 3),  # 自治区人民政府主席
@@ -409,6 +493,12 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("closing date", _file(CORPUS / "rmrb/2020-05/20200528-01-05.txt"), 3, "speech date"),
     # 核心阅读's box text is body text, not another label.
     ("box label", _file(CORPUS / "rmrb/2020-02/20200220-20-01.txt"), 5, "body text"),
+    ("salutation over lines", _text(SALUTATION_CUT), 3, "short run"),
+    ("part number", _text(LONE_NUMERAL), 4, "short run"),
+    # 来源：河南日报 under a title with no speech after it is the page's chrome.
+    ("speech front metadata", _text(HENAN_NO_SPEECH), 2, "residue line"),
+    # 229 over its sentence inside the body is a subhead of the text, not a callout under the headline.
+    ("stat callout", _text(STAT_IN_BODY), 3, "short run"),
     # 新华社记者刘赞 under a 题：-title is a byline, never a credit (no 摄).
     ("credit", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2, "byline"),
     # 湖北省人民政府： under the title and its number is the addressee, not a headnote.
@@ -574,7 +664,26 @@ FRONT_MATTER = [
     (_text(SPLIT_SPEAKER), "政府工作报告", "张雨浦", "2026-01-27"),
     (_text(SPEAKER_FIRST), "政府工作报告", "李炳军", "2026-01-27"),
     (_file(CORPUS / "web/govreport/2026_贵州省_政府工作报告_row1.txt"), "政府工作报告", "李炳军", "2026-01-27"),
+    (_text(HENAN), "2026年河南省政府工作报告", "王凯", "2026-01-26"),
+    (_text(QINGHAI), "政府工作报告", "罗东川", "2026-01-27"),
 ]
+
+
+def test_a_feature_s_first_subhead_after_its_introduction_opens_no_bulletin() -> None:
+    (bulletin,) = bulletins.parse(FIRST_SUBHEAD).bulletins
+    assert [type(block).__name__ for block in bulletin.body][:2] == ["Paragraph", "Subhead"]
+
+
+def test_a_box_after_the_trailing_dateline_stays_with_its_article() -> None:
+    (bulletin,) = bulletins.parse(BOX_AFTER_DATELINE).bulletins
+    assert bulletin.dateline is not None and bulletin.dateline.place == "华盛顿、开罗"
+
+
+def test_a_salutation_over_two_lines_is_one_salutation() -> None:
+    (bulletin,) = bulletins.parse(SALUTATION_TWO_LINES).bulletins
+    assert bulletin.speech is not None and bulletin.speech.date is not None
+    assert (bulletin.speech.date.iso, bulletin.speech.salutation) == ("2019-09-30", "女士们，先生们，同志们，朋友们：")
+    assert [line.line for line in bulletin.speech.source_lines] == [2, 3, 4]
 
 
 @pytest.mark.parametrize(("data", "title", "speaker", "date"), FRONT_MATTER)

@@ -66,7 +66,14 @@ _NOTICE_KINDS = {
     "IMPRINT": "imprint",
     "NOTE": "note",
 }
-_RESIDUE_KINDS = {"IMAGE": "image", "NAV": "nav", "SECTION": "section", "NOISE": "noise", "CAPTION": "caption"}
+_RESIDUE_KINDS = {
+    "IMAGE": "image",
+    "NAV": "nav",
+    "FRONT_NAV": "nav",
+    "SECTION": "section",
+    "NOISE": "noise",
+    "CAPTION": "caption",
+}
 
 
 @frozen(kw_only=True)
@@ -236,11 +243,12 @@ def _span(parts: Sequence[object]) -> tuple[int, int]:
 _SPEECH_DATE_PART = re.compile(r"^[^在，,]*")
 
 
-_TITLE_DATE = re.compile(r"^(?:——|—|－－)?\s*(?P<date>[^在，,]{6,20}日)在.{2,60}上")
+# ――2026年1月27日在…会议上 (web/govreport 青海 line 2 prints two U+2015 bars for the dash).
+_TITLE_DATE = re.compile(r"^(?:——|—|－－|――)?\s*(?P<date>[^在，,]{6,20}日)在.{2,60}上")
 # ——在政协第十三届全国委员会第三次会议上（2020年5月21日） (rmrb/2020-05/20200528-03-01.txt): the date last.
 # ——在第73届世界卫生大会视频会议开幕式上的致辞  （2020年5月18日，北京） (rmrb/2020-05/20200519-02-01.txt).
 _TITLE_DATE_LAST = re.compile(
-    r"^(?:——|—|－－)\s*在.{2,60}上(?:的[^（()）]{1,6})?\s*[（(](?P<date>[^（）()，,]{6,20}日)(?:[，,][^（）()]{1,10})?[）)]$"
+    r"^(?:——|—|－－|――)\s*在.{2,60}上(?:的[^（()）]{1,6})?\s*[（(](?P<date>[^（）()，,]{6,20}日)(?:[，,][^（）()]{1,10})?[）)]$"
 )
 
 
@@ -487,7 +495,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         by_kind = {t.type: t for t in tokens}  # the last BYLINE: the name under an office line
         date_token = by_kind.get("SPEECH_DATE")
         speaker = by_kind.get("BYLINE")
-        salutation = by_kind.get("SALUTATION")
+        # 女士们，先生们， / 同志们，朋友们：: a salutation set over several lines is their text joined.
+        salutation = "".join(t.info.text.strip() for t in tokens if t.type == "SALUTATION") or None
         date = None
         if date_token is not None:
             inner = date_token.info.text.strip("（()） ")
@@ -495,7 +504,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         return Speech(
             speaker=_speaker(speaker.info.text) if speaker else None,
             date=date,
-            salutation=salutation.info.text if salutation else None,
+            salutation=salutation,
             source_lines=tuple(_source_line(t) for t in tokens),
         )
 
@@ -577,3 +586,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             lines=(token.info.first, token.info.last),
             text=token.info.text,
         )
+
+    def front_nav(self, token: LineToken) -> Residue:
+        """A web page's metadata inside a speech's front matter (来源：…, a time stamp): residue of kind nav."""
+        return self.residue(token)

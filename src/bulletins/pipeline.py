@@ -502,7 +502,7 @@ def _run(tokens: list[LineToken], on_error: Callable[[UnexpectedInput], bool] | 
 
 def _parse_flat(tokens: list[LineToken], source: str | None, exc: UnexpectedInput) -> Parsed:
     """Last resort: every line of structure becomes a paragraph of one bulletin; residue stays."""
-    residue = {"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION"}
+    residue = {"IMAGE", "NAV", "FRONT_NAV", "SECTION", "NOISE", "CAPTION"}
     flat: list[LineToken] = []
     opened = False
     for token in tokens:

@@ -24,7 +24,8 @@ _MIN_ITEM = 2
 _BOUNDARY = frozenset("。；;：:，,、”’」』）)！？!? \u3000\xa0\t\n")
 _CN = "一二三四五六七八九十"
 # 一是 / 一要 / 一抓 are one family: writers mix them (一要/二要/三是, seed 002 line 328).
-_SHI = re.compile(rf"(?P<n>[{_CN}]{{1,2}})(?P<v>是|要)(?![是要])")
+# 一是要…二是要… (a speech's enumeration with its modal): 是 may be followed by 要; only 要是 (if) is none.
+_SHI = re.compile(rf"(?P<n>[{_CN}]{{1,2}})(?P<v>是|要(?!是))")
 _DI = re.compile(rf"第(?P<n>[{_CN}]{{1,2}})[，,、：:]")
 _ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 _FIRST = re.compile(r"(?P<w>首先|其次|再次|最后)[，,]")

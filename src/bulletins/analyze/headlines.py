@@ -6,7 +6,10 @@ The lines themselves are kept verbatim in :attr:`Headline.lines`; this module on
 * a line opening with —— or ---- is a subtitle, and so is one ending in 纪实/侧记/综述, and a
   speech's date and occasion under its title (2026年1月27日在…会议上); a title printed with its
   ——DATE在…会议上 on one line is cut into the title and that subtitle (``lines`` stay verbatim);
-* a deck of names and a verb (李克强栗战书王沪宁出席, 姜四清讲话 吴秀玲主持 宋红波出席) is a subtitle;
+* a deck of names and a verb (李克强栗战书王沪宁出席, 姜四清讲话 吴秀玲主持 宋红波出席) is a subtitle, and
+  so is one that says who spoke or who also sent greetings: 第九届北京香山论坛举行欢迎晚宴 / 许其亮致辞
+  (rmrb/2019-10/20191021-03-02.txt, read as one title glued without a space before), 习近平同…互致贺电 /
+  李克强同…互致贺电 (2020-01/20200119-01-01.txt and six more); 15 rmrb headline blocks print such a line;
 * a short Word TOC entry repeated as the start of the next line is skipped (seed 002 line 186);
 * the other lines are visual wraps of the title, joined without a separator, unless the
   previous line ends with an event (…召开会议) and the next does not continue it: then the
@@ -23,14 +26,17 @@ from collections.abc import Sequence
 
 from .._text import HAN
 
-_SUB_START = re.compile(r"^(?:——|--|－－|-{2,})")
+_SUB_START = re.compile(r"^(?:——|――|--|－－|-{2,})")  # ―― (U+2015 twice): web/govreport 青海 line 2
 _SUB_END = re.compile(r"(?:纪实|侧记|综述|述评)$")
-_DECK = re.compile(r"(?:出席|主持|讲话|参加|陪同|出席会议|主持会议|出席活动|参加活动|参加会议)$")
+_DECK = re.compile(r"(?:出席|主持|讲话|参加|陪同|出席会议|主持会议|出席活动|参加活动|参加会议|(?<![的上])致辞)$")
 _CONT_START = re.compile(rf"^(?:第[一二三四五六七八九十百]+次|会议|作出|致|并|强调|要求|上的|[（(]|[{HAN}]{{0,2}}精神)")
 _CONT_END = re.compile(r"(?:暨|和|与|及|的|在|对|向|为|同|就|强调|要求|指出)$")
 _CARRY = re.compile(r"强调|要求|指出")
 _EVENT_END = re.compile(r"(?:召开会议|召开|举行|开幕|闭幕|会议|讲话)$")
-_EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕)$")
+_EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕|互致贺电)$")
+# 习近平同…互致贺电 / 李克强同…互致贺电 (rmrb/2020-01/20200119-01-01.txt lines 2–3): the second of two
+# greetings lines is a subtitle (the first the title, 就中越建交70周年 above them the kicker).
+_GREETINGS = re.compile(r"互致贺电$")
 
 
 def _continues(previous: str, current: str, carry: bool) -> bool:
@@ -105,7 +111,14 @@ def analyse_headline(
             _SUB_START.match(line)
             or _SUB_END.search(line)
             or (k > 0 and _OCCASION.match(line))
-            or (_DECK.search(line) and "召开" not in line and len(line) <= 30 and k > 0)
+            or (
+                _DECK.search(line)
+                and "召开" not in line
+                and len(line) <= 30
+                and k > 0
+                and not _CONT_END.search(stripped[k - 1])  # …招待会上的 / 致辞: a wrap, not a deck
+            )
+            or (k > 0 and _GREETINGS.search(line) and _GREETINGS.search(stripped[k - 1]))
         ):
             subs[k] = originals[k]
         elif nxt and nxt != line and nxt.startswith(line):

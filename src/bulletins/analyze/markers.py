@@ -52,8 +52,10 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460}
 
-# 一是…二要…三是 used as block items (seeds 000, 002, 004): a family, numbered in sequence.
-_SEQUENCE = re.compile(rf"^(?P<n>[{_CNNUM}]{{1,3}})(?P<verb>是|要)(?![是要])")
+# 一是…二要…三是 used as block items (seeds 000, 002, 004): a family, numbered in sequence. 是 may be
+# followed by 要 (三是要素市场化配置改革加快落地, rmrb/2020-05/20200531-02-01.txt line 33; 四是要加强…, 11 rmrb
+# lines open so): only 要是 (if) is no marker.
+_SEQUENCE = re.compile(rf"^(?P<n>[{_CNNUM}]{{1,3}})(?P<verb>是|要(?!是))")
 # 2学院科级以上干部… (seed 002): the dot is missing after the number.
 _BARE_NUMBER = re.compile(rf"^(?P<n>\d{{1,2}})(?=[{HAN}“《])")
 _DASH = re.compile(r"^(?:——|--)(?=[^—\-])")

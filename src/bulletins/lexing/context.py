@@ -16,7 +16,7 @@ HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE"})
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 # A table is set into the text as a picture is: what was printed before it is still the last terminal
 # (after a 落款, an annex's tables leave the bulletin after its closing).
-_RESIDUE = frozenset({"IMAGE", "NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "TABLE"})
+_RESIDUE = frozenset({"IMAGE", "NAV", "FRONT_NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "TABLE"})
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
 # Page furniture (hidden) and an annex label (附件1.) may follow the 落款: GB/T 9704-2012 §7.3.6
 # prints annexes after it (gov.cn row44, formats/pdf-text hfut).

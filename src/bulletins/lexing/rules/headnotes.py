@@ -17,6 +17,18 @@ Evidence (``../shared/corpus/rmrb``):
   ``图片说明：`` over a page's captions (37 files; rmrb/2020-01/20200118-05-01.txt line 29, where
   it opened a bulletin after a section's signature).
 
+* ■ bullets — a summary printed one point a line, each opening with ■, under the headline:
+  ``■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%`` (2019-02/20190215-02-01.txt
+  lines 4–6), ``■　让我们携起手来，共同佑护…`` (2020-05/20200519-01-02.txt lines 4–6), ``■广东省博物馆``
+  (2019-02/20190202-05-01.txt line 4, a fact box's label); 110 rmrb files print ■ lines within their first four.
+  A short one was read as a headline line, or as the title of a second bulletin.
+* stat callouts — a feature or a 纪实 often prints, between its headline and its text, a box of one to
+  four figures, each a figure alone on its line over the sentence it comes from: ``20多万`` /
+  ``2018年，山东规模以上农业龙头企业达9600多家，农民合作社20多万家，…`` (2019-02/20190228-01-01.txt
+  lines 4–5), ``99.1%`` / ``截至4月21日，全国规模以上工业企业平均开工率和复岗率分别达99.1%…``
+  (2020-05/20200508-01-02.txt lines 4–7), ``52402亿`` (2019-02/20190213-01-05.txt line 4). 67 such
+  figures stand under a headline in rmrb (about 40 files); each was read as a headline line.
+
 A headnote is read as a paragraph at the head of the body (the dateline that may follow it still
 belongs to the bulletin); a box label is a subhead.
 """
@@ -24,17 +36,19 @@ belongs to the bulletin); a box label is a subhead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..context import UNDER_HEADLINE, Context
+from ..lines import Raw
 from .endings import ends_item
-from .speech import speaker_lines
+from .speech import salutation_lines, speaker_lines
 
 BOX_LABELS = frozenset(
     {
         "核心阅读", "内容提要", "阅读提示", "提要", "导读", "编者的话", "开栏的话", "编者按", "记者手记",
         "延伸阅读", "知识链接", "链接", "相关链接", "背景链接", "新闻链接", "微阅读", "数读", "记者点评",
         "专家解读", "历史背景", "背景故事", "人物小传", "结束语", "引子", "亲历者说", "见证者说",
-        "图片说明：",
+        "图片说明：", "点评", "编后",
     }
 )  # fmt: skip
 """Labels of boxes inside an article (each seen on a line of its own in the rmrb corpus)."""
@@ -65,9 +79,49 @@ def is_signed_headnote(shadow: str) -> bool:
     return _SIGNED.match(shadow.strip()) is not None
 
 
+# 20多万, 99.1%, 52402亿, 1.6万人次, 7亿多, 375, 1+6: a figure alone on its line, with its unit.
+_FIGURE = re.compile(
+    r"^(?:近|超|逾|约)?(?P<n>\d+(?:\.\d+)?(?:\+\d+)*)(?:多|余)?(?:万亿|万|亿|千|百)?(?:多|余)?"
+    r"(?:%|％|个|人次|人|元|家|项|吨|公里|千米|倍|亩|户|次|所|座|名|件|门|处|条|辆|架|艘|天|分)?$"
+)
+
+
+_YEAR_LABEL = re.compile(r"^\d{4}年$")
+
+
+def stat_callout(shadow: str, following: str) -> bool:
+    """A figure alone on its line (``20多万``) over the sentence it comes from (which prints the number)."""
+    found = _FIGURE.match(shadow)
+    return found is not None and len(following) > len(shadow) and found.group("n") in following
+
+
+def stat_lines(raws: Sequence[Raw], k: int) -> int:
+    """How many lines of a stat callout start at *k*: 2 (figure, sentence), 3 with the box's own heading, or 0.
+
+    The heading is a short line ending in a dash over the first figure: ``2018年济南市——`` / ``10.8万`` /
+    ``家政服务公司412家，从业人员10.8万人，…`` (rmrb/2019-02/20190219-04-01.txt lines 4–6), or a year alone:
+    ``2019年`` / ``123.3%`` (2020-01/20200120-08-03.txt lines 4–5).
+    """
+    if k + 1 >= len(raws):
+        return 0
+    if stat_callout(raws[k].shadow, raws[k + 1].shadow):
+        return 2
+    shadow = raws[k].shadow
+    if ((shadow.endswith("——") and len(shadow) <= 16) or _YEAR_LABEL.match(shadow)) and stat_lines(raws, k + 1) == 2:
+        return 3
+    return 0
+
+
+_BULLET_LABEL = re.compile(r"^■\s*[^，,。：:；;！？\s]{1,7}$")
+
+
 def is_box_label(shadow: str) -> bool:
-    """``核心阅读`` and the like: the label of a box inside an article."""
-    return shadow in BOX_LABELS
+    """``核心阅读`` and the like: the label of a box inside an article.
+
+    Also a short label after a ■: ``■记者手记`` (21 rmrb lines), ``■小贴士``, ``■链接``, ``■编后``, ``■点评`` — the
+    box after rmrb/2020-01/20200108-16-01.txt's trailing dateline (line 37), which opened a bulletin of its own.
+    """
+    return shadow in BOX_LABELS or _BULLET_LABEL.match(shadow) is not None
 
 
 def is_summary(shadow: str) -> bool:
@@ -92,8 +146,18 @@ def is_adoption_note(shadow: str) -> bool:
 _HEAD_NOTES_MAX = 6  # rmrb/2020-02/20200224-03-03.txt prints five above its dateline
 
 
+def is_bullet_note(shadow: str) -> bool:
+    """A ■ summary bullet: ``■原则上国家融资担保基金和银行业金融机构承担的风险责任比例均不低于20%``."""
+    return shadow.startswith("■")
+
+
 def _count(ctx: Context, i: int) -> int:
     raw = ctx.raws[i]
+    if is_bullet_note(raw.shadow):
+        k = i
+        while k < len(ctx.raws) and is_bullet_note(ctx.raws[k].shadow):
+            k += 1
+        return k - i
     if raw.kind == "short" and (
         is_adoption_note(raw.shadow) or is_summary(raw.shadow) or is_signed_headnote(raw.shadow)
     ):
@@ -110,9 +174,10 @@ def _count(ctx: Context, i: int) -> int:
 
 
 def head_notes(ctx: Context, i: int) -> int | None:
-    """提要 sentences and 题注 under the headline just emitted: headnotes.
+    """提要 sentences, ■ bullets and 题注 under the headline just emitted: headnotes.
 
-    A 题注 or a 提要 sentence is one by its own text (:func:`is_adoption_note`, :func:`is_summary`); other
+    A 题注, a ■ bullet or a 提要 sentence is one by its own text (:func:`is_adoption_note`,
+    :func:`is_bullet_note`, :func:`is_summary`); other
     paragraphs are headnotes only when the bulletin's dateline follows them within six lines
     (rmrb/2020-02/20200215-01-02.txt).
     """
@@ -126,6 +191,18 @@ def head_notes(ctx: Context, i: int) -> int | None:
     return i + count
 
 
+def stat_box(ctx: Context, i: int) -> int | None:
+    """A stat callout under the headline: the figure and its sentence are headnotes, never headline lines.
+
+    ``20多万`` / ``2018年，山东…农民合作社20多万家，…`` (rmrb/2019-02/20190228-01-01.txt lines 4–5;
+    :func:`stat_callout`). A box prints one to four figures; each pair follows the last.
+    """
+    count = stat_lines(ctx.raws, i) if ctx.last in UNDER_HEADLINE else 0
+    for k in range(i, i + count):
+        ctx.emit_line("HEAD_NOTE", k)
+    return i + count if count else None
+
+
 def box_label(ctx: Context, i: int) -> int | None:
     """A box label inside a bulletin: a subhead over its box.
 
@@ -133,6 +210,10 @@ def box_label(ctx: Context, i: int) -> int | None:
     """
     if not ctx.in_bulletin or not is_box_label(ctx.raws[i].shadow):
         return None
+    if ctx.last == "TRAILING_DATELINE":
+        # ■点评 after （本报华盛顿、开罗1月7日电） (rmrb/2020-01/20200108-16-01.txt line 37): the box goes on
+        # with the article its dateline closed; the paragraphs under it open no bulletin.
+        ctx.terminal_seen = False
     return ctx.emit_line("SUBHEAD", i)
 
 
@@ -141,8 +222,11 @@ def document_date(ctx: Context, i: int) -> int | None:
 
     （2019年1月3日） under a document's title (rmrb/2019-02/20190220-01-02.txt line 3) is the date
     it bears, not a speech's: a headnote. A speaker's line under it (习近平, or an office line over the
-    name: 某某省人民政府代省长 / 李 炳 军) or a salutation makes it a speech's date.
+    name: 某某省人民政府代省长 / 李 炳 军) or a salutation (perhaps set over several lines) makes it a
+    speech's date.
     """
     if ctx.last not in UNDER_HEADLINE or ctx.speech_follows(i) or speaker_lines(ctx.raws, i + 1):
+        return None
+    if salutation_lines(ctx.raws, i + 1):  # 女士们，先生们， / 同志们，朋友们： (rmrb/2019-10/20191001-03-01.txt)
         return None
     return ctx.emit_line("HEAD_NOTE", i)

@@ -8,9 +8,11 @@ it may end with a dateline printed last (cut off as a trailing dateline).
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
-from ..._text import ends_complete
+from ..._text import cn_to_int, ends_complete
 from ...analyze.datelines import match_dateline
 from ...analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
 from ...model import Diagnostic
@@ -61,6 +63,38 @@ def _point(ctx: Context, i: int, start: int) -> Marker | None:
             ctx.numbers["——"] = number
             return Marker(marker=dash.marker, style="——", number=number, end=dash.end)
     return None
+
+
+_BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_BARE_LOOKAHEAD = 400  # lines: a long speech's part 一 runs to its part 二
+
+
+def bare_numeral(ctx: Context, i: int) -> int | None:
+    """A Chinese numeral alone on its line inside a bulletin: the number of one of the text's parts.
+
+    A speech or a long feature numbers its parts with a bare 一 / 二 / 三 on their own lines
+    (rmrb/2020-05/20200528-04-02.txt lines 6, 16, 27: 全国政协常委会工作报告; 2020-01/20200113-20-01.txt
+    lines 18, 39; 15 rmrb files print them). Each is a point whose text is empty, numbered in
+    sequence: 一 only when 二 stands alone further on, each later one only right after the one before.
+    """
+    shadow = ctx.raws[i].shadow
+    if not ctx.in_bulletin or not _BARE_NUMERAL.match(shadow):
+        return None
+    number = cn_to_int(shadow)
+    if not number:
+        return None
+    previous = ctx.numbers.get("一", 0)
+    if number == 1:
+        ahead = ctx.raws[i + 1 : i + _BARE_LOOKAHEAD]
+        if not any(raw.shadow == "二" for raw in ahead):
+            return None
+    elif previous != number - 1:
+        return None
+    ctx.numbers["一"] = number
+    raw = ctx.raws[i]
+    marker = Marker(marker=raw.text, style="一", number=number, end=len(raw.text))
+    ctx.emit("POINT", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow, marker=marker))
+    return i + 1
 
 
 def is_noise(ctx: Context, text: str) -> bool:

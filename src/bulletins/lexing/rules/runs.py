@@ -18,7 +18,7 @@ from ..tokens import LineInfo
 from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
-from .headnotes import is_adoption_note, is_box_label, is_signed_headnote, is_summary
+from .headnotes import is_adoption_note, is_box_label, is_bullet_note, is_signed_headnote, is_summary, stat_lines
 from .laws import (
     annexed_here,
     continues_articles,
@@ -29,13 +29,14 @@ from .laws import (
     signed_under_title,
 )
 from .paragraphs import paragraph
-from .speech import speaker_lines
+from .speech import salutation_lines, speaker_lines
 
 # ----（文献一） labels one item of a series under a compilation heading (seed 002).
 SERIES_LABEL = re.compile(r"^[-—－]*\s*[（(](?:文献|之)[一二三四五六七八九十]{1,3}[）)]$")
 _SUBTITLE = re.compile(r"^(?:——|--|－－)")
 # ——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上, 在…座谈会上的讲话: the occasion of a speech.
 _OCCASION = re.compile(r"在[^，。]{2,60}(?:会议|大会|座谈会|论坛|峰会|典礼|仪式|开幕式|闭幕式)上")
+_INTRO_PARAGRAPHS = 2  # a feature's undated introduction above its first subhead
 _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample has five lines
 # 江西省2022年国民经济和社会发展统计公报[1]: a footnote's marker on a title printed again (formats/html-pages/
 # simonxinw_yichun-gov_jiangxi-tjgb-2022.html line 21, under the page's own title on line 18).
@@ -61,12 +62,15 @@ def short_run(ctx: Context, i: int) -> int:
         shadow = raws[k].shadow
         if (
             is_box_label(shadow)
+            or is_bullet_note(shadow)  # ■ a summary bullet (lexing/rules/headnotes.py)
             or is_summary(shadow)
             or is_adoption_note(shadow)
             or is_signed_headnote(shadow)  # （民政部　一九九七年一月二十八日） (lexing/rules/headnotes.py)
             or is_contents_label(shadow)  # 目录 under a report's title (lexing/rules/contents.py)
             or ends_headline(shadow)  # a 题注 without parentheses, or one that runs on (lexing/rules/laws.py)
             or speaker_lines(raws, k)  # 自治区人民政府主席 over 张 雨 浦 (lexing/rules/speech.py)
+            or salutation_lines(raws, k)  # 女士们，先生们， / 同志们，朋友们： (lexing/rules/speech.py)
+            or stat_lines(raws, k)  # a stat callout: 20多万 over its sentence (lexing/rules/headnotes.py)
         ):
             j = k
             break
@@ -225,8 +229,15 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         return "headline"
     # …but in a body already cut by subheads (a feature), a title over a lede is one more subhead:
     # 创意无限，延伸爱国深情 / 10月1日，南京玄武湖公园举行… after 歌声嘹亮，唱响爱国豪情 and 活动丰富，点燃
-    # 爱国热情 (rmrb/2019-10/20191003-01-06.txt line 13).
-    if after is not None and is_lede(after, dated_subject=True) and not ctx.subheads:
+    # 爱国热情 (rmrb/2019-10/20191003-01-06.txt line 13). So is a feature's first subhead after an undated
+    # introduction (the *second lede* rule of lexing/rules/paragraphs.py: only a bulletin that has read a
+    # lede of its own is ended by another): 多种措施构筑严密防线 / 2月1日，公安部交通管理局召开… under
+    # 当前，疫情防控正处于关键期。… (rmrb/2020-02/20200202-04-01.txt lines 4–6; 2020-01/20200114-19-01.txt,
+    # 2019-10/20191016-06-02.txt, 2020-02/20200209-04-01.txt were cut in two the same way): one line over a
+    # lede after at most two undated paragraphs. A titled item after a longer undated one is a new item
+    # (seed 002 line 222: a readout's three-line title after the eleven paragraphs of the one before).
+    introduced = len(run) == 1 and 0 < ctx.paragraphs <= _INTRO_PARAGRAPHS and not (ctx.led or ctx.has_dateline)
+    if after is not None and is_lede(after, dated_subject=True) and not ctx.subheads and not introduced:
         return "headline"
     return "subhead"
 

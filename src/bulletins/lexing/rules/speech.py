@@ -15,6 +15,7 @@ from ..._text import HAN, looks_like_name
 from ...analyze.dates import DATE_ONLY_RE
 from ..context import HEADLINE, Context
 from ..lines import Raw
+from .chrome import is_chrome
 from .credits import foreign_writer, read_names
 
 # （2020年2月23日） under a speech title (seed 004)
@@ -29,6 +30,10 @@ _SALUTE_TERM = (
     r"|尊敬的[^，,、。：:]{1,20}|亲爱的[^，,、。：:]{1,12})"
 )
 _SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
+# 尊敬的温敏总统， / 尊敬的昂山素季国务资政， / 女士们，先生们，朋友们： (rmrb/2020-01/20200118-02-04.txt lines 4–6):
+# a salutation set one addressee a line, each line but the last ending in a comma.
+_SALUTE_HEAD = re.compile(r"^(?:同志们|同学们|朋友们|女士们|先生们|各位|尊敬的|亲爱的)[^。：:！!？?]{0,40}[，,]$")
+_SALUTE_LINES_MAX = 4
 # 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker, whose name
 # print may letter-space (省长  李 炳 军).
 # Only a head of government or of a body is a speaker's role here: 院长 or 主任 under a signed article's
@@ -50,6 +55,20 @@ def is_speech_date(shadow: str) -> bool:
 def is_salutation(shadow: str) -> bool:
     """A salutation alone on its line: 同志们：, 各位代表：, 尊敬的…，女士们，先生们，朋友们：."""
     return _SALUTATION.match(shadow) is not None
+
+
+def salutation_lines(raws: Sequence[Raw], i: int) -> int:
+    """How many lines of a salutation set over several lines start at *i* (0 when none does).
+
+    ``女士们，先生们，`` / ``同志们，朋友们：`` (rmrb/2019-10/20191001-03-01.txt lines 4–5); up to three
+    addressee lines ending in a comma over a salutation line (2019-10/20191010-02-02.txt lines 4–7).
+    """
+    k = i
+    while k < len(raws) and k - i < _SALUTE_LINES_MAX - 1 and _SALUTE_HEAD.match(raws[k].shadow):
+        k += 1
+    if k == i or k >= len(raws) or raws[k].kind != "salutation":
+        return 0
+    return k - i + 1
 
 
 def is_byline(shadow: str) -> bool:
@@ -101,7 +120,41 @@ def speaker_name(text: str, shadow: str) -> str:
     return text.strip()
 
 
+# 2026-01-31 07:00:44, 2026-02-03: a web page's time stamp alone on its line.
+_STAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_FRONT_MAX = 4
+
+
+def is_page_metadata(raw: Raw) -> bool:
+    """A web page's metadata line: 来源：河南日报, 时间：2026-02-03 (:func:`~.chrome.is_chrome`), a time stamp."""
+    return raw.kind == "nav" or is_chrome(raw.shadow) or _STAMP.match(raw.shadow) is not None
+
+
 # -- the context rules ----------------------------------------------------------------------
+
+
+def front_metadata(ctx: Context, i: int) -> int | None:
+    """A web page's metadata lines inside a speech's front matter: residue the front matter keeps.
+
+    ``2026年河南省政府工作报告`` / ``——2026年1月26日在…会议上`` / ``来源：河南日报`` / ``时间：2026-02-03`` /
+    ``河南省人民政府省长 王凯`` / ``各位代表：`` (web/govreport/2026_河南省_政府工作报告_row1.txt lines 10–15),
+    ``省长 罗东川`` / ``2026-01-31 07:00:44`` / ``来源：青海日报`` / ``各位代表：`` (…青海省… lines 3–6). Only
+    between the title block (or the speaker's line, or the date) and a speaker's line or a salutation that
+    follows within four lines: elsewhere such lines are the page's chrome (the residue line rule).
+    """
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
+        return None
+    k = i
+    while k < len(ctx.raws) and k - i < _FRONT_MAX and is_page_metadata(ctx.raws[k]):
+        k += 1
+    after = ctx.peek(k)
+    if k == i or after is None or not (after.kind in {"salutation", "byline"} or speaker_lines(ctx.raws, k)):
+        return None
+    if after.kind == "byline" and ctx.last == "BYLINE":
+        return None
+    for n in range(i, k):
+        ctx.emit_line("FRONT_NAV", n)
+    return k
 
 
 def speech_date(ctx: Context, i: int) -> int | None:
@@ -126,6 +179,20 @@ def salutation(ctx: Context, i: int) -> int | None:
     if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
         return None
     return ctx.emit_line("SALUTATION", i)
+
+
+def salutation_over_lines(ctx: Context, i: int) -> int | None:
+    """A salutation set one addressee a line (:func:`salutation_lines`), under the title, date or speaker.
+
+    ``尊敬的温敏总统，`` / ``尊敬的昂山素季国务资政，`` / ``女士们，先生们，朋友们：`` (rmrb/2020-01/
+    20200118-02-04.txt lines 4–6): each line a SALUTATION token, the speech's salutation their text joined.
+    """
+    if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
+        return None
+    count = salutation_lines(ctx.raws, i)
+    for k in range(i, i + count):
+        ctx.emit_line("SALUTATION", k)
+    return i + count if count else None
 
 
 def speaker_office(ctx: Context, i: int) -> int | None:
