@@ -48,6 +48,7 @@ from .lines import Raw
 from .ruler import RULER
 from .rules.indent import unindented_head
 from .rules.packed import packed_raws, segments
+from .rules.paged import paged_layout
 from .tokens import LineInfo, LineToken, retyped
 
 _GLUED_KINDS = frozenset({"para", "short", "byline"})
@@ -124,6 +125,8 @@ def lex(
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.
     raws = apply_hints(raws, hints) if hints else unindented_head(raws)
+    if hints:  # a paged source (PDF, OFD, scans): the title block by its geometry
+        raws = paged_layout(raws, hints)
     # The labeller seam (issue 16): a learned labeller relabels the ambiguous lines here.
     raws = labeller(raws, hints)
     diagnostics: list[Diagnostic] = []

@@ -1,0 +1,163 @@
+"""Documents as they come from paged sources (PDF, OFD, scans): the title block by its geometry.
+
+A paged source gives every line its page and type size (``Hints.page``, ``Hints.font_size``), and
+a 红头 document (GB/T 9704-2012 §7) or a report sets its title by geometry more than by text: the
+title stands under the 版头 in 2号 type, a cover holds nothing but the title and its imprint. The
+rules here run after :func:`bulletins.lexing.hints.apply_hints` (which reads alignment) and only
+where the lines carry a page; they change raw kinds only, as the hints do:
+
+* :func:`title_under_banner` — the lines right under the 发文字号 up to the 主送 or the body are
+  one title block, centred or not (OCR cannot always tell a full-width title line is centred);
+* :func:`cover_imprint` — the lines under a title in much smaller type (a cover's issuers and
+  date, a budget's 预算主管部门) are not title lines;
+* :func:`cover_sections` — on a document with a cover page, a later centred line in smaller
+  type than the cover's title is a section title (a subhead), never the title of a new document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ...readers import Hints
+from ..lines import Raw, is_short
+
+_TEXTUAL = frozenset({"para", "short", "byline", "salutation"})
+_COVER_KINDS = _TEXTUAL | {"date_only", "masthead"}  # a cover's title, issuers and month
+_TITLE_LINES = 4  # the longest title under a 发文字号 in formats/ runs to three lines
+_TITLE_MAX = 40  # a 红头 title line in 2号 type holds at most 15–22 characters; OCR may glue two
+_IMPRINT_RATIO = 0.7  # a cover's imprint lines are set at most 0.6 of the title's size (0.5–0.58)
+_SECTION_RATIO = 0.8  # a report's section titles: 0.5–0.65 of the cover title's size
+_COVER_LINES = 8  # a cover page holds the title block and a few imprint lines
+
+
+def _hint(hints: Sequence[Hints], raw: Raw) -> Hints:
+    return hints[raw.number - 1] if raw.number <= len(hints) else Hints()
+
+
+def paged_layout(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """Apply the paged-source title rules to *raws* where the lines carry pages (else return them as they are)."""
+    if not any(h.page is not None for h in hints):
+        return raws
+    out = title_under_banner(raws, hints)
+    out = cover_imprint(out, hints)
+    return cover_sections(out, hints)
+
+
+def title_under_banner(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """The lines right under the 版头's 发文字号, up to the 主送 or the body, are one title block.
+
+    GB/T 9704-2012 §7.3.1: the title stands centred under the 版头 (发文机关标志, 发文字号, the red
+    rule), in one or more lines. OCR marks a line centred only where its margins show it, and a
+    title line in 2号 type runs nearly full width, so a two-line title came apart: its first line
+    read by its text, its centred second line as the title of a new bulletin (formats/pdf-scanned
+    shou-xinxi-hang-2018-8 p1: ``上海海洋大学信息学院本科教学工作委员会工作职责`` / ``(2018版修订）``;
+    shou-xinxi-hang-2019-4 p1: ``…关于教学督导面向“以学生为中心`` / ``及促进教学工作持续改进的补充规定``).
+    Taken: up to four short lines (no sentence punctuation, at most 40 characters) right under a
+    发文字号 that stands above any title; the run stops at the 主送 (``各系、室、中心：``), a point,
+    a paragraph or a date. Left alone: a number printed under its title (a reprint), where the
+    lines below are the body.
+    """
+    out = list(raws)
+    for k, raw in enumerate(out):
+        if raw.kind != "doc_number":
+            continue
+        if any(r.toc for r in out[:k]):
+            break  # a number under its title: what follows is the body
+        run = []
+        for j in range(k + 1, min(k + 1 + _TITLE_LINES, len(out))):
+            nxt = out[j]
+            if nxt.kind not in _TEXTUAL or len(nxt.text) > _TITLE_MAX or not is_short(nxt.text):
+                break
+            if _hint(hints, nxt).furniture:
+                break
+            run.append(j)
+        for j in run:
+            out[j] = attrs.evolve(out[j], kind="short", toc=True)
+        break
+    return out
+
+
+def _size(hints: Sequence[Hints], raw: Raw) -> float | None:
+    return _hint(hints, raw).font_size
+
+
+def _body_size(raws: Sequence[Raw], hints: Sequence[Hints]) -> float:
+    """The type size that carries the most characters (the body's)."""
+    chars: Counter[float] = Counter()
+    for raw in raws:
+        size = _size(hints, raw)
+        if size and not _hint(hints, raw).furniture:
+            chars[size] += len(raw.text)
+    return chars.most_common(1)[0][0] if chars else 0.0
+
+
+def cover_imprint(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """Lines under the first title in type under 0.7 of the title's size are not title lines.
+
+    A report's or budget's cover sets its title large and the issuers and date small under it,
+    all centred, so the alignment rule read them as one title (formats/pdf-text
+    simonxinw_shenzhen-tjj_xingbie-tongji-2021 p1: ``2021年深圳市社会性别统计报告`` at 31 pt over
+    ``深圳市统计局`` … ``二〇二二年十二月`` at 17.5 pt; zxjbudget_putuo-zhengfu-bangongshi-2025 p1:
+    ``上海市普陀区2025年区级部门预算`` at 36 pt over ``预算主管部门：上海市普陀区人民政府办公室`` at 18 pt).
+    They stay body text (cover imprints are not a 落款). Left alone: a title's second line in the
+    same or a slightly smaller size (GB/T 9704's English title at 0.78, a 副题), and every line
+    whose text says what it is (dates, document numbers, notes) — only lines the alignment rule
+    made title lines change.
+    """
+    out = list(raws)
+    first = next((k for k, raw in enumerate(out) if raw.toc), None)
+    if first is None:
+        return out
+    title = _size(hints, out[first])
+    if not title:
+        return out
+    page = _hint(hints, out[first]).page
+    k = first + 1
+    while k < len(out) and out[k].toc and out[k].kind == "short" and _hint(hints, out[k]).page == page:
+        size = _size(hints, out[k])
+        if size and size < _IMPRINT_RATIO * title:
+            while k < len(out) and out[k].toc and out[k].kind == "short" and _hint(hints, out[k]).page == page:
+                out[k] = attrs.evolve(out[k], kind="para", toc=False)
+                k += 1
+            break
+        k += 1
+    return out
+
+
+def cover_sections(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """On a document with a cover page, later centred lines in smaller type than the cover title are subheads.
+
+    A report with a cover (the title and its imprint alone on page 1, at most eight lines, none
+    a paragraph) sets its chapters centred in a size between the body's and the title's; the
+    alignment rule read each as a new document's title (formats/pdf-text
+    simonxinw_shenzhen-tjj_xingbie-tongji-2021: ``1人口特征``, ``2婚姻及家庭状况`` … at 20 pt under a
+    31 pt cover title, nine bulletins; the budget disclosures' ``名词解释`` at 18 pt under 36 pt).
+    A line in at most 0.8 of the title's size and larger than the body is a subhead; one in the
+    body's size or smaller (``2021年，深圳市各区（新区）常住人口情况如下:`` centred at 17.5 pt) is body
+    text. Left alone: documents without a cover (an order's regulation title under the order,
+    国务院令第535号 at the same size), and lines in the title's size or larger (a second document).
+    """
+    out = list(raws)
+    first = next((k for k, raw in enumerate(out) if raw.toc), None)
+    if first is None:
+        return out
+    title = _size(hints, out[first])
+    page = _hint(hints, out[first]).page
+    if not title or page is None:
+        return out
+    on_cover = [k for k, raw in enumerate(out) if _hint(hints, raw).page == page and not _hint(hints, raw).furniture]
+    if len(on_cover) > _COVER_LINES or any(out[k].kind not in _COVER_KINDS and not out[k].toc for k in on_cover):
+        return out
+    if any(out[k].kind == "para" and not is_short(out[k].text) for k in on_cover):
+        return out
+    body = _body_size(out, hints)
+    for k, raw in enumerate(out):
+        hint = _hint(hints, raw)
+        if not raw.toc or hint.page in (None, page) or not hint.font_size or hint.font_size > _SECTION_RATIO * title:
+            continue
+        kind = "subhead" if hint.font_size > body * 1.05 else "para"
+        out[k] = attrs.evolve(raw, kind=kind, toc=False)
+    return out
