@@ -373,6 +373,26 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
         if id(row) in sealed:
             hints = Hints(font_size=size, seal=True, furniture=True)
         out.append(Line(text=text, origin=origin, hints=hints, places=(place,)))
+    return _page_numbers(out)
+
+
+def _page_numbers(out: list[Line]) -> list[Line]:
+    """Mark a page number printed alone as the page's last (or first) row as furniture.
+
+    A scanned 红头 document prints ``2``, ``— 2 —`` centred under the text of every page after
+    the first; read as a line, it stood between two halves of a sentence and opened a bulletin of
+    its own (formats/pdf-scanned scnu-jiji-2024-4 p2–p6, scnu-jiji-2025-1 p3–p4). The text PDF
+    reader marks the same numbers (``_pdflayout.mark_furniture``); only the first and last rows are
+    asked, and never a table's row, so a number inside the text stays text.
+    """
+    from .readers._pdflayout import is_page_number
+
+    printed = [k for k, line in enumerate(out) if not line.hints.seal]
+    ends = {printed[-1], printed[0]} if len(printed) > 2 else set(printed[-1:])
+    for k in sorted(ends):
+        line = out[k]
+        if not line.hints.table_cell and is_page_number(line.text):
+            out[k] = evolve(line, hints=evolve(line.hints, furniture=True))
     return out
 
 

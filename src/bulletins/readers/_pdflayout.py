@@ -39,6 +39,12 @@ _PAGE_NUMBER = re.compile(
     r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}|(?:page|Page|PAGE)\s*[0-9]{1,4}(?:\s*of\s*[0-9]{1,4})?)$"
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
+
+
+def is_page_number(text: str) -> bool:
+    """A page number alone on its line (``— 1 —``, ``-1-``, ``1``, ``第1页 共3页``, ``1/8``, ``Page 1 of 3``)."""
+    return _PAGE_NUMBER.match(text.strip()) is not None
+
 _SPACE = re.compile(r"\s+")
 _LATIN_END = re.compile(r"[A-Za-z0-9,;:]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
