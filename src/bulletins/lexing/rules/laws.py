@@ -301,6 +301,26 @@ def issues_here(ctx: Context, j: int) -> bool:
     return not _signs_itself(ctx, j)
 
 
+_NAMED = re.compile(r"《([^《》]{2,60})》")
+_BRACKETS = re.compile(r"[（）()〔〕\[\]]")
+
+
+def named_issue(ctx: Context, key: str, j: int) -> bool:
+    """The title an issuing notice names in its own title (``关于印发《X》的通知`` … ``X``): the issued document.
+
+    The document a 印发 notice issues is part of its bulletin (:func:`issues_here`), which that rule
+    knows by the notice's 落款 standing before it. On a scan the 落款's date may be lost under the
+    seal (formats/pdf-scanned scnu-jiji-2025-1 p1: ``二〇二五年算学院``, the date read through the red
+    ink), and the issued 细则's title on p2 (``华南师范大学计算机学院教学督导`` / ``工作实施细则``) opened a
+    bulletin of its own. A title that is, brackets aside, the very name the notice's title quotes
+    is that document whether or not a 落款 was read; one that signs itself still opens a bulletin.
+    """
+    if not ctx.in_bulletin or not key or not _ISSUING.search(ctx.headline_key) or _signs_itself(ctx, j):
+        return False
+    plain = _BRACKETS.sub("", key)
+    return any(_BRACKETS.sub("", name) == plain for name in _NAMED.findall(ctx.headline_key))
+
+
 def annexed_here(ctx: Context, j: int) -> bool:
     """After the 落款 and an annex label (``附件`` / ``附件1``), the annex begins: part of the bulletin.
 

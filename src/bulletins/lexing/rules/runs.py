@@ -26,6 +26,7 @@ from .laws import (
     issued_again,
     issuer_line,
     issues_here,
+    named_issue,
     signed_under_title,
 )
 from .paragraphs import paragraph
@@ -163,7 +164,7 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     # 第一千二百五十九条) — none opens a bulletin.
     if ctx.order == "head" and ctx.last == "CLOSING_DATE":
         return "promulgated"
-    if issues_here(ctx, j):
+    if issues_here(ctx, j) or named_issue(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
         return "issued"
     if annexed_here(ctx, j):
         return "annex"
