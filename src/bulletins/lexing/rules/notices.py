@@ -72,7 +72,10 @@ def notice_header(ctx: Context, i: int) -> int | None:
         if raw.kind != "doc_number":
             return None
     else:
-        after = ctx.peek(i + 1)
+        # A residue line between the number and the title (a standard's 代替GB/T 9704—1999) is skipped.
+        k = i + 1
+        while (after := ctx.peek(k)) is not None and after.kind == "nav" and raw.kind == "doc_number":
+            k += 1
         if after is None or after.kind not in {"short", "doc_number", "masthead"}:
             return None
     kind = "DOC_NUMBER_BELOW" if ctx.last in HEADLINE else raw.kind.upper()

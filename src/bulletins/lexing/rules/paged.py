@@ -6,6 +6,8 @@ title stands under the 版头 in 2号 type, a cover holds nothing but the title 
 rules here run after :func:`bulletins.lexing.hints.apply_hints` (which reads alignment) and only
 where the lines carry a page; they change raw kinds only, as the hints do:
 
+* :func:`standard_cover` — a national or sector standard's cover (GB/T 1.1): the 标准 masthead,
+  the standard's number, its title; the classification codes and the 代替 line kept as residue;
 * :func:`title_under_banner` — the lines right under the 发文字号 up to the 主送 or the body are
   one title block, centred or not (OCR cannot always tell a full-width title line is centred);
 * :func:`cover_imprint` — the lines under a title in much smaller type (a cover's issuers and
@@ -16,6 +18,7 @@ where the lines carry a page; they change raw kinds only, as the hints do:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -33,6 +36,23 @@ _SECTION_RATIO = 0.8  # a report's section titles: 0.5–0.65 of the cover title
 _COVER_LINES = 8  # a cover page holds the title block and a few imprint lines
 
 
+# 中华人民共和国国家标准, 中华人民共和国通信行业标准, 上海市地方标准: a standard's cover masthead (GB/T 1.1-2009 §8.1).
+_STANDARD_MASTHEAD = re.compile(
+    r"^(?:中华人民共和国|[\u4e00-\u9fff]{2,8}[省市区])[\u4e00-\u9fff]{0,6}(?:国家|行业|地方|团体)标准$"
+)
+# GB/T 9704—2012, GB 15834-2011, DB31/T 1234—2020, YD/T 1.1-2015: a standard's number.
+_STANDARD_NUMBER = re.compile(
+    r"^(?:GB(?:/[TZ])?|[A-Z]{2}(?:/[TZ])?|DB\d{2}(?:/T)?)\s*[\d.]{1,12}\s*[—–\-－]{1,2}\s*\d{4}$"
+)
+# 代替GB/T 9704—1999: the standard this one replaces, under its number.
+_REPLACES = re.compile(r"^代替\s*(?:GB|[A-Z]{2}|DB\d{2})")
+# 2012-06-29发布　2012-07-01实施: the cover's issue and effective dates.
+_DAY = r"\d{4}\s*[-－]\s*\d{1,2}\s*[-－]\s*\d{1,2}"
+_ISSUE_DATES = re.compile(rf"^{_DAY}\s*发布\s+{_DAY}\s*实施$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_COVER_HEAD = 6  # the masthead stands under at most the ICS and CCS codes and the GB mark
+
+
 def _hint(hints: Sequence[Hints], raw: Raw) -> Hints:
     return hints[raw.number - 1] if raw.number <= len(hints) else Hints()
 
@@ -41,9 +61,60 @@ def paged_layout(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     """Apply the paged-source title rules to *raws* where the lines carry pages (else return them as they are)."""
     if not any(h.page is not None for h in hints):
         return raws
-    out = title_under_banner(raws, hints)
+    out = standard_cover(raws, hints)
+    out = title_under_banner(out, hints)
     out = cover_imprint(out, hints)
     return cover_sections(out, hints)
+
+
+def standard_cover(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """A standard's cover: the 标准 masthead, the standard's number and the title under them.
+
+    GB/T 1.1-2009 §8.1 sets a standard's cover as: ICS and CCS codes and the GB mark at the top,
+    the masthead ``中华人民共和国国家标准``, the number right-aligned (``GB/T 9704—2012``) over
+    ``代替GB/T 9704—1999``, the title in Chinese and English centred, the issue and effective dates
+    (``2012-06-29发布 2012-07-01实施``) and the issuing bodies at the foot. Read by alignment alone, the
+    codes and the masthead block each became a bulletin's title and the title a caption (formats/
+    pdf-text zhuyandong_gbt9704-2012 p1; formats/pdf-scanned zhuyandong_gbt15834-2011 p1, three
+    bulletins for one standard). With a masthead among the first six lines of page 1: the lines
+    above it are residue (nav), it is the masthead, the number is the doc_number, the 代替 line is
+    residue, the lines down to the dates are the title, and the dates and the issuers below them are body text.
+    Left alone: a standard quoted in a text (its masthead never stands at the top of page 1).
+    """
+    out = list(raws)
+    head = next(
+        (k for k, raw in enumerate(out[:_COVER_HEAD]) if _STANDARD_MASTHEAD.match(raw.shadow.replace(" ", ""))), None
+    )
+    if head is None or _hint(hints, out[head]).page != 1:
+        return out
+    for k in range(head):
+        out[k] = attrs.evolve(out[k], kind="nav", toc=False, marker=None, table=None, cells=())
+    out[head] = attrs.evolve(out[head], kind="masthead", toc=False)
+    k = head + 1
+    if k < len(out) and _STANDARD_NUMBER.match(out[k].shadow.strip()):
+        out[k] = attrs.evolve(out[k], kind="doc_number", toc=False)
+        k += 1
+    while k < len(out) and _REPLACES.match(out[k].shadow):
+        out[k] = attrs.evolve(out[k], kind="nav", toc=False)
+        k += 1
+    start = k
+    while k < len(out) and k - start < _TITLE_LINES and _hint(hints, out[k]).page == 1:
+        if _ISSUE_DATES.match(out[k].shadow.replace("\t", " ")):
+            break
+        if not is_short(out[k].text):
+            return out
+        k += 1
+    else:
+        return out
+    for j in range(start, k):
+        out[j] = attrs.evolve(out[j], kind="short", toc=True, table=None, cells=())
+    out[k] = attrs.evolve(out[k], kind="para", toc=False, table=None, cells=())
+    k += 1
+    while k < len(out) and _hint(hints, out[k]).page == 1:  # the issuing bodies at the cover's foot
+        if out[k].kind in _TEXTUAL:
+            out[k] = attrs.evolve(out[k], kind="para", toc=False)
+        k += 1
+    return out
 
 
 def title_under_banner(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
@@ -118,7 +189,9 @@ def cover_imprint(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     k = first + 1
     while k < len(out) and out[k].toc and out[k].kind == "short" and _hint(hints, out[k]).page == page:
         size = _size(hints, out[k])
-        if size and size < _IMPRINT_RATIO * title:
+        # OCR measures a Latin line by its lower case (GB/T 15834's English title at 0.51 of the
+        # Chinese one's box height): only a line with Chinese characters is measured.
+        if size and size < _IMPRINT_RATIO * title and _HAN.search(out[k].text):
             while k < len(out) and out[k].toc and out[k].kind == "short" and _hint(hints, out[k]).page == page:
                 out[k] = attrs.evolve(out[k], kind="para", toc=False)
                 k += 1
