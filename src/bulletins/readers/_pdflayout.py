@@ -45,6 +45,7 @@ def is_page_number(text: str) -> bool:
     """A page number alone on its line (``— 1 —``, ``-1-``, ``1``, ``第1页 共3页``, ``1/8``, ``Page 1 of 3``)."""
     return _PAGE_NUMBER.match(text.strip()) is not None
 
+
 _SPACE = re.compile(r"\s+")
 _LATIN_END = re.compile(r"[A-Za-z0-9,;:]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
