@@ -208,9 +208,10 @@ def cover_sections(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     alignment rule read each as a new document's title (formats/pdf-text
     simonxinw_shenzhen-tjj_xingbie-tongji-2021: ``1人口特征``, ``2婚姻及家庭状况`` … at 20 pt under a
     31 pt cover title, nine bulletins; the budget disclosures' ``名词解释`` at 18 pt under 36 pt).
-    A line in at most 0.8 of the title's size and larger than the body is a subhead; one in the
-    body's size or smaller (``2021年，深圳市各区（新区）常住人口情况如下:`` centred at 17.5 pt) is body
-    text. Left alone: documents without a cover (an order's regulation title under the order,
+    A line in at most 0.8 of the title's size is a subhead when it is larger than the body or reads
+    as a title (``第一部分 上海市普陀区规划和自然资源局概况``, ``一般公共预算财政拨款支出决算表`` at the
+    body's 15 pt); a centred sentence in the body's size (``2021年，深圳市各区（新区）常住人口情况如下:``
+    at 17.5 pt) is body text. Left alone: documents without a cover (an order's regulation title under the order,
     国务院令第535号 at the same size), and lines in the title's size or larger (a second document).
     """
     out = list(raws)
@@ -231,6 +232,6 @@ def cover_sections(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         hint = _hint(hints, raw)
         if not raw.toc or hint.page in (None, page) or not hint.font_size or hint.font_size > _SECTION_RATIO * title:
             continue
-        kind = "subhead" if hint.font_size > body * 1.05 else "para"
+        kind = "subhead" if hint.font_size > body * 1.05 or is_short(raw.text) else "para"
         out[k] = attrs.evolve(raw, kind=kind, toc=False)
     return out
