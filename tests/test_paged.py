@@ -121,6 +121,32 @@ def test_an_issued_document_s_title_named_by_the_notice_stays_in_it_without_a_cl
     assert len(document.bulletins) == 1
 
 
+# formats/pdf-scanned/hushengjie_scnu-jiji-2024-5_…_scan.pdf p1–p2 (the spent first draw): the 落款's date lost
+# under the seal, the issued 细则's second title line full width (not centred)
+SCNU_2024_5: list[Row] = [
+    ("华南师范大学计算机学院文件", 1, "center", 28.4),
+    ("计机[2024]5号", 1, "center", 11.7),
+    ("关于印发《华南师范大学计算机学院本科专业", 1, None, 17.4),
+    ("毕业要求评价实施细则（修订版）》的通知", 1, None, 16.4),
+    ("各系、室、中心：", 1, None, 14.9),
+    ("《华南师范大学计算机学院本科专业毕业要求评价实施细", 1, None, 13.5),
+    ("则（修订版）》已经学院党政联席会议审议通过，现印发给你", 1, None, 13.2),
+    ("们，请遵照执行。", 1, None, 13.5),
+    ("计算机学院", 1, "right", 17.1),
+    ("华南师范大学计算机学院", 2, "center", 16.0),
+    ("本科专业毕业要求评价实施细则（修订版）", 2, None, 16.0),
+    ("毕业要求是学生毕业时应掌握的知识、技能和素养的具体", 2, None, 12.4),
+    ("描述，体现专业人才培养“产出”的质量要求，也是专业向学", 2, None, 12.4),
+]
+
+
+def test_an_issued_title_the_layout_cut_is_read_to_the_end_of_its_name() -> None:
+    terminals = _terminals(SCNU_2024_5)
+    assert terminals[10] == terminals[11] == "ISSUED_TITLE"
+    assert terminals[12] != "ISSUED_TITLE"
+    assert len(_parse(SCNU_2024_5).bulletins) == 1
+
+
 def test_a_title_the_notice_does_not_name_still_opens_a_bulletin() -> None:
     # the same notice, followed by a title it does not quote (formats/pdf-scanned scnu-jiji-2024-5 p2's title)
     rows = [*SCNU_2025_1[:9], ("华南师范大学计算机学院", 2, "center", 16.0), ("一、总则", 2, None, 16.4)]

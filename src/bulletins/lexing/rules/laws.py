@@ -36,6 +36,7 @@ from ..._text import HAN
 from ..context import UNDER_HEADLINE, Context
 from ..lines import Raw, is_short
 from ..tokens import retyped
+from .contents import entry_key
 from .headnotes import is_adoption_note, is_signed_headnote
 from .paragraphs import paragraph
 
@@ -319,6 +320,33 @@ def named_issue(ctx: Context, key: str, j: int) -> bool:
         return False
     plain = _BRACKETS.sub("", key)
     return any(_BRACKETS.sub("", name) == plain for name in _NAMED.findall(ctx.headline_key))
+
+
+def named_issue_end(ctx: Context, i: int) -> int | None:
+    """Where the title of the document the notice names ends, when a run from *i* spells it out.
+
+    OCR marks a title line centred only where its margins show it: the issued document's two-line
+    title came as a centred first line and a full-width second line read as body text
+    (``华南师范大学计算机学院`` / ``本科专业毕业要求评价实施细则（修订版）``, the spent draw's scan
+    formats/pdf-scanned scnu-jiji-2024-5 p2), or as a run that took the body's first wrapped line too
+    (scnu-jiji-2024-4 p2: ``培养目标是对本专业人才的基本素养、服务面向（专业领``). Where the lines from
+    *i* spell, brackets and spaces aside, exactly a name the notice's title quotes (``关于印发《X》的
+    通知``), the issued title is those lines; None otherwise (and where the document signs itself).
+    """
+    if not ctx.in_bulletin or not _ISSUING.search(ctx.headline_key):
+        return None
+    raws = ctx.raws
+    for name in _NAMED.findall(ctx.headline_key):
+        plain = _BRACKETS.sub("", name)
+        acc, k = "", i
+        while k < len(raws) and len(acc) < len(plain) and raws[k].kind in {"para", "short", "subhead"}:
+            acc += _BRACKETS.sub("", entry_key(raws[k].shadow))
+            k += 1
+            if not plain.startswith(acc):
+                break
+        if acc == plain and not _signs_itself(ctx, k):
+            return k
+    return None
 
 
 def annexed_here(ctx: Context, j: int) -> bool:

@@ -27,6 +27,7 @@ from .laws import (
     issuer_line,
     issues_here,
     named_issue,
+    named_issue_end,
     signed_under_title,
 )
 from .paragraphs import paragraph
@@ -83,8 +84,11 @@ def short_run(ctx: Context, i: int) -> int:
         if signed_under_title(raws, k) is not None:
             j = k
             break
+    named_end = named_issue_end(ctx, i)  # the issued document's title, however the layout cut it
+    if named_end is not None:
+        j = named_end
     run = list(raws[i:j])
-    decision = decide_run(ctx, run, j)
+    decision = "issued" if named_end is not None else decide_run(ctx, run, j)
     # Inside an issued document or an annex, a title that would open a bulletin does so only when it
     # signs itself (lexing/rules/laws.py issued_again).
     if decision == "headline" and issued_again(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
