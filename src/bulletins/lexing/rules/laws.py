@@ -328,8 +328,7 @@ def named_issue_end(ctx: Context, i: int) -> int | None:
     OCR marks a title line centred only where its margins show it: the issued document's two-line
     title came as a centred first line and a full-width second line read as body text
     (``华南师范大学计算机学院`` / ``本科专业毕业要求评价实施细则（修订版）``, the spent draw's scan
-    formats/pdf-scanned scnu-jiji-2024-5 p2), or as a run that took the body's first wrapped line too
-    (scnu-jiji-2024-4 p2: ``培养目标是对本专业人才的基本素养、服务面向（专业领``). Where the lines from
+    formats/pdf-scanned scnu-jiji-2024-5 p2). Where the lines from
     *i* spell, brackets and spaces aside, exactly a name the notice's title quotes (``关于印发《X》的
     通知``), the issued title is those lines; None otherwise (and where the document signs itself).
     """

@@ -84,7 +84,11 @@ def short_run(ctx: Context, i: int) -> int:
         if signed_under_title(raws, k) is not None:
             j = k
             break
-    named_end = named_issue_end(ctx, i)  # the issued document's title, however the layout cut it
+    # The issued document's title, cut short by the layout: the run reads on to the end of its name
+    # (a longer run keeps its lines: a 题注 under the title, govcn-html row47 lines 8–10).
+    named_end = named_issue_end(ctx, i)
+    if named_end is not None and named_end <= j:
+        named_end = None
     if named_end is not None:
         j = named_end
     run = list(raws[i:j])
