@@ -254,6 +254,37 @@ def test_an_order_s_regulation_title_is_no_cover_section() -> None:
     assert bulletin.headline is not None and bulletin.headline.title == "境外投资管理办法"
 
 
+# formats/pdf-text/hushengjie_tsinghua-benke-jiaoxue-zhiliang-baogao-2023-2024.pdf p1 (an image, read by OCR: no
+# alignment) and the title page p2
+TSINGHUA: list[Row] = [
+    ("清幕大学", 1, None, 48.7),
+    ("大菜", 1, None, 14.6),
+    ("厚自", 1, None, 12.8),
+    ("★", 1, None, 14.9),
+    ("2023-2024学年本科教学质量报告", 1, None, 18.1),
+    ("清华大学", 1, None, 15.6),
+    ("2024年11月", 1, None, 13.2),
+    ("清华大学2023-2024学年本科教学质量报告", 2, "center", 18.5),
+    ("一、本科教育基本情况", 3, None, 15.0),
+]
+
+
+def test_a_cover_the_title_page_repeats_is_residue() -> None:
+    terminals = _terminals(TSINGHUA)
+    assert [terminals[n] for n in range(1, 8)] == ["NAV"] * 7
+    assert terminals[8] == "HEADLINE_START"
+    document = _parse(TSINGHUA)
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None and bulletin.headline.title == "清华大学2023-2024学年本科教学质量报告"
+    assert "清幕大学" in {r.text for r in document.residue}
+
+
+def test_a_first_page_the_title_page_does_not_repeat_stays() -> None:
+    # the same cover over another report's title page: its lines are not residue
+    rows = [*TSINGHUA[:7], ("2021年深圳市社会性别统计报告", 2, "center", 31.0), ("1人口特征", 3, "center", 20.0)]
+    assert "NAV" not in _terminals(rows).values()
+
+
 # -- a standard's cover ------------------------------------------------------------------------------
 
 # formats/pdf-text/zhuyandong_gbt9704-2012_dangzheng-jiguan-gongwen-geshi.pdf p1

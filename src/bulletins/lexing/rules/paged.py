@@ -8,6 +8,8 @@ where the lines carry a page; they change raw kinds only, as the hints do:
 
 * :func:`standard_cover` — a national or sector standard's cover (GB/T 1.1): the 标准 masthead,
   the standard's number, its title; the classification codes and the 代替 line kept as residue;
+* :func:`repeated_cover` — a cover page without a title the layout shows, whose words the title
+  page repeats, is residue (an OCR'd cover image: a logo, the title, the issuer and a month);
 * :func:`title_under_banner` — the lines right under the 发文字号 up to the 主送 or the body are
   one title block, centred or not (OCR cannot always tell a full-width title line is centred);
 * :func:`cover_imprint` — the lines under a title in much smaller type (a cover's issuers and
@@ -62,6 +64,7 @@ def paged_layout(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     if not any(h.page is not None for h in hints):
         return raws
     out = standard_cover(raws, hints)
+    out = repeated_cover(out, hints)
     out = title_under_banner(out, hints)
     out = cover_imprint(out, hints)
     return cover_sections(out, hints)
@@ -114,6 +117,39 @@ def standard_cover(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         if out[k].kind in _TEXTUAL:
             out[k] = attrs.evolve(out[k], kind="para", toc=False)
         k += 1
+    return out
+
+
+_REPEATED_MIN = 6  # the cover line the title page repeats: at least a few words, not 清华大学 alone
+
+
+def repeated_cover(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """A cover page the title page repeats, with no title the layout shows, is residue (nav).
+
+    A report's cover printed as an image and read by OCR carries no alignment (its few rows give
+    no text block to measure against), so its first line — the logo's wordmark, read as ``清幕大学``
+    — opened a bulletin of its own and the cover's lines were its body (formats/pdf-text
+    hushengjie_tsinghua-benke-jiaoxue-zhiliang-baogao-2023-2024 p1: ``清幕大学`` / ``大菜`` / ``厚自`` /
+    ``★`` / ``2023-2024学年本科教学质量报告`` / ``清华大学`` / ``2024年11月``, the title page p2 centred
+    ``清华大学2023-2024学年本科教学质量报告``). Where page 1 holds at most eight lines, no paragraph
+    and no line marked a title, and the first title (on a later page) contains one of its lines of
+    six characters or more, page 1's lines are kept as residue. Left alone: a cover whose title the
+    layout shows (it is the headline, :func:`cover_imprint`), and a first page with body text.
+    """
+    out = list(raws)
+    first = next((k for k, raw in enumerate(out) if raw.toc), None)
+    if first is None or _hint(hints, out[first]).page in (None, 1):
+        return out
+    cover = [k for k in range(first) if _hint(hints, out[k]).page == 1 and not _hint(hints, out[k]).furniture]
+    if not cover or len(cover) > _COVER_LINES or any(_hint(hints, out[k]).page not in (1, None) for k in range(first)):
+        return out
+    if any(out[k].kind not in _COVER_KINDS or not is_short(out[k].text) for k in cover):
+        return out
+    title = "".join(out[first].shadow.split())
+    if not any(len(key) >= _REPEATED_MIN and key in title for k in cover if (key := "".join(out[k].shadow.split()))):
+        return out
+    for k in cover:
+        out[k] = attrs.evolve(out[k], kind="nav", toc=False, marker=None)
     return out
 
 
