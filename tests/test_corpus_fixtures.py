@@ -17,9 +17,13 @@ import pytest
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 FRESH = Path(__file__).parent / "fixtures" / "fresh"
+FRESH2 = Path(__file__).parent / "fixtures" / "fresh2"  # the second draw (session 6)
+DRAWS = (FRESH, FRESH2)
 EXPECTED = sorted((CORPUS / "expected").rglob("*.json"))
-# The fresh draw's text fixtures (issue 15) follow the same guide, with two more keys.
-FRESH_TEXT = sorted(p for folder in ("rmrb", "web") for p in (FRESH / "expected" / folder).rglob("*.json"))
+# The fresh draws' text fixtures (issue 15) follow the same guide, with two more keys.
+FRESH_TEXT = sorted(
+    p for draw in DRAWS for folder in ("rmrb", "web") for p in (draw / "expected" / folder).rglob("*.json")
+)
 KEYS = {"lines", "headline", "dateline", "byline", "credits", "attendees", "points", "closing", "speech", "note"}
 _WS = re.compile(r"[\s\u3000\xa0]+")
 
@@ -43,14 +47,18 @@ def test_every_sampled_file_has_its_expected_structure_and_provenance() -> None:
     assert all((CORPUS / "files" / name).is_file() for name in sample)
 
 
+def _root(path: Path) -> Path:
+    return next(root for root in (CORPUS, *DRAWS) if path.is_relative_to(root))
+
+
 def _fixture_id(path: Path) -> str:
-    root = CORPUS if path.is_relative_to(CORPUS) else FRESH
+    root = _root(path)
     return f"{root.name}/{path.relative_to(root / 'expected')}"
 
 
 @pytest.mark.parametrize("path", EXPECTED + FRESH_TEXT, ids=_fixture_id)
 def test_expected_structure_agrees_with_the_text(path: Path) -> None:
-    root = CORPUS if path.is_relative_to(CORPUS) else FRESH
+    root = _root(path)
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     assert data["file"] == str(path.relative_to(root / "expected"))[: -len(".json")]
     lines = _lines(data["file"], root)
@@ -81,7 +89,7 @@ def test_expected_structure_agrees_with_the_text(path: Path) -> None:
         if b["closing"]:
             for value in (b["closing"].get("issuer"), b["closing"].get("date")):
                 assert value is None or _squash(value) in span, value
-        if root is FRESH:
+        if root in DRAWS:
             _check_fresh_keys(b, whole)
 
 
@@ -101,10 +109,11 @@ def _check_fresh_keys(b: dict[str, Any], whole: str) -> None:
             assert _squash(b["date"]["text"]) in whole, b["date"]
 
 
-def test_every_fresh_draw_row_has_its_fixture() -> None:
-    with (FRESH / "DRAW.tsv").open(encoding="utf-8") as handle:
+@pytest.mark.parametrize("draw", DRAWS, ids=lambda d: d.name)
+def test_every_fresh_draw_row_has_its_fixture(draw: Path) -> None:
+    with (draw / "DRAW.tsv").open(encoding="utf-8") as handle:
         drawn = [row["file"] for row in csv.DictReader(handle, delimiter="\t")]
-    written = {str(p.relative_to(FRESH / "expected"))[: -len(".json")] for p in (FRESH / "expected").rglob("*.json")}
-    assert written <= set(drawn)
+    written = {str(p.relative_to(draw / "expected"))[: -len(".json")] for p in (draw / "expected").rglob("*.json")}
+    assert written == set(drawn), f"drawn but not annotated: {sorted(set(drawn) - written)}"
     texts = [name for name in drawn if name.startswith(("rmrb/", "web/"))]
-    assert all((FRESH / "files" / name).is_file() and name in written for name in texts)
+    assert all((draw / "files" / name).is_file() for name in texts)
