@@ -6,6 +6,8 @@ are cut to what the rule reads.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import bulletins
@@ -140,6 +142,29 @@ def test_no_date_in_the_text_gives_the_metadata_date() -> None:
     date = _date(text.encode(), source="article_1.md")  # bytes: the reader is chosen by the name
     assert date is not None
     assert (date.iso, date.source, date.line, date.year_source) == ("2021-03-04", "metadata", None, "metadata")
+
+
+def test_a_files_creation_time_is_not_its_date(tmp_path: Path) -> None:
+    """A Word file's ``created`` property is when the file was made: readers of the formats draws
+    never count it, so it gives no bulletin date; it still completes a printed month and day."""
+    import datetime
+
+    import docx
+
+    made = docx.Document()
+    made.add_paragraph("某某学院关于开展教学检查的通知")
+    made.add_paragraph("各系：现将有关事项通知如下。")
+    made.core_properties.created = datetime.datetime(2014, 10, 30, 8, 0)
+    path = tmp_path / "notice.docx"
+    made.save(str(path))
+    document = bulletins.parse_file(path)
+    assert any(f.name == "created" and f.value.startswith("2014-10-30") for f in document.source.metadata)
+    assert [b.date for b in document.bulletins] == [None]
+    made.add_paragraph("某某学院")
+    made.add_paragraph("11月2日")
+    made.save(str(path))
+    dated = bulletins.parse_file(path).bulletins[0].date
+    assert dated is not None and (dated.iso, dated.source, dated.year_source) == ("2014-11-02", "closing", "metadata")
 
 
 def test_no_date_anywhere_is_none() -> None:

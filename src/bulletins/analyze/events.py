@@ -84,6 +84,8 @@ _AGO = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:多)?(?:�
 _FILE_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 _META_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})")
 _META_YEAR = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年?\s*$")
+_AUTHORED = "created"
+"""The metadata name the Word, OFD and PDF readers give a file's authoring time."""
 _META_NAMES = re.compile(r"date|time|publish|issued|created|year|日期|时间|发布|年份", re.IGNORECASE)
 
 
@@ -105,6 +107,9 @@ class Reference:
 
     metadata: _date | None = None
     """A full date in the source's metadata (front matter ``date``, a dataset's date column)."""
+    metadata_authored: bool = False
+    """True when :attr:`metadata` is only a file's authoring time (a Word, OFD or PDF file's
+    ``created`` property): good enough to complete an event's year, not the document's own date."""
     metadata_year: int | None = None
     """A year in the metadata (also set when :attr:`metadata` is)."""
     filename: _date | None = None
@@ -140,11 +145,13 @@ def reference(document: Document, year: int | None = None) -> Reference:
     """
     metadata: _date | None = None
     metadata_year: int | None = None
+    authored = False
     for field in document.source.metadata:
         if not _META_NAMES.search(field.name):
             continue
         if metadata is None and (found := _META_DATE.search(field.value)) is not None:
             metadata = _full(found["y"], found["m"], found["d"])
+            authored = field.name == _AUTHORED
         if metadata_year is None and (only := _META_YEAR.match(field.value)) is not None:
             metadata_year = int(only["y"])
     if metadata is not None:
@@ -159,6 +166,7 @@ def reference(document: Document, year: int | None = None) -> Reference:
     option = next(iter(inferred - {printed_year}), None) if len(inferred - {printed_year}) == 1 else None
     return Reference(
         metadata=metadata,
+        metadata_authored=authored and metadata is not None,
         metadata_year=metadata_year,
         filename=filename,
         printed_year=printed_year,

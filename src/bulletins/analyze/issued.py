@@ -18,6 +18,8 @@ them. The first of these is the bulletin's date, read on what the parse already 
    the document's metadata or file name, :func:`bulletins.analyze.events.reference`).
 5. **metadata** — no date printed: the source's metadata date (front matter ``date``, a dataset's
    date column) or the ``YYYYMMDD`` a file name starts with (People's Daily ``20200531-07-02.txt``).
+   A Word, OFD or PDF file's ``created`` property is when the file was made, not a date the
+   document carries, so it never becomes the bulletin's date (it still completes event years).
 
 A date printed without a year gets one as the attendance table's event dates do (the document's
 printed year, its metadata, its file name, the ``year=`` option), flagged ``year_inferred`` with
@@ -160,7 +162,8 @@ def _make(date: Date, source: str, line: int | None, ref: Reference, *, given: b
 
 
 def _metadata_date(ref: Reference) -> DocumentDate | None:
-    found: _date | None = ref.metadata or ref.filename
+    published = None if ref.metadata_authored else ref.metadata  # a file's creation time is not a date it carries
+    found: _date | None = published or ref.filename
     if found is None:
         return None
     return DocumentDate(
@@ -171,7 +174,7 @@ def _metadata_date(ref: Reference) -> DocumentDate | None:
         iso=found.isoformat(),
         source="metadata",
         precision="day",
-        year_source="metadata" if ref.metadata is not None else "filename",
+        year_source="metadata" if published is not None else "filename",
     )
 
 
