@@ -50,6 +50,20 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "quick"))
 
 
+def bench_module(name: str) -> ModuleType:
+    """Load ``bench/NAME.py`` (a script, not a package) as the module ``bench_NAME``.
+
+    It is registered in ``sys.modules`` under that name: dataclasses resolve their annotations,
+    and a process pool pickles functions, by module name.
+    """
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[f"bench_{name}"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def seed_documents() -> dict[str, Document]:
     """Every seed parsed once per test session."""

@@ -8,25 +8,21 @@ missing corpus is a failure.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+from tests.conftest import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def _sweep_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_corpus"] = module  # the process pool pickles its functions by module name
-    spec.loader.exec_module(module)
-    return module
+def _sweep_module() -> ModuleType:
+    return bench_module("corpus")
 
 
 @pytest.mark.timeout(600)

@@ -10,11 +10,9 @@ under ``CI=true``.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -23,6 +21,7 @@ import pytest
 
 import bulletins
 from bulletins.model import Document, Point, iter_blocks
+from tests.conftest import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("BULLETINS_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -30,12 +29,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "formats"
 
 
 def _accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_accuracy"] = module  # dataclasses resolve their annotations by module name
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("accuracy")
 
 
 A = _accuracy()

@@ -8,10 +8,8 @@ sequence, so the forward-backward is right whatever model is loaded.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,18 +20,14 @@ from bulletins.lexing import lex
 from bulletins.lexing.labeller import LABELS, CrfLabeller, CrfModel, line_features, rule_terminals
 from bulletins.lexing.lines import Raw
 from bulletins.script import shadow
+from tests.conftest import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def train() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_train", ROOT / "bench" / "train.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_train"] = module  # dataclasses resolve their annotations by module name
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("train")
 
 
 # A notice written for this test; each line's label below was decided by reading it.

@@ -8,7 +8,6 @@ poppler-utils) skip locally without them and fail under ``CI=true``.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import struct
 import subprocess
@@ -28,18 +27,14 @@ from bulletins.errors import ReadError
 from bulletins.model import held_texts
 from bulletins.readers import Reading
 from bulletins.readers.image import ImageReader, image_kind
-from tests.conftest import missing, require_module
+from tests.conftest import bench_module, missing, require_module
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPED = ROOT / "tests" / "fixtures" / "ocr"
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_ocr", ROOT / "bench" / "ocr.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("ocr")
 
 
 BENCH = _bench()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import re
 import subprocess
@@ -22,7 +21,7 @@ from bulletins.errors import DecodeError, ReadError, UnknownPluginError
 from bulletins.model import Document, Point, iter_blocks, text_holders
 from bulletins.readers import choose_reader, get_reader
 from bulletins.validate import _our_relaxng, _tei_relaxng
-from tests.conftest import ROOT, SEEDS, shared_corpus
+from tests.conftest import ROOT, SEEDS, bench_module, shared_corpus
 
 FIXTURES = ROOT / "tests" / "fixtures" / "readers"
 
@@ -212,11 +211,7 @@ def test_nothing_visible_is_lost_from_gov_pages() -> None:
 
 
 def _load_bench() -> Any:
-    spec = importlib.util.spec_from_file_location("govcn", ROOT / "bench" / "govcn.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("govcn")
 
 
 def test_tables_chapters_and_figures_open_no_bulletin() -> None:
