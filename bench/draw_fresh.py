@@ -20,6 +20,13 @@ with its own seed, never a file of round 1, of an annotated set, or named anywhe
 repository's text or the open issues (a file a rule, a test or an issue names has been read):
 
     python3 bench/draw_fresh.py --round 2 [CORPUS_DIR] > tests/fixtures/fresh2/DRAW.tsv
+
+Round 3 (session 7): round 2 was spent in its turn. Its draw rule left few unread files outside
+People's Daily (8 web texts, 4 gov.cn pages, 3 .doc files and an OFD), so ``--round 3`` takes
+every one of those and 20 rmrb files weighted to the fields rmrb still misses (attendance in
+readouts, speech front matter); the same exclusions as round 2, plus round 2's files:
+
+    python3 bench/draw_fresh.py --round 3 [CORPUS_DIR] > tests/fixtures/fresh3/DRAW.tsv
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ FORMAT_KEEP = {
     "pdf-scanned": (".pdf",),
     "html-pages": (".html",),
     "docx": (".docx", ".doc", ".wps"),
+    "ofd": (".ofd",),
 }
 
 
@@ -67,6 +75,20 @@ RMRB_2 = (
 )
 WEB_2 = {"lawref": 4, "xispeech": 4, "hkcnews": 3, "newscrawl": 4}
 FORMATS_2 = {"pdf-text": 8, "pdf-scanned": 2, "html-pages": 5, "docx": 3}
+SEED_3 = 20261208
+RMRB_3 = (
+    ("speech", 6),
+    ("readout", 6),
+    ("document", 3),
+    ("dispatch", 2),
+    ("feature", 1),
+    ("commentary", 1),
+    ("brief-or-picture", 1),
+)
+ALL = 10**6  # every unread file of the folder
+WEB_3 = {"hkcnews": ALL, "newscrawl": ALL, "xispeech": ALL, "lawref": ALL, "govreport": ALL, "xwlb": ALL}
+FORMATS_3 = {"pdf-text": ALL, "pdf-scanned": ALL, "html-pages": ALL, "docx": ALL, "ofd": ALL}
+ROUND_FILES = {2: "tests/fixtures/fresh2", 3: "tests/fixtures/fresh3"}
 MENTION_ROOTS = ("src", "tests", "docs", "bench", "grammars", "examples", "README.md", "CONTRIBUTING.md")
 
 
@@ -79,15 +101,29 @@ def _mentioned(extra_text: str) -> str:
         files = [path] if path.is_file() else sorted(path.rglob("*"))
         for f in files:
             if f.is_file() and f.suffix in {".py", ".md", ".lark", ".txt", ".tsv", ".json", ".toml"}:
-                if ("fixtures" in f.parts and f.suffix == ".json") or "fresh2" in f.parts:
+                if ("fixtures" in f.parts and f.suffix == ".json") or {"fresh2", "fresh3"} & set(f.parts):
                     continue
                 parts.append(f.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(parts)
 
 
+_TOKENS: dict[int, set[str]] = {}
+
+
 def _named(rel: str, text: str) -> bool:
-    """Whether a corpus file is named in ``text`` (its stem as a whole token)."""
+    """Whether a corpus file is named in ``text`` (its stem as a whole token).
+
+    A stem of word characters and hyphens is a whole token exactly when it is one of the text's
+    maximal ``[\\w-]+`` runs, so those are looked up in a set made once per text (a regex
+    search of the whole text per corpus file took minutes once the text grew); any other stem
+    is searched for as before.
+    """
     stem = Path(rel).name.split(".")[0]
+    if re.fullmatch(r"[\w-]+", stem):
+        if id(text) not in _TOKENS:
+            _TOKENS.clear()
+            _TOKENS[id(text)] = set(re.findall(r"[\w-]+", text))
+        return stem in _TOKENS[id(text)]
     return re.search(rf"(?<![\w-]){re.escape(stem)}(?![\w-])", text) is not None
 
 
@@ -132,12 +168,16 @@ def choose(corpus: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def choose_round_2(corpus: Path, issues_text: str) -> list[tuple[str, str, str]]:
-    """Round 2's ``(source, relative path, stratum)`` rows in drawing order."""
-    rng = random.Random(SEED_2)
+def choose_round_2(corpus: Path, issues_text: str, round_: int = 2) -> list[tuple[str, str, str]]:
+    """Round 2's (or 3's) ``(source, relative path, stratum)`` rows in drawing order."""
+    seed, rmrb_plan, web_plan, pages, formats_plan = (
+        (SEED_2, RMRB_2, WEB_2, 15, FORMATS_2) if round_ == 2 else (SEED_3, RMRB_3, WEB_3, ALL, FORMATS_3)
+    )
+    rng = random.Random(seed)
     taken = _taken()
-    with (ROOT / "tests/fixtures/fresh/DRAW.tsv").open(encoding="utf-8") as f:
-        taken |= {row["file"] for row in csv.DictReader(f, delimiter="\t")}
+    for draw in ["tests/fixtures/fresh"] + [ROUND_FILES[r] for r in range(2, round_)]:
+        with (ROOT / draw / "DRAW.tsv").open(encoding="utf-8") as f:
+            taken |= {row["file"] for row in csv.DictReader(f, delimiter="\t")}
     mentioned = _mentioned(issues_text)
 
     def fresh(p: Path) -> bool:
@@ -148,20 +188,20 @@ def choose_round_2(corpus: Path, issues_text: str) -> list[tuple[str, str, str]]
     rmrb = sorted(p for p in (corpus / "rmrb").rglob("*.txt") if fresh(p))
     texts = {p: p.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n") for p in rmrb}
     tests = {name: (whole, top) for name, _, whole, top in RMRB}
-    for stratum, count in RMRB_2:
+    for stratum, count in rmrb_plan:
         whole, top = tests[stratum]
         pool = [p for p in rmrb if str(p.relative_to(corpus)) not in taken and _claims(texts[p], whole, top)]
         for p in rng.sample(pool, min(count, len(pool))):
             taken.add(str(p.relative_to(corpus)))
             rows.append(("rmrb", str(p.relative_to(corpus)), stratum))
-    for folder, count in WEB_2.items():
+    for folder, count in web_plan.items():
         pool = sorted(p for p in (corpus / "web" / folder).iterdir() if p.is_file() and fresh(p))
         for p in rng.sample(pool, min(count, len(pool))):
             rows.append(("web", str(p.relative_to(corpus)), f"web-{folder}"))
-    pages = sorted(p for p in (corpus / "govcn-html").glob("*.html") if fresh(p))
-    for p in rng.sample(pages, min(15, len(pages))):
+    govcn = sorted(p for p in (corpus / "govcn-html").glob("*.html") if fresh(p))
+    for p in rng.sample(govcn, min(pages, len(govcn))):
         rows.append(("govcn-html", str(p.relative_to(corpus)), "govcn-html"))
-    for folder, count in FORMATS_2.items():
+    for folder, count in formats_plan.items():
         pool = sorted(
             p for p in (corpus / "formats" / folder).iterdir() if p.name.endswith(FORMAT_KEEP[folder]) and fresh(p)
         )
@@ -172,15 +212,15 @@ def choose_round_2(corpus: Path, issues_text: str) -> list[tuple[str, str, str]]
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    round_2 = "--round" in args and args[args.index("--round") + 1] == "2"
+    round_ = int(args[args.index("--round") + 1]) if "--round" in args else 1
     args = [a for i, a in enumerate(args) if a != "--round" and (i == 0 or args[i - 1] != "--round")]
     corpus = Path(args[0]) if args else ROOT.parent / "shared" / "corpus"
     issues_text = ""
-    if round_2:
-        issues_file = ROOT / "tests/fixtures/fresh2/ISSUES.txt"
+    if round_ > 1:
+        issues_file = ROOT / ROUND_FILES[round_] / "ISSUES.txt"
         issues_text = issues_file.read_text(encoding="utf-8") if issues_file.exists() else ""
     print("source\tfile\tstratum")
-    for row in choose_round_2(corpus, issues_text) if round_2 else choose(corpus):
+    for row in choose_round_2(corpus, issues_text, round_) if round_ > 1 else choose(corpus):
         print("\t".join(row))
     return 0
 
