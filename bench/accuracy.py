@@ -668,7 +668,9 @@ FRESH = ROOT / "tests" / "fixtures" / "fresh"
 # The second draw (session 6): the first was spent on the rules written from its misses, so a
 # new figure needs files no rule author had read (bench/draw_fresh.py --round 2).
 FRESH2 = ROOT / "tests" / "fixtures" / "fresh2"
-FRESH_DRAWS = {"fresh": FRESH, "fresh2": FRESH2}
+# The third draw (session 7): the second was spent in its turn (bench/draw_fresh.py --round 3).
+FRESH3 = ROOT / "tests" / "fixtures" / "fresh3"
+FRESH_DRAWS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
 FRESH_SOURCES = ("rmrb", "web", "govcn-html", "formats")
 
 
@@ -680,10 +682,11 @@ def _fresh_rows(draw: Path = FRESH) -> list[tuple[str, str, str]]:
 def fresh_duplicates(draw: Path = FRESH) -> dict[str, str]:
     """Fresh text files whose bytes equal a file annotated before (not fresh text): name → earlier file.
 
-    Before the first draw: the corpus sample; before the second, the first draw's files too."""
+    Before the first draw: the corpus sample; before a later one, every earlier draw's files too."""
     import hashlib
 
-    earlier = [CORPUS / "files"] + [FRESH / "files"] * (draw != FRESH)
+    draws = list(FRESH_DRAWS.values())
+    earlier = [CORPUS / "files"] + [d / "files" for d in draws[: draws.index(draw)] if (d / "files").is_dir()]
     seen = {
         hashlib.sha256(p.read_bytes()).hexdigest(): str(p.relative_to(root))
         for root in earlier
@@ -753,12 +756,13 @@ TEXT_SOURCES = (
 )  # fmt: skip
 PAGE_SOURCES = (
     "govcn-html", "formats", "formats-pdf-text", "formats-pdf-scanned", "formats-html-pages", "formats-docx",
+    "formats-ofd",
 )  # fmt: skip
 
 
 def _print_fresh(result: dict[str, Any], show_misses: bool, only: str | None) -> None:
     text = result["text"]
-    which = "the fresh draw" if result["draw"] == "fresh" else "the second fresh draw"
+    which = {"fresh": "the fresh draw", "fresh2": "the second fresh draw"}.get(result["draw"], "the third fresh draw")
     print(
         f"## leave-one-source-out: {which}, text sources (annotated before their output was looked at) — "
         f"{sum(text['files'][s] for s in ('rmrb', 'web') if s in text['files'])} files\n"
@@ -838,12 +842,14 @@ def _figures(tallies: dict[str, Tally]) -> dict[str, dict[str, float | None]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--set", choices=["corpus", "unseen", "held-out", "seeds", "formats", "fresh", "fresh2", "all"], default="all"
+        "--set",
+        choices=["corpus", "unseen", "held-out", "seeds", "formats", "fresh", "fresh2", "fresh3", "all"],
+        default="all",
     )
     parser.add_argument(
         "--by-source",
         action="store_true",
-        help="the leave-one-source-out table: the newest fresh draw scored per source (same as --set fresh2)",
+        help="the leave-one-source-out table: the newest fresh draw scored per source (same as --set fresh3)",
     )
     parser.add_argument("--misses", action="store_true", help="print every missed and spurious item")
     parser.add_argument(
@@ -852,9 +858,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     if args.by_source:
-        args.set = "fresh2"
+        args.set = "fresh3"
     sets = ["seeds", "corpus", "unseen", "held-out"] if args.set == "all" else [args.set]
-    sets = [] if args.set in ("formats", "fresh", "fresh2") else sets
+    sets = [] if args.set in ("formats", *FRESH_DRAWS) else sets
     report: dict[str, Any] = {}
     labels = {
         "seeds": "the five seeds (rules written from them)",
@@ -889,7 +895,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"accuracy: formats set skipped: no shared corpus at {corpus} (BULLETINS_CORPUS)", file=sys.stderr)
     fresh: dict[str, Any] | None = None
-    if args.set in ("fresh", "fresh2", "all"):
+    if args.set in (*FRESH_DRAWS, "all"):
         corpus = formats_corpus()
         draw = FRESH_DRAWS["fresh" if args.set == "all" else args.set]
         fresh = run_fresh(corpus if corpus.is_dir() else None, draw)
