@@ -7,7 +7,8 @@ the structured record (:mod:`._reviewrecord`). Clicking a field marks and flashe
 The DOM is built here, server-side, rather than from JSON by script: the page reads without
 script, escaping happens in one function (:func:`._reviewrecord.esc`) instead of in Python and
 again in JavaScript, and tests can read the markup directly. The only script is the shipped
-``_review/review.js`` (clicks and a ``?selftest=1`` harness); a Content-Security-Policy admits
+``_review/review.js`` (clicks and a ``?selftest=1`` harness) after ``_review/errors.js`` (the
+error report the batch index shares); a Content-Security-Policy admits
 that script by its hash and nothing else, so even markup that slipped through could not run.
 """
 
@@ -57,7 +58,8 @@ def _csp(script: str) -> str:
 
 
 def _page(title: str, lang: str, header: str, main: str, script_name: str = "review.js", style: str = "") -> str:
-    script = "\n" + _asset(script_name)  # the hash covers the element's exact text
+    # errors.js (the error report both pages share) runs first; the hash covers the element's exact text
+    script = "\n" + _asset("errors.js") + _asset(script_name)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_csp(script)}">\n'

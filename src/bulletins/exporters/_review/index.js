@@ -3,17 +3,7 @@
 // The state can be given in the address: ?sort=KEY&dir=desc&q=TEXT&show=diagnostics.
 "use strict";
 (function () {
-  var errors = [];
-  function report(text) {
-    errors.push(String(text));
-    var box = document.getElementById("errors");
-    if (box) { box.textContent = errors.join("\n"); }
-    document.body.setAttribute("data-errors", String(errors.length));
-  }
-  window.addEventListener("error", function (event) {
-    report((event.message || "error") + " @" + (event.lineno || 0));
-  });
-
+  var errors = bulletinsErrors;  // errors.js, run before this script
   var table = document.querySelector("table.index");
   var body = table.tBodies[0];
   var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);

@@ -2,18 +2,7 @@
 // No data is read from the page as code: everything comes from data-* attributes.
 "use strict";
 (function () {
-  var errors = [];
-  function report(text) {
-    errors.push(String(text));
-    var box = document.getElementById("errors");
-    if (box) { box.textContent = errors.join("\n"); }
-    document.body.setAttribute("data-errors", String(errors.length));
-  }
-  window.addEventListener("error", function (event) {
-    report((event.message || "error") + " @" + (event.lineno || 0));
-  });
-  window.addEventListener("unhandledrejection", function (event) { report("rejection: " + event.reason); });
-
+  var errors = bulletinsErrors;  // errors.js, run before this script
   function ranges(spec) {
     var out = [];
     (spec || "").split(" ").forEach(function (part) {
