@@ -23,7 +23,7 @@ from bulletins.readers import Align, Reading, choose_reader, get_reader
 from tests.conftest import shared_corpus
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack  # typing's own from Python 3.11
+    from typing_extensions import Unpack  # in typing from Python 3.11; only the type checker reads it
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
