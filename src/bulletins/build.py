@@ -25,7 +25,7 @@ from .analyze.headlines import analyse_headline
 from .lexing.repairs import reattach_displaced_ledes
 from .lexing.rules.credits import foreign_writer, read_names
 from .lexing.rules.speech import is_office, speaker_name
-from .lexing.tokens import LineToken
+from .lexing.tokens import LineToken, retyped
 from .model import (
     AttendeeGroup,
     Block,
@@ -508,6 +508,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             salutation=salutation,
             source_lines=tuple(_source_line(t) for t in tokens),
         )
+
+    def lead_speech(self, token: LineToken) -> Speech:
+        """A salutation that opens a bulletin printed without its title: a speech of a salutation only."""
+        return self.speech(retyped(token, "SALUTATION"))
 
     def paragraph(self, token: LineToken) -> _Read:
         """A body paragraph."""
