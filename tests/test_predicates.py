@@ -118,12 +118,18 @@ CAPTION_TAILS = [
     ),  # article_32702.md line 51
     ("美國太空總署拍得山竹竹風眼。NASA網頁", "NASA網頁", ()),  # article_14938.md line 34
     ("勞工及福利局長羅致光。美聯社", "美聯社", ()),  # article_32702.md line 26 (its last sentence)
+    (
+        "對於連日來，由中央官員到特區政府都多次批評他，羅冠聰直言感到可笑，亦出乎其意料之外。（訪問截圖）",
+        "（訪問截圖）",
+        (),
+    ),  # article_48942.md line 34: a screenshot of the interview
 ]
 CAPTION_TAIL_LOOK_ALIKES = [
     "这是一个没有署名的图片说明。",
     "展览展出了三百多张历史图片",  # no sentence ends before it: the caption's own words
     "记者翻看着一张张老照片。他说，这些都是珍贵的历史图片，要好好保存下去。",  # a sentence, not a credit
     "登录人大三次会议新闻中心网页",  # rmrb: 网页 with no sentence before it
+    "他向记者展示了手机里的聊天截图",  # 截图 in the caption's own words, no sentence before it
 ]
 
 
