@@ -104,18 +104,15 @@ def run_markers(line: str, after: Iterable[int] = ()) -> list[int]:
     *after* are the ends of other parts cut out of the line (a photo credit ends a caption, and
     the next point follows it: ``…。 新华社记者 鞠鹏/摄第三，改革完善…``, xispeech row6).
     """
-    found: dict[str, dict[int, int]] = {}
+    found: list[tuple[str, int, int]] = []
     at_parts = (_MARKER_AT.match(line, end) for end in after)
     for match in [*_RUN_MARKER.finditer(line), *(m for m in at_parts if m is not None)]:
         style = match.lastgroup or ""
         start = match.start(style) - (style == "ordinal")  # 第一，: the cut is before 第
-        found.setdefault(style, {}).setdefault(_cn_number(match.group(style)), start)
-    return sorted(
-        at
-        for numbers in found.values()
-        for number, at in numbers.items()
-        if number - 1 in numbers or number + 1 in numbers
-    )
+        found.append((style, _cn_number(match.group(style)), start))
+    # A series may start again under each heading (一是…十是 under 一、, 一是…五是 under 二、: row51).
+    numbers = {(style, number) for style, number, _ in found}
+    return sorted(at for style, number, at in found if (style, number - 1) in numbers or (style, number + 1) in numbers)
 
 
 def run_photo_credits(line: str) -> list[tuple[int, int]]:
