@@ -355,7 +355,8 @@ RUN_TOGETHER = [
         "九是更加重视促进人的全面发展和社会全面进步，强化建设高质量教育体系、健全社会保障体系、全面推进健康中国建设等方面内容。"
         "十是把维护国家安全放在更加突出的位置。二、建议稿的主要考虑和基本框架建议稿起草的总体考虑是这样的。"
         "一是处理好继承和创新的关系，做好“两个一百年”奋斗目标有机衔接。二是处理好政府和市场的关系，更好发挥我国制度优势。",
-        ["九是更加", "十是把维护", "一是处理", "二是处理"],  # 二、 alone here (no 一、): no series, no cut
+        # 九是 opens the passage (no sentence end before it), so 十是 and 二、 stand alone here: no series, no cut.
+        ["九是更加", "一是处理", "二是处理"],
     ),
     # web/xispeech/all_data_row6.txt: a photographer's credit ends a caption, the next point after it.
     (
