@@ -358,20 +358,20 @@ RUN_TOGETHER = [
         # 九是 opens the passage (no sentence end before it), so 十是 and 二、 stand alone here: no series, no cut.
         ["九是更加", "一是处理", "二是处理"],
     ),
-    # web/xispeech/all_data_row6.txt: a photographer's credit ends a caption, the next point after it.
+    # web/xispeech/all_data_row6.txt: a photographer's credit ends a caption; the next point starts after it.
     (
         "2月5日，中央全面依法治国委员会第三次会议在北京召开。"
         * 3
         + "党和国家领导人习近平、李克强、栗战书、汪洋、王沪宁、赵乐际、韩正等出席会议。 新华社记者 鞠鹏/摄"
         "第三，改革完善重大疫情防控救治体系。要健全重大疫情应急响应机制。第四，健全重大疾病医疗保险和救助制度。"
         "要健全应急医疗救助机制。",
-        ["2月5日，", "新华社记者 鞠鹏/摄", "第三，改革", "第四，健全"],
+        ["2月5日，", "第三，改革", "第四，健全"],  # the credit stays the caption's tail
     ),
-    # web/newscrawl/add_content_81-1_idx107.txt: a credit with no agency, a name and 摄.
+    # web/newscrawl/add_content_81-1_idx107.txt: a credit with no agency, a name and 摄; the text goes on after it.
     (
         "1月25日下午，国防部举行例行记者会，国防部新闻局局长、国防部新闻发言人吴谦大校答记者问。孙悦 摄"
         "吴谦：各位记者朋友，大家下午好！欢迎出席2024年1月国防部例行记者会。请记者朋友们提问。" * 2,
-        ["1月25日", "孙悦 摄", "吴谦：各位", "孙悦 摄", "吴谦：各位"],
+        ["1月25日", "吴谦：各位", "吴谦：各位"],
     ),
 ]
 RUN_TOGETHER_WHOLE = [

@@ -25,7 +25,6 @@ import attrs
 
 from ..._text import looks_like_name
 from ..lines import Raw
-from .credits import CreditMatch
 from .speech import is_salutation
 
 _PACKED_MIN = 150
@@ -171,10 +170,12 @@ def segments(line: str, *, run_together: bool = False) -> list[tuple[int, int]]:
     for indent in _INDENT.finditer(line):
         cuts.update((indent.start(), indent.end()))
     if run_together:
-        credits = run_photo_credits(line)
-        for credit in credits:
-            cuts.update(credit)
-        cuts.update(run_markers(line, after=[end for _, end in credits]))
+        # Cut after a caption's credit only: the text goes on there. The credit stays the tail of the
+        # caption's paragraph, since a credit's place among the body's paragraphs of one line is not
+        # kept (model.held_texts orders a bulletin's credits after its body).
+        ends = [end for _, end in run_photo_credits(line)]
+        cuts.update(ends)
+        cuts.update(run_markers(line, after=ends))
     bounds = [*sorted(cut for cut in cuts if 0 < cut < len(line)), len(line)]
     spans: list[tuple[int, int]] = []
     start = 0
@@ -211,8 +212,8 @@ _FRONT = frozenset({"speech_date", "byline", "salutation"})
 _SIGNER_KINDS = frozenset({"short", "byline"})
 
 
-def _keeps(kinds: list[str], k: int, credit: CreditMatch | None = None) -> bool:
-    """Whether the k-th paragraph of a packed line keeps the kind the content pass gave it (*credit*: its credit)."""
+def _keeps(kinds: list[str], k: int) -> bool:
+    """Whether the k-th paragraph of a packed line keeps the kind the content pass gave it."""
     kind, later = kinds[k], kinds[k + 1 :]
     if k == 0:
         return kind not in _LAST or _ends_its_bulletin(later)
@@ -224,8 +225,6 @@ def _keeps(kinds: list[str], k: int, credit: CreditMatch | None = None) -> bool:
         return _ends_its_bulletin(later[1:])  # a letter's signer, then its date, then nothing of its body
     if kind == "date_only":
         return _ends_its_bulletin(later)
-    if kind == "credit" and credit is not None and credit.role == "摄影" and credit.names:
-        return True  # a photographer's credit ends a caption wherever the picture stands (…。 新华社记者 鞠鹏/摄)
     return kind in _LATER and (kind not in _LAST or _ends_its_bulletin(later))
 
 
@@ -234,7 +233,7 @@ def packed_raws(line_raws: list[Raw]) -> list[Raw]:
     out = []
     kinds = [raw.kind for raw in line_raws]
     for k, raw in enumerate(line_raws):
-        if not _keeps(kinds, k, raw.credit):
+        if not _keeps(kinds, k):
             raw = attrs.evolve(raw, kind="para", marker=None, dateline=None, credit=None)
         out.append(attrs.evolve(raw, packed=k > 0, more=k < len(line_raws) - 1))
     return out
