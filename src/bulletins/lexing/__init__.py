@@ -84,6 +84,9 @@ def lex(
         The tokens in source order and the diagnostics the lexer raised.
     """
     raws: list[Raw] = []
+    # A text whose only line is long is a whole speech or article run together (a dataset cell):
+    # its line is also cut at the sentence level (lexing/rules/packed.py).
+    run_together = sum(1 for line in text.split("\n") if line.strip()) == 1
     for number, (line, shadow_line) in enumerate(zip(text.split("\n"), shadow.split("\n"), strict=True), 1):
         stripped = line.strip()
         if not stripped:
@@ -105,7 +108,7 @@ def lex(
                 )
             )
             continue
-        spans = segments(stripped)
+        spans = segments(stripped, run_together=run_together)
         toc, indent = number in headings, number in indented
         line_raws = [
             content_kind(stripped[start:end], shadow_stripped[start:end], number, toc, indented=indent)

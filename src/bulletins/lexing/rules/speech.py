@@ -177,8 +177,23 @@ def salutation(ctx: Context, i: int) -> int | None:
     同志们：, 各位代表： (seed 004).
     """
     if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
-        return None
+        return opening_salutation(ctx, i)
     return ctx.emit_line("SALUTATION", i)
+
+
+def opening_salutation(ctx: Context, i: int) -> int | None:
+    """A salutation that opens a text with no title: it opens the bulletin, as its speech's front matter.
+
+    ``尊敬的温敏总统，尊敬的昂山素季国务资政，女士们，先生们，朋友们：`` / ``敏格拉巴！`` … (web/xispeech
+    all_data_row10.txt), ``尊敬的萨勒曼国王，各位同事：`` (row3), ``尊敬的古特雷斯秘书长先生，尊敬的各位同事：``
+    run into the text (row35): a dataset cell holding a speech without its title. Only before any
+    bulletin, and only over the speech's text (a paragraph or a point follows).
+    """
+    after = ctx.peek(i + 1)
+    if ctx.in_bulletin or after is None or after.kind not in {"para", "point"}:
+        return None
+    ctx.open_bulletin()
+    return ctx.emit_line("LEAD_SALUTATION", i)
 
 
 def salutation_over_lines(ctx: Context, i: int) -> int | None:
