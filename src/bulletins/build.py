@@ -167,6 +167,17 @@ def _read(block: Paragraph | Point, text_shadow: str) -> _Read:
     return _Read(block=block, groups=tuple(groups), doubts=tuple(doubts))
 
 
+def _caption_groups(caption: Caption) -> tuple[AttendeeGroup, ...]:
+    """The attendee groups of a photo caption inside a bulletin: readers count its sentences.
+
+    ``羅冠聽經常出席海外公開活動…`` (web/hkcnews/article_48942.md line 45, a figcaption), ``党和国家领导人习近平、
+    李克强、…等出席会议。`` (a caption of web/xispeech): a caption names people as a paragraph does.
+    """
+    if not _ANY_VERB.search(caption.text):
+        return ()
+    return tuple(find_groups([TextBlock(block="", text=caption.text, shadow=shadow(caption.text))]))
+
+
 def _doubt(read: _Read) -> list[Diagnostic]:
     return [
         Diagnostic(
@@ -349,6 +360,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         read: dict[tuple[str, tuple[int, int], str], tuple[AttendeeGroup, ...]] = {
             (p.block.type, p.block.lines, p.block.text): p.groups for p in parts if isinstance(p, _Read)
         }
+        read.update(((p.type, p.lines), _caption_groups(p)) for p in parts if isinstance(p, Caption))
         blocks = [
             p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption | Table)
         ]
