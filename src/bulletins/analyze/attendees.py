@@ -138,7 +138,9 @@ _ATTENDEE_AFTER = re.compile(
 _OBJECT_VERB = re.compile(r"(?:接见|会见|看望|慰问|欢迎|宴请|表彰|感谢|问候|采访|祝贺|勉励|嘉奖)$")
 # 陪同习近平出访的有：…主任丁薛祥，…主任杨洁篪，国务委员兼外交部长王毅，… (rmrb/2020-01/20200118-03-09.txt):
 # the people the roll call names may be set apart by commas, each with the roles before the name.
-_ROLL_CALL = re.compile(r"^(?P<verb>出席|列席|参加|陪同)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])")
+_ROLL_CALL = re.compile(
+    r"^(?P<verb>出席|列席|参加|陪同)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])"
+)
 _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
 # 艾力更·依明巴海, 帕巴拉·格列朗杰, 若昂·多里亚: the middle dot marks a transliterated personal name.
 _DOTTED = re.compile(rf"^[{HAN}]{{1,8}}(?:[·•][{HAN}]{{1,10}}){{1,3}}$")

@@ -35,9 +35,7 @@ _SALUTE_TERM = (
 _SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
 # 尊敬的温敏总统， / 尊敬的昂山素季国务资政， / 女士们，先生们，朋友们： (rmrb/2020-01/20200118-02-04.txt lines 4–6):
 # a salutation set one addressee a line, each line but the last ending in a comma.
-_SALUTE_HEAD = re.compile(
-    rf"^(?:[{HAN}]{{0,8}}?{_ADDRESSEES}|各位|尊敬的|亲爱的)[^。：:！!？?]{{0,40}}[，,]$"
-)
+_SALUTE_HEAD = re.compile(rf"^(?:[{HAN}]{{0,8}}?{_ADDRESSEES}|各位|尊敬的|亲爱的)[^。：:！!？?]{{0,40}}[，,]$")
 _SALUTE_LINES_MAX = 4
 # 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker, whose name
 # print may letter-space (省长  李 炳 军).
