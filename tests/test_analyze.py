@@ -372,7 +372,7 @@ ATTENDEE_CASES = [
     # web/hkcnews/article_4288.md line 32: which time, between the name and the verb.
     (
         "2012年時任特首曾蔭權最後一次出席答問大會時，以「苦瓜乾」樣子回應",
-        [("出席", ["曾蔭權"], ["2012年時任特首"])],
+        [("出席", ["曾蔭權"], ["時任特首"])],
     ),
     # govcn-html/row21.html: the leader of a group (率…负责同志) and where he went (赴辽宁省).
     (
@@ -424,6 +424,35 @@ ATTENDEE_CASES = [
         "留学生代表等数百人出席招待会。",
         [("出席", ["马新民", "费萨尔·哈桑·易卜拉欣"], ["中国驻苏丹大使", "苏丹总统助理"])],
     ),
+    # rmrb/2020-01/20200118-04-05.txt: 将 between the first person and 与 is not part of the name.
+    (
+        "经双方商定，国务委员兼外交部长王毅将与文莱外交事务主管部长艾瑞万共同主持会议。",
+        [("主持", ["王毅", "艾瑞万"], ["国务委员兼外交部长", "文莱外交事务主管部长"])],
+    ),
+    # rmrb/2019-10/20191021-04-04.txt, 2019-10/20191015-03-07.txt: how often, and the party with her.
+    (
+        "美国东西方研究所执行副总裁布鲁斯·迈康纳连续6次参加世界互联网大会。",
+        [("参加", ["布鲁斯·迈康纳"], ["美国东西方研究所执行副总裁"])],
+    ),
+    (
+        "为庆祝中美首对友好城市结好40周年，美国圣路易斯市市长莉达·克鲁森一行到访南京参加相关庆祝活动。",
+        [("参加", ["莉达·克鲁森"], ["美国圣路易斯市市长"])],
+    ),
+    # rmrb/2020-01/20200115-01-02.txt: 应邀 before a roll call; a representative before a name (和 … 代表吕建).
+    (
+        "应邀出席的还有全国政协副主席董建华、何厚铧、梁振英，已退出领导岗位的各民主党派中央、全国工商联原主席。",
+        [("出席", ["董建华", "何厚铧", "梁振英"], ["全国政协副主席"] * 3)],
+    ),
+    # rmrb/2020-01/20200117-02-07.txt (an annotated attendance file): 执行官 is a title.
+    (
+        "受邀参加协议签署仪式的美国商会首席执行官托马斯·多诺霍表示：“这项协议为美国企业提供了必要的确定性。”",
+        [("参加", ["托马斯·多诺霍"], ["美国商会首席执行官"])],
+    ),
+    # rmrb/2020-05/20200531-04-05.txt line 18 (an annotated attendance file): how many times.
+    (
+        "2016年6月、2018年8月、2019年12月，习近平总书记3次主持中央政治局常委会会议，听取并原则同意请示。",
+        [("主持", ["习近平"], ["总书记"])],
+    ),
     # rmrb/2020-01/20200106-01-01.txt: 就四赴海外 is what 习近平主席 did (no adverb opens a name); 密集 is how.
     (
         "2019年6月，仅一个月之内，习近平主席就四赴海外、踏上五国，密集出席约90场双多边活动。",
@@ -462,6 +491,8 @@ ATTENDEE_LOOK_ALIKES = [
     "许多第一次参加疫情防控的年轻同事对突如其来的疫情有些不知所措。",
     "基本都是世界纪录的标准，关系到我们能不能参加奥运会。",
     "陆续到来参加活动的各国客人和华侨华人向中国维和官兵们互致问候。",
+    # rmrb/2020-01/20200102-17-06.txt: 孟方 (the Bangladeshi side) before 代表 is no name.
+    "出席仪式的孟方代表表示，期待中国投资者来孟投资。",
     # formats/pdf-text/hushengjie_shou-benkesheng-xueji-guanli-tiaoli.pdf: a modal and an adverb.
     "未获准转专业（或转学）的学生，应继续参加原学院、原专业的教育教学活动；",
     # formats/pdf-text/aitejiu_xingfa_wps.pdf (刑法 第二百二十四条之一): 以… opens a prepositional phrase.
@@ -472,6 +503,13 @@ ATTENDEE_LOOK_ALIKES = [
 @pytest.mark.parametrize(("text", "expected"), ATTENDEE_CASES)
 def test_attendee_groups(text: str, expected: list[tuple[str, list[str], list[str | None]]]) -> None:
     assert _groups(text) == expected
+
+
+def test_a_pronoun_joined_to_the_first_person_is_no_role() -> None:
+    # rmrb/2020-01/20200102-11-02.txt line 8 (annotated: 村主任扶元初, 扶贫干部刘龙华; the second is not read yet).
+    text = "第二天早上7点，他和村主任扶元初、扶贫干部刘龙华一起去参加温塘镇组织的脱贫攻坚紧急调度会议。"
+    (verb, names, roles), *_ = _groups(text)
+    assert (verb, names[0], roles[0]) == ("参加", "扶元初", "村主任")
 
 
 @pytest.mark.parametrize("text", ATTENDEE_LOOK_ALIKES)

@@ -65,6 +65,10 @@ _TRAILING = re.compile(
     # 20200119-01-06.txt; 密集出席, 2020-01/20200106-01-01.txt) and where to (习近平主席到印度出席, 2019-10/
     # 20191013-03-04.txt).
     r"|周[一二三四五六日末]|星期[一二三四五六日天]|(?:最后一|第[一二三四五六七八九十\d]{1,3}|又一|再一)次"
+    # 习近平总书记3次主持中央政治局常委会会议 (rmrb/2020-05/20200531-04-05.txt line 18): how many times.
+    r"|(?:\d{1,3}|[一二三四五六七八九十两几])次|连续"
+    # 美国圣路易斯市市长莉达·克鲁森一行 (rmrb/2019-10/20191015-03-07.txt): the party with her.
+    r"|一行"
     # 到 after a verb (护送到解放区, rmrb/2019-10/20191028-15-04.txt; 来到) is where someone is taken or comes.
     # 关系到我们能不能参加 (2020-02/20200206-14-02.txt), 陆续到来参加 (2020-01/20200127-03-01.txt): verbs.
     r"|联袂|密集|陆续|(?<![送来回达转运请接系及受得看感想用遇谈提说找直])到(?![会来达场])[^，、]{1,10}"
@@ -101,7 +105,12 @@ _TITLES = (
     # 中沙高级别联合委员会中方牵头人韩正 (rmrb/2019-02/20190223-01-06.txt), 总统高级顾问库什纳 (2019-02/
     # 20190224-03-01.txt), 部长助理李成钢 (2019-10/20191027-03-07.txt), 时任特首曾荫权 (web/hkcnews/
     # article_4288.md); 总理办公室秘书 (2020-01/20200120-04-10.txt) is a post, no name after it.
-    "牵头人", "顾问", "助理", "秘书", "特首",
+    "牵头人", "顾问", "助理", "秘书", "特首", "团长", "队长",
+    # 美国商会首席执行官托马斯·多诺霍, 南达科他州州长克里斯蒂·诺姆 (rmrb/2020-01/20200117-02-07.txt).
+    "执行官", "州长", "馆长",
+    # 全国工商联主席高云龙和无党派人士代表吕建 (rmrb/2020-01/20200115-01-02.txt): a representative before a name
+    # (a list of 代表 alone stays a collective: _COLLECTIVE).
+    "代表",
 )  # fmt: skip
 _TITLES_LONGEST_FIRST = tuple(sorted(_TITLES, key=len, reverse=True))
 _TITLE_SET = frozenset(_TITLES)
@@ -139,7 +148,7 @@ _OBJECT_VERB = re.compile(r"(?:接见|会见|看望|慰问|欢迎|宴请|表彰|
 # 陪同习近平出访的有：…主任丁薛祥，…主任杨洁篪，国务委员兼外交部长王毅，… (rmrb/2020-01/20200118-03-09.txt):
 # the people the roll call names may be set apart by commas, each with the roles before the name.
 _ROLL_CALL = re.compile(
-    r"^(?P<verb>出席|列席|参加|陪同)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])"
+    r"^(?:应邀)?(?P<verb>出席|列席|参加|陪同)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])"
 )
 _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
 # 艾力更·依明巴海, 帕巴拉·格列朗杰, 若昂·多里亚: the middle dot marks a transliterated personal name.
@@ -203,6 +212,8 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
     for size in (3, 2):
         # 栗战书委员长主持闭幕会 (rmrb/2020-05/20200519-04-11.txt): a name, then its title.
         name, title = part[:size], part[size:]
+        if _SIDE.match(name):
+            continue  # 出席仪式的孟方代表表示 (rmrb/2020-01/20200102-17-06.txt): a side (孟方, 中方), no name
         if title in _TITLE_SET and (name in known or looks_like_name(name)) and name[-1] not in _UNIT_END:
             return _Person(
                 name=original[offset : offset + size], start=offset, role=original[offset + size : offset + len(part)]
@@ -258,8 +269,11 @@ def _last_title_end(part: str, before: int) -> int | None:
     return best
 
 
+_SIDE = re.compile("^[^方]方$")
 # What follows a title word inside a unit's name: 委员|会, 主任|委员会.
-_UNIT_AFTER_TITLE = ("会", "委员会")
+# 解放军国际传播代表团团长毛乃国, 湖北代表团审议 (rmrb/2019-02/20190213-03-04.txt, 2020-05/20200521-04-01.txt):
+# 代表 inside 代表团.
+_UNIT_AFTER_TITLE = ("会", "委员会", "团")
 
 
 def _foreign_name(name: str) -> bool:
@@ -315,7 +329,9 @@ def _parts(subject: str) -> list[tuple[str, int]]:
                 (_is_collective(right) and (_is_person(left) or _is_collective(left)))
                 or (_is_person(left) and _is_person(right))
             ):
-                parts.append((part[: joint.start()], at))
+                # 国务委员兼外交部长王毅将与文莱外交事务主管部长艾瑞万 (rmrb/2020-01/20200118-04-05.txt): what
+                # stands between the first person and the joint is no part of the name (offsets hold: a cut at the end).
+                parts.append((_TRAILING.sub("", part[: joint.start()]), at))
                 parts.append((part[joint.end() :], at + joint.end()))
                 break
         else:
@@ -377,7 +393,8 @@ def _people(
             sure = True
         if isinstance(found, _Person):
             if found.role is not None:
-                current = f"{lead}、{found.role}" if lead else found.role
+                role = _clean_role(found.role)
+                current = f"{lead}、{role}" if lead else role
                 lead = None
             elif lead is not None:
                 current, lead = lead, None
@@ -391,6 +408,18 @@ def _people(
     if doubts is not None:
         doubts.extend(doubtful)
     return people
+
+
+# What a role may carry before the title that is no part of it: a year (2012年时任特首曾荫权, web/hkcnews/
+# article_4288.md), who invited (罗文…邀请全国人大代表杨元庆…参加, rmrb/2019-02/20190214-18-02.txt) and a
+# pronoun joined to the person (他和村主任扶元初, rmrb/2020-01/20200102-11-02.txt).
+_ROLE_LEAD = re.compile(r"^.*邀请|^\d{2,4}年|^[他她我]们?[和与同]")
+
+
+def _clean_role(role: str) -> str:
+    """The role without a year or an inviter before it (a suffix of the printed role, never empty)."""
+    cleaned = _ROLE_LEAD.sub("", role)
+    return cleaned or role
 
 
 _LISTED = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$")
@@ -416,6 +445,8 @@ _NOT_A_NAME = re.compile(
     rf"|^[{_ADVERB_OPENERS}]"
     # 国务资政昂山素季联袂出席重大活动 (2020-01/20200119-01-06.txt): the clause read to its end.
     r"|出席|参加|陪同|主持|列席|联袂|活动"
+    # 国际组织驻华代表和配偶 (rmrb/2019-10/20191001-02-04.txt): a spouse unnamed.
+    r"|配偶"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
@@ -440,6 +471,8 @@ def _listed_name(part: str, start: int, original: str) -> _Person | None:
         return None
     for title in _TITLES_LONGEST_FIRST:
         at = part.rfind(title)
+        if at >= 0 and part.startswith(_UNIT_AFTER_TITLE, at + len(title)):
+            continue
         if at >= 0 and 2 <= len(part) - at - len(title) <= 8:
             name_at = at + len(title)
             name = part[name_at:]
