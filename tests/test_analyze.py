@@ -491,6 +491,8 @@ ATTENDEE_LOOK_ALIKES = [
     "许多第一次参加疫情防控的年轻同事对突如其来的疫情有些不知所措。",
     "基本都是世界纪录的标准，关系到我们能不能参加奥运会。",
     "陆续到来参加活动的各国客人和华侨华人向中国维和官兵们互致问候。",
+    # web/xispeech/all_data_row35.txt: whom a speech addresses is not who attends; 先生 is no name.
+    "尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席今天的气候雄心峰会。",
     # rmrb/2020-01/20200102-17-06.txt: 孟方 (the Bangladeshi side) before 代表 is no name.
     "出席仪式的孟方代表表示，期待中国投资者来孟投资。",
     # formats/pdf-text/hushengjie_shou-benkesheng-xueji-guanli-tiaoli.pdf: a modal and an adverb.

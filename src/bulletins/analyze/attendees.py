@@ -445,8 +445,9 @@ _NOT_A_NAME = re.compile(
     rf"|^[{_ADVERB_OPENERS}]"
     # 国务资政昂山素季联袂出席重大活动 (2020-01/20200119-01-06.txt): the clause read to its end.
     r"|出席|参加|陪同|主持|列席|联袂|活动"
-    # 国际组织驻华代表和配偶 (rmrb/2019-10/20191001-02-04.txt): a spouse unnamed.
-    r"|配偶"
+    # 国际组织驻华代表和配偶 (rmrb/2019-10/20191001-02-04.txt): a spouse unnamed; 秘书长先生 (web/xispeech/
+    # all_data_row35.txt): an honorific.
+    r"|配偶|^先生$|^女士$|^阁下$"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
@@ -596,6 +597,10 @@ def _recent_subject(previous: list[tuple[str, int]], original: str, known: set[s
     clause opening with a surname-like word (向晋绥) is not read as a person.
     """
     for text, at in previous[:_LOOKBACK]:
+        if text.lstrip().startswith(("尊敬的", "亲爱的")):
+            # 尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席… (web/xispeech/all_data_row35.txt): whom the
+            # speaker addresses, not who attends.
+            continue
         if _INVITATION.search(text):
             # 应…部长潘多尔、…部长勒德里昂…邀请，…王毅将于…赴法国主持… (rmrb/2019-10/20191017-02-08.txt):
             # the hosts who invited are not the subject who attends.
