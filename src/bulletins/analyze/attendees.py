@@ -296,10 +296,12 @@ def _is_collective(part: str) -> bool:
         _COLLECTIVE.search(part) is not None
         or part in _PLACES
         or "有关" in part
-        or part.startswith("各")
+        or part.startswith(("各", "广大"))  # 广大政协委员 (rmrb/2020-05/20200528-01-06.txt)
         or part[-1] in _UNIT_END
         or part[-1] in "区县市省州镇乡村"
         or part.endswith(("政府", "党委", "工委", "集团", "公司", "海关", "机场", "中心", "总站", "展览", "中央"))
+        # 摩洛哥恰德电视台、…、伊斯兰教科文组织等…代表 (rmrb/2019-10/20191030-03-03.txt): media and organisations.
+        or part.endswith(("电视台", "广播电台", "报社", "通讯社", "组织", "协会", "学会", "基金会"))
     )
 
 
@@ -448,6 +450,8 @@ _NOT_A_NAME = re.compile(
     # 国际组织驻华代表和配偶 (rmrb/2019-10/20191001-02-04.txt): a spouse unnamed; 秘书长先生 (web/xispeech/
     # all_data_row35.txt): an honorific.
     r"|配偶|^先生$|^女士$|^阁下$"
+    # 需要在思想、行为、文化、文明、守法以及环保…等诸多方面 (rmrb/2019-10/20191014-12-01.txt): a list of fields.
+    r"|需要|以及|方面"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
