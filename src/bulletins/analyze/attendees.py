@@ -302,10 +302,15 @@ def _is_collective(part: str) -> bool:
         or part.startswith(("各", "广大"))  # 广大政协委员 (rmrb/2020-05/20200528-01-06.txt)
         or part[-1] in _UNIT_END
         or part[-1] in "区县市省州镇乡村"
-        or part.endswith(("政府", "党委", "工委", "集团", "公司", "海关", "机场", "中心", "总站", "展览", "中央"))
-        # 摩洛哥恰德电视台、…、伊斯兰教科文组织等…代表 (rmrb/2019-10/20191030-03-03.txt): media and organisations.
-        or part.endswith(("电视台", "广播电台", "报社", "通讯社", "组织", "协会", "学会", "基金会"))
+        or part.endswith(_UNIT_WORDS)
     )
+
+
+_UNIT_WORDS = (
+    "政府", "党委", "工委", "集团", "公司", "海关", "机场", "中心", "总站", "展览", "中央",
+    # 摩洛哥恰德电视台、…、伊斯兰教科文组织等…代表 (rmrb/2019-10/20191030-03-03.txt): media and organisations.
+    "电视台", "广播电台", "报社", "通讯社", "组织", "协会", "学会", "基金会",
+)  # fmt: skip
 
 
 def _parts(subject: str) -> list[tuple[str, int]]:
