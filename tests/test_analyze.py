@@ -485,6 +485,9 @@ ATTENDEE_LOOK_ALIKES = [
     # rmrb/2020-05/20200523-07-01.txt (corpus sample, annotated with no attendance): a count of times is several
     # past events, not an attendance.
     "2016年6月、2018年8月、2019年12月，习近平总书记三次主持中央政治局常委会会议，听取并原则同意请示汇报。",
+    # rmrb/2019-02/20190212-01-01.txt, 2020-05/20200520-02-01.txt: 连续 (several years) is no name and no one event.
+    "总书记连续5年参加十二届全国人大上海代表团审议时作出的指示要求，为上海指明了新的发展定位。",
+    "习近平总书记深入全国集中连片特困地区，考察了20多个贫困村，连续4年主持中央政治局常委会会议听取汇报。",
     # web/xispeech/all_data_row35.txt: whom a speech addresses is not who attends; 先生 is no name.
     "尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席今天的气候雄心峰会。",
     # rmrb/2020-01/20200102-17-06.txt: 孟方 (the Bangladeshi side) before 代表 is no name.

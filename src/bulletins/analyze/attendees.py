@@ -68,8 +68,8 @@ _TRAILING = re.compile(
     # Not a count of times (习近平总书记三次主持中央政治局常委会会议, rmrb/2020-05/20200523-07-01.txt; 两次参加
     # 全国人代会青海代表团审议, web/govreport/2026_青海省_政府工作报告_row1.txt): several past events, which the
     # readers of the corpus sample and of the first draw do not count (the attendance table's reader counted
-    # one such sentence, flagged, 2020-05/20200531-04-05.txt line 18).
-    r"|连续"
+    # one such sentence, flagged, 2020-05/20200531-04-05.txt line 18). Nor 连续4年主持… (2020-05/20200520-02-01.txt):
+    # 连续 is in _COMMON_NOUNS, so that such a subject is read as no one.
     # 美国圣路易斯市市长莉达·克鲁森一行 (rmrb/2019-10/20191015-03-07.txt): the party with her.
     r"|一行"
     # 到 after a verb (护送到解放区, rmrb/2019-10/20191028-15-04.txt; 来到) is where someone is taken or comes.
@@ -233,6 +233,7 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
             and role.endswith(_TITLES)
             and name[-1] not in _UNIT_END
             and not _is_collective(name)
+            and name not in _COMMON_NOUNS  # 总书记连续5年参加… (rmrb/2019-02/20190212-01-01.txt)
         ):
             if prepositional:
                 continue
@@ -470,7 +471,7 @@ _COMMON_NOUNS = frozenset(
         "解放军", "武警",  # 解放军和武警部队代表 (rmrb/2020-05/20200526-05-01.txt, web/xwlb/20140305.md)
         "于是", "同时", "随后", "此外", "其间",
         # 许多第一次参加疫情防控的年轻同事 (rmrb/2020-02/20200208-04-07.txt): quantifiers, not names.
-        "许多", "许多人",  # 于是，我参加了… (rmrb/2020-02/20200224-14-01.txt): conjunctions
+        "许多", "许多人", "连续",  # 于是，我参加了… (rmrb/2020-02/20200224-14-01.txt): conjunctions
     }
 )  # fmt: skip
 
