@@ -167,15 +167,19 @@ def _read(block: Paragraph | Point, text_shadow: str) -> _Read:
     return _Read(block=block, groups=tuple(groups), doubts=tuple(doubts))
 
 
-def _caption_groups(caption: Caption) -> tuple[AttendeeGroup, ...]:
-    """The attendee groups of a photo caption inside a bulletin: readers count its sentences.
+def _caption_groups(caption: Caption, said: set[tuple[str, tuple[str, ...]]]) -> tuple[AttendeeGroup, ...]:
+    """The attendee groups of a photo caption inside a bulletin that the body does not say already.
 
-    ``羅冠聽經常出席海外公開活動…`` (web/hkcnews/article_48942.md line 45, a figcaption), ``党和国家领导人习近平、
-    李克强、…等出席会议。`` (a caption of web/xispeech): a caption names people as a paragraph does.
+    A caption names people as a paragraph does (``党和国家领导人习近平、李克强、…等出席会议。``, a caption of
+    web/xispeech that its reader counts). A caption that repeats a body sentence (seed 002's photos, each
+    captioned ``…习近平在江西考察，主持召开…座谈会``) is the same attendance: its group (same verb, same
+    names) is left out. (web/hkcnews/article_48942.md prints a figcaption and repeats it as a paragraph;
+    its reader counted both, flagged: the body's is kept.)
     """
     if not _ANY_VERB.search(caption.text):
         return ()
-    return tuple(find_groups([TextBlock(block="", text=caption.text, shadow=shadow(caption.text))]))
+    groups = find_groups([TextBlock(block="", text=caption.text, shadow=shadow(caption.text))])
+    return tuple(g for g in groups if (g.verb, g.names) not in said)
 
 
 def _doubt(read: _Read) -> list[Diagnostic]:
@@ -360,7 +364,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         read: dict[tuple[str, tuple[int, int], str], tuple[AttendeeGroup, ...]] = {
             (p.block.type, p.block.lines, p.block.text): p.groups for p in parts if isinstance(p, _Read)
         }
-        read.update(((p.type, p.lines), _caption_groups(p)) for p in parts if isinstance(p, Caption))
+        said = {(g.verb, g.names) for groups in read.values() for g in groups}
+        read.update(((p.type, p.lines), _caption_groups(p, said)) for p in parts if isinstance(p, Caption))
         blocks = [
             p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption | Table)
         ]
