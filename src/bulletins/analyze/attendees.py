@@ -140,7 +140,8 @@ _REFERENCE = re.compile(r"召开.*精神[；;。]?$")
 # rmrb/2020-05/20200509-01-02.txt line 19).
 # 出席活动的印度社会公正和权利部国务部长拉姆达斯·阿塔瓦莱表示 (rmrb/2020-02/20200226-03-01.txt): a foreign
 # minister's office and name run to 25 characters.
-# …会长功·塔帕朗西对本报记者说 (rmrb/2019-02/20190226-17-02.txt): whom he spoke to is not his name.
+# 参加演出的比利时忆江南舞蹈队队长杨劲梅对本报记者说 (rmrb/2020-01/20200126-03-01.txt): whom she spoke to is
+# not her name.
 _ATTENDEE_AFTER = re.compile(
     r"[^，。的]{1,30}的(?P<who>[^，。的]{2,40}?)(?:对[^，。的]{1,12}?)?(?:表示|说|指出|认为|介绍|告诉|$)"
 )
