@@ -365,7 +365,7 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             (p.block.type, p.block.lines, p.block.text): p.groups for p in parts if isinstance(p, _Read)
         }
         said = {(g.verb, g.names) for groups in read.values() for g in groups}
-        read.update(((p.type, p.lines), _caption_groups(p, said)) for p in parts if isinstance(p, Caption))
+        read.update(((p.type, p.lines, p.text), _caption_groups(p, said)) for p in parts if isinstance(p, Caption))
         blocks = [
             p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption | Table)
         ]
