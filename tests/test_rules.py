@@ -323,6 +323,12 @@ SALUTATION_TWO_LINES = (
     "在庆祝中华人民共和国成立70周年招待会上的讲话\n（2019年9月30日）\n女士们，先生们，\n同志们，朋友们：\n"
     "　　在这金风送爽的美好时节，我们迎来了中华人民共和国成立70周年。\n"
 )
+# rmrb/2019-10/20191002-02-02.txt lines 2–6 (the second draw's rmrb speech miss, its last sentence cut): a
+# plural addressee with who they are (全国同胞们，) over the salutation line.
+COMPATRIOTS = (
+    "在庆祝中华人民共和国成立70周年大会上的讲话\n（2019年10月1日）\n全国同胞们，\n同志们，朋友们：\n"
+    "　　今天，我们隆重集会，庆祝中华人民共和国成立70周年。\n"
+)
 # The same lines with the last salutation line left out (made here): an addressee line over body text is no
 # salutation, and the date is the document's.
 SALUTATION_CUT = SALUTATION_TWO_LINES.replace("同志们，朋友们：\n", "")
@@ -415,6 +421,10 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("salutation over lines", _text(SALUTATION_TWO_LINES), 3),  # 女士们，先生们，
     ("salutation over lines", _text(SALUTATION_TWO_LINES), 4),  # 同志们，朋友们：
     ("speech date", _text(SALUTATION_TWO_LINES), 2),  # （2019年9月30日） over the two lines
+    # rmrb/2019-10/20191002-02-02.txt (the second draw's rmrb speech miss): a plural addressee with who they are.
+    ("speech date", _text(COMPATRIOTS), 2),  # （2019年10月1日）
+    ("salutation over lines", _text(COMPATRIOTS), 3),  # 全国同胞们，
+    ("salutation over lines", _text(COMPATRIOTS), 4),  # 同志们，朋友们：
     ("speech front metadata", _text(HENAN), 3),  # 来源：河南日报 (over the speaker's line)
     ("speech front metadata", _text(HENAN), 4),  # 时间：2026-02-03
     ("speech front metadata", _text(QINGHAI), 4),  # 2026-01-31 07:00:44 (under the speaker's line)

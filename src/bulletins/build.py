@@ -167,6 +167,21 @@ def _read(block: Paragraph | Point, text_shadow: str) -> _Read:
     return _Read(block=block, groups=tuple(groups), doubts=tuple(doubts))
 
 
+def _caption_groups(caption: Caption, said: set[tuple[str, tuple[str, ...]]]) -> tuple[AttendeeGroup, ...]:
+    """The attendee groups of a photo caption inside a bulletin that the body does not say already.
+
+    A caption names people as a paragraph does (``党和国家领导人习近平、李克强、…等出席会议。``, a caption of
+    web/xispeech that its reader counts). A caption that repeats a body sentence (seed 002's photos, each
+    captioned ``…习近平在江西考察，主持召开…座谈会``) is the same attendance: its group (same verb, same
+    names) is left out. (web/hkcnews/article_48942.md prints a figcaption and repeats it as a paragraph;
+    its reader counted both, flagged: the body's is kept.)
+    """
+    if not _ANY_VERB.search(caption.text):
+        return ()
+    groups = find_groups([TextBlock(block="", text=caption.text, shadow=shadow(caption.text))])
+    return tuple(g for g in groups if (g.verb, g.names) not in said)
+
+
 def _doubt(read: _Read) -> list[Diagnostic]:
     return [
         Diagnostic(
@@ -349,6 +364,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
         read: dict[tuple[str, tuple[int, int], str], tuple[AttendeeGroup, ...]] = {
             (p.block.type, p.block.lines, p.block.text): p.groups for p in parts if isinstance(p, _Read)
         }
+        said = {(g.verb, g.names) for groups in read.values() for g in groups}
+        read.update(((p.type, p.lines, p.text), _caption_groups(p, said)) for p in parts if isinstance(p, Caption))
         blocks = [
             p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption | Table)
         ]
