@@ -13,6 +13,8 @@ logistic regression starts at zero and runs a fixed number of full-batch steps.
 Every text fixture with line numbers that was written by reading: the corpus sample
 (``tests/fixtures/corpus``, 200 files) and the fresh draw's text files (``tests/fixtures/fresh``,
 rmrb and web; files whose bytes equal a sample file are left out, as bench/accuracy.py does).
+The confidence model also reads the second draw's text files (``tests/fixtures/fresh2``: spent,
+and it needs no line labels); the third draw (``fresh3``) is held out and never read here.
 The seeds are not used: their fixture (tests/fixtures/seeds_expected.py) decides only
 segmentation, headlines and datelines, so most of their lines would be undecided.
 
