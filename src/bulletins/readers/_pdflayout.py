@@ -50,6 +50,7 @@ _SPACE = re.compile(r"\s+")
 _LATIN_END = re.compile(r"[A-Za-z0-9,;:]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 _MARGIN = 0.14  # top and bottom share of the page where furniture stands
+_OUTDENT = 3.0  # ems left of the common left edge beyond which a line does not widen the text block
 
 
 @define
@@ -237,7 +238,13 @@ def text_block(lines: Sequence[PLine], size: float, *, least: int = 2) -> Block 
     left = float(lefts.most_common(1)[0][0])
     rights = sorted(ln.x1 for ln in full)
     right = rights[max(0, int(len(rights) * 0.9) - 1)]
-    return Block(left=min(left, min(ln.x0 for ln in full)), right=right) if right > left else None
+    # A line starting a little left of the common left edge widens the block (a paragraph's first
+    # line set outdented); one far out of it does not: a browser print's footer link bar
+    # (链接：全国人大|全国政协|…, 5.5 ems left of the body, formats/pdf-text
+    # forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print) moved the block's left edge so that the
+    # centred title no longer read as centred.
+    near = [ln.x0 for ln in full if ln.x0 >= left - _OUTDENT * size]
+    return Block(left=min(left, *near), right=right) if right > left else None
 
 
 def mark_furniture(pages: Sequence[tuple[PageText, list[PLine]]]) -> int:
@@ -307,12 +314,33 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
         return True
     if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
         return False
+    if _starts_item(prev.text, ln.text):
+        return False
     if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size) or prev.bold != ln.bold:
         return False
     if ln.x0 > block.left + 0.8 * max(ln.size, 4.0):
         return False
     # A blank line's worth of space sets paragraphs apart (web pages printed).
     return not (prev.page == ln.page and ln.gap_above > 1.2 * max(ln.size, 4.0))
+
+
+# 第六条 / 第二章 / 一、 / （三） / 3． at the start of a line: the marker a law's article or a list's item opens with.
+_ITEM_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百千零〇\d]{1,7}[条章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+_SENTENCE_END = "。；;：:！!？?"
+
+
+def _starts_item(prev: str, text: str) -> bool:
+    """*text* opens an article or an item after a sentence *prev* ended: a paragraph of its own.
+
+    A WPS export sets a law's articles flush left with no indent, so a line that ends a sentence
+    exactly at the right margin took the next article into its paragraph (formats/pdf-text
+    aitejiu_laodongfa_wps-office p1: ``…逐步提高劳动者的生活水平。`` + ``第六条国家提倡…``), and with
+    第六条 gone the article run stopped there (102 of its articles were not points). Left alone: a
+    reference broken at the margin (``…依照本法`` / ``第十条的规定``), whose line ends in no full stop.
+    """
+    return bool(prev) and prev[-1] in _SENTENCE_END and _ITEM_START.match(text) is not None
 
 
 def _joint(prev: str, nxt: str) -> str:
@@ -400,19 +428,69 @@ def _origin(parts: Sequence[PLine]) -> str:
     return f"page {parts[0].page} bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}"
 
 
-def number_tables(lines: Iterable[Line]) -> Iterator[Line]:
-    """Give each run of consecutive table rows of two or more cells one table number (``Hints.table``).
+_BRIDGE_LINES = 12  # the most one-cell rows between two rows of one table (26 expense rows print 3 to 9 in a run)
+_BRIDGE_CHARS = 40
+# 单位：万元 / 表2 … / 收入决算表: a table's caption or unit, which stands between two tables, not inside one.
+_TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四五六七八九十])|表$")
 
-    Page furniture between two rows (a table running over a page break) does not end the run.
+
+def _cell_like(line: Line) -> bool:
+    text = line.text.strip()
+    return 0 < len(text) <= _BRIDGE_CHARS and text[-1] not in "。；;：:" and not _TABLE_TITLE.search(text)
+
+
+def _bridged(lines: Sequence[Line]) -> set[int]:
+    """Indices of the one-cell rows inside a table: lines between two of its rows on the same page.
+
+    A PDF table row whose other cells are empty is one segment, so the reader saw no table row
+    in it, and the run of rows broke there into several tables with the rows between read as
+    text: a budget's expense table (formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan
+    p6: ``九、卫生健康支出	60.99`` / ``十、节能环保支出`` … ``十八、自然资源海洋气象等支出`` /
+    ``十九、住房保障支出	445.69``) gave points ``十、`` … ``二十六、`` and the OCR'd grid of
+    formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p2 its ``1.课程设置…`` cells. Taken: at
+    most twelve lines of at most forty characters, none ending a sentence or clause and none a
+    table's title or unit, between two table rows of the same page. Left alone: the text, caption
+    and unit between two tables (``收入决算表`` / ``单位：万元``), and lines after a table's last row.
     """
+    grid = [not line.hints.furniture and line.hints.table_cell and "\t" in line.text for line in lines]
+    out: set[int] = set()
+    last: int | None = None
+    for k, line in enumerate(lines):
+        if line.hints.furniture:
+            continue
+        if grid[k]:
+            if last is not None and 0 < k - last - 1 <= _BRIDGE_LINES:
+                gap = [j for j in range(last + 1, k) if not lines[j].hints.furniture]
+                page = lines[k].hints.page
+                if lines[last].hints.page == page and all(
+                    lines[j].hints.page == page and _cell_like(lines[j]) for j in gap
+                ):
+                    out.update(gap)
+            last = k
+        elif not _cell_like(line):
+            last = None
+    return out
+
+
+def number_tables(lines: Iterable[Line]) -> Iterator[Line]:
+    """Give each run of consecutive table rows one table number (``Hints.table``).
+
+    Page furniture between two rows (a table running over a page break) does not end the run,
+    and neither do one-cell rows between two rows of the table (:func:`_bridged`).
+    """
+    every = list(lines)
+    bridged = _bridged(every)
     number = 0
     in_table = False
-    for line in lines:
+    for k, line in enumerate(every):
         if line.hints.furniture:
             yield line
             continue
-        grid = line.hints.table_cell and "\t" in line.text
+        grid = (line.hints.table_cell and "\t" in line.text) or k in bridged
         if grid and not in_table:
             number += 1
         in_table = grid
-        yield attrs.evolve(line, hints=attrs.evolve(line.hints, table=number)) if grid else line
+        if not grid:
+            yield line
+        else:
+            yield attrs.evolve(line, hints=attrs.evolve(line.hints, table=number, table_cell=True))
