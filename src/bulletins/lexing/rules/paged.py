@@ -6,6 +6,8 @@ title stands under the 版头 in 2号 type, a cover holds nothing but the title 
 rules here run after :func:`bulletins.lexing.hints.apply_hints` (which reads alignment) and only
 where the lines carry a page; they change raw kinds only, as the hints do:
 
+* :func:`printed_page_chrome` — a web page printed to PDF: the site's menu bar, breadcrumb, the
+  信息公开 grid over the title (``索引号：`` … ``发文字号：``) and the site footer are residue;
 * :func:`standard_cover` — a national or sector standard's cover (GB/T 1.1): the 标准 masthead,
   the standard's number, its title; the classification codes and the 代替 line kept as residue;
 * :func:`repeated_cover` — a cover page without a title the layout shows, whose words the title
@@ -63,11 +65,80 @@ def paged_layout(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     """Apply the paged-source title rules to *raws* where the lines carry pages (else return them as they are)."""
     if not any(h.page is not None for h in hints):
         return raws
-    out = standard_cover(raws, hints)
+    out = printed_page_chrome(raws, hints)
+    out = standard_cover(out, hints)
     out = repeated_cover(out, hints)
     out = title_under_banner(out, hints)
     out = cover_imprint(out, hints)
     return cover_sections(out, hints)
+
+
+# 首页|简|繁|EN|登录|邮箱|无障碍, 链接：全国人大|全国政协|…: a site's menu or link bar (items apart by |).
+_BAR_ITEM = 12  # a menu item's length at most (国家监察委员会, 驻港澳机构网站)
+_BAR_ITEMS = 3
+# 首页 > 信息公开 > 国务院文件 > …: a breadcrumb.
+_BREADCRUMB = re.compile(r"^首页\s*[>＞»]")
+# The 政府信息公开 grid gov.cn prints over a document (索 引 号 / 主题分类 / 发文机关 / 成文日期 /
+# 标　　题 / 发文字号 / 发布日期; the provincial sites add 公文种类, 主题词, 有效性 …): label：value cells.
+_GRID_LABELS = frozenset(
+    {"索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "公文种类", "主题词",
+     "有效性", "文号", "发布机构", "生成日期", "信息来源", "所属机构", "公开方式", "公开范围", "体裁分类"}
+)  # fmt: skip
+_GRID_CELL = re.compile(r"^([^：:]{1,12})[：:]")
+# 主办单位：国务院办公厅 / 版权所有：中国政府网 / 网站标识码bm01000001 京ICP备05070218号: a site's footer.
+_FOOTER = re.compile(r"^(?:主办单位|承办单位|版权所有|网站标识码|技术支持)[：:]?|ICP备\d")
+
+
+def _is_bar(text: str) -> bool:
+    items = [item.strip() for item in re.split(r"[|｜]", text)]
+    items = [item for item in items if item]
+    return (
+        len(items) >= _BAR_ITEMS
+        and all(len(item) <= _BAR_ITEM for item in items[1:])
+        and not any(mark in text for mark in "。；，")
+    )
+
+
+def _is_grid_row(text: str) -> bool:
+    cells = [cell for cell in re.split(r"\t+", text) if cell.strip()]
+    labels = [m[1] for cell in cells if (m := _GRID_CELL.match(cell.strip()))]
+    return bool(cells) and len(labels) == len(cells) and all("".join(x.split()) in _GRID_LABELS for x in labels)
+
+
+def _is_site_chrome(text: str) -> bool:
+    return _is_bar(text) or _BREADCRUMB.match(text) is not None or _FOOTER.search(text) is not None
+
+
+def printed_page_chrome(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """A web page printed to PDF: its menu bar, breadcrumb, 信息公开 grid and footer are residue (nav).
+
+    A browser's print of a gov.cn document page (formats/pdf-text
+    forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print p1) starts with the site's menu
+    (``首页|简|繁|EN|登录|邮箱|无障碍``, right-aligned: it opened a bulletin and was its headline),
+    the breadcrumb and the 政府信息公开 grid (``索 引 号：000014349/2017-00159	主题分类：…`` /
+    ``发文机关：国务院办公厅	成文日期：2017年08月04日`` / ``标　　题：国务院办公厅转发…的通知`` /
+    ``发文字号：国办发〔2017〕74号	发布日期：2017年08月18日``) over the document, and ends with
+    the site's link bars and footer (``链接：全国人大|全国政协|…``, ``主办单位：国务院办公厅…``,
+    ``版权所有：中国政府网…``, ``…京ICP备05070218号…``). The grid repeats the title, number and date the
+    document prints itself, so it is kept as residue, never a bulletin or a headline. Taken: the
+    run of menu, breadcrumb and grid lines that opens page 1 (every cell of a grid line a
+    ``label：value`` whose label is one of the grid's), and menu bars (three items or more apart
+    by ``|``, none over twelve characters, no sentence punctuation) and footer lines anywhere.
+    Left alone: a document's own ``发文字号：`` line in its text (it does not open page 1), and a
+    table whose cells are not the grid's labels.
+    """
+    out = list(raws)
+    k = 0
+    while k < len(out) and _hint(hints, out[k]).page in (1, None):
+        text = out[k].text.strip()
+        if not (_is_site_chrome(text) or _is_grid_row(text)):
+            break
+        out[k] = attrs.evolve(out[k], kind="nav", toc=False, marker=None, table=None, cells=())
+        k += 1
+    for j in range(k, len(out)):
+        if out[j].kind != "nav" and _is_site_chrome(out[j].text.strip()):
+            out[j] = attrs.evolve(out[j], kind="nav", toc=False, marker=None, table=None, cells=())
+    return out
 
 
 def standard_cover(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:

@@ -1,0 +1,251 @@
+"""Session 7's PDF, scan and Word layouts (issues 15 and 18), each rule on real lines.
+
+Every line below is copied from a file of ../shared/corpus/formats (named at each table), with the
+page, alignment and type size its reader gave it; each table holds lines a rule must take and
+look-alikes it must leave alone. The files-level checks at the end run the reader on the corpus
+file (skipped without it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+import bulletins
+from bulletins.lexing.rules.notices import notice_element_kind
+from bulletins.model import Point, iter_blocks
+from bulletins.pipeline import explain
+from bulletins.readers import Align, Hints, Line, Reading
+from bulletins.readers._pdflayout import _bridged, _starts_item, number_tables
+from tests.conftest import shared_corpus
+
+Row = tuple[str, int, Align | None, float]  # text, page, alignment, type size (pt)
+
+
+class _Given:
+    """A reader handing the pipeline lines laid out beforehand (a paged reader's output)."""
+
+    name: ClassVar[str] = "given"
+    suffixes: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.reading = Reading(format="pdf", lines=tuple(lines))
+
+    def sniff(self, data: bytes) -> bool:
+        return False
+
+    def read(self, data: bytes, *, source: str | None = None, errors: Any = "strict") -> Iterator[Reading]:
+        yield self.reading
+
+
+def _lines(rows: Sequence[Row]) -> list[Line]:
+    return [Line(text=t, hints=Hints(page=p, align=a, font_size=s)) for t, p, a, s in rows]
+
+
+def _terminals(lines: Sequence[Line]) -> dict[int, str]:
+    return {line: terminal for line, _, terminal in explain(b"", source="x.pdf", reader=_Given(lines))}
+
+
+def _parse(lines: Sequence[Line]) -> bulletins.Document:
+    return bulletins.parse(b"", source="x.pdf", reader=_Given(lines))
+
+
+# -- the 发文字号 with a series character after the year ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p1 (OCR): 行 after the year
+        ("沪海大信息[2021]行6号", "doc_number"),
+        # hushengjie_shou-xinxi-hang-2018-8 p1: 行 before it, as before
+        ("沪海洋信息行[2018]28号", "doc_number"),
+        ("国办发〔2017〕74号", "doc_number"),  # forhumanity_guobanfa-2017-74 p1
+        ("计算机、软件函〔2021〕8号", "doc_number"),  # hushengjie_hfut-jisuanji-ruanjian-han-2021-8 p1
+        # look-alikes: a sentence naming a number, a grid cell with its label
+        ("依据沪海大信息[2021]行6号文件精神", None),
+        ("发文字号：国办发〔2017〕74号", None),
+    ],
+)
+def test_a_doc_number_may_print_its_series_after_the_year(line: str, kind: str | None) -> None:
+    assert notice_element_kind(line) == kind
+
+
+def test_the_scanned_banner_s_number_opens_the_title_under_it() -> None:
+    # formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p1, as OCR gave it
+    rows: list[Row] = [
+        ("上海海洋大学信息学院文件", 1, "center", 17.4),
+        ("沪海大信息[2021]行6号", 1, "center", 10.7),
+        ("上海海洋大学信息学院课程体系合理性评价办法", 1, None, 13.2),
+        ("课程是实现毕业要求的基本单元，课程设置必须能够有效支持毕业要求的达", 1, None, 10.7),
+    ]
+    terminals = _terminals(_lines(rows))
+    assert terminals[1] == "MASTHEAD"
+    assert terminals[2] == "DOC_NUMBER"
+    assert terminals[3] == "HEADLINE_START"
+    (bulletin,) = _parse(_lines(rows)).bulletins
+    assert bulletin.doc_number == "沪海大信息[2021]行6号"
+
+
+# -- an article after a full stop at the margin is a paragraph of its own ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("prev", "line", "apart"),
+    [
+        # formats/pdf-text aitejiu_laodongfa_wps-office p1–2 (flush-left articles, no indent)
+        (
+            "协调劳动关系，逐步提高劳动者的生活水平。",
+            "第六条国家提倡劳动者参加社会主义义务劳动，开展劳动竞赛和合理化建议活动，",
+            True,
+        ),
+        # penggeor_geren-xinxi-baohufa-2021 p1
+        (
+            "个人信息的处理包括个人信息的收集、存储、使用、加工、传输、提供、公开、删除等。",
+            "第五条处理个人信息应当遵循合法、正当、必要和诚信原则，不得通过误导、欺诈、胁迫",
+            True,
+        ),
+        # hushengjie_hfut-jisuanji-ruanjian-han-2021-8: an item after a colon
+        ("经过协商，就合作建立认知实习教学基地达成如下协议：", "一、甲方承担的任务：", True),
+        # look-alikes: references broken at the margin (laodongfa; laodong-hetongfa-shishi-tiaoli)
+        ("有下列情形之一的，用人单位不得依据本法第二十六条、", "第二十七条的规定解除劳动合同：", False),
+        ("位应当书面通知劳动者终止劳动关系，并依照劳动合同法", "第四十七条的规定支付经济补偿。", False),
+        # aitejiu_xingfa_wps: a parenthesised number inside a title broken at the margin
+        ("会第七次会议通过的《中华人民共和国刑法修正案", "（七）》、2009年8月27日第十一届全国人民代表", False),
+    ],
+)
+def test_an_article_after_a_full_stop_starts_a_paragraph(prev: str, line: str, apart: bool) -> None:
+    assert _starts_item(prev, line) is apart
+
+
+# -- one-cell rows inside a PDF table -----------------------------------------------------------------
+
+
+def _row(text: str, page: int = 6) -> Line:
+    return Line(text=text, hints=Hints(page=page, table_cell="\t" in text))
+
+
+def test_one_cell_rows_between_two_rows_of_a_table_are_its_rows() -> None:
+    # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan_onlyoffice p6–p8
+    lines = [
+        _row("八、其他收入\t6.20八、社会保障和就业支出\t326.71"),
+        _row("九、卫生健康支出\t60.99"),
+        _row("十、节能环保支出"),
+        _row("十一、城乡社区支出"),
+        _row("十八、自然资源海洋气象等支出"),
+        _row("十九、住房保障支出\t445.69"),
+        _row("二十六、抗疫特别国债安排的支出"),
+        _row("本年收入合计\t2,946.25\t本年支出合计\t2,940.05"),
+        _row("总计\t2,995.39总计\t2,995.39", page=7),
+        _row("收入决算表", page=8),  # a table's title and unit between two tables: left alone
+        _row("单位：万元", page=8),
+        _row("项目\t附属单", page=8),
+        _row("本年收入合财政拨款收上级补助事业收经营收\t其他收", page=8),
+    ]
+    assert _bridged(lines) == {2, 3, 4, 6}
+    tables = [line.hints.table for line in number_tables(lines)]
+    assert tables == [1, 1, 1, 1, 1, 1, 1, 1, 1, None, None, 2, 2]
+
+
+def test_a_sentence_between_two_tables_is_no_row() -> None:
+    # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan p5: the text above the table
+    lines = [
+        _row("序号\t单位名称\t备注", page=5),
+        _row(
+            "从预算单位构成看，上海市普陀区财政局部门决算包括：上海市普陀区财政局本级决算、下属行政事业单位决算。",
+            page=5,
+        ),
+        _row("1\t上海市普陀区财政局（本级）", page=5),
+    ]
+    assert _bridged(lines) == set()
+
+
+# -- a web page printed to PDF ------------------------------------------------------------------------
+
+# formats/pdf-text forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print p1 (the grid's rows are table rows)
+GOVCN_PRINT: list[tuple[str, Align | None, float, int | None]] = [
+    ("首页|简|繁|EN|登录|邮箱|无障碍", "right", 20.5, None),
+    ("首页 > 信息公开  > 国务院文件 > 商贸、海关、旅游 > 对外经贸合作\t字号：默认大超大|打印收藏留言|", None, 18.0, 1),
+    ("索 引 号：000014349/2017-00159\t主题分类：商贸、海关、旅游\\对外经贸合作", None, 20.5, 1),
+    ("发文机关：国务院办公厅\t成文日期：2017年08月04日", None, 20.5, 1),
+    (
+        "标　　题：国务院办公厅转发国家发展改革委商务部人民银行外交部关于进一步引导和规范境外投资方向指导意见的通知",
+        "center",
+        20.5,
+        None,
+    ),
+    ("发文字号：国办发〔2017〕74号\t发布日期：2017年08月18日", None, 20.5, 2),
+    ("国务院办公厅转发国家发展改革委商务部", "center", 30.0, None),
+    ("人民银行外交部关于进一步引导和规范境外", "center", 30.0, None),
+    ("投资方向指导意见的通知", "center", 30.0, None),
+    ("国办发〔2017〕74号", "center", 20.5, None),
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", None, 20.5, None),
+    (
+        "国家发展改革委、商务部、人民银行、外交部《关于进一步引导和规范境外投资方向的指导意见》已经国务院同意，现转发给你们，请认真贯彻执行。",
+        None,
+        20.5,
+        None,
+    ),
+    ("国务院办公厅", "right", 20.5, None),
+    ("2017年8月4日", "right", 20.5, None),
+    ("链接：全国人大|全国政协|国家监察委员会|最高人民法院|最高人民检察院", None, 20.5, None),
+    ("中国政府网|关于本网|网站声明|联系我们|网站纠错", None, 18.0, None),
+    ("主办单位：国务院办公厅　运行维护单位：中国政府网运行中心", None, 18.0, None),
+]
+
+
+def _print_lines() -> list[Line]:
+    return [
+        Line(text=t, hints=Hints(page=1, align=a, font_size=s, table=n, table_cell=n is not None))
+        for t, a, s, n in GOVCN_PRINT
+    ]
+
+
+def test_a_printed_page_s_menu_grid_and_footer_are_residue() -> None:
+    terminals = _terminals(_print_lines())
+    assert [terminals[k] for k in range(1, 7)] == ["NAV"] * 6
+    assert terminals[7] == "HEADLINE_START"
+    assert terminals[10] == "DOC_NUMBER_BELOW"
+    assert [terminals[k] for k in (15, 16, 17)] == ["NAV"] * 3
+    (bulletin,) = _parse(_print_lines()).bulletins
+    assert bulletin.headline is not None
+    assert (
+        bulletin.headline.title
+        == "国务院办公厅转发国家发展改革委商务部人民银行外交部关于进一步引导和规范境外投资方向指导意见的通知"
+    )
+    assert bulletin.doc_number == "国办发〔2017〕74号"
+
+
+def test_a_document_s_own_labelled_lines_are_not_the_grid() -> None:
+    # A 发文字号： line inside a document's text (not opening page 1) is text: the grid rule leaves it.
+    rows: list[Row] = [
+        ("关于印发《计算机与信息学院实习基地制度》的通知", 1, "center", 24.0),
+        ("发文字号：国办发〔2017〕74号", 1, None, 16.0),
+        ("学院各单位：", 1, None, 16.0),
+    ]
+    assert _terminals(_lines(rows))[2] != "NAV"
+
+
+# -- whole files (the shared corpus) ------------------------------------------------------------------
+
+
+def _file(sub: str, name: str) -> Path:
+    return shared_corpus(f"formats/{sub}") / name
+
+
+def test_a_wps_law_keeps_every_article() -> None:
+    document = bulletins.parse_file(_file("pdf-text", "aitejiu_laodongfa_wps-office.pdf"))
+    (bulletin,) = document.bulletins
+    points = [b for b in iter_blocks(bulletin.body) if isinstance(b, Point)]
+    articles = [p for p in points if p.marker.startswith("第") and p.marker.endswith("条")]
+    assert len(articles) == 107  # 第一条 … 第一百零七条, as the law numbers them
+
+
+def test_a_printed_gov_cn_page_is_its_notice() -> None:
+    document = bulletins.parse_file(_file("pdf-text", "forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print.pdf"))
+    (bulletin,) = document.bulletins
+    assert bulletin.doc_number == "国办发〔2017〕74号"
+    assert bulletin.headline is not None and bulletin.headline.title.startswith("国务院办公厅转发")
