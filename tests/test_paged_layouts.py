@@ -19,7 +19,7 @@ from bulletins.lexing.rules.notices import notice_element_kind
 from bulletins.model import Point, iter_blocks
 from bulletins.pipeline import explain
 from bulletins.readers import Align, Hints, Line, Reading
-from bulletins.readers._pdflayout import _bridged, _starts_item, number_tables
+from bulletins.readers._pdflayout import Block, PLine, _bridged, _starts_item, add_hints, number_tables
 from tests.conftest import shared_corpus
 
 Row = tuple[str, int, Align | None, float]  # text, page, alignment, type size (pt)
@@ -110,6 +110,8 @@ def test_the_scanned_banner_s_number_opens_the_title_under_it() -> None:
         ),
         # hushengjie_hfut-jisuanji-ruanjian-han-2021-8: an item after a colon
         ("经过协商，就合作建立认知实习教学基地达成如下协议：", "一、甲方承担的任务：", True),
+        # hushengjie_ncepu-kongji-jiaoxue-fenweihui-zhangcheng p1: a numbered item
+        ("4、评审和推荐学院教学改革与建设项目、教学成果和教学奖励。", "5、指导学院教风和学风建设。", True),
         # look-alikes: references broken at the margin (laodongfa; laodong-hetongfa-shishi-tiaoli)
         ("有下列情形之一的，用人单位不得依据本法第二十六条、", "第二十七条的规定解除劳动合同：", False),
         ("位应当书面通知劳动者终止劳动关系，并依照劳动合同法", "第四十七条的规定支付经济补偿。", False),
@@ -249,3 +251,91 @@ def test_a_printed_gov_cn_page_is_its_notice() -> None:
     (bulletin,) = document.bulletins
     assert bulletin.doc_number == "国办发〔2017〕74号"
     assert bulletin.headline is not None and bulletin.headline.title.startswith("国务院办公厅转发")
+
+
+# -- a paragraph's indented first line is not a centred title --------------------------------------
+
+
+def _pline(text: str, x0: float, x1: float, size: float = 16.0) -> PLine:
+    return PLine(text=text, page=1, x0=x0, y0=0.0, x1=x1, y1=size, size=size, bold=False)
+
+
+def test_an_indented_first_line_nearly_filling_the_block_is_not_centred() -> None:
+    # formats/pdf-text hushengjie_ncepu-kongji-jiaoxue-fenweihui-zhangcheng p1: block 72–539
+    block = Block(left=72.0, right=538.9)
+    lines = [
+        _pline("为了全面贯彻执行党的教育方针，不断提高学校办水平和教", 93.0, 523.0),  # a first line: indented
+        _pline("第一条总则", 256.0, 340.0),  # a centred heading
+        _pline("控制与计算机工程学院教学分委会工作章程", 89.0, 506.0, 26.0),  # the title in larger type
+    ]
+    add_hints(lines, block, 16.0)
+    assert [ln.align for ln in lines] == [None, "center", "center"]
+    assert lines[0].indent
+
+
+# -- an annex's label; a centred line in a Word body ---------------------------------------------------
+
+
+def _word(rows: Sequence[tuple[str, Align | None, float | None, bool]]) -> list[Line]:
+    return [Line(text=t, hints=Hints(align=a, font_size=s, bold=b)) for t, a, s, b in rows]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # formats/docx/simonxinw_shifan-renzheng-zhongqi-2022-mingdan.docx lines 1–3
+        [("附件2", "left", 16.0, False), ("2022年通过普通高等学校师范类专业认证中期审核的专业名单", "center", 22.0, False),
+         ("第三级认证", "justify", 15.0, False)],
+        # formats/docx/simonxinw_dagang1_zhongyang-2022-gonggong-kemu.docx lines 1–3
+        [("大纲1", "left", 16.0, True), ("中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲", "center", 22.0, True),
+         ("为便于报考者充分了解中央机关及其直属机构2022年度考试录用公务员公共科目笔试，特制定本大纲。", "justify", 15.5, False)],
+    ],
+    ids=["附件2", "大纲1"],
+)  # fmt: skip
+def test_an_annex_label_over_its_title_is_residue(rows: list[tuple[str, Align | None, float, bool]]) -> None:
+    lines = _word(rows)
+    terminals = _terminals(lines)
+    assert terminals[1] == "NAV"
+    assert terminals[2] == "HEADLINE_START"
+    (bulletin,) = _parse(lines).bulletins
+    assert bulletin.headline is not None and bulletin.headline.title == rows[1][0]
+
+
+def test_a_centred_label_is_no_annex_label() -> None:
+    # A first line the layout centres is a title line (a 附件 label set centred is read by its text).
+    lines = _word(
+        [
+            ("附件2", "center", 16.0, False),
+            ("2022年通过普通高等学校师范类专业认证中期审核的专业名单", "center", 22.0, False),
+        ]
+    )
+    assert _terminals(lines)[1] != "NAV"
+
+
+# formats/docx/simonxinw_dagang1_zhongyang-2022-gonggong-kemu.docx lines 2–3, 70–73 (15.5 pt body)
+DAGANG1: list[tuple[str, Align | None, float | None, bool]] = [
+    ("中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲", "center", 22.0, True),
+    (
+        "为便于报考者充分了解中央机关及其直属机构2022年度考试录用公务员公共科目笔试，特制定本大纲。",
+        "justify",
+        15.5,
+        False,
+    ),
+    ("资料分析主要测查报考者对文字、数字、图表等统计性资料的综合理解与分析加工能力。", "justify", 15.5, False),
+    ("例题：2019年全国地铁运营线路长度达5181公里，占城轨交通运营线路总里程的76.8%。", "justify", 15.5, False),
+    ("2013～2019年全国地铁运营线路长度", "center", 15.5, False),
+    ("2019年末，我国城轨交通配属地铁列车6178列，全年实现地铁客运量227.76亿人次。", "left", 15.5, False),
+]
+
+
+def test_a_chart_title_in_the_body_s_type_opens_no_bulletin() -> None:
+    lines = _word(DAGANG1)
+    assert _terminals(lines)[5] == "SUBHEAD"
+    assert len(_parse(lines).bulletins) == 1
+
+
+def test_a_second_title_in_title_type_still_opens_a_bulletin() -> None:
+    # The same line set like a title (22 pt, bold) is another document's title: the rule leaves it.
+    rows = list(DAGANG1)
+    rows[4] = ("2013～2019年全国地铁运营线路长度", "center", 22.0, True)
+    assert _terminals(_word(rows))[5] == "HEADLINE_START"

@@ -278,12 +278,33 @@ def add_hints(lines: Sequence[PLine], block: Block | None, body: float) -> None:
         before, after = ln.x0 - block.left, block.right - ln.x1
         # A title in larger type (2号 over a 3号 body) may fill the block: symmetric is centred.
         big = body > 0 and ln.size >= 1.2 * body and before >= -em and after >= -em
-        if (big or (before >= 0.8 * em and after >= 0.8 * em)) and abs(before - after) <= 1.5 * em:
+        if (
+            (big or (before >= 0.8 * em and after >= 0.8 * em))
+            and abs(before - after) <= 1.5 * em
+            and not (not big and _indented_sentence(ln, block))
+        ):
             ln.align = "center"
         elif ln.x0 > block.centre - em and after <= 6 * em:
             ln.align = "right"
         elif 1.2 * em <= before <= 4.6 * em:
             ln.indent = True
+
+
+_WIDE = 0.85  # a line this share of the block's width or more, with a comma in it, is a paragraph's first line
+_CLAUSE = re.compile(r"[，。；]")
+
+
+def _indented_sentence(ln: PLine, block: Block) -> bool:
+    """A paragraph's indented first line that nearly fills the block: never a centred line.
+
+    Where the block's right edge is measured a little wide (the longest lines run past the
+    others), a first line indented one em and ending one em short of that edge has equal margins
+    (formats/pdf-text hushengjie_ncepu-kongji-jiaoxue-fenweihui-zhangcheng p1:
+    ``为了全面贯彻执行党的教育方针，不断提高学校办水平和教`` at x 93–523 in a block 72–539), and was
+    read as a centred title line that opened a bulletin. A centred heading is narrower and has no
+    clause punctuation (``第一条总则`` at 256–340).
+    """
+    return ln.x1 - ln.x0 >= _WIDE * (block.right - block.left) and _CLAUSE.search(ln.text) is not None
 
 
 def _fills(ln: PLine, block: Block | None) -> bool:
@@ -324,9 +345,10 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
     return not (prev.page == ln.page and ln.gap_above > 1.2 * max(ln.size, 4.0))
 
 
-# 第六条 / 第二章 / 一、 / （三） / 3． at the start of a line: the marker a law's article or a list's item opens with.
+# 第六条 / 第二章 / 一、 / （三） / 5、 / 3． at the start of a line: an article's or an item's marker.
 _ITEM_START = re.compile(
-    r"^(?:第[一二三四五六七八九十百千零〇\d]{1,7}[条章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+    r"^(?:第[一二三四五六七八九十百千零〇\d]{1,7}[条章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|\d{1,2}(?:、|[.．](?!\d)))"
 )
 _SENTENCE_END = "。；;：:！!？?"
 

@@ -3,9 +3,13 @@
 A paged source gives every line its page and type size (``Hints.page``, ``Hints.font_size``), and
 a 红头 document (GB/T 9704-2012 §7) or a report sets its title by geometry more than by text: the
 title stands under the 版头 in 2号 type, a cover holds nothing but the title and its imprint. The
-rules here run after :func:`bulletins.lexing.hints.apply_hints` (which reads alignment) and only
-where the lines carry a page; they change raw kinds only, as the hints do:
+rules here run after :func:`bulletins.lexing.hints.apply_hints` (which reads alignment) and, but
+for :func:`annex_label`, only where the lines carry a page; they change raw kinds only, as the hints do:
 
+* :func:`annex_label` — an annex's label above its centred title (``附件2``, ``大纲1``: Word files
+  and PDFs alike) is residue, never a bulletin or a headline line;
+* :func:`centred_in_body_type` — in a Word file, a centred line in the body's type under the
+  title (a chart's or a table's title) is a subhead, not the title of a new document;
 * :func:`printed_page_chrome` — a web page printed to PDF: the site's menu bar, breadcrumb, the
   信息公开 grid over the title (``索引号：`` … ``发文字号：``) and the site footer are residue;
 * :func:`standard_cover` — a national or sector standard's cover (GB/T 1.1): the 标准 masthead,
@@ -63,14 +67,76 @@ def _hint(hints: Sequence[Hints], raw: Raw) -> Hints:
 
 def paged_layout(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     """Apply the paged-source title rules to *raws* where the lines carry pages (else return them as they are)."""
+    raws = annex_label(raws, hints)
     if not any(h.page is not None for h in hints):
-        return raws
+        return centred_in_body_type(raws, hints)
     out = printed_page_chrome(raws, hints)
     out = standard_cover(out, hints)
     out = repeated_cover(out, hints)
     out = title_under_banner(out, hints)
     out = cover_imprint(out, hints)
     return cover_sections(out, hints)
+
+
+# 附件2 / 大纲1 / 附表3 / 附件一: an annex's label, alone on its line.
+_ANNEX_LABEL = re.compile(r"^[\u4e00-\u9fff]{1,3}\s*[0-9０-９一二三四五六七八九十]{1,2}[：:]?$")
+
+
+def annex_label(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """An annex's label on the first line, above the centred title, is residue (nav).
+
+    An annex published as a file of its own keeps its label at the top left, over the centred
+    title: ``附件2`` over ``2022年通过普通高等学校师范类专业认证中期审核的专业名单``
+    (formats/docx/simonxinw_shifan-renzheng-zhongqi-2022-mingdan.docx line 1: it opened a
+    bulletin with no headline), ``大纲1`` over ``中央机关及其直属机构2022年度考试录用公务员公共科目笔试考试大纲``
+    (simonxinw_dagang1_zhongyang-2022-gonggong-kemu.docx line 1) and ``大纲4`` over
+    ``江西省人民政府外事办公室`` (simonxinw_dagang4_jiangxi-waiban-2022.docx line 1): both read as a
+    headline of its own. Taken: the first line, one to three characters and a number, not centred,
+    right above a centred line. Left alone: a label inside the text (the 附件 list after the body,
+    read by the notice rules), and a first line the layout itself centres.
+    """
+    if len(raws) < 2 or not _ANNEX_LABEL.match(raws[0].shadow.strip()):
+        return raws
+    if _hint(hints, raws[0]).align == "center" or _hint(hints, raws[1]).align != "center":
+        return raws
+    return [attrs.evolve(raws[0], kind="nav", toc=False, marker=None), *raws[1:]]
+
+
+_TITLE_OVER_BODY = 1.2  # a Word title is set at least this much larger than the body (2号 22 pt over 3号 16 pt)
+
+
+def centred_in_body_type(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """In a Word file, a centred line in the body's type, not bold, below the title is a subhead.
+
+    A Word file states every run's size, and sets a document's title larger than its body (2号
+    over 3号, GB/T 9704 §7.3.1) or in bold. A centred line in the body's own size and weight,
+    after the first title and its body text, titles a chart, a table or a section inside the
+    document: ``2013～2019年全国地铁运营线路长度`` (15.5 pt, the body's size, over a chart that holds no
+    text, formats/docx/simonxinw_dagang1_zhongyang-2022-gonggong-kemu.docx line 72, under the
+    22 pt bold title) opened a second bulletin. Left alone: files without sizes (HTML), paged
+    sources (PDF and OCR sizes are measured, not stated: :func:`cover_sections` reads them), a
+    centred line right under the title (its second line), and a centred line in larger type or
+    bold (another document's title, as a 印发 notice's regulation is set).
+    """
+    out = list(raws)
+    first = next((k for k, raw in enumerate(out) if raw.toc), None)
+    if first is None:
+        return out
+    title = _size(hints, out[first])
+    body = _body_size(out, hints)
+    if not title or not body or title < _TITLE_OVER_BODY * body:
+        return out
+    for k in range(first + 1, len(out)):
+        raw, hint = out[k], _hint(hints, out[k])
+        if not raw.toc or out[k - 1].toc or hint.align != "center" or hint.bold or hint.heading is not None:
+            continue
+        if hint.font_size is None or hint.font_size > body:
+            continue
+        j = k
+        while j < len(out) and out[j].toc and _hint(hints, out[j]).align == "center":
+            out[j] = attrs.evolve(out[j], kind="subhead", toc=False)
+            j += 1
+    return out
 
 
 # 首页|简|繁|EN|登录|邮箱|无障碍, 链接：全国人大|全国政协|…: a site's menu or link bar (items apart by |).
