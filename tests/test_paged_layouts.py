@@ -15,11 +15,21 @@ from typing import Any, ClassVar
 import pytest
 
 import bulletins
+from bulletins.analyze.markers import decimal_markers
 from bulletins.lexing.rules.notices import notice_element_kind
 from bulletins.model import Point, iter_blocks
 from bulletins.pipeline import explain
 from bulletins.readers import Align, Hints, Line, Reading
-from bulletins.readers._pdflayout import Block, PLine, _bridged, _starts_item, add_hints, number_tables
+from bulletins.readers._pdflayout import (
+    Block,
+    PLine,
+    _bridged,
+    _clause_alone,
+    _starts_item,
+    add_hints,
+    number_tables,
+    paragraphs,
+)
 from tests.conftest import shared_corpus
 
 Row = tuple[str, int, Align | None, float]  # text, page, alignment, type size (pt)
@@ -339,3 +349,76 @@ def test_a_second_title_in_title_type_still_opens_a_bulletin() -> None:
     rows = list(DAGANG1)
     rows[4] = ("2013～2019年全国地铁运营线路长度", "center", 22.0, True)
     assert _terminals(_word(rows))[5] == "HEADLINE_START"
+
+
+# -- a standard's clauses (GB/T 1.1): how the formats fixtures count them ------------------------------
+# The fixtures (tests/fixtures/formats/expected/pdf-text/zhuyandong_gbt9704-2012…, fresh/…gbt15834-2011…)
+# count every line-opening clause number, sub-clauses included, written without the print's stray
+# spaces (3. 1 → 3.1), a number alone on its line with the term under it, and the a）… list items.
+
+# formats/pdf-text zhuyandong_gbt9704-2012 p4–p8, as the reader gives them (the clause number 3. 1 alone
+# on its line joined to the term under it by the reader)
+GBT9704: list[str] = [
+    "a）根据党政机关公文格式的使用要求，增加了发文机关署名和页码的规定；",
+    "b）增加了一些内容的细则规定；",
+    "1 范围",
+    "2 规范性引用文件",
+    "3 术语和定义",
+    "下列术语和定义适用于本标准。",
+    "3. 1 字 word",
+    "标示公文中横向距离的长度单位。在本标准中，一字指一个汉字宽度的距离。",
+    "3.2 行 line",
+    "4 公文用纸主要技术指标",
+    "5 公文用纸幅面尺寸及版面要求",
+    "5. 1 幅面尺寸",
+]
+
+
+def test_a_standard_s_clauses_and_list_items_are_points() -> None:
+    title = Line(text="党政机关公文格式", hints=Hints(page=5, align="center", font_size=22.0))
+    lines = [title, *(Line(text=t, hints=Hints(page=5)) for t in GBT9704)]
+    terminals = _terminals(lines)
+    assert [terminals[k] for k in (2, 3, 4, 5, 6, 8, 10, 11, 12, 13)] == ["POINT"] * 10
+    assert terminals[7] == terminals[9] == "PARAGRAPH"
+    (bulletin,) = _parse(lines).bulletins
+    markers = [p.marker for p in iter_blocks(bulletin.body) if isinstance(p, Point)]
+    assert markers == ["a）", "b）", "1", "2", "3", "3. 1", "3.2", "4", "5", "5. 1"]
+
+
+def test_a_sub_clause_glued_to_its_title_is_counted() -> None:
+    # formats/pdf-text zhuyandong_gbt9704-2012 p2–p3 (目次; a subset of its lines, in order)
+    toc = ["1 范围", "2 规范性引用文件", "3 术语和定义", "4 公文用纸主要技术指标", "5 公文用纸幅面尺寸及版面要求",
+           "6 印制装订要求", "7 公文格式各要素编排规则", "7.1 公文格式各要素的划分", "7.2 版头", "7.3 主体",
+           "7.4 版记", "7.4.1版记中的分隔线", "7.4.2 抄送机关"]  # fmt: skip
+    found = decimal_markers([(t, t) for t in toc])
+    assert found[11].marker == "7.4.1" and found[11].style == "1.1.1"
+    assert len(found) == len(toc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a)",  # nothing after it
+        "A）总则",  # upper case: an annex's clause letter is not a list item
+        "11.17 上海大剧院",  # rmrb/2019-10/20191017-17-01.txt line 13: a programme's date (no outline reaches it)
+        "12.5亿元用于…",  # a decimal glued to its text
+    ],
+)
+def test_look_alikes_of_a_standard_s_markers_stay_text(line: str) -> None:
+    lines = [
+        Line(text="标题", hints=Hints(page=1, align="center", font_size=22.0)),
+        Line(text=line, hints=Hints(page=1)),
+    ]
+    assert _terminals(lines)[2] != "POINT"
+
+
+def test_a_clause_number_alone_joins_the_term_under_it() -> None:
+    # formats/pdf-text zhuyandong_gbt9704-2012 p5: 3. 1 / 字 word / 标示公文中… (gaps in points)
+    number = PLine(text="3. 1", page=5, x0=90, y0=600, x1=110, y1=614, size=14.0, bold=False)
+    term = PLine(text="字 word", page=5, x0=90, y0=584, x1=140, y1=598, size=14.0, bold=False, gap_above=2.0)
+    far = PLine(text="字 word", page=6, x0=90, y0=584, x1=140, y1=598, size=14.0, bold=False, gap_above=2.0)
+    assert _clause_alone(number, term)
+    assert not _clause_alone(number, far)
+    assert not _clause_alone(term, number)
+    joined = list(paragraphs([([number, term], Block(left=90.0, right=500.0))]))
+    assert [line.text for line in joined] == ["3. 1 字 word"]

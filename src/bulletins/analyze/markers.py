@@ -38,6 +38,10 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("1、", re.compile(r"^(?P<n>\d{1,3})、")),
     ("⑴", re.compile(r"^(?P<c>[\u2474-\u2487])")),
     ("①", re.compile(r"^(?P<c>[\u2460-\u2473])")),
+    # a）a type of list item / b）…: a standard's list items (GB/T 1.1-2009 §6.3.4; formats/pdf-text
+    # zhuyandong_gbt9704-2012 p4 前言 a）…g）, formats/pdf-scanned zhuyandong_gbt15834-2011 4.4.3.2 a）…f）).
+    # Lower case only, with text after it; no line of the text corpora opens so.
+    ("a）", re.compile(r"^(?P<c>[a-z])[)）](?=\S)")),
     # 第一，坚决打好湖北保卫战 (seed 004); the punctuation keeps 第一时间 out.
     ("第一，", re.compile(rf"^第(?P<n>[{_CNNUM}]{{1,3}})[，,、：:]")),
     # 第一条 为维护劳动者… : the articles of a law or regulation (web/lawref, rmrb 条例); the space
@@ -50,7 +54,7 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第一章", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})(?:[章编]|分编)(?=[\s\u3000])")),
     ("第一节", re.compile(rf"^第(?P<n>[{_CNNUM}零〇]{{1,3}})节(?=[\s\u3000])")),
 )
-_ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460}
+_ORDINAL_BASE = {"⑴": 0x2474, "①": 0x2460, "a）": ord("a")}
 
 # 一是…二要…三是 used as block items (seeds 000, 002, 004): a family, numbered in sequence. 是 may be
 # followed by 要 (三是要素市场化配置改革加快落地, rmrb/2020-05/20200531-02-01.txt line 33; 四是要加强…, 11 rmrb
@@ -166,7 +170,11 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
 
 # 1　总则 / 1.1　编制目的及依据 / 1.2.1　国家级（Ⅰ级）：… : a plan's decimal outline (GB/T 1.1-style numbering,
 # the 应急预案 layout), the number set off from its text by a space.
-_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:[.．]\d{1,2}){0,3})(?=[\s\u3000]+\S)")
+# A scan or a PDF text layer may print a space after a dot (3. 1 术语, 7. 3.4 附件说明: formats/pdf-text
+# zhuyandong_gbt9704-2012 p5–p8), and glue a sub-clause's number to its title (7.4.1版记中的分隔线, p3).
+_DECIMAL = re.compile(
+    rf"^(?P<n>\d{{1,2}}(?:[.．]\s?\d{{1,2}}){{0,3}})(?:(?=[\s\u3000]+\S)|(?<=\d[.．]\d)(?=[{HAN}])|(?<=\d[.．]\d\d)(?=[{HAN}]))"
+)
 _DECIMAL_STYLES = ("1", "1.1", "1.1.1", "1.1.1.1")
 _DECIMAL_RUN = 3
 
@@ -189,7 +197,7 @@ def decimal_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
         match = _DECIMAL.match(shadow)
         if match is None:
             continue
-        number = tuple(int(part) for part in re.split(r"[.．]", match.group("n")))
+        number = tuple(int(part) for part in re.split(r"[.．]\s?", match.group("n")))
         if 0 in number:
             continue
         last = number[-1]

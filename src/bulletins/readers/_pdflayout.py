@@ -333,6 +333,8 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
         # Only a short tail: a longer left-set line under a centred title (商务部令2014年第3号's printed
         # page title 资管理办法__2014年第35号 / 国务院公报_中国政府网) is kept apart, as the order rules read it.
         return True
+    if _clause_alone(prev, ln):
+        return True
     if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
         return False
     if _starts_item(prev.text, ln.text):
@@ -365,8 +367,33 @@ def _starts_item(prev: str, text: str) -> bool:
     return bool(prev) and prev[-1] in _SENTENCE_END and _ITEM_START.match(text) is not None
 
 
+# 3.1 / 3. 1 / 2.4: a standard's sub-clause number alone on its line, over the term it defines.
+_CLAUSE_NUMBER = re.compile(r"^\d{1,2}(?:[.．]\s?\d{1,2}){1,3}$")
+
+
+def _clause_alone(prev: PLine, ln: PLine) -> bool:
+    """A sub-clause number alone on its line and the term under it are one paragraph.
+
+    A standard's terms and definitions (GB/T 1.1-2009 §6.3.3) set the number on a line of its
+    own, the term under it, the definition below: ``3. 1`` / ``字 word`` / ``标示公文中横向距离…``
+    (formats/pdf-text zhuyandong_gbt9704-2012 p5). Alone, the number was not read as a clause
+    (a stray space after its dot made it the point ``3.`` of style 1.), and the term was lost to
+    the point. Joined with a space, the line reads ``3. 1 字 word`` as the other clauses do.
+    Left alone: a number over a line on another page or set apart by a blank line's space.
+    """
+    return (
+        _CLAUSE_NUMBER.match(prev.text.strip()) is not None
+        and prev.page == ln.page
+        and not ln.table
+        and ln.gap_above < 1.5 * max(ln.size, 4.0)
+        and _CLAUSE_NUMBER.match(ln.text.strip()) is None
+    )
+
+
 def _joint(prev: str, nxt: str) -> str:
     # Latin words broken at the margin keep a space between them; CJK lines join directly.
+    if _CLAUSE_NUMBER.match(prev.strip()):
+        return " "
     if _LATIN_END.search(prev) and _LATIN_START.match(nxt) and not prev.endswith("-"):
         return " "
     return ""
