@@ -422,3 +422,23 @@ def test_a_clause_number_alone_joins_the_term_under_it() -> None:
     assert not _clause_alone(term, number)
     joined = list(paragraphs([([number, term], Block(left=90.0, right=500.0))]))
     assert [line.text for line in joined] == ["3. 1 字 word"]
+
+
+# -- a cover's unit label ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "terminal"),
+    [
+        # formats/pdf-text zxjtianbao_shanghai-caizhengju-2025-danwei-yusuan_excel2007 p1 (title not centred)
+        ([("上海市2025年市级单位预算", 1, None, 36.0), ("预算单位：上海市财政局", 1, None, 18.0)], "PARAGRAPH"),
+        # zxjtianbao_putuo-shehui-fuliyuan-2024-danwei-yusuan_wps-biaoge p1 (title centred)
+        ([("上海市普陀区社会福利院2024年单位预算", 1, "center", 36.0), ("预算单位：上海市普陀区社会福利院", 1, None, 18.0)],
+         "PARAGRAPH"),
+        # look-alike: the label in the title's own size stays where the text rules put it
+        ([("上海市2025年市级单位预算", 1, None, 36.0), ("预算单位：上海市财政局", 1, None, 36.0)], "HEADLINE_LINE"),
+    ],
+)  # fmt: skip
+def test_a_cover_s_unit_label_is_not_a_title_line(rows: list[Row], terminal: str) -> None:
+    rows = [*rows, ("目 录", 2, "right", 20.0), ("一、单位主要职能", 2, None, 14.0)]
+    assert _terminals(_lines(rows))[2] == terminal

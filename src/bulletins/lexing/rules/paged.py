@@ -20,6 +20,8 @@ for :func:`annex_label`, only where the lines carry a page; they change raw kind
   one title block, centred or not (OCR cannot always tell a full-width title line is centred);
 * :func:`cover_imprint` — the lines under a title in much smaller type (a cover's issuers and
   date, a budget's 预算主管部门) are not title lines;
+* :func:`cover_label` — a cover's ``预算单位：…`` label under the title in much smaller type is
+  body text, whether or not the layout centres the title;
 * :func:`cover_sections` — on a document with a cover page, a later centred line in smaller
   type than the cover's title is a section title (a subhead), never the title of a new document.
 """
@@ -75,6 +77,7 @@ def paged_layout(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     out = repeated_cover(out, hints)
     out = title_under_banner(out, hints)
     out = cover_imprint(out, hints)
+    out = cover_label(out, hints)
     return cover_sections(out, hints)
 
 
@@ -371,6 +374,32 @@ def cover_imprint(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             break
         k += 1
     return out
+
+
+# 预算单位：上海市财政局 / 预算主管部门：上海市普陀区人民政府办公室 / 编制单位：…: a cover's label line.
+_COVER_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:单位|部门|机关|机构)[：:]\s*\S")
+
+
+def cover_label(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
+    """A cover's ``label：value`` line under the first line, in type under 0.7 of its size, is body text.
+
+    A budget's cover sets its title large and names the unit under it small, as a label
+    (formats/pdf-text zxjtianbao_shanghai-caizhengju-2025-danwei-yusuan_excel2007 p1:
+    ``上海市2025年市级单位预算`` at 36 pt over ``预算单位：上海市财政局`` at 18 pt). Where the title is
+    not set centred :func:`cover_imprint` does not see it, and the text rules read the label as
+    the title's second line (headline ``上海市2025年市级单位预算预算单位：上海市财政局``). Taken: the
+    second line of page 1, a unit's label (``…单位：``, ``…部门：``, ``…机关：``) and its name, in type
+    under 0.7 of the first line's. Left alone: the same label in the title's size (a title line).
+    """
+    if len(raws) < 2:
+        return raws
+    first, label = raws[0], raws[1]
+    big, small = _size(hints, first), _size(hints, label)
+    if _hint(hints, first).page != 1 or _hint(hints, label).page != 1 or not big or not small:
+        return raws
+    if small >= _IMPRINT_RATIO * big or not _COVER_LABEL.match(label.shadow.strip()) or label.kind not in _TEXTUAL:
+        return raws
+    return [first, attrs.evolve(label, kind="para", toc=False), *raws[2:]]
 
 
 def cover_sections(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
