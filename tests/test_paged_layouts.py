@@ -442,3 +442,24 @@ def test_a_clause_number_alone_joins_the_term_under_it() -> None:
 def test_a_cover_s_unit_label_is_not_a_title_line(rows: list[Row], terminal: str) -> None:
     rows = [*rows, ("目 录", 2, "right", 20.0), ("一、单位主要职能", 2, None, 14.0)]
     assert _terminals(_lines(rows))[2] == terminal
+
+
+# -- a pale red 发文字号 under the 发文机关标志 (OCR) --------------------------------------------------------
+
+
+def test_a_pale_red_doc_number_is_read_again_in_its_own_contrast() -> None:
+    from bulletins import ocr
+
+    if not ocr.available():
+        pytest.skip("the OCR extra is not installed: pip install 'bulletins[ocr]'")
+    import pypdfium2 as pdfium
+
+    # formats/pdf-scanned hushengjie_shou-xinxi-hang-2020-23 p1: 沪海洋信息 [2020] 行 23 号 printed in pink
+    path = _file("pdf-scanned", "hushengjie_shou-xinxi-hang-2020-23_jiaoxue-zixun-weiyuanhui-zhangcheng_scan.pdf")
+    page = pdfium.PdfDocument(path.read_bytes())[0].render(scale=ocr.DEFAULT_DPI / 72.0).to_pil()
+    top = page.crop((0, 0, page.size[0], page.size[1] // 4))
+    texts = [ln.text for ln in ocr.recognize(top, page=1)]
+    assert texts[0] == "上海海洋大学信息学院文件"
+    # the number's two boxes (one row: page_lines joins them) hold the 发文字号; the title follows
+    assert notice_element_kind("".join(texts[1:3])) == "doc_number", texts
+    assert texts[3].startswith("信息学院教学")

@@ -214,7 +214,67 @@ def recognize(image: bytes | Image.Image, *, page: int | None = None) -> list[Oc
         if clean and float(score) >= _MIN_CONFIDENCE:
             box = (min(xs), min(ys), max(xs), max(ys))
             lines.append(OcrLine(text=clean, box=box, confidence=float(score), page=page))
-    return reading_order(_with_red(original, lines))
+    return _reread_banner(engine, original, reading_order(_with_red(original, lines)), page)
+
+
+_BANNER_LINES = 3  # the 发文机关标志 is among the first rows of a page
+_BANNER_BAND = 3.0  # the band under it re-read: three of its heights (the 发文字号 and the red rule)
+_BANNER_LARGE = 1.3  # the 发文机关标志 is set larger than the body (2.1–2.4 times on the typed pages)
+# 国办发〔2017〕74号, 沪海洋信息[2020]行23号: a 发文字号, once the band is read (spaces between its parts allowed).
+_NUMBER_READ = re.compile(r"[\[［【〔(（]\s*\d{4}\s*[\]］】〕)）].{0,3}\d{1,4}\s*号")
+
+
+def _reread_banner(engine: Any, original: Image.Image, lines: list[OcrLine], page: int | None) -> list[OcrLine]:
+    """Re-read the band under a page's 发文机关标志 in the red ink's own contrast, where no 发文字号 was read.
+
+    :func:`prepare` turns red ink pale, so that black print under a seal stands out; a 发文字号 printed
+    in pale red under a red 发文机关标志 then all but vanishes (formats/pdf-scanned
+    hushengjie_shou-xinxi-hang-2020-23 p1: ``沪海洋信息 [2020] 行 23 号`` in pink, read as ``息120201``).
+    Where a line ending in 文件 in large type opens the page and nothing in the band of three of its
+    heights under it reads as a number (``〔2020〕…号``), that band alone is read again with each
+    pixel's darkest channel as its grey (red and pink ink dark, paper white), and its lines replace
+    the band's first reading when they hold the number. Pages without a 版头 are never read twice.
+    """
+    if not lines:
+        return lines
+    heights = sorted(ln.height for ln in lines)
+    median = heights[len(heights) // 2]
+    head = next(
+        (ln for ln in lines[:_BANNER_LINES] if ln.text.endswith("文件") and ln.height >= _BANNER_LARGE * median), None
+    )
+    if head is None:
+        return lines
+    top, bottom = head.box[3], head.box[3] + _BANNER_BAND * head.height
+    inside = [ln for ln in lines if ln is not head and top <= (ln.box[1] + ln.box[3]) / 2 <= bottom]
+    if any(_NUMBER_READ.search(ln.text) for ln in inside):
+        return lines
+    import numpy as np
+    from PIL import Image
+
+    width = original.size[0]
+    band = original.convert("RGB").crop((0, int(top), width, int(min(bottom, original.size[1]))))
+    grey = np.asarray(band, dtype=np.float32).min(axis=2)
+    low, high = float(grey.min()), float(np.percentile(grey, 99))
+    if high - low < 1.0:
+        return lines
+    stretched = ((grey - low) / (high - low) * 255).clip(0, 255).astype(np.uint8)
+    try:
+        result, _ = engine(np.asarray(Image.fromarray(stretched).convert("RGB")), use_cls=False)
+    except Exception:  # the first reading stands: a second look is a bonus, never an error
+        return lines
+    found = []
+    for quad, text, score in result or ():
+        clean = normalize(str(text)).strip()
+        if clean and float(score) >= _MIN_CONFIDENCE:
+            xs = [float(p[0]) for p in quad]
+            ys = [float(p[1]) + top for p in quad]
+            found.append(
+                OcrLine(text=clean, box=(min(xs), min(ys), max(xs), max(ys)), confidence=float(score), page=page)
+            )
+    if not _NUMBER_READ.search("".join(ln.text for ln in found)):
+        return lines
+    kept = [ln for ln in lines if not any(ln is x for x in inside)]
+    return reading_order(_with_red(original, [*kept, *found]))
 
 
 _RED_MARGIN = 60  # R above max(G, B) by this much: red ink (a seal, a 红头)

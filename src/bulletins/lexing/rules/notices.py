@@ -21,9 +21,10 @@ from .endings import is_addressee
 _MASTHEAD = re.compile(rf"^[{HAN}（）()](?:、?[{HAN}（）()]){{1,29}}文件$")
 # 国办发〔2017〕74号; a joint issue names its issuers with 、 (计算机、软件函〔2021〕8号, formats/pdf-text hfut);
 # a series character may stand after the year as well as before it (沪海大信息[2021]行6号 beside
-# 沪海洋信息行[2018]28号, the OCR'd 版头 of formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p1).
+# 沪海洋信息行[2018]28号, the OCR'd 版头 of formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p1); OCR may
+# keep the print's gap before the year (沪海洋信息　[2020]行23号, shou-xinxi-hang-2020-23 p1).
 _DOC_NUMBER = re.compile(
-    rf"^[{HAN}](?:、?[{HAN}]){{0,15}}[〔\[［(（]\d{{4}}[〕\]］)）](?:第|[{HAN}]{{1,2}})?\d{{1,4}}号$"
+    rf"^[{HAN}](?:、?[{HAN}]){{0,15}}\s?[〔\[［(（]\d{{4}}[〕\]］)）](?:第|[{HAN}]{{1,2}})?\d{{1,4}}号$"
 )
 # 附件 / 附件2： / 附件1. / 附件一 alone on its line (gov.cn row44): the label of an annex.
 # 附： alone on its line, the older documents' label (govcn-html/row52.html line 30, under the forwarded 请示's
