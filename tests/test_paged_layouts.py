@@ -29,6 +29,7 @@ from bulletins.readers._pdflayout import (
     add_hints,
     number_tables,
     paragraphs,
+    text_block,
 )
 from tests.conftest import shared_corpus
 
@@ -463,3 +464,26 @@ def test_a_pale_red_doc_number_is_read_again_in_its_own_contrast() -> None:
     # the number's two boxes (one row: page_lines joins them) hold the 发文字号; the title follows
     assert notice_element_kind("".join(texts[1:3])) == "doc_number", texts
     assert texts[3].startswith("信息学院教学")
+
+
+# -- the text block's left edge -------------------------------------------------------------------------
+
+
+def _at(x0: float, x1: float, text: str = "国家发展改革委、商务部、人民银行、外交部《关于进一步引导》") -> PLine:
+    return PLine(text=text, page=1, x0=x0, y0=0.0, x1=x1, y1=20.5, size=20.5, bold=False)
+
+
+def test_a_stray_footer_line_far_left_does_not_move_the_block() -> None:
+    # formats/pdf-text forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print p1: body lines at 805/837–1755,
+    # the footer link bar 链接：全国人大|全国政协|… at 692
+    lines = [_at(805, 1755) for _ in range(30)] + [_at(837, 1755) for _ in range(10)]
+    lines.append(_at(692, 1445, "链接：全国人大|全国政协|国家监察委员会|最高人民法院|最高人民检察院"))
+    block = text_block(lines, 20.5)
+    assert block is not None and block.left == 805
+
+
+def test_a_form_s_label_column_stays_in_the_block() -> None:
+    # formats/ofd ofdrw_signout_shouwen-chulidan p1: the form's labels at 95, its values at 167 (2 of 8 lines)
+    lines = [_at(95, 458), _at(95, 458)] + [_at(167, 490) for _ in range(5)] + [_at(368, 490)]
+    block = text_block(lines, 20.5)
+    assert block is not None and block.left == 95

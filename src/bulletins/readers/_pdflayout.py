@@ -51,6 +51,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9,;:]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 _MARGIN = 0.14  # top and bottom share of the page where furniture stands
 _OUTDENT = 3.0  # ems left of the common left edge beyond which a line does not widen the text block
+_STRAY = 10  # … when at most one full line in this many stands there
 
 
 @define
@@ -243,8 +244,11 @@ def text_block(lines: Sequence[PLine], size: float, *, least: int = 2) -> Block 
     # (链接：全国人大|全国政协|…, 5.5 ems left of the body, formats/pdf-text
     # forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print) moved the block's left edge so that the
     # centred title no longer read as centred.
+    # A form's label column (2 of 8 lines, formats/ofd ofdrw_signout_shouwen-chulidan) is text: only
+    # a stray line or two (at most one full line in ten) is left out.
     near = [ln.x0 for ln in full if ln.x0 >= left - _OUTDENT * size]
-    return Block(left=min(left, *near), right=right) if right > left else None
+    edge = min(left, *near) if _STRAY * (len(full) - len(near)) <= len(full) else min(ln.x0 for ln in full)
+    return Block(left=min(left, edge), right=right) if right > left else None
 
 
 def mark_furniture(pages: Sequence[tuple[PageText, list[PLine]]]) -> int:
