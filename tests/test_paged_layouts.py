@@ -163,6 +163,20 @@ def test_one_cell_rows_between_two_rows_of_a_table_are_its_rows() -> None:
     assert tables == [1, 1, 1, 1, 1, 1, 1, 1, 1, None, None, 2, 2]
 
 
+def test_a_grid_running_over_a_page_break_keeps_its_one_cell_rows() -> None:
+    # formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p1–p2 (OCR): 表1's cells end in ；
+    lines = [
+        _row("撑　点的情况　支撑；\t在校生问卷调查；", page=1),
+        _row("4.行业企业专家及用", page=2),
+        _row("1.课程设置能够保证毕业要求的能力达成；", page=2),
+        _row("总体合理性\t人单位调研反馈意见；", page=2),
+        _row("2.课程安排有利于学生能力的形成；", page=2),  # after the last row: left alone
+    ]
+    assert _bridged(lines) == {1, 2}
+    far = [lines[0], _row("4.行业企业专家及用", page=3), _row("总体合理性\t人单位调研反馈意见；", page=3)]
+    assert _bridged(far) == set()  # two pages apart: not one table
+
+
 def test_a_sentence_between_two_tables_is_no_row() -> None:
     # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan p5: the text above the table
     lines = [

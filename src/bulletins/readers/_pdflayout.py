@@ -489,7 +489,14 @@ _TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四�
 
 def _cell_like(line: Line) -> bool:
     text = line.text.strip()
-    return 0 < len(text) <= _BRIDGE_CHARS and text[-1] not in "。；;：:" and not _TABLE_TITLE.search(text)
+    # A cell may end in ； (1.课程设置能够保证毕业要求的能力达成；), never in a full stop or a colon.
+    return 0 < len(text) <= _BRIDGE_CHARS and text[-1] not in "。：:" and not _TABLE_TITLE.search(text)
+
+
+def _next_pages(pages: set[int | None]) -> bool:
+    """One page, or a page and the next (a table running over a page break)."""
+    numbers = [p for p in pages if p is not None]
+    return len(numbers) == len(pages) and max(numbers) - min(numbers) <= 1
 
 
 def _bridged(lines: Sequence[Line]) -> set[int]:
@@ -501,8 +508,9 @@ def _bridged(lines: Sequence[Line]) -> set[int]:
     p6: ``九、卫生健康支出	60.99`` / ``十、节能环保支出`` … ``十八、自然资源海洋气象等支出`` /
     ``十九、住房保障支出	445.69``) gave points ``十、`` … ``二十六、`` and the OCR'd grid of
     formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p2 its ``1.课程设置…`` cells. Taken: at
-    most twelve lines of at most forty characters, none ending a sentence or clause and none a
-    table's title or unit, between two table rows of the same page. Left alone: the text, caption
+    most twelve lines of at most forty characters, none ending in a full stop or a colon and none a
+    table's title or unit, between two table rows of the same page or of a page and the next (the
+    scan's grid runs over its page break). Left alone: the text, caption
     and unit between two tables (``收入决算表`` / ``单位：万元``), and lines after a table's last row.
     """
     grid = [not line.hints.furniture and line.hints.table_cell and "\t" in line.text for line in lines]
@@ -514,10 +522,8 @@ def _bridged(lines: Sequence[Line]) -> set[int]:
         if grid[k]:
             if last is not None and 0 < k - last - 1 <= _BRIDGE_LINES:
                 gap = [j for j in range(last + 1, k) if not lines[j].hints.furniture]
-                page = lines[k].hints.page
-                if lines[last].hints.page == page and all(
-                    lines[j].hints.page == page and _cell_like(lines[j]) for j in gap
-                ):
+                pages = {lines[last].hints.page, lines[k].hints.page}
+                if _next_pages(pages) and all(lines[j].hints.page in pages and _cell_like(lines[j]) for j in gap):
                     out.update(gap)
             last = k
         elif not _cell_like(line):
