@@ -177,6 +177,18 @@ def test_a_grid_running_over_a_page_break_keeps_its_one_cell_rows() -> None:
     assert _bridged(far) == set()  # two pages apart: not one table
 
 
+def test_a_row_with_glued_amounts_is_a_row() -> None:
+    # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan_onlyoffice p12 (财政拨款收入支出决算总表)
+    lines = [
+        _row("政拨款\t财政拨款", page=12),
+        _row("一、一般公共预算财政拨款2,940.05一、一般公共服务支出2,106.66 2,106.66", page=12),
+        _row("二、政府性基金预算财政拨", page=12),
+        _row("八、社会保障和就业支出326.71 326.71", page=12),
+        _row("九、卫生健康支出\t60.99 60.99", page=12),
+    ]
+    assert _bridged(lines) == {1, 2, 3}
+
+
 def test_a_sentence_between_two_tables_is_no_row() -> None:
     # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan p5: the text above the table
     lines = [

@@ -481,8 +481,9 @@ def _origin(parts: Sequence[PLine]) -> str:
     return f"page {parts[0].page} bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}"
 
 
-_BRIDGE_LINES = 12  # the most one-cell rows between two rows of one table (26 expense rows print 3 to 9 in a run)
+_BRIDGE_LINES = 20  # the most one-cell rows between two rows of one table (a 决算 expense table: up to 16)
 _BRIDGE_CHARS = 40
+_AMOUNT = re.compile(r"\d,\d{3}\.\d{2}|\d\.\d{2}(?:\s|$)")  # 2,940.05 / 60.99: an amount in a budget's table
 # 单位：万元 / 表2 … / 收入决算表: a table's caption or unit, which stands between two tables, not inside one.
 _TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四五六七八九十])|表$")
 
@@ -490,7 +491,9 @@ _TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四�
 def _cell_like(line: Line) -> bool:
     text = line.text.strip()
     # A cell may end in ； (1.课程设置能够保证毕业要求的能力达成；), never in a full stop or a colon.
-    return 0 < len(text) <= _BRIDGE_CHARS and text[-1] not in "。：:" and not _TABLE_TITLE.search(text)
+    # A row whose cells the reader glued (一、一般公共预算财政拨款2,940.05一、一般公共服务支出2,106.66) holds amounts.
+    short = len(text) <= _BRIDGE_CHARS or (len(text) <= 2 * _BRIDGE_CHARS and _AMOUNT.search(text) is not None)
+    return bool(text) and short and text[-1] not in "。：:" and not _TABLE_TITLE.search(text)
 
 
 def _next_pages(pages: set[int | None]) -> bool:
@@ -508,10 +511,11 @@ def _bridged(lines: Sequence[Line]) -> set[int]:
     p6: ``九、卫生健康支出	60.99`` / ``十、节能环保支出`` … ``十八、自然资源海洋气象等支出`` /
     ``十九、住房保障支出	445.69``) gave points ``十、`` … ``二十六、`` and the OCR'd grid of
     formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p2 its ``1.课程设置…`` cells. Taken: at
-    most twelve lines of at most forty characters, none ending in a full stop or a colon and none a
-    table's title or unit, between two table rows of the same page or of a page and the next (the
-    scan's grid runs over its page break). Left alone: the text, caption
-    and unit between two tables (``收入决算表`` / ``单位：万元``), and lines after a table's last row.
+    most twenty lines of at most forty characters (eighty with an amount such as ``2,940.05``),
+    none ending in a full stop or a colon and none a table's title or unit, between two table rows
+    of the same page or of a page and the next (the scan's grid runs over its page break). Left
+    alone: the text, caption and unit between two tables (``收入决算表`` / ``单位：万元``), and lines
+    after a table's last row.
     """
     grid = [not line.hints.furniture and line.hints.table_cell and "\t" in line.text for line in lines]
     out: set[int] = set()
