@@ -189,6 +189,20 @@ def test_a_row_with_glued_amounts_is_a_row() -> None:
     assert _bridged(lines) == {1, 2, 3}
 
 
+def test_a_heading_in_larger_type_between_two_tables_is_no_row() -> None:
+    # formats/pdf-text govnianbao_huaian-szf_xxgk-nianbao-2024 p4: a section heading at 16 pt, the rows at 7.5–10 pt
+    def sized(text: str, size: float) -> Line:
+        return Line(text=text, hints=Hints(page=4, font_size=size, table_cell="\t" in text))
+
+    lines = [
+        sized("行政事业性收费\t96171.6", 10.0),
+        sized("三、收到和处理政府信息公开申请情况", 16.0),
+        sized("申请人情况", 7.5),
+        sized("（本列数据的勾稽关系为：第一项加第二项之和，\t法人或其", 7.5),
+    ]
+    assert _bridged(lines) == set()
+
+
 def test_a_sentence_between_two_tables_is_no_row() -> None:
     # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan p5: the text above the table
     lines = [

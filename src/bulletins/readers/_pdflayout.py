@@ -483,12 +483,17 @@ def _origin(parts: Sequence[PLine]) -> str:
 
 _BRIDGE_LINES = 20  # the most one-cell rows between two rows of one table (a 决算 expense table: up to 16)
 _BRIDGE_CHARS = 40
+_HEADING_OVER_CELLS = 1.3  # a line in type this much larger than the table's rows is a heading, not a cell
 _AMOUNT = re.compile(r"\d,\d{3}\.\d{2}|\d\.\d{2}(?:\s|$)")  # 2,940.05 / 60.99: an amount in a budget's table
 # 单位：万元 / 表2 … / 收入决算表: a table's caption or unit, which stands between two tables, not inside one.
 _TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四五六七八九十])|表$")
 
 
-def _cell_like(line: Line) -> bool:
+def _cell_like(line: Line, row: Line) -> bool:
+    """*line* may be a one-cell row of the table *row* belongs to."""
+    size, cells = line.hints.font_size, row.hints.font_size
+    if size and cells and size > _HEADING_OVER_CELLS * cells:
+        return False  # a section heading between two tables (三、收到和处理… at 16 pt over 7.5 pt rows)
     text = line.text.strip()
     # A cell may end in ； (1.课程设置能够保证毕业要求的能力达成；), never in a full stop or a colon.
     # A row whose cells the reader glued (一、一般公共预算财政拨款2,940.05一、一般公共服务支出2,106.66) holds amounts.
@@ -514,8 +519,9 @@ def _bridged(lines: Sequence[Line]) -> set[int]:
     most twenty lines of at most forty characters (eighty with an amount such as ``2,940.05``),
     none ending in a full stop or a colon and none a table's title or unit, between two table rows
     of the same page or of a page and the next (the scan's grid runs over its page break). Left
-    alone: the text, caption and unit between two tables (``收入决算表`` / ``单位：万元``), and lines
-    after a table's last row.
+    alone: the text, caption and unit between two tables (``收入决算表`` / ``单位：万元``), a heading in
+    larger type than the rows (govnianbao_huaian-szf_xxgk-nianbao-2024 p4: ``三、收到和处理政府信息公开申请情况``
+    at 16 pt between 7.5 pt tables), and lines after a table's last row.
     """
     grid = [not line.hints.furniture and line.hints.table_cell and "\t" in line.text for line in lines]
     out: set[int] = set()
@@ -527,10 +533,10 @@ def _bridged(lines: Sequence[Line]) -> set[int]:
             if last is not None and 0 < k - last - 1 <= _BRIDGE_LINES:
                 gap = [j for j in range(last + 1, k) if not lines[j].hints.furniture]
                 pages = {lines[last].hints.page, lines[k].hints.page}
-                if _next_pages(pages) and all(lines[j].hints.page in pages and _cell_like(lines[j]) for j in gap):
+                if _next_pages(pages) and all(lines[j].hints.page in pages for j in gap):
                     out.update(gap)
             last = k
-        elif not _cell_like(line):
+        elif last is not None and not _cell_like(line, lines[last]):
             last = None
     return out
 
