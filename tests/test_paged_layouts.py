@@ -20,11 +20,13 @@ from bulletins.lexing.rules.notices import notice_element_kind
 from bulletins.model import Point, iter_blocks
 from bulletins.pipeline import explain
 from bulletins.readers import Align, Hints, Line, Reading
+from bulletins.readers._pdfchars import Segment
 from bulletins.readers._pdflayout import (
     Block,
     PLine,
     _bridged,
     _clause_alone,
+    _row_text,
     _starts_item,
     add_hints,
     number_tables,
@@ -527,3 +529,20 @@ def test_a_form_s_label_column_stays_in_the_block() -> None:
     lines = [_at(95, 458), _at(95, 458)] + [_at(167, 490) for _ in range(5)] + [_at(368, 490)]
     block = text_block(lines, 20.5)
     assert block is not None and block.left == 95
+
+
+def _segment(text: str, x0: float, x1: float) -> Segment:
+    return Segment(chars=list(text), x0=x0, x1=x1, y0=700.0, y1=712.0, sizes=[12.0] * len(text), visible=len(text))
+
+
+def test_a_letter_spaced_chapter_heading_is_no_table_row() -> None:
+    # formats/pdf-text magicpi_wangluo-anquanfa-2016 p1 (目录): 第一章　总　　则, 则 four ems from 总
+    assert _row_text([_segment("第一章总", 200.0, 248.0), _segment("则", 300.0, 312.0)]) == ("第一章总则", False)
+    # a real two-cell row stays one (formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan p6)
+    assert _row_text([_segment("九、卫生健康支出", 100.0, 196.0), _segment("60.99", 400.0, 430.0)])[1]
+
+
+def test_a_chapter_heading_is_no_one_cell_row() -> None:
+    # the same 目录's next lines, between two rows the letter-spaced headings once made
+    lines = [_row("第一章总\t则", page=1), _row("第二章网络安全支持与促进", page=1), _row("第七章附\t则", page=1)]
+    assert _bridged(lines) == set()

@@ -207,6 +207,11 @@ def _row_text(row: Sequence[Segment]) -> tuple[str, bool]:
     """A row's text and whether it is a table row (cells apart by three ems or more, joined by tabs)."""
     if len(row) > 1 and all(s.visible == 1 for s in row):
         return "".join(s.text.strip() for s in row), False  # 通　　知: a letter-spaced title
+    joined = "".join(s.text.strip() for s in row)
+    if len(row) <= _SPACED_HEADING and len(joined) <= _BRIDGE_CHARS // 2 and _PART.match(joined):
+        # 第一章总　　则: a chapter heading letter-spaced (a 目录's, formats/pdf-text
+        # magicpi_wangluo-anquanfa-2016 p1), not a two-cell table row that made the 目录 a table.
+        return joined, False
     text, table = row[0].text.strip(), False
     for prev, seg in itertools.pairwise(row):
         wide = seg.x0 - prev.x1 > 3 * max(seg.size, prev.size, 1.0)
@@ -483,7 +488,11 @@ def _origin(parts: Sequence[PLine]) -> str:
 
 _BRIDGE_LINES = 20  # the most one-cell rows between two rows of one table (a 决算 expense table: up to 16)
 _BRIDGE_CHARS = 40
+# 第二章网络安全支持与促进 / 第一节一般规定: a chapter or section heading, never a cell (a 目录 whose
+# letter-spaced 第一章总　　则 reads as a two-cell row, formats/pdf-text magicpi_wangluo-anquanfa-2016 p1).
+_PART = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编]")
 _HEADING_OVER_CELLS = 1.3  # a line in type this much larger than the table's rows is a heading, not a cell
+_SPACED_HEADING = 3  # segments of a letter-spaced chapter heading (第一章总 / 则)
 _AMOUNT = re.compile(r"\d,\d{3}\.\d{2}|\d\.\d{2}(?:\s|$)")  # 2,940.05 / 60.99: an amount in a budget's table
 # 单位：万元 / 表2 … / 收入决算表: a table's caption or unit, which stands between two tables, not inside one.
 _TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四五六七八九十])|表$")
@@ -498,7 +507,7 @@ def _cell_like(line: Line, row: Line) -> bool:
     # A cell may end in ； (1.课程设置能够保证毕业要求的能力达成；), never in a full stop or a colon.
     # A row whose cells the reader glued (一、一般公共预算财政拨款2,940.05一、一般公共服务支出2,106.66) holds amounts.
     short = len(text) <= _BRIDGE_CHARS or (len(text) <= 2 * _BRIDGE_CHARS and _AMOUNT.search(text) is not None)
-    return bool(text) and short and text[-1] not in "。：:" and not _TABLE_TITLE.search(text)
+    return bool(text) and short and text[-1] not in "。：:" and not _TABLE_TITLE.search(text) and not _PART.match(text)
 
 
 def _next_pages(pages: set[int | None]) -> bool:
