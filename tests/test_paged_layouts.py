@@ -546,3 +546,22 @@ def test_a_chapter_heading_is_no_one_cell_row() -> None:
     # the same 目录's next lines, between two rows the letter-spaced headings once made
     lines = [_row("第一章总\t则", page=1), _row("第二章网络安全支持与促进", page=1), _row("第七章附\t则", page=1)]
     assert _bridged(lines) == set()
+
+
+# -- a seal's text comes after the page's print -----------------------------------------------------
+
+
+def test_a_seal_s_speck_does_not_part_the_issuer_from_the_date() -> None:
+    from bulletins import ocr
+
+    # formats/pdf-scanned hushengjie_scnu-jiji-2024-4 p1 at 150 dpi, as the engine returned the boxes
+    found = [
+        ocr.OcrLine(text="们，请遵照执行。", box=(180, 1257, 423, 1296), confidence=1.0, page=1),
+        ocr.OcrLine(text="评算机学院", box=(908, 1377, 1099, 1428), confidence=0.912, page=1, red=0.639),
+        ocr.OcrLine(text="！", box=(891, 1423, 942, 1449), confidence=0.653, page=1, red=1.0),
+        ocr.OcrLine(text="二〇二四年七月一日", box=(775, 1425, 1118, 1503), confidence=0.858, page=1, red=0.86),
+        ocr.OcrLine(text="计算机学院", box=(920, 1477, 1079, 1525), confidence=0.997, page=1, red=0.972),
+    ]
+    lines = ocr.page_lines(found, page=1)
+    assert [line.text for line in lines] == ["们，请遵照执行。", "评算机学院", "二〇二四年七月一日", "！", "计算机学院"]
+    assert [line.hints.seal for line in lines] == [False, False, False, True, True]

@@ -395,7 +395,8 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
     (a box is about 1.35 times the type size: PP-OCR pads the glyphs), ``align`` centred or right
     against the page's text block (the most common left edge of full rows and where most of them
     end), and ``table_cell`` for a row whose boxes stand three ems apart or more. Boxes of a seal's
-    own text (:data:`SEAL_RED`) form rows of their own with the ``seal`` hint (kept as seal residue).
+    own text (:data:`SEAL_RED`) form rows of their own with the ``seal`` hint (kept as seal residue),
+    after the page's print.
     The origin is ``page N box x0,y0,x1,y1 conf C`` (pixels; the lowest confidence in the row), and
     the same box and confidence are the line's ``places`` (page 1 for a single image).
 
@@ -415,7 +416,10 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
     block = _text_block(grouped, body)
     stamped = rows(seal)
     sealed = {id(row) for row in stamped}
-    everything = sorted(grouped + stamped, key=lambda row: (row[0].box[1] + row[0].box[3]) / 2)
+    # The seal's rows come after the page's print: stamped over the 落款, a speck of its ring (``！``)
+    # stood between the issuer and the date and parted them (scnu-jiji-2024-4 p1: ``评算机学院`` /
+    # ``！`` / ``二〇二四年七月一日``), so the issuer was read as a subhead and the closing lost.
+    everything = sorted(grouped, key=_middle) + sorted(stamped, key=_middle)
     out = []
     for row in everything:
         text, table = row_text(row)
@@ -434,6 +438,10 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
             hints = Hints(font_size=size, seal=True, furniture=True)
         out.append(Line(text=text, origin=origin, hints=hints, places=(place,)))
     return _page_numbers(out)
+
+
+def _middle(row: Sequence[OcrLine]) -> float:
+    return (row[0].box[1] + row[0].box[3]) / 2
 
 
 def _page_numbers(out: list[Line]) -> list[Line]:
