@@ -565,3 +565,31 @@ def test_a_seal_s_speck_does_not_part_the_issuer_from_the_date() -> None:
     lines = ocr.page_lines(found, page=1)
     assert [line.text for line in lines] == ["们，请遵照执行。", "评算机学院", "二〇二四年七月一日", "！", "计算机学院"]
     assert [line.hints.seal for line in lines] == [False, False, False, True, True]
+
+
+def test_a_scanned_standard_s_glued_clauses_and_annex_clauses_are_counted() -> None:
+    # formats/pdf-scanned zhuyandong_gbt15834-2011 p4–p5 and p18 as OCR reads them (numbers glued to titles,
+    # a stray dot after 2.1, the term joined to its number by the reader)
+    lines = ["1范围", "本标准规定了现代汉语标点符号的用途、定义、形式和用法。", "2术语和定义",
+             "2.1. 标点符号punctuation", "2.2 句子sentence", "3标点符号的种类", "3.1点号", "3.1.1句末点号",
+             "4标点符号的定义、形式和用法", "4.1句号", "4.1.1定义", "4.1.2形式", "4.1.3基本用法",
+             "4.1.3.1用于句子末尾，表示陈述语气。",
+             "A.1句号用法补充规则", "A.2问号用法补充规则", "A.3逗号用法补充规则", "A.4顿号用法补充规则", "A.4.1表示含有顺序关系的并列各项间的停顿，用顿号。"]  # fmt: skip
+    found = decimal_markers([(t, t) for t in lines])
+    assert [found[k].marker for k in sorted(found)] == [
+        "1", "2", "2.1.", "2.2", "3", "3.1", "3.1.1", "4", "4.1", "4.1.1", "4.1.2", "4.1.3", "4.1.3.1",
+        "A.1", "A.2", "A.3", "A.4", "A.4.1",
+    ]  # fmt: skip
+    assert 1 not in found
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["1月5日，市政府召开会议。", "2月3日，各区完成自查。", "3月1日起施行。", "3.1 日程安排"],  # dates, not clauses
+        ["3人受伤", "5名儿童", "2.5亿元用于修缮"],  # counters and amounts
+    ],
+)
+def test_numbers_glued_to_units_are_no_clauses(lines: list[str]) -> None:
+    found = decimal_markers([(t, t) for t in lines])
+    assert not any(lines[k][:2] in {"1月", "2月", "3月", "3人", "5名", "2."} for k in found)

@@ -437,7 +437,40 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
         if id(row) in sealed:
             hints = Hints(font_size=size, seal=True, furniture=True)
         out.append(Line(text=text, origin=origin, hints=hints, places=(place,)))
-    return _page_numbers(out)
+    return _clause_terms(_page_numbers(out))
+
+
+# 2.2 / 2.1. / 3. 1: a standard's sub-clause number alone on its row (the PDF reader's _pdflayout._clause_alone).
+_CLAUSE_ALONE = re.compile(r"^\d{1,2}(?:[.．]\s?\d{1,2}){1,3}[.．]?$")
+
+
+def _clause_terms(out: list[Line]) -> list[Line]:
+    """Join a sub-clause number alone on its row to the term on the row under it.
+
+    A standard sets a term's number on a line of its own over the term (GB/T 1.1-2009 §6.3.3:
+    ``2.2`` / ``句子 sentence`` / its definition, formats/pdf-scanned zhuyandong_gbt15834-2011 p4); read
+    apart, the clause was a point with no text and the term a paragraph. Joined with a space, as the
+    text PDF reader joins them. Left alone: a number over another number, a seal's row, furniture.
+    """
+    joined: list[Line] = []
+    k = 0
+    while k < len(out):
+        line = out[k]
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if (
+            nxt is not None
+            and _CLAUSE_ALONE.match(line.text.strip())
+            and not _CLAUSE_ALONE.match(nxt.text.strip())
+            and not (line.hints.seal or nxt.hints.seal or line.hints.furniture or nxt.hints.furniture)
+            and not nxt.hints.table_cell
+        ):
+            joined.append(evolve(nxt, text=f"{line.text.strip()} {nxt.text}", origin=line.origin,
+                                 places=(*line.places, *nxt.places)))  # fmt: skip
+            k += 2
+            continue
+        joined.append(line)
+        k += 1
+    return joined
 
 
 def _middle(row: Sequence[OcrLine]) -> float:

@@ -171,9 +171,17 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
 # 1　总则 / 1.1　编制目的及依据 / 1.2.1　国家级（Ⅰ级）：… : a plan's decimal outline (GB/T 1.1-style numbering,
 # the 应急预案 layout), the number set off from its text by a space.
 # A scan or a PDF text layer may print a space after a dot (3. 1 术语, 7. 3.4 附件说明: formats/pdf-text
-# zhuyandong_gbt9704-2012 p5–p8), and glue a sub-clause's number to its title (7.4.1版记中的分隔线, p3).
+# zhuyandong_gbt9704-2012 p5–p8), glue a clause's number to its title (7.4.1版记中的分隔线, p3; OCR glues
+# them all: 1范围, 3.1点号, 4.1.3.1用于句子末尾…, formats/pdf-scanned zhuyandong_gbt15834-2011 p4–p5) — never
+# to a unit or a counter (1月, 3人, 2.5亿元) — or set a sub-clause's number alone on its line over its
+# term (2.2 / 句子 sentence; OCR reads 2.1 as ``2.1.``).
+_UNITS = "年月日号时秒个人岁万亿元次条项级届期名位座家件倍米克吨台辆户所"  # not 分: 4.6分号 (a clause title)
 _DECIMAL = re.compile(
-    rf"^(?P<n>\d{{1,2}}(?:[.．]\s?\d{{1,2}}){{0,3}})(?:(?=[\s\u3000]+\S)|(?<=\d[.．]\d)(?=[{HAN}])|(?<=\d[.．]\d\d)(?=[{HAN}]))"
+    rf"^(?:(?P<n>\d{{1,2}}(?:[.．]\s?\d{{1,2}}){{0,3}})(?:(?=[\s\u3000]+\S)|(?=[{HAN}])(?![{_UNITS}])|(?P<alone>$))"
+    # 2.1. 标点符号 / 2.1.: a sub-clause's number with a stray dot after it (OCR), never 1. (the strong 1. style)
+    rf"|(?P<dotted>\d{{1,2}}(?:[.．]\s?\d{{1,2}}){{1,3}})[.．](?:(?=[\s\u3000]+\S)|$)"
+    # A.1句号用法补充规则 / B.3.1: an annex's clauses (GB/T 1.1-2009 §8.4), numbered after its letter.
+    rf"|(?P<annex>[A-H](?:[.．]\s?\d{{1,2}}){{1,3}})(?:(?=[\s\u3000]+\S)|(?=[{HAN}])))"
 )
 _DECIMAL_STYLES = ("1", "1.1", "1.1.1", "1.1.1.1")
 _DECIMAL_RUN = 3
@@ -189,19 +197,24 @@ def decimal_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
     ``x``, ``x.n`` after a counted ``x.(n-1)``; and only in a text holding at least three such lines,
     one of them two levels deep. Left alone: a programme's dates (``11.17 上海大剧院`` / ``10.20 上海
     交响乐团音乐厅``, rmrb/2019-10/20191017-17-01.txt lines 13–20: no outline reaches them), a number
-    glued to its text or ended by a dot (``1.``, a strong marker of its own).
+    glued to its text or ended by a dot (``1.``, a strong marker of its own). An annex's clauses
+    (``A.1``, ``A.4.1``, ``B.3.1``) count as their letter's sub-clauses, from ``A.1``.
     """
     counted: set[tuple[int, ...]] = set()
     found: list[tuple[int, tuple[int, ...], re.Match[str]]] = []
     for index, (_, shadow) in enumerate(lines):
         match = _DECIMAL.match(shadow)
-        if match is None:
-            continue
-        number = tuple(int(part) for part in re.split(r"[.．]\s?", match.group("n")))
+        if match is None or (match.group("alone") is not None and not re.search(r"[.．]", match.group("n"))):
+            continue  # a number alone on its line counts only with a dot in it (2.2), never 2 alone
+        parts = re.split(r"[.．]\s?", match.group("n") or match.group("dotted") or match.group("annex"))
+        # An annex's letter counts after every number (A → 101): its clauses start again at A.1.
+        number = tuple(100 + ord(part) - ord("A") + 1 if part.isalpha() else int(part) for part in parts)
         if 0 in number:
             continue
         last = number[-1]
-        if len(number) == 1:
+        if match.group("annex") is not None and len(number) == 2 and last == 1:
+            reached = True  # A.1 under the heading 附录 A (the letter alone opens no line)
+        elif len(number) == 1:
             reached = last == 1 or (last - 1,) in counted
         else:
             reached = number[:-1] in counted if last == 1 else (*number[:-1], last - 1) in counted
