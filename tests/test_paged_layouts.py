@@ -593,3 +593,45 @@ def test_a_scanned_standard_s_glued_clauses_and_annex_clauses_are_counted() -> N
 def test_numbers_glued_to_units_are_no_clauses(lines: list[str]) -> None:
     found = decimal_markers([(t, t) for t in lines])
     assert not any(lines[k][:2] in {"1月", "2月", "3月", "3人", "5名", "2."} for k in found)
+
+
+# -- a 落款 followed by its 版记 (Word) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # formats/docx/lawliet_govcheck_test-guofangbu-fangjia.doc lines 10–13
+        ("抄送：教育部，教育部。", "cc"),
+        ("分送：教育部，教育部。", "cc"),
+        ("国防部                           2012年12月12日印发", "imprint"),
+        ("共印3份", "imprint"),
+        ("（共印3份）", "imprint"),
+        # look-alikes: a sentence about copies, a 分送 inside a sentence
+        ("本文件共印3份，请妥善保管。", None),
+        ("请分送各单位：", None),
+    ],
+)
+def test_the_colophon_s_lines(line: str, kind: str | None) -> None:
+    assert notice_element_kind(line) == kind
+
+
+def test_a_closing_over_its_colophon_is_the_closing() -> None:
+    # formats/docx/lawliet_govcheck_test-guofangbu-fangjia.doc: the 落款 set right with spaces, the 版记 under it
+    rows: list[tuple[str, Align | None, float, bool]] = [
+        ("国防部下发文件", "center", 48.0, True),
+        ("国防部发〔2023〕33号", "center", 16.0, False),
+        ("国防部关于教育部放假的通知", "center", 22.0, False),
+        ("各有关单位：", "justify", 16.0, False),
+        ("正文部分", "justify", 16.0, False),
+        ("国防部", "justify", 16.0, False),
+        ("2012年12月12日", "justify", 16.0, False),
+        ("抄送：教育部，教育部。", "justify", 15.0, False),
+        ("分送：教育部，教育部。", "justify", 15.0, False),
+        ("国防部                           2012年12月12日印发", "justify", 15.0, False),
+        ("共印3份", "justify", 15.0, False),
+    ]
+    lines = [Line(text=t, hints=Hints(align=a, font_size=s, bold=b)) for t, a, s, b in rows]
+    (bulletin,) = _parse(lines).bulletins
+    assert bulletin.closing is not None and bulletin.closing.issuer == "国防部"
+    assert bulletin.closing.date is not None and bulletin.closing.date.text == "2012年12月12日"
