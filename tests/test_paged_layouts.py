@@ -635,3 +635,36 @@ def test_a_closing_over_its_colophon_is_the_closing() -> None:
     (bulletin,) = _parse(lines).bulletins
     assert bulletin.closing is not None and bulletin.closing.issuer == "国防部"
     assert bulletin.closing.date is not None and bulletin.closing.date.text == "2012年12月12日"
+
+
+def test_a_file_of_annexes_gives_a_bulletin_per_annex() -> None:
+    # formats/docx/guhhhhaa_mazui-jingshen-yaopin-mulu-2013-fujian1.doc lines 1–2, 127–130 (tables left out)
+    lines = _word(
+        [
+            ("附件1", "justify", 15.0, False),
+            ("麻醉药品品种目录（2013年版）", "center", 18.0, False),
+            ("3.品种目录有*的麻醉药品为我国生产及使用的品种。", "justify", 12.0, False),
+            ("附件2", "justify", 15.0, False),
+            ("精神药品品种目录（2013年版）", "center", 18.0, False),
+            ("第一类", "justify", 12.0, True),
+        ]
+    )
+    terminals = _terminals(lines)
+    assert terminals[1] == terminals[4] == "NAV"
+    assert [b.headline.title for b in _parse(lines).bulletins if b.headline] == [
+        "麻醉药品品种目录（2013年版）",
+        "精神药品品种目录（2013年版）",
+    ]
+
+
+def test_an_annex_list_after_a_notice_is_left_to_the_notice_rules() -> None:
+    # a file that does not open with a label: its 附件2 inside the text is the notice rules' (not residue)
+    lines = _word(
+        [
+            ("国防部关于教育部放假的通知", "center", 22.0, False),
+            ("正文部分", "justify", 16.0, False),
+            ("附件2", "justify", 15.0, False),
+            ("精神药品品种目录（2013年版）", "center", 18.0, False),
+        ]
+    )
+    assert _terminals(lines)[3] != "NAV"

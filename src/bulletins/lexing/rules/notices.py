@@ -31,7 +31,8 @@ _DOC_NUMBER = re.compile(
 # 落款 国家教委 / 一九九六年五月十三日 and over its table); 附：中华人民共和国2019年…统计公报图表 with a title after
 # the colon is a page's headline (rmrb/2020-02/20200229-06-01.txt line 2), not a label.
 _ATTACHMENT = re.compile(r"^附(?:件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)|\s*[：:]$)")
-# 抄送：… (GB/T 9704-2012 §7.4.2); 分送： and 抄报： in older 版记 (formats/docx lawliet_govcheck_test-guofangbu-fangjia.doc).
+# 抄送：… (GB/T 9704-2012 §7.4.2); 分送： and 抄报： in older 版记
+# (formats/docx lawliet_govcheck_test-guofangbu-fangjia.doc).
 _CC = re.compile(r"^(?:抄送|分送|抄报)[：:]")
 # …办公室 2020年2月10日印发 (§7.4.3); 共印3份 / （共印3份） at the 版记's foot (the same .doc).
 _IMPRINT = re.compile(r"^(?:\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发|[（(]?共印\s*\d{1,5}\s*份[）)]?)$")

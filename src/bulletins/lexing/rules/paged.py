@@ -95,14 +95,33 @@ def annex_label(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     (simonxinw_dagang1_zhongyang-2022-gonggong-kemu.docx line 1) and ``大纲4`` over
     ``江西省人民政府外事办公室`` (simonxinw_dagang4_jiangxi-waiban-2022.docx line 1): both read as a
     headline of its own. Taken: the first line, one to three characters and a number, not centred,
-    right above a centred line. Left alone: a label inside the text (the 附件 list after the body,
-    read by the notice rules), and a first line the layout itself centres.
+    right above a centred line — and in such a file, each later label of the same word so placed.
+    Left alone: a label inside the text of a file that does not open with one (the 附件 list after
+    the body, read by the notice rules), and a first line the layout itself centres.
     """
-    if len(raws) < 2 or not _ANNEX_LABEL.match(raws[0].shadow.strip()):
+    if len(raws) < 2 or not _is_annex_label(raws, hints, 0):
         return raws
-    if _hint(hints, raws[0]).align == "center" or _hint(hints, raws[1]).align != "center":
-        return raws
-    return [attrs.evolve(raws[0], kind="nav", toc=False, marker=None), *raws[1:]]
+    # A file that opens with an annex's label holds annexes: each later label of the same word over
+    # a centred title (附件2 over 精神药品品种目录（2013年版）, guhhhhaa_mazui-jingshen-yaopin-mulu-2013-fujian1.doc
+    # line 128) is residue too, and its title opens the next annex as the first one's did.
+    word = _LABEL_WORD.match(raws[0].shadow.strip())
+    out = list(raws)
+    for k in range(len(out) - 1):
+        label = _LABEL_WORD.match(out[k].shadow.strip())
+        if label and word and label[0] == word[0] and _is_annex_label(out, hints, k):
+            out[k] = attrs.evolve(out[k], kind="nav", toc=False, marker=None)
+    return out
+
+
+_LABEL_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}")
+
+
+def _is_annex_label(raws: Sequence[Raw], hints: Sequence[Hints], k: int) -> bool:
+    return (
+        _ANNEX_LABEL.match(raws[k].shadow.strip()) is not None
+        and _hint(hints, raws[k]).align != "center"
+        and _hint(hints, raws[k + 1]).align == "center"
+    )
 
 
 _TITLE_OVER_BODY = 1.2  # a Word title is set at least this much larger than the body (2号 22 pt over 3号 16 pt)
