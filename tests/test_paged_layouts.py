@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import pytest
 
 import bulletins
-from bulletins.analyze.markers import decimal_markers
+from bulletins.analyze.markers import decimal_markers, glued_markers
 from bulletins.lexing.rules.notices import notice_element_kind
 from bulletins.model import Point, iter_blocks
 from bulletins.pipeline import explain
@@ -668,3 +668,20 @@ def test_an_annex_list_after_a_notice_is_left_to_the_notice_rules() -> None:
         ]
     )
     assert _terminals(lines)[3] != "NAV"
+
+
+def test_an_inserted_article_is_a_point_in_the_run() -> None:
+    # formats/pdf-text aitejiu_xingfa_wps (the 刑法 as amended): 第十七条之一 after 第十七条, glued to its text
+    lines = [
+        "第十六条行为在客观上虽然造成了损害结果，但是不是出于故意或者过失，而是由于不能抗拒或者不能预见的原因所引起的，不是犯罪。",
+        "第十七条已满十六周岁的人犯罪，应当负刑事责任。",
+        "第十七条之一已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚；过失犯罪的，应当从轻或者减轻处罚。",
+        "第十八条精神病人在不能辨认或者不能控制自己行为的时候造成危害结果，经法定程序鉴定确认的，不负刑事责任。",
+    ]
+    found = glued_markers([(t, t) for t in ["第一条为了惩罚犯罪，保护人民，根据宪法，结合我国同犯罪作斗争的具体经验及实际情况，制定本法。",
+                                           *(f"第{n}条……" for n in "二三四五六七八九"), "第十条……", "第十一条……",
+                                           "第十二条……", "第十三条……", "第十四条……", "第十五条……", *lines]])  # fmt: skip
+    markers = [m.marker for m in found.values()]
+    assert "第十七条之一" in markers and "第十八条" in markers
+    # alone (no 第十七条 before it) an inserted article's number does not open a run
+    assert not glued_markers([(t, t) for t in ["第十七条之一已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚。"] * 3])

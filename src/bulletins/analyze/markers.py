@@ -47,7 +47,7 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 第一条 为维护劳动者… : the articles of a law or regulation (web/lawref, rmrb 条例); the space
     # after 条 keeps 第一条高铁 out.
     # 第一千二百六十条: numbers up to the thousands (the 民法典).
-    ("第一条", re.compile(rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})条(?=[\s\u3000])")),
+    ("第一条", re.compile(rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})条(?:之[一二三四五六七八九十]{{1,2}})?(?=[\s\u3000])")),
     # 第一章 规划背景 / 第一节 发展基础: the chapters and sections of a plan or a law (rmrb/2019-02/
     # 20190219-14-01.txt, web/lawref); a space after the word, as for articles. 第一分编 通则: the
     # 民法典's sub-books.
@@ -124,7 +124,10 @@ def dash_marker(line: str, shadow: str) -> Marker | None:
 
 # 第一条为了保护… with no space after 条 (PDF and OFD text layers set the space as a gap, not a
 # character): read as an article only where the text numbers several such lines in a run.
-_GLUED = re.compile(rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})(?P<unit>条|章|节|分编|编)(?![\s\u3000])")
+# 第十七条之一: an article inserted after 第十七条 by an amendment (the 刑法, formats/pdf-text aitejiu_xingfa_wps).
+_GLUED = re.compile(
+    rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})(?P<unit>条|章|节|分编|编)(?P<inserted>之[一二三四五六七八九十]{{1,2}})?(?![\s\u3000])"
+)
 _GLUED_STYLE = {"条": "第一条", "章": "第一章", "编": "第一章", "分编": "第一章", "节": "第一节"}
 _GLUED_RUN = 3
 
@@ -155,7 +158,10 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
             run = []
             last = 0
             for candidate in candidates:
-                if candidate[1] == last + 1 or candidate[1] == 1:
+                if candidate[2].group("inserted"):
+                    if candidate[1] == last and last:  # 第十七条之一 after 第十七条 (or after 第十七条之一)
+                        run.append(candidate)
+                elif candidate[1] == last + 1 or candidate[1] == 1:
                     run.append(candidate)
                     last = candidate[1]
         else:  # headings restart in every part and repeat in a 目录: a neighbouring number suffices
