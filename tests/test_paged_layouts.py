@@ -205,6 +205,19 @@ def test_a_heading_in_larger_type_between_two_tables_is_no_row() -> None:
     assert _bridged(lines) == set()
 
 
+def test_the_next_table_s_centred_title_is_no_row() -> None:
+    # formats/pdf-text hushengjie_shou-benkesheng-xueji-guanli-tiaoli p5: three grade grids, each under its title
+    def laid(text: str, size: float, align: Align | None = None) -> Line:
+        return Line(text=text, hints=Hints(page=5, font_size=size, align=align, table_cell="\t" in text))
+
+    lines = [
+        laid("绩点\t2.0\t1.7\t1.5\t1.0\t0", 10.5),
+        laid("五级记分制与绩点关系", 12.0, "center"),
+        laid("成绩\t优秀\t良好\t中等\t及格\t不及格", 10.5),
+    ]
+    assert _bridged(lines) == set()
+
+
 def test_a_sentence_between_two_tables_is_no_row() -> None:
     # formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan p5: the text above the table
     lines = [

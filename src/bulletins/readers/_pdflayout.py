@@ -492,6 +492,7 @@ _BRIDGE_CHARS = 40
 # letter-spaced 第一章总　　则 reads as a two-cell row, formats/pdf-text magicpi_wangluo-anquanfa-2016 p1).
 _PART = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编]")
 _HEADING_OVER_CELLS = 1.3  # a line in type this much larger than the table's rows is a heading, not a cell
+_CAPTION_OVER_CELLS = 1.05  # a centred line in type larger than the rows' is the next table's title
 _SPACED_HEADING = 3  # segments of a letter-spaced chapter heading (第一章总 / 则)
 _AMOUNT = re.compile(r"\d,\d{3}\.\d{2}|\d\.\d{2}(?:\s|$)")  # 2,940.05 / 60.99: an amount in a budget's table
 # 单位：万元 / 表2 … / 收入决算表: a table's caption or unit, which stands between two tables, not inside one.
@@ -503,6 +504,10 @@ def _cell_like(line: Line, row: Line) -> bool:
     size, cells = line.hints.font_size, row.hints.font_size
     if size and cells and size > _HEADING_OVER_CELLS * cells:
         return False  # a section heading between two tables (三、收到和处理… at 16 pt over 7.5 pt rows)
+    if size and cells and size > _CAPTION_OVER_CELLS * cells and line.hints.align == "center":
+        # the next table's title, centred over it (五级记分制与绩点关系 at 12 pt over 10.5 pt rows,
+        # formats/pdf-text hushengjie_shou-benkesheng-xueji-guanli-tiaoli p5)
+        return False
     text = line.text.strip()
     # A cell may end in ； (1.课程设置能够保证毕业要求的能力达成；), never in a full stop or a colon.
     # A row whose cells the reader glued (一、一般公共预算财政拨款2,940.05一、一般公共服务支出2,106.66) holds amounts.
