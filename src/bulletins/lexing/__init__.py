@@ -124,7 +124,9 @@ def lex(
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # 1　总则 / 1.1　编制目的及依据: a decimal outline's numbers, where the text numbers an outline of them.
     for k, marker in decimal_markers(pairs).items():
-        if raws[k].kind in _GLUED_KINDS:
+        # 3. 1 术语 (a stray space after the dot) first read as the point 3. of style 1.
+        seen = raws[k].marker
+        if raws[k].kind in _GLUED_KINDS or (seen is not None and marker.end > seen.end):
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.
     raws = apply_hints(raws, hints) if hints else unindented_head(raws)
