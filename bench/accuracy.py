@@ -416,7 +416,7 @@ def expected_format_records(bulletins: Iterable[dict[str, Any]]) -> list[FormatR
     out = []
     for b in bulletins:
         items: dict[str, Counter[Item]] = {name: Counter() for name in _MULTISET_FIELDS}
-        headline = _fold("".join(b["headline"])) or ""
+        headline = _fold("".join(b["headline"] or [])) or ""  # null: the reader sees no title
         if headline:
             items["headline"][(headline,)] += 1
         if b["doc_number"]:
