@@ -703,13 +703,28 @@ def fresh_duplicates(draw: Path = FRESH) -> dict[str, str]:
     return out
 
 
+def fresh_seen(draw: Path = FRESH) -> dict[str, str]:
+    """Drawn files a rule author saw before the score (``SEEN.tsv`` of the draw: file, how):
+    not unread text any more, so left out of the score like a reprint."""
+    seen = draw / "SEEN.tsv"
+    if not seen.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for row in seen.read_text(encoding="utf-8").splitlines()[1:]:
+        if row.strip():
+            file, how = row.split("\t", 1)
+            out[file] = how
+    return out
+
+
 def fresh_text_cases(draw: Path = FRESH) -> Iterator[tuple[str, str, bytes, list[Record]]]:
     """(name, stratum, bytes, expected) of the fresh text files; the stratum is the source
-    (``rmrb``) or ``web-<folder>``. Files whose text was annotated before are left out."""
-    duplicates = fresh_duplicates(draw)
+    (``rmrb``) or ``web-<folder>``. Files whose text was annotated before, and files a rule
+    author saw (:func:`fresh_seen`), are left out."""
+    left_out = fresh_duplicates(draw) | fresh_seen(draw)
     for source, name, stratum in _fresh_rows(draw):
         fixture = draw / "expected" / f"{name}.json"
-        if source not in ("rmrb", "web") or name in duplicates or not fixture.is_file():
+        if source not in ("rmrb", "web") or name in left_out or not fixture.is_file():
             continue
         data = json.loads(fixture.read_text(encoding="utf-8"))
         group = "rmrb" if source == "rmrb" else stratum
@@ -720,7 +735,7 @@ def fresh_page_cases(corpus: Path, draw: Path = FRESH) -> Iterator[tuple[str, st
     """(name, stratum, path, expected) of the fresh pages: govcn-html, and formats by folder."""
     for source, name, stratum in _fresh_rows(draw):
         fixture = draw / "expected" / f"{name}.json"
-        if source in ("rmrb", "web") or not fixture.is_file():
+        if source in ("rmrb", "web") or name in fresh_seen(draw) or not fixture.is_file():
             continue
         data = json.loads(fixture.read_text(encoding="utf-8"))
         group = "govcn-html" if source == "govcn-html" else f"formats-{stratum}"
@@ -748,7 +763,13 @@ def run_fresh(corpus: Path | None, draw: Path = FRESH) -> dict[str, Any]:
     if corpus is not None and (corpus / "govcn-html").is_dir():
         pages = run_formats(corpus, fresh_page_cases(corpus, draw), FRESH_FORMAT_FIELDS)
         _merged(pages, "formats-", FRESH_FORMAT_FIELDS)
-    return {"text": text, "pages": pages, "duplicates": fresh_duplicates(draw), "draw": draw.name}
+    return {
+        "text": text,
+        "pages": pages,
+        "duplicates": fresh_duplicates(draw),
+        "seen": fresh_seen(draw),
+        "draw": draw.name,
+    }
 
 
 TEXT_SOURCES = (
@@ -772,6 +793,11 @@ def _print_fresh(result: dict[str, Any], show_misses: bool, only: str | None) ->
         print("Left out (the same text as a file annotated before):\n")
         for name, earlier in result["duplicates"].items():
             print(f"- `{name}` = `{earlier}`")
+        print()
+    if result["seen"]:
+        print("Left out (seen by a rule author before the score):\n")
+        for name, how in result["seen"].items():
+            print(f"- `{name}`: {how}")
         print()
     pages = result["pages"]
     if pages is not None:

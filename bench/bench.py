@@ -12,6 +12,7 @@ line. Rounds alternate floor / JSON / TEI so that machine drift cancels; medians
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -84,7 +85,7 @@ def throughput(megabytes: float, rounds: int) -> dict[str, float]:
     times: dict[str, list[float]] = {"floor": [], "json": [], "tei": [], "html": []}
     for _ in range(rounds):
         for name, work in (("floor", floor), ("json", to_json), ("tei", to_tei), ("html", to_html)):
-            times[name].append(timed(lambda work=work: work(files)))
+            times[name].append(timed(functools.partial(work, files)))
     medians = {name: statistics.median(values) for name, values in times.items()}
     return {
         "input_mb": round(size, 1),
@@ -107,7 +108,11 @@ def scaling(megabytes: float) -> dict[str, float]:
             jobs.append(Job(label=str(path), name=path.name, path=path, stem=path.with_suffix("")))
         result = {}
         for processes in (1, 2):
-            seconds = timed(lambda p=processes: list(run(jobs, formats=["json"], processes=p)))
+
+            def work(p: int = processes) -> None:
+                list(run(jobs, formats=["json"], processes=p))
+
+            seconds = timed(work)
             result[f"jobs{processes}_s"] = round(seconds, 2)
         result["speedup"] = round(result["jobs1_s"] / result["jobs2_s"], 2)
         return result
@@ -243,8 +248,8 @@ def main() -> None:
         folder = Path(args.corpus)
         print(f"bulletins parse {folder} -o TMP --jobs N, N = {args.cli_jobs}, {args.rounds} round(s) …", flush=True)
         counts = [int(n) for n in args.cli_jobs.split(",")]
-        results["cli"] = cli_scaling(folder, args.rounds, counts)
-        print({k: v for k, v in results["cli"].items() if k != "runs"}, flush=True)
+        results["cli"] = cli = cli_scaling(folder, args.rounds, counts)
+        print({k: v for k, v in cli.items() if k != "runs"}, flush=True)
     if "linearity" in phases:
         print("linearity …", flush=True)
         results["linearity"] = linearity(150_000 if quick else 1_500_000) | linearity_lines(3_000 if quick else 30_000)

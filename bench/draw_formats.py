@@ -11,12 +11,13 @@ tests/fixtures/formats/DRAW.tsv.  Run once; do not redraw.
 import os
 import random
 import sys
+from collections.abc import Callable
 
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/formats"
 SEED = 18
 
 # (folder, how many, which file names count)
-PLAN = [
+PLAN: list[tuple[str, int, Callable[[str], bool]]] = [
     ("pdf-text", 14, lambda n: n.endswith(".pdf")),
     # the 9 image-only PDFs; the synthetic PNG page is not a PDF and is left out
     ("pdf-scanned", 5, lambda n: n.endswith(".pdf")),
@@ -33,7 +34,7 @@ PLAN = [
 ]
 
 
-def main():
+def main() -> None:
     rng = random.Random(SEED)
     print("folder\tfile\tdrawn_of")
     for folder, k, keep in PLAN:

@@ -30,6 +30,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -86,16 +87,35 @@ def classes(name: str) -> list[str]:
     return found
 
 
-def _one(task: tuple[Path, str]) -> list[dict[str, object]]:
+class Group(TypedDict):
+    """One attendee group as --dump writes it."""
+
+    verb: str
+    block: str | None
+    names: list[str]
+    roles: list[str | None]
+    decks: list[int]
+    text: str
+
+
+class Record(TypedDict):
+    """One bulletin with attendees as --dump writes it (a JSON line)."""
+
+    file: str
+    bulletin: str
+    groups: list[Group]
+
+
+def _one(task: tuple[Path, str]) -> list[Record]:
     """Each bulletin of one file with its attendee groups (only bulletins that have some)."""
     path, name = task
     data = path.read_bytes()
     if not any(verb in data for verb in _VERBS):
         return []
     document = bulletins.parse(data, source=name)
-    out = []
+    out: list[Record] = []
     for bulletin in document.bulletins:
-        groups = [
+        groups: list[Group] = [
             {
                 "verb": g.verb,
                 "block": g.where.block if g.where is not None else None,
@@ -111,7 +131,7 @@ def _one(task: tuple[Path, str]) -> list[dict[str, object]]:
     return out
 
 
-def audit(records: list[dict[str, object]]) -> None:
+def audit(records: list[Record]) -> None:
     """Print the implausible-name counts and the deck+body duplicate count of *records*."""
     names = 0
     by_class: Counter[str] = Counter()
@@ -123,7 +143,7 @@ def audit(records: list[dict[str, object]]) -> None:
         deck: set[str] = set()
         body: set[str] = set()
         linked: set[str] = set()
-        for group in record["groups"]:  # type: ignore[attr-defined]
+        for group in record["groups"]:
             for name in group["names"]:
                 names += 1
                 found = classes(name)
@@ -144,21 +164,22 @@ def audit(records: list[dict[str, object]]) -> None:
     print(f"person-in-bulletin keys {keys}; named by a deck and by the body, unlinked {duplicates}")
 
 
-def _key(record: dict[str, object]) -> str:
+def _key(record: Record) -> str:
     return f"{record['file']}#{record['bulletin']}"
 
 
 def compare(before: Path, after: Path, sample: int, seed: int) -> None:
     """Print how many bulletins' groups changed, and a sample of the changes to read."""
-    old = {_key(r): r for r in map(json.loads, before.read_text(encoding="utf-8").splitlines())}
-    new = {_key(r): r for r in map(json.loads, after.read_text(encoding="utf-8").splitlines())}
+    old: dict[str, Record] = {_key(r): r for r in map(json.loads, before.read_text(encoding="utf-8").splitlines())}
+    new: dict[str, Record] = {_key(r): r for r in map(json.loads, after.read_text(encoding="utf-8").splitlines())}
 
-    def view(record: dict[str, object] | None) -> list[tuple[object, ...]]:
+    def view(
+        record: Record | None,
+    ) -> list[tuple[str, str | None, tuple[str, ...], tuple[str | None, ...], tuple[int, ...]]]:
         if record is None:
             return []
         return [
-            (g["verb"], g["block"], tuple(g["names"]), tuple(g["roles"]), tuple(g["decks"]))
-            for g in record["groups"]  # type: ignore[attr-defined]
+            (g["verb"], g["block"], tuple(g["names"]), tuple(g["roles"]), tuple(g["decks"])) for g in record["groups"]
         ]
 
     changed = sorted(k for k in old.keys() | new.keys() if view(old.get(k)) != view(new.get(k)))
@@ -167,9 +188,9 @@ def compare(before: Path, after: Path, sample: int, seed: int) -> None:
         print(f"\n== {key}")
         for label, record in (("-", old.get(key)), ("+", new.get(key))):
             for verb, block, names, roles, decks in view(record):
-                pairs = " ".join(f"{r or ''}|{n}" for n, r in zip(names, roles, strict=False))  # type: ignore[call-overload]
+                pairs = " ".join(f"{r or ''}|{n}" for n, r in zip(names, roles, strict=False))
                 print(f"  {label} {block} {verb}: {pairs}{' decks=' + str(list(decks)) if decks else ''}")
-        texts = {g["text"] for r in (old.get(key), new.get(key)) if r for g in r["groups"]}  # type: ignore[attr-defined]
+        texts = {g["text"] for r in (old.get(key), new.get(key)) if r for g in r["groups"]}
         for text in sorted(texts)[:4]:
             print(f"    « {text[:160]}")
 

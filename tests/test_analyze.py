@@ -356,6 +356,99 @@ ATTENDEE_CASES = [
     ("中共中央政治局常委、国务院副总理韩正出席。", [("出席", ["韩正"], ["中共中央政治局常委、国务院副总理"])]),
     # web/xwlb/20170415.md: a leader and the collective with him.
     ("朝鲜最高领导人金正恩和全体党政军领导人出席了阅兵式。", [("出席", ["金正恩"], ["朝鲜最高领导人"])]),
+    # Issue 15 part 4 (session 7), corpus lines (file in the comment):
+    # web/newscrawl/add_content_xinhuanet4_idx214.txt line 8: X与Y, each with a role.
+    (
+        "之后，彭斯与日本副首相兼财务大臣麻生太郎参加了美日双边经济对话。",
+        [("参加", ["彭斯", "麻生太郎"], [None, "日本副首相兼财务大臣"])],
+    ),
+    # rmrb/2019-10/20191026-02-06.txt.
+    (
+        "国务院副总理胡春华与巴西总统博索纳罗共同出席开幕式并致辞。",
+        [("出席", ["胡春华", "博索纳罗"], ["国务院副总理", "巴西总统"])],
+    ),
+    # web/hkcnews/article_48942.md line 48: habitual presence, which its reader counts.
+    ("羅冠聽經常出席海外公開活動、各國峰會、座談會，最近更在英國成立「香港協會」。", [("出席", ["羅冠聽"], [None])]),
+    # web/hkcnews/article_4288.md line 32: which time, between the name and the verb.
+    (
+        "2012年時任特首曾蔭權最後一次出席答問大會時，以「苦瓜乾」樣子回應",
+        [("出席", ["曾蔭權"], ["時任特首"])],
+    ),
+    # govcn-html/row21.html: the leader of a group (率…负责同志) and where he went (赴辽宁省).
+    (
+        "2004年4月16日至18日，曾培炎副总理率国务院有关部门负责同志赴辽宁省出席振兴装备制造业座谈会。",
+        [("出席", ["曾培炎"], ["副总理"])],
+    ),
+    # rmrb/2019-02/20190227-02-10.txt: where he went (到…), then the verb.
+    ("调研期间，赵乐际到周恩来邓颖超纪念馆参观，缅怀革命先辈的崇高品格。", [("参观", ["赵乐际"], [None])]),
+    # rmrb/2020-02/20200226-03-01.txt line 10: a long foreign office before the name after the verb.
+    (
+        "出席活动的印度社会公正和权利部国务部长拉姆达斯·阿塔瓦莱表示，新冠肺炎疫情给中国和全世界带来挑战。",
+        [("出席", ["拉姆达斯·阿塔瓦莱"], ["印度社会公正和权利部国务部长"])],
+    ),
+    # rmrb/2020-01/20200126-03-01.txt: whom she spoke to is not part of her name.
+    (
+        "参加演出的比利时忆江南舞蹈队队长杨劲梅对本报记者说，舞蹈是中外文化交流的重要媒介。",
+        [("参加", ["杨劲梅"], ["比利时忆江南舞蹈队队长"])],
+    ),
+    # rmrb/2020-01/20200118-03-09.txt: a roll call whose people are set apart by commas.
+    (
+        "陪同习近平出访的有：中共中央政治局委员、中央书记处书记、中央办公厅主任丁薛祥，中共中央政治局委员、"
+        "中央外事工作委员会办公室主任杨洁篪，国务委员兼外交部部长王毅，全国政协副主席、国家发展和改革委员会主任何立峰等。",
+        [
+            (
+                "陪同",
+                ["丁薛祥", "杨洁篪", "王毅", "何立峰"],
+                [
+                    "中共中央政治局委员、中央书记处书记、中央办公厅主任",
+                    "中共中央政治局委员、中央外事工作委员会办公室主任",
+                    "国务委员兼外交部部长",
+                    "全国政协副主席、国家发展和改革委员会主任",
+                ],
+            )
+        ],
+    ),
+    # rmrb/2020-05/20200525-01-06.txt: 看望参加…的委员 is whom he visited; 并参加联组会 is his attendance.
+    (
+        "5月23日上午，习近平总书记看望参加全国政协十三届三次会议的经济界委员并参加联组会，强调要发挥潜力。",
+        [("参加", ["习近平"], ["总书记"])],
+    ),
+    # rmrb/2019-02/20190223-01-06.txt: 委员 inside 委员会 ends no title; 牵头人 is one.
+    (
+        "中沙高级别联合委员会中方牵头人韩正主持会议。",
+        [("主持", ["韩正"], ["中沙高级别联合委员会中方牵头人"])],
+    ),
+    # rmrb/2019-02/20190224-03-06.txt: 助理 is a title (苏丹总统|助理费萨尔… before).
+    (
+        "中国驻苏丹大使马新民、苏丹总统助理费萨尔·哈桑·易卜拉欣、苏丹军政各界友好人士、各国驻苏使节以及中资企业、"
+        "留学生代表等数百人出席招待会。",
+        [("出席", ["马新民", "费萨尔·哈桑·易卜拉欣"], ["中国驻苏丹大使", "苏丹总统助理"])],
+    ),
+    # rmrb/2020-01/20200118-04-05.txt: 将 between the first person and 与 is not part of the name.
+    (
+        "经双方商定，国务委员兼外交部长王毅将与文莱外交事务主管部长艾瑞万共同主持会议。",
+        [("主持", ["王毅", "艾瑞万"], ["国务委员兼外交部长", "文莱外交事务主管部长"])],
+    ),
+    # rmrb/2019-10/20191015-03-07.txt: the party with her.
+    (
+        "为庆祝中美首对友好城市结好40周年，美国圣路易斯市市长莉达·克鲁森一行到访南京参加相关庆祝活动。",
+        [("参加", ["莉达·克鲁森"], ["美国圣路易斯市市长"])],
+    ),
+    # rmrb/2020-01/20200115-01-02.txt: 应邀 before a roll call; a representative before a name (和 … 代表吕建).
+    (
+        "应邀出席的还有全国政协副主席董建华、何厚铧、梁振英，已退出领导岗位的各民主党派中央、全国工商联原主席。",
+        [("出席", ["董建华", "何厚铧", "梁振英"], ["全国政协副主席"] * 3)],
+    ),
+    # rmrb/2020-01/20200117-02-07.txt (an annotated attendance file): 执行官 is a title.
+    (
+        "受邀参加协议签署仪式的美国商会首席执行官托马斯·多诺霍表示：“这项协议为美国企业提供了必要的确定性。”",
+        [("参加", ["托马斯·多诺霍"], ["美国商会首席执行官"])],
+    ),
+    # rmrb/2020-01/20200106-01-01.txt: 就四赴海外 is what 习近平主席 did (no adverb opens a name); 密集 is how.
+    (
+        "2019年6月，仅一个月之内，习近平主席就四赴海外、踏上五国，密集出席约90场双多边活动。",
+        [("出席", ["习近平"], ["主席"])],
+    ),
 ]
 ATTENDEE_LOOK_ALIKES = [
     "中央全面深化改革委员会委员出席会议，中央和国家机关有关部门负责同志列席会议。",  # collectives only
@@ -371,12 +464,51 @@ ATTENDEE_LOOK_ALIKES = [
     "健全委员履职档案、常委提交履职报告制度，分批次组织委员列席常委会会议。",
     # rmrb/2020-05/20200526-05-01.txt: 解放军 is an army, not a 解 surname.
     "出席十三届全国人大三次会议的解放军和武警部队代表，谈论起一个个感人故事。",
+    # Issue 15 part 4 (session 7): phrases that are no names, corpus lines.
+    # web/newscrawl/add_content_xinhuanet4_idx71.txt line 8: 参加…的部队 is whom he received.
+    "朝鲜劳动党总书记、国务委员长金正恩20日在接见参加上述发射训练的导弹部队时表示，朝鲜将毫不犹豫。",
+    # rmrb/2020-05/20200524-02-02.txt-like (rmrb/2019-10/20191023-02-02.txt): whom he met attended, not he.
+    "中共中央政治局常委、国务院副总理韩正21日在山西太原集体会见出席2019年太原能源低碳发展论坛的主要外宾。",
+    # web/hkcnews/article_14938.md line 28: a weekday, no name.
+    "周三出席會議的代表來自30個政策局、部門和機構，包括屋宇署、民安隊。",
+    # web/hkcnews/article_29047.md line 33: 主持權力 is a noun; 則批評… is what the spokesman did.
+    "中聯辦發言人則批評郭榮鏗惡意解讀規則，濫用主持權力，不但不積極主持主席選舉。",
+    # rmrb/2020-05/20200517-04-01.txt line 10: the copula ends the subject (陈飘是 is no name; its reader counts none).
+    "陈飘是一名“土味”十足的人大代表，参加调研，走村入户。",
+    # rmrb/2019-02/20190220-04-02.txt: 单位 after 成员 is a unit.
+    "北京世园会组委会各成员单位参加会议。",
+    # rmrb/2020-02/20200208-04-07.txt, 2020-02/20200206-14-02.txt, 2020-01/20200127-03-01.txt: a quantifier,
+    # a verb (关系到) and an adverb (陆续到来) before the verb.
+    "许多第一次参加疫情防控的年轻同事对突如其来的疫情有些不知所措。",
+    "基本都是世界纪录的标准，关系到我们能不能参加奥运会。",
+    "陆续到来参加活动的各国客人和华侨华人向中国维和官兵们互致问候。",
+    # rmrb/2020-05/20200523-07-01.txt (corpus sample, annotated with no attendance): a count of times is several
+    # past events, not an attendance.
+    "2016年6月、2018年8月、2019年12月，习近平总书记三次主持中央政治局常委会会议，听取并原则同意请示汇报。",
+    # rmrb/2019-02/20190212-01-01.txt, 2020-05/20200520-02-01.txt: 连续 (several years) is no name and no one event.
+    "总书记连续5年参加十二届全国人大上海代表团审议时作出的指示要求，为上海指明了新的发展定位。",
+    "习近平总书记深入全国集中连片特困地区，考察了20多个贫困村，连续4年主持中央政治局常委会会议听取汇报。",
+    # web/xispeech/all_data_row35.txt: whom a speech addresses is not who attends; 先生 is no name.
+    "尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席今天的气候雄心峰会。",
+    # rmrb/2020-01/20200102-17-06.txt: 孟方 (the Bangladeshi side) before 代表 is no name.
+    "出席仪式的孟方代表表示，期待中国投资者来孟投资。",
+    # formats/pdf-text/hushengjie_shou-benkesheng-xueji-guanli-tiaoli.pdf: a modal and an adverb.
+    "未获准转专业（或转学）的学生，应继续参加原学院、原专业的教育教学活动；",
+    # formats/pdf-text/aitejiu_xingfa_wps.pdf (刑法 第二百二十四条之一): 以… opens a prepositional phrase.
+    "组织、领导以推销商品、提供服务等经营活动为名，要求参加者以缴纳费用或者购买商品方式获得加入资格。",
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ATTENDEE_CASES)
 def test_attendee_groups(text: str, expected: list[tuple[str, list[str], list[str | None]]]) -> None:
     assert _groups(text) == expected
+
+
+def test_a_pronoun_joined_to_the_first_person_is_no_role() -> None:
+    # rmrb/2020-01/20200102-11-02.txt line 8 (annotated: 村主任扶元初, 扶贫干部刘龙华; the second is not read yet).
+    text = "第二天早上7点，他和村主任扶元初、扶贫干部刘龙华一起去参加温塘镇组织的脱贫攻坚紧急调度会议。"
+    (verb, names, roles), *_ = _groups(text)
+    assert (verb, names[0], roles[0]) == ("参加", "扶元初", "村主任")
 
 
 @pytest.mark.parametrize("text", ATTENDEE_LOOK_ALIKES)
@@ -391,6 +523,11 @@ def test_attendee_look_alikes(text: str) -> None:
         ("李克强栗战书王沪宁出席", ["李克强", "栗战书", "王沪宁"], ["李克强", "栗战书", "王沪宁"]),
         ("中共中央总书记习近平主持会议", [], ["习近平"]),
         ("尤权出席并讲话", [], ["尤权"]),  # rmrb/2019-10/20191024-04-05.txt
+        # An event noun that names no event, and one more thing done (rmrb/2019-10/20191019-01-03.txt line 3,
+        # 2019-02/20190221-03-03.txt, 2019-10/20191010-01-05.txt).
+        ("习近平出席开幕式并宣布运动会开幕", [], ["习近平"]),
+        ("黄坤明出席开幕式并宣读习近平主席贺信", [], ["黄坤明"]),
+        ("李克强出席闭幕式", [], ["李克强"]),
         # Unknown glued names that split two ways (林武|王成|张新 or 林武王|成张新) stay whole.
         ("林武王成张新出席", [], ["林武王成张新"]),
     ],
@@ -399,6 +536,18 @@ def test_headline_decks(deck: str, known: list[str], names: list[str]) -> None:
     groups, diagnostics = deck_groups([deck], [shadow(deck)], known)
     assert [list(g.names) for g in groups] == [names]
     assert bool(diagnostics) == (names == ["林武王成张新"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "汪洋出席宗教团体负责人迎春座谈会",  # rmrb/2020-01/20200122-03-01.txt: a named event makes a title
+        "王东明出席第三次六国议长会议",  # rmrb/2019-10/20191013-03-08.txt
+        "习近平出席第二十五届圣彼得堡国际经济论坛全会并致辞",  # web/xwlb/20220618.md
+    ],
+)
+def test_titles_that_are_sentences_are_no_decks(title: str) -> None:
+    assert deck_groups([title], [shadow(title)], [])[0] == []
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
 import bulletins
-from bulletins.confidence import PARTS, ConfidenceModel, Evidence, Logistic, review_list, shipped, with_confidence
-from bulletins.model import Document, Point, iter_blocks
+from bulletins.confidence import (
+    DOUBTS,
+    PARTS,
+    ConfidenceModel,
+    Evidence,
+    Logistic,
+    bulletin_features,
+    review_list,
+    shipped,
+    with_confidence,
+)
+from bulletins.model import AttendeeGroup, Diagnostic, Document, Paragraph, Point, Where, iter_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,8 +70,8 @@ def test_parse_scores_every_bulletin_and_part() -> None:
     assert document.bulletins
     seen = 0
     for b in document.bulletins:
-        parts = [b, b.headline, b.dateline, b.closing, *b.attendees]
-        parts += [p for p in iter_blocks(b.body) if isinstance(p, Point)]
+        points = [p for p in iter_blocks(b.body) if isinstance(p, Point)]
+        parts = [b, b.headline, b.dateline, b.closing, *b.attendees, *points]  # one display: its type covers Point
         for part in parts:
             if part is not None:
                 assert part.confidence is not None and 0.0 <= part.confidence <= 1.0
@@ -131,3 +142,93 @@ def test_parsing_needs_no_training_extra() -> None:
         "assert 0 <= b.confidence <= 1, b.confidence\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+# --------------------------------------------------------------------------------------------
+# Doubts: signs that the rules saw something and did not take it (bulletin_features' doubt=…).
+
+
+def _one(*blocks: Any, **changes: Any) -> Document:
+    """A parsed one-bulletin document whose bulletin is given *blocks* (lines 1-9) and *changes*."""
+    document = bulletins.parse("标题\n\n正文。\n")
+    fields: dict[str, Any] = {"lines": (1, 9), "body": tuple(blocks), "attendees": ()} | changes
+    b = attrs.evolve(document.bulletins[0], **fields)
+    return attrs.evolve(document, bulletins=(b,), diagnostics=(), residue=())
+
+
+def _para(text: str, line: int = 3) -> Paragraph:
+    return Paragraph(lines=(line, line), text=text)
+
+
+def _doubts_of(document: Document, evidence: Evidence | None = None) -> set[str]:
+    f = bulletin_features(document, 0, evidence or Evidence())
+    found = {name.removeprefix("doubt=") for name, value in f.items() if name.startswith("doubt=") and value}
+    assert f["doubts"] == len(found) and found <= set(DOUBTS)
+    return found
+
+
+def test_a_plain_bulletin_shows_no_doubt() -> None:
+    assert _doubts_of(_one(_para("会议研究了春季防火工作，部署了下一步任务。"))) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("本版图片均为资料照片。摄影：王明", "unread-credit"),
+        ("攝影：陳大文", "unread-credit"),  # Traditional forms are listed beside the Simplified ones
+        ("各位代表：现在，我代表省人民政府作报告。", "unread-salutation"),
+        ("我们要做到三点。第一，抓落实。第二，抓督查。", "unread-enumeration"),
+        ("李明、王强出席会议。", "unread-attendance"),
+        ("李明、王強參加會議。", "unread-attendance"),
+    ],
+)
+def test_text_the_rules_left_unread_is_a_doubt(text: str, doubt: str) -> None:
+    assert _doubts_of(_one(_para(text))) == {doubt}
+
+
+def test_an_attendance_sentence_read_into_a_group_is_no_doubt() -> None:
+    text = "李明、王强出席会议。"
+    group = AttendeeGroup(verb="出席", names=("李明", "王强"), text=text, where=Where(block="body/0", start=0, end=10))
+    assert _doubts_of(_one(_para(text), attendees=(group,))) == set()
+    elsewhere = AttendeeGroup(verb="出席", names=("李明",), text=text, where=Where(block="body/1", start=0, end=10))
+    assert _doubts_of(_one(_para(text), attendees=(elsewhere,))) == {"unread-attendance"}
+
+
+@pytest.mark.parametrize("name", ["陈飘是", "周三", "先生", "則批評郭榮鏗惡意解讀規則"])
+def test_an_attendee_name_shaped_like_a_clause_or_a_word_is_a_doubt(name: str) -> None:
+    group = AttendeeGroup(verb="出席", names=(name,))
+    assert _doubts_of(_one(_para("会议召开。"), attendees=(group,))) == {"odd-attendee"}
+
+
+@pytest.mark.parametrize("name", ["李明", "艾力更·依明巴海", "欧阳明高"])
+def test_an_ordinary_attendee_name_is_no_doubt(name: str) -> None:
+    group = AttendeeGroup(verb="出席", names=(name,))
+    assert _doubts_of(_one(_para("会议召开。"), attendees=(group,))) == set()
+
+
+def test_an_ordinal_word_point_is_a_doubt_and_a_numbered_one_is_not() -> None:
+    def point(marker: str, style: str) -> Point:
+        return Point(lines=(3, 3), marker=marker, style=style, level=1, number=1, text="要抓落实。")
+
+    assert _doubts_of(_one(point("首先，", "首先，"))) == {"ordinal-word-point"}
+    assert _doubts_of(_one(point("一、", "一、"))) == set()
+
+
+def test_the_lexers_diagnostics_and_rules_inside_the_bulletin_are_doubts() -> None:
+    document = _one(_para("正文。"))
+    inside = (Diagnostic(code="headless-bulletin", line=4), Diagnostic(code="wrapped-paragraph", line=5))
+    outside = (Diagnostic(code="headless-bulletin", line=20),)
+    assert _doubts_of(attrs.evolve(document, diagnostics=inside + outside)) == {"headless", "wrapped"}
+    assert _doubts_of(attrs.evolve(document, diagnostics=outside)) == set()
+    evidence = Evidence({3: "caption", 4: "marked subhead", 5: "residue line", 30: "caption"})
+    assert _doubts_of(document, evidence) == {"caption", "marked-subhead", "residue-line"}
+
+
+def test_the_shipped_model_weighs_the_doubts() -> None:
+    """Trained with the doubts: their count lowers a bulletin's confidence, all else equal."""
+    model = shipped().parts["bulletin"]
+    assert "doubts" in model.features and all(f"doubt={name}" in model.features for name in DOUBTS)
+    document = _one(_para("会议研究了春季防火工作。"))
+    plain = bulletin_features(document, 0, Evidence())
+    doubtful = plain | {"doubts": 3.0}
+    assert model.probability(doubtful) < model.probability(plain)

@@ -29,6 +29,7 @@ LINES: dict[str, list[str]] = {
     "SECTION_BYLINE": ["本报记者 鲜 敢"],
     "SPEECH_DATE": ["（2020年2月23日）"],
     "SALUTATION": ["同志们："],
+    "LEAD_SALUTATION": ["尊敬的萨勒曼国王，各位同事："],
     "PARAGRAPH": [
         "会议指出，要坚持人民至上。",
         "省委书记李希出席会议并讲话。一要强化。二要落实。",

@@ -45,7 +45,8 @@ def page_of(name: str, document: Document) -> lxml.html.HtmlElement:
 
 
 def rows(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return root.xpath('//section[@id="source"]/div')
+    found: list[lxml.html.HtmlElement] = root.xpath('//section[@id="source"]/div')  # a node-set: elements
+    return found
 
 
 def row_text(row: lxml.html.HtmlElement) -> str:

@@ -208,3 +208,32 @@ def test_a_communique_dated_in_parentheses_under_its_issuers(
     assert (date.source, date.precision) == ("headnote", precision)
     # A month alone is a date only under the issuers' names.
     assert _head_date("（2023年5月）") is None
+
+
+# A reprint's page reference dates the year-less dateline it follows (analyze/years.py publication_date).
+PAGE_REFERENCE = [
+    # web/xispeech/all_data_row18.txt's last two parts: the dateline printed last, the page reference.
+    ("（新华社北京9月11日电）《 人民日报 》（ 2020年09月12日 02 版）", "2020-09-11"),
+    # The same layout at a year's turn (made from row18's: a 12月31日 dispatch on a 2021 page is 2020's).
+    ("（新华社北京12月31日电）《 人民日报 》（ 2021年01月01日 02 版）", "2020-12-31"),
+]
+
+
+@pytest.mark.parametrize(("ending", "iso"), PAGE_REFERENCE)
+def test_a_page_reference_gives_the_dateline_its_year(ending: str, iso: str) -> None:
+    text = "今天，我们召开科学家座谈会，听听大家对“十四五”时期推动创新驱动发展的意见和建议。" * 4 + ending
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.date is not None and bulletin.date.iso == iso and bulletin.date.source == "dateline"
+
+
+def test_a_printed_year_comes_before_the_page_reference() -> None:
+    # web/xispeech/all_data_row20.txt's front matter prints 2020年9月4日: the page reference is not needed.
+    text = (
+        "在2020年中国国际服务贸易交易会全球服务贸易峰会上的致辞（2019年9月4日，北京）中华人民共和国主席 习近平"
+        "尊敬的各国领导人，女士们，先生们，朋友们：大家好！"
+        + "值此2020年中国国际服务贸易交易会举办之际，我谨致以热烈的祝贺。" * 4
+        + "（新华社北京9月4日电）《 人民日报 》（ 2020年09月05日 02 版）"
+    )
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.dateline is not None and bulletin.dateline.date is not None
+    assert bulletin.dateline.date.iso == "2019-09-04"  # the document's printed year (as altered here), not the page's

@@ -207,7 +207,11 @@ def test_page_lines_hints() -> None:
     assert by_text["各系、室、中心："].hints.align is None
     assert by_text["则（修订版）》已经学院党政联席会议审议通过，现印发给你"].hints.align is None
     # 红头 type is larger than the body's: sizes in points from box heights at 150 dpi
-    assert by_text["华南师范大学计算机学院文件"].hints.font_size > 2 * by_text["们，请遵照执行。"].hints.font_size
+    title_size, body_size = (
+        by_text["华南师范大学计算机学院文件"].hints.font_size,
+        by_text["们，请遵照执行。"].hints.font_size,
+    )
+    assert title_size is not None and body_size is not None and title_size > 2 * body_size
     table = by_text["评价主体"]
     assert table.text == "评价主体\t认同" and table.hints.table_cell and table.hints.align is None
     assert by_text["二〇二四年七月一日"].origin == "page 1 box 780,1420,1077,1455 conf 0.88"

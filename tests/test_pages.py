@@ -160,7 +160,7 @@ def _parse(name: str) -> Document:
 
 def _bulletin_lines(document: Document) -> set[str]:
     """Every line of text a bulletin holds (headline, paragraphs, points …), whitespace squashed."""
-    found = set()
+    found: set[str] = set()
     for held in held_texts(document):
         if held.bulletin is not None:
             found.update(_squash(part) for part in held.text.split("\n") if part.strip())

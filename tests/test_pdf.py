@@ -9,15 +9,21 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypedDict
 
 import attrs
 import pytest
 
 import bulletins
+from bulletins.decode import Errors
 from bulletins.errors import ReadError
-from bulletins.readers import choose_reader, get_reader
+from bulletins.readers import Align, Reading, choose_reader, get_reader
 from tests.conftest import shared_corpus
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # in typing from Python 3.11; only the type checker reads it
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
@@ -197,8 +203,8 @@ def test_banner_kind(text: str, kind: str | None) -> None:
 class _Lines:
     """A reader giving the pipeline fixed lines (a 红头 first page as the PDF reader would hint it)."""
 
-    name = "fixed-lines"
-    suffixes = ()
+    name: ClassVar[str] = "fixed-lines"
+    suffixes: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, lines: list[bulletins.readers.Line]) -> None:
         self.lines = lines
@@ -206,17 +212,27 @@ class _Lines:
     def sniff(self, data: bytes) -> bool:
         return False
 
-    def read(self, data: bytes, *, source: str | None = None, errors: str = "strict") -> object:
-        from bulletins.readers import Reading
+    def read(self, data: bytes, *, source: str | None = None, errors: Errors = "strict") -> Iterator[Reading]:
         from bulletins.readers._banner import mark_banner
 
         yield Reading(format="pdf", lines=tuple(mark_banner(self.lines)))
 
 
-def _hinted(text: str, page: int = 1, **hints: object) -> bulletins.readers.Line:
+class _HintFields(TypedDict, total=False):
+    """The Hints fields these tests set besides the page."""
+
+    align: Align
+    font_size: float
+    furniture: bool
+    indent: bool
+    rule_above: bool
+    table_cell: bool
+
+
+def _hinted(text: str, page: int = 1, **hints: Unpack[_HintFields]) -> bulletins.readers.Line:
     from bulletins.readers import Hints, Line
 
-    return Line(text=text, origin=f"page {page}", hints=Hints(page=page, **hints))  # type: ignore[arg-type]
+    return Line(text=text, origin=f"page {page}", hints=Hints(page=page, **hints))
 
 
 RED_HEADER = [
@@ -263,7 +279,7 @@ def test_a_scanned_colophon_stays_with_its_notice() -> None:
     from bulletins.model import held_texts
     from bulletins.readers import Place
 
-    texts = [
+    texts: list[tuple[str, _HintFields]] = [
         ("信息学院试卷命题实施细则", {"align": "center", "font_size": 22.0}),
         ("各系、室、中心：", {}),
         ("现将实施细则印发给你们，请遵照执行。", {"indent": True}),

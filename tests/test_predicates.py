@@ -118,12 +118,18 @@ CAPTION_TAILS = [
     ),  # article_32702.md line 51
     ("美國太空總署拍得山竹竹風眼。NASA網頁", "NASA網頁", ()),  # article_14938.md line 34
     ("勞工及福利局長羅致光。美聯社", "美聯社", ()),  # article_32702.md line 26 (its last sentence)
+    (
+        "對於連日來，由中央官員到特區政府都多次批評他，羅冠聰直言感到可笑，亦出乎其意料之外。（訪問截圖）",
+        "（訪問截圖）",
+        (),
+    ),  # article_48942.md line 34: a screenshot of the interview
 ]
 CAPTION_TAIL_LOOK_ALIKES = [
     "这是一个没有署名的图片说明。",
     "展览展出了三百多张历史图片",  # no sentence ends before it: the caption's own words
     "记者翻看着一张张老照片。他说，这些都是珍贵的历史图片，要好好保存下去。",  # a sentence, not a credit
     "登录人大三次会议新闻中心网页",  # rmrb: 网页 with no sentence before it
+    "他向记者展示了手机里的聊天截图",  # 截图 in the caption's own words, no sentence before it
 ]
 
 
@@ -322,6 +328,77 @@ def test_a_line_with_no_breaks_is_cut_where_its_parts_would_start_a_line() -> No
     quoted = "据报道，" + "他说新华社北京8月17日电的消息已经传开，" * 8 + "大家都很高兴。"
     assert [quoted[a:b] for a, b in segments(quoted)] == [quoted]
     assert segments("贺信值此") == [(0, 4)]
+
+
+# A text run together on its only line: sentence-level cuts (lexing/rules/packed.py). Each case is
+# a real passage (file named), the parts it must be cut into, and look-alikes that stay whole.
+RUN_TOGETHER = [
+    # web/xispeech/all_data_row35.txt: a salutation opening the text, then 第一，…第三， after sentence ends.
+    (
+        "尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席今天的气候雄心峰会。"
+        + "5年前，各国领导人以最大的政治决心和智慧推动达成应对气候变化《巴黎协定》。" * 3
+        + "在此，我提3点倡议。"
+        "第一，团结一心，开创合作共赢的气候治理新局面。第二，提振雄心，形成各尽所能的气候治理新体系。",
+        ["尊敬的古特雷斯秘书长先生，尊敬的各位同事：", "很高兴", "第一，团结", "第二，提振"],
+    ),
+    # web/xispeech/all_data_row18.txt: 一、 run into its first sentence, 一是…二是 after sentence ends.
+    (
+        "下面，结合大家的发言，我谈几点意见。"
+        * 4
+        + "一、充分认识加快科技创新的重大战略意义党的十八大以来，我们高度重视。"
+        "一是加快科技创新是推动高质量发展的需要。二是加快科技创新是实现人民高品质生活的需要。"
+        "二、加快解决制约科技创新发展的一些关键问题我国拥有数量众多的科技工作者。",
+        ["下面，", "一、充分", "一是加快", "二是加快", "二、加快"],
+    ),
+    # web/xispeech/all_data_row51.txt: 一是… starts again under 二、 (each series counted where it stands).
+    (
+        "九是更加重视促进人的全面发展和社会全面进步，强化建设高质量教育体系、健全社会保障体系、全面推进健康中国建设等方面内容。"
+        "十是把维护国家安全放在更加突出的位置。二、建议稿的主要考虑和基本框架建议稿起草的总体考虑是这样的。"
+        "一是处理好继承和创新的关系，做好“两个一百年”奋斗目标有机衔接。二是处理好政府和市场的关系，更好发挥我国制度优势。",
+        # 九是 opens the passage (no sentence end before it), so 十是 and 二、 stand alone here: no series, no cut.
+        ["九是更加", "一是处理", "二是处理"],
+    ),
+    # web/xispeech/all_data_row6.txt: a photographer's credit ends a caption; the next point starts after it.
+    (
+        "2月5日，中央全面依法治国委员会第三次会议在北京召开。"
+        * 3
+        + "党和国家领导人习近平、李克强、栗战书、汪洋、王沪宁、赵乐际、韩正等出席会议。 新华社记者 鞠鹏/摄"
+        "第三，改革完善重大疫情防控救治体系。要健全重大疫情应急响应机制。第四，健全重大疾病医疗保险和救助制度。"
+        "要健全应急医疗救助机制。",
+        ["2月5日，", "第三，改革", "第四，健全"],  # the credit stays the caption's tail
+    ),
+    # web/newscrawl/add_content_81-1_idx107.txt: a credit with no agency, a name and 摄; the text goes on after it.
+    (
+        "1月25日下午，国防部举行例行记者会，国防部新闻局局长、国防部新闻发言人吴谦大校答记者问。孙悦 摄"
+        "吴谦：各位记者朋友，大家下午好！欢迎出席2024年1月国防部例行记者会。请记者朋友们提问。" * 2,
+        ["1月25日", "吴谦：各位", "吴谦：各位"],
+    ),
+]
+RUN_TOGETHER_WHOLE = [
+    # rmrb/2020-01/20200102-01-02.txt: 第一， with no 第二， after a sentence end is no series.
+    "我们要坚持以下原则。" * 10 + "第一，毫不动摇坚持和巩固中国特色社会主义制度。" + "这是根本。" * 5,
+    # rmrb/2020-01 photo-tips feature: 拍摄 and 摄氏度 after a sentence end are no credits.
+    "天气很冷。" * 20 + "雪地中拍摄，如果前期为了保暖。这样拍摄的雪景有一种不同的美。在零下20多摄氏度的严寒中。",
+    # 一、二线城市: a list of numerals, not a heading.
+    "房价趋稳。" * 20 + "一、二线城市成交回落。二、三线城市成交上升。",
+]
+
+
+@pytest.mark.parametrize(("line", "starts"), RUN_TOGETHER)
+def test_a_text_run_together_is_cut_at_its_sentences(line: str, starts: list[str]) -> None:
+    from bulletins.lexing.rules.packed import segments
+
+    parts = [line[a:b] for a, b in segments(line, run_together=True)]
+    assert [part[: len(start)] for part, start in zip(parts, starts, strict=True)] == starts
+    # A paragraph of a text that keeps its line breaks is never cut at its sentences.
+    assert len(segments(line)) == 1 or line.startswith("尊敬的")
+
+
+@pytest.mark.parametrize("line", RUN_TOGETHER_WHOLE)
+def test_look_alikes_of_run_together_parts_stay_whole(line: str) -> None:
+    from bulletins.lexing.rules.packed import segments
+
+    assert segments(line, run_together=True) == [(0, len(line))]
 
 
 # -- foreign writers (rmrb 国际论坛 pages) --------------------------------------------------------

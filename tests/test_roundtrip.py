@@ -42,8 +42,8 @@ def test_printed_bulletins_parse_back(rendered: tuple[str, list[Spec], bool]) ->
         if spec.dateline is None:
             assert bulletin.dateline is None
         else:
-            assert bulletin.dateline is not None and bulletin.dateline.date is not None
             d = bulletin.dateline
+            assert d is not None and d.date is not None
             assert (d.agency, d.place, d.date.month, d.date.day) == spec.dateline
             assert d.trailing == bool(spec.trailing)
         assert list(bulletin.byline) == spec.byline

@@ -323,6 +323,12 @@ SALUTATION_TWO_LINES = (
     "在庆祝中华人民共和国成立70周年招待会上的讲话\n（2019年9月30日）\n女士们，先生们，\n同志们，朋友们：\n"
     "　　在这金风送爽的美好时节，我们迎来了中华人民共和国成立70周年。\n"
 )
+# rmrb/2019-10/20191002-02-02.txt lines 2–6 (the second draw's rmrb speech miss, its last sentence cut): a
+# plural addressee with who they are (全国同胞们，) over the salutation line.
+COMPATRIOTS = (
+    "在庆祝中华人民共和国成立70周年大会上的讲话\n（2019年10月1日）\n全国同胞们，\n同志们，朋友们：\n"
+    "　　今天，我们隆重集会，庆祝中华人民共和国成立70周年。\n"
+)
 # The same lines with the last salutation line left out (made here): an addressee line over body text is no
 # salutation, and the date is the document's.
 SALUTATION_CUT = SALUTATION_TWO_LINES.replace("同志们，朋友们：\n", "")
@@ -415,6 +421,10 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("salutation over lines", _text(SALUTATION_TWO_LINES), 3),  # 女士们，先生们，
     ("salutation over lines", _text(SALUTATION_TWO_LINES), 4),  # 同志们，朋友们：
     ("speech date", _text(SALUTATION_TWO_LINES), 2),  # （2019年9月30日） over the two lines
+    # rmrb/2019-10/20191002-02-02.txt (the second draw's rmrb speech miss): a plural addressee with who they are.
+    ("speech date", _text(COMPATRIOTS), 2),  # （2019年10月1日）
+    ("salutation over lines", _text(COMPATRIOTS), 3),  # 全国同胞们，
+    ("salutation over lines", _text(COMPATRIOTS), 4),  # 同志们，朋友们：
     ("speech front metadata", _text(HENAN), 3),  # 来源：河南日报 (over the speaker's line)
     ("speech front metadata", _text(HENAN), 4),  # 时间：2026-02-03
     ("speech front metadata", _text(QINGHAI), 4),  # 2026-01-31 07:00:44 (under the speaker's line)
@@ -425,6 +435,8 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("speaker office", _text(SPLIT_SPEAKER), 4),  # 张　雨　浦
     ("salutation", _file(SEEDS / "004_2ba47e9fb844da27.txt"), 5),  # 同志们：
     ("salutation", _file(CORPUS / "rmrb/2020-01/20200101-02-01.txt"), 4),  # 同志们，朋友们：
+    # 尊敬的古特雷斯秘书长先生，尊敬的各位同事： opening a speech printed without its title, run into its text.
+    ("salutation", _file(CORPUS / "web/xispeech/all_data_row35.txt"), 1),
     ("byline", _file(SEEDS / "003_eb6abe27dfbda830.txt"), 74),  # 王荣 王晓丽
     ("byline", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2),  # 新华社记者刘赞
     ("closing date", _file(SEEDS / "002_58afc2a1a6f5e462.txt"), 31),  # 2020年2月9日 under 党委办公室
@@ -501,6 +513,16 @@ LOOK_ALIKES: list[tuple[str, tuple[bytes, str], int, str]] = [
     ("stat callout", _text(STAT_IN_BODY), 3, "short run"),
     # 新华社记者刘赞 under a 题：-title is a byline, never a credit (no 摄).
     ("credit", _file(CORPUS / "web/newscrawl/add_content_xinhuanet4_idx95.txt"), 2, "byline"),
+    # A salutation after a dispatch's lede (讲话全文如下：) is the quoted speech's text, not a bulletin's opening.
+    (
+        "salutation",
+        _text(
+            "新华社北京3月26日电 国家主席习近平26日晚在北京出席二十国集团领导人应对新冠肺炎特别峰会，"
+            "并发表题为《携手抗疫 共克时艰》的重要讲话。讲话全文如下：\n尊敬的萨勒曼国王，各位同事：\n大家好！\n"
+        ),
+        2,
+        "body text",
+    ),
     # 湖北省人民政府： under the title and its number is the addressee, not a headnote.
     ("headnotes", _text(GOVCN_ROW23), 4, "addressee"),
 ]
@@ -849,3 +871,12 @@ def test_a_sentence_ending_with_a_colon_under_a_document_number_is_no_addressee(
     )
     found = {number: terminal for number, _, terminal in bulletins.explain(text)}
     assert found[4] == "PARAGRAPH"
+
+
+def test_a_salutation_opening_a_text_with_no_title_is_its_speech() -> None:
+    # web/xispeech/all_data_row35.txt: the salutation run into the text; the speech has no title, date or speaker.
+    (bulletin,) = bulletins.parse_file(CORPUS / "web/xispeech/all_data_row35.txt").bulletins
+    assert bulletin.headline is None and bulletin.speech is not None
+    assert bulletin.speech.salutation == "尊敬的古特雷斯秘书长先生，尊敬的各位同事："
+    assert bulletin.speech.speaker is None and bulletin.speech.date is None
+    assert [p.marker for p in bulletin.body if hasattr(p, "marker")] == ["第一，", "第二，", "第三，"]

@@ -138,6 +138,21 @@ def query(path: Path, sql: str, *args: object) -> list[tuple[object, ...]]:
         return db.execute(sql, args).fetchall()
 
 
+def count(path: Path, sql: str, *args: object) -> int:
+    """The first column of the first row a ``SELECT count(*)`` returns."""
+    n = query(path, sql, *args)[0][0]
+    assert isinstance(n, int)
+    return n
+
+
+def pairs(path: Path, sql: str, *args: object) -> dict[object, object]:
+    """The rows of a two-column SELECT as a dict, first column to second."""
+    found: dict[object, object] = {}
+    for key, value in query(path, sql, *args):  # unpacking: a row of any other width fails, as in dict()
+        found[key] = value
+    return found
+
+
 def test_tables_hold_every_document(seed_db: Path, seed_documents: dict[str, Document]) -> None:
     docs = list(seed_documents.values())
     assert query(seed_db, "SELECT source FROM files ORDER BY source") == [(name,) for name in sorted(seed_documents)]
@@ -207,7 +222,7 @@ def test_full_text_phrase_matches_like(seed_db: Path) -> None:
     assert len(headline) == 1
     # a trigram index cannot answer a phrase shorter than three characters: LIKE does (docs/database.md)
     assert query(seed_db, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH ?", '"疫情"') == [(0,)]
-    assert query(seed_db, "SELECT count(*) FROM blocks WHERE text LIKE '%疫情%'")[0][0] > 0
+    assert count(seed_db, "SELECT count(*) FROM blocks WHERE text LIKE '%疫情%'") > 0
 
 
 def test_rerun_skips_unchanged_and_replaces_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,7 +231,7 @@ def test_rerun_skips_unchanged_and_replaces_changed(tmp_path: Path, capsys: pyte
     target = tmp_path / "corpus.db"
     assert build(folder, target) == 0
     first = dump(target)
-    ids = dict(query(target, "SELECT source, id FROM files"))
+    ids = pairs(target, "SELECT source, id FROM files")
     capsys.readouterr()
     assert main(["parse", str(folder), "--to", "sqlite", "-o", str(target)]) == 0
     assert "0 files parsed, 5 unchanged since the last run (skipped)" in capsys.readouterr().err
@@ -226,10 +241,10 @@ def test_rerun_skips_unchanged_and_replaces_changed(tmp_path: Path, capsys: pyte
     changed.write_bytes(changed.read_bytes().replace("朔州市".encode(), "大同市".encode()))
     assert main(["parse", str(folder), "--to", "sqlite", "-o", str(target)]) == 0
     assert "1 file parsed, 4 unchanged" in capsys.readouterr().err
-    after = dict(query(target, "SELECT source, id FROM files"))
+    after = pairs(target, "SELECT source, id FROM files")
     assert {k: v for k, v in after.items() if k != changed.name} == {k: v for k, v in ids.items() if k != changed.name}
     assert query(target, "SELECT count(*) FROM blocks WHERE text LIKE '%朔州市%'") == [(0,)]
-    assert query(target, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH '\"大同市\"'")[0][0] > 0
+    assert count(target, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH '\"大同市\"'") > 0
     fresh = tmp_path / "fresh.db"
     assert build(folder, fresh) == 0
     assert dump(target) == dump(fresh)

@@ -47,6 +47,7 @@ def test_the_glued_deck_of_seed_001_links_three_body_attendees() -> None:
         ("body/0", ["孟凡利"], 1),
     ]
     deck = groups[1].decks[0]
+    assert document.bulletins[0].headline is not None
     assert "\n".join(document.bulletins[0].headline.lines)[deck.start : deck.end] == "李希王偉中李斌孟凡利出席會議"
 
 

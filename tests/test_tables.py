@@ -45,7 +45,7 @@ def _tables(document: Document) -> list[Table]:
 def _valid(document: Document) -> None:
     for name, schema in (("xml", _our_relaxng()), ("tei", _tei_relaxng())):
         root = etree.fromstring(bulletins.export(document, name).encode("utf-8"))
-        assert schema.validate(root), (name, schema.error_log)  # type: ignore[attr-defined]
+        assert schema.validate(root), (name, schema.error_log)
     assert bulletins.loads(bulletins.export(document, "json")) == document
 
 

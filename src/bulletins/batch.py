@@ -36,7 +36,8 @@ from ._files import temp_beside
 from .errors import BulletinsError
 from .exporters import Exporter, SourceExporter, get_exporter
 from .model import Document, Paragraph, Point, iter_blocks
-from .pipeline import parse_many, source_texts
+from .pipeline import parse_many as parse_many  # re-exported: the seam a test patches (batch.parse_many)
+from .pipeline import source_texts
 
 FIELDS: tuple[str, ...] = (
     "headline",

@@ -25,7 +25,7 @@ from .analyze.headlines import analyse_headline
 from .lexing.repairs import reattach_displaced_ledes
 from .lexing.rules.credits import foreign_writer, read_names
 from .lexing.rules.speech import is_office, speaker_name
-from .lexing.tokens import LineToken
+from .lexing.tokens import LineToken, retyped
 from .model import (
     AttendeeGroup,
     Block,
@@ -167,6 +167,21 @@ def _read(block: Paragraph | Point, text_shadow: str) -> _Read:
     return _Read(block=block, groups=tuple(groups), doubts=tuple(doubts))
 
 
+def _caption_groups(caption: Caption, said: set[tuple[str, tuple[str, ...]]]) -> tuple[AttendeeGroup, ...]:
+    """The attendee groups of a photo caption inside a bulletin that the body does not say already.
+
+    A caption names people as a paragraph does (``党和国家领导人习近平、李克强、…等出席会议。``, a caption of
+    web/xispeech that its reader counts). A caption that repeats a body sentence (seed 002's photos, each
+    captioned ``…习近平在江西考察，主持召开…座谈会``) is the same attendance: its group (same verb, same
+    names) is left out. (web/hkcnews/article_48942.md prints a figcaption and repeats it as a paragraph;
+    its reader counted both, flagged: the body's is kept.)
+    """
+    if not _ANY_VERB.search(caption.text):
+        return ()
+    groups = find_groups([TextBlock(block="", text=caption.text, shadow=shadow(caption.text))])
+    return tuple(g for g in groups if (g.verb, g.names) not in said)
+
+
 def _doubt(read: _Read) -> list[Diagnostic]:
     return [
         Diagnostic(
@@ -182,13 +197,13 @@ def _doubt(read: _Read) -> list[Diagnostic]:
 def _attendees(
     headline: Headline | None,
     body: tuple[Block, ...],
-    read: dict[tuple[str, tuple[int, int]], tuple[AttendeeGroup, ...]],
+    read: dict[tuple[str, tuple[int, int], str], tuple[AttendeeGroup, ...]],
 ) -> tuple[list[AttendeeGroup], list[Diagnostic]]:
     """Number the groups read from body blocks (``body/N``, depth first) and read the headline's deck."""
     in_body = [
         attrs.evolve(group, where=attrs.evolve(group.where, block=f"body/{k}") if group.where else None)
         for k, block in enumerate(iter_blocks(body))
-        for group in read.get((block.type, block.lines), ())
+        for group in read.get((block.type, block.lines, block.text), ())
     ]
     texts = [*(headline.lines if headline is not None else ()), *(block.text for block in iter_blocks(body))]
     in_body = resolve_titles(in_body, texts)
@@ -345,9 +360,12 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
                 if c.source_lines
             )
             elements = tuple(sorted((*elements, *extra), key=lambda e: e.lines))
-        read: dict[tuple[str, tuple[int, int]], tuple[AttendeeGroup, ...]] = {
-            (p.block.type, p.block.lines): p.groups for p in parts if isinstance(p, _Read)
+        # Keyed by text too: the paragraphs of one packed line share their line numbers.
+        read: dict[tuple[str, tuple[int, int], str], tuple[AttendeeGroup, ...]] = {
+            (p.block.type, p.block.lines, p.block.text): p.groups for p in parts if isinstance(p, _Read)
         }
+        said = {(g.verb, g.names) for groups in read.values() for g in groups}
+        read.update(((p.type, p.lines, p.text), _caption_groups(p, said)) for p in parts if isinstance(p, Caption))
         blocks = [
             p.block if isinstance(p, _Read) else p for p in parts if isinstance(p, _Read | Subhead | Caption | Table)
         ]
@@ -507,6 +525,10 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
             salutation=salutation,
             source_lines=tuple(_source_line(t) for t in tokens),
         )
+
+    def lead_speech(self, token: LineToken) -> Speech:
+        """A salutation that opens a bulletin printed without its title: a speech of a salutation only."""
+        return self.speech(retyped(token, "SALUTATION"))
 
     def paragraph(self, token: LineToken) -> _Read:
         """A body paragraph."""

@@ -22,6 +22,7 @@ import bisect
 import functools
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -29,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from .model import AttendeeGroup, Closing, Dateline, Document, Headline, Point, iter_blocks
+from .model import AttendeeGroup, Bulletin, Closing, Dateline, Document, Headline, Point, iter_blocks
 
 PARTS = ("bulletin", "headline", "dateline", "attendees", "points", "closing")
 """The models: one per thing that carries a confidence."""
@@ -91,7 +92,103 @@ def bulletin_features(document: Document, index: int, evidence: Evidence) -> dic
     f["residue_inside"] = _log(where.count("residue", first, last))
     f["recovered"] = _log(where.count("recovered", first, last))
     f["warnings"] = _log(where.count("warnings", first, last))
+    doubts = _doubts(b, blocks, where, evidence)
+    f["doubts"] = float(len(doubts))
+    f.update((f"doubt={name}", 1.0) for name in doubts)
     return f
+
+
+DOUBTS = (
+    "unread-credit",
+    "unread-salutation",
+    "unread-enumeration",
+    "unread-attendance",
+    "odd-attendee",
+    "ordinal-word-point",
+    "headless",
+    "wrapped",
+    "marked-subhead",
+    "caption",
+    "residue-line",
+)
+"""Signs that the rules saw something in a bulletin and did not take it, or took it on weak evidence
+(:func:`_doubts`). A bulletin's features hold each sign it shows and how many: the count carries one
+weight shared by every sign, so a sign met in one source only still counts when that source is left out."""
+
+# Each pattern lists the Traditional forms beside the Simplified ones: no script conversion here.
+_CREDIT_WORDS = re.compile(
+    r"(?:摄影|攝影|图片|圖片|制图|製圖|责编|責編|责任编辑|責任編輯|编辑|編輯|出处|出處|来源|來源|作者|记者|記者|撰文)"
+    r"\s*[：:／/|]|[（(](?:摄影|攝影|记者|記者|图|圖)|本报记者|本報記者|新华社记者|新華社記者"
+)
+_SALUTATION = re.compile(
+    r"(?:尊敬的|各位|同志[们們]|朋友[们們]|女士[们們]|先生[们們]|同胞[们們]|代表[们們])[^。！？!?]{0,80}[：:]"
+)
+_ENUMERATOR = re.compile(
+    r"(?:^|[。；！？\s])(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、"
+    r"|首先，|其次，|最[后後]，)"
+)
+_ATTENDANCE = re.compile(r"出席|列席|参加|參加|陪同|主持|与会|與會")
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
+_ODD_NAME = re.compile(r"[是的在了和与與及说說称稱则則批评評周年月日]$|^(?:先生|女士|周[一二三四五六日])$")
+_HEAD_TEXT = 2000
+"""Characters of the bulletin's text searched for an unread salutation (front matter is at its head)."""
+
+
+def _doubts(b: Bulletin, blocks: Sequence[Any], where: _Lines, evidence: Evidence) -> list[str]:
+    """The signs of :data:`DOUBTS` the bulletin shows (each once), in that order.
+
+    ``unread-credit``: a credit word with its colon (摄影：, 责编：, 本报记者) left in a body block;
+    ``unread-salutation``: a salutation line (各位代表：) near the head and no speech salutation read;
+    ``unread-enumeration``: more enumerators in the text (第一，, 一是, 二、) than points taken;
+    ``unread-attendance``: a sentence with an attendance verb (出席, 参加, 主持) that no attendee
+    group was read from; ``odd-attendee``: an attendee name shaped like a clause (ends in 是, 则, 日;
+    five characters or more with no ·) or a word (先生, 周三); ``ordinal-word-point``: a point whose
+    marker is 首先，/ 其次，/ 最后， (the weakest marker); ``headless``, ``wrapped``: the lexer's
+    ``headless-bulletin`` and ``wrapped-paragraph`` diagnostics inside the bulletin;
+    ``marked-subhead``, ``caption``, ``residue-line``: a line decided by that context rule.
+    """
+    first, last = b.lines
+    texts = [getattr(x, "text", "") or "" for x in blocks]
+    body = "\n".join(texts)
+    points = [x for x in blocks if isinstance(x, Point)]
+    prose = [t for x, t in zip(blocks, texts, strict=True) if not isinstance(x, Point)]
+    rules = {evidence.rules.get(k) for k in range(first, last + 1)} if evidence.rules else set()
+    found = {
+        "unread-credit": any(_CREDIT_WORDS.search(t) for t in prose),
+        "unread-salutation": (b.speech is None or b.speech.salutation is None)
+        and _SALUTATION.search(body[:_HEAD_TEXT]) is not None,
+        "unread-enumeration": len(_ENUMERATOR.findall(body)) > len(points),
+        "unread-attendance": _unread_attendance(b, texts),
+        "odd-attendee": any(
+            _ODD_NAME.search(n) or (len(n) > 4 and "·" not in n and "・" not in n) for g in b.attendees for n in g.names
+        ),
+        "ordinal-word-point": any(p.style == "首先，" for p in points),
+        "headless": where.count("headless", first, last) > 0,
+        "wrapped": where.count("wrapped", first, last) > 0,
+        "marked-subhead": "marked subhead" in rules,
+        "caption": "caption" in rules,
+        "residue-line": "residue line" in rules,
+    }
+    return [name for name in DOUBTS if found[name]]
+
+
+def _unread_attendance(b: Bulletin, texts: Sequence[str]) -> bool:
+    """A sentence of the headline or a body block holds an attendance verb and no attendee group was read from it."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for g in b.attendees:
+        for w in (g.where, *g.decks):
+            if w is not None:
+                spans.setdefault(w.block, []).append((w.start, w.end))
+    named = [("headline", "\n".join(b.headline.lines) if b.headline else "")]
+    named += [(f"body/{n}", t) for n, t in enumerate(texts)]
+    for name, text in named:
+        if not _ATTENDANCE.search(text):
+            continue
+        taken = spans.get(name, ())
+        for m in _SENTENCE.finditer(text):
+            if _ATTENDANCE.search(m.group(0)) and not any(s < m.end() and m.start() < e for s, e in taken):
+                return True
+    return False
 
 
 @attrs.frozen
@@ -118,6 +215,8 @@ def _where(document: Document) -> _Lines:
             "residue": sorted(r.lines[0] for r in document.residue),
             "recovered": sorted(d.line for d in document.diagnostics if d.code == "recovered-line" and d.line),
             "warnings": sorted(d.line for d in document.diagnostics if d.line),
+            "headless": sorted(d.line for d in document.diagnostics if d.code == "headless-bulletin" and d.line),
+            "wrapped": sorted(d.line for d in document.diagnostics if d.code == "wrapped-paragraph" and d.line),
         }
     )
     _WHERE.clear()  # one document at a time: never a growing cache

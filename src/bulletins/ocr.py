@@ -214,7 +214,67 @@ def recognize(image: bytes | Image.Image, *, page: int | None = None) -> list[Oc
         if clean and float(score) >= _MIN_CONFIDENCE:
             box = (min(xs), min(ys), max(xs), max(ys))
             lines.append(OcrLine(text=clean, box=box, confidence=float(score), page=page))
-    return reading_order(_with_red(original, lines))
+    return _reread_banner(engine, original, reading_order(_with_red(original, lines)), page)
+
+
+_BANNER_LINES = 3  # the 发文机关标志 is among the first rows of a page
+_BANNER_BAND = 3.0  # the band under it re-read: three of its heights (the 发文字号 and the red rule)
+_BANNER_LARGE = 1.3  # the 发文机关标志 is set larger than the body (2.1–2.4 times on the typed pages)
+# 国办发〔2017〕74号, 沪海洋信息[2020]行23号: a 发文字号, once the band is read (spaces between its parts allowed).
+_NUMBER_READ = re.compile(r"[\[［【〔(（]\s*\d{4}\s*[\]］】〕)）].{0,3}\d{1,4}\s*号")
+
+
+def _reread_banner(engine: Any, original: Image.Image, lines: list[OcrLine], page: int | None) -> list[OcrLine]:
+    """Re-read the band under a page's 发文机关标志 in the red ink's own contrast, where no 发文字号 was read.
+
+    :func:`prepare` turns red ink pale, so that black print under a seal stands out; a 发文字号 printed
+    in pale red under a red 发文机关标志 then all but vanishes (formats/pdf-scanned
+    hushengjie_shou-xinxi-hang-2020-23 p1: ``沪海洋信息 [2020] 行 23 号`` in pink, read as ``息120201``).
+    Where a line ending in 文件 in large type opens the page and nothing in the band of three of its
+    heights under it reads as a number (``〔2020〕…号``), that band alone is read again with each
+    pixel's darkest channel as its grey (red and pink ink dark, paper white), and its lines replace
+    the band's first reading when they hold the number. Pages without a 版头 are never read twice.
+    """
+    if not lines:
+        return lines
+    heights = sorted(ln.height for ln in lines)
+    median = heights[len(heights) // 2]
+    head = next(
+        (ln for ln in lines[:_BANNER_LINES] if ln.text.endswith("文件") and ln.height >= _BANNER_LARGE * median), None
+    )
+    if head is None:
+        return lines
+    top, bottom = head.box[3], head.box[3] + _BANNER_BAND * head.height
+    inside = [ln for ln in lines if ln is not head and top <= (ln.box[1] + ln.box[3]) / 2 <= bottom]
+    if any(_NUMBER_READ.search(ln.text) for ln in inside):
+        return lines
+    import numpy as np
+    from PIL import Image
+
+    width = original.size[0]
+    band = original.convert("RGB").crop((0, int(top), width, int(min(bottom, original.size[1]))))
+    grey = np.asarray(band, dtype=np.float32).min(axis=2)
+    low, high = float(grey.min()), float(np.percentile(grey, 99))
+    if high - low < 1.0:
+        return lines
+    stretched = ((grey - low) / (high - low) * 255).clip(0, 255).astype(np.uint8)
+    try:
+        result, _ = engine(np.asarray(Image.fromarray(stretched).convert("RGB")), use_cls=False)
+    except Exception:  # the first reading stands: a second look is a bonus, never an error
+        return lines
+    found = []
+    for quad, text, score in result or ():
+        clean = normalize(str(text)).strip()
+        if clean and float(score) >= _MIN_CONFIDENCE:
+            xs = [float(p[0]) for p in quad]
+            ys = [float(p[1]) + top for p in quad]
+            found.append(
+                OcrLine(text=clean, box=(min(xs), min(ys), max(xs), max(ys)), confidence=float(score), page=page)
+            )
+    if not _NUMBER_READ.search("".join(ln.text for ln in found)):
+        return lines
+    kept = [ln for ln in lines if not any(ln is x for x in inside)]
+    return reading_order(_with_red(original, [*kept, *found]))
 
 
 _RED_MARGIN = 60  # R above max(G, B) by this much: red ink (a seal, a 红头)
@@ -335,7 +395,8 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
     (a box is about 1.35 times the type size: PP-OCR pads the glyphs), ``align`` centred or right
     against the page's text block (the most common left edge of full rows and where most of them
     end), and ``table_cell`` for a row whose boxes stand three ems apart or more. Boxes of a seal's
-    own text (:data:`SEAL_RED`) form rows of their own with the ``seal`` hint (kept as seal residue).
+    own text (:data:`SEAL_RED`) form rows of their own with the ``seal`` hint (kept as seal residue),
+    after the page's print.
     The origin is ``page N box x0,y0,x1,y1 conf C`` (pixels; the lowest confidence in the row), and
     the same box and confidence are the line's ``places`` (page 1 for a single image).
 
@@ -355,7 +416,10 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
     block = _text_block(grouped, body)
     stamped = rows(seal)
     sealed = {id(row) for row in stamped}
-    everything = sorted(grouped + stamped, key=lambda row: (row[0].box[1] + row[0].box[3]) / 2)
+    # The seal's rows come after the page's print: stamped over the 落款, a speck of its ring (``！``)
+    # stood between the issuer and the date and parted them (scnu-jiji-2024-4 p1: ``评算机学院`` /
+    # ``！`` / ``二〇二四年七月一日``), so the issuer was read as a subhead and the closing lost.
+    everything = sorted(grouped, key=_middle) + sorted(stamped, key=_middle)
     out = []
     for row in everything:
         text, table = row_text(row)
@@ -373,7 +437,44 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
         if id(row) in sealed:
             hints = Hints(font_size=size, seal=True, furniture=True)
         out.append(Line(text=text, origin=origin, hints=hints, places=(place,)))
-    return _page_numbers(out)
+    return _clause_terms(_page_numbers(out))
+
+
+# 2.2 / 2.1. / 3. 1: a standard's sub-clause number alone on its row (the PDF reader's _pdflayout._clause_alone).
+_CLAUSE_ALONE = re.compile(r"^\d{1,2}(?:[.．]\s?\d{1,2}){1,3}[.．]?$")
+
+
+def _clause_terms(out: list[Line]) -> list[Line]:
+    """Join a sub-clause number alone on its row to the term on the row under it.
+
+    A standard sets a term's number on a line of its own over the term (GB/T 1.1-2009 §6.3.3:
+    ``2.2`` / ``句子 sentence`` / its definition, formats/pdf-scanned zhuyandong_gbt15834-2011 p4); read
+    apart, the clause was a point with no text and the term a paragraph. Joined with a space, as the
+    text PDF reader joins them. Left alone: a number over another number, a seal's row, furniture.
+    """
+    joined: list[Line] = []
+    k = 0
+    while k < len(out):
+        line = out[k]
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if (
+            nxt is not None
+            and _CLAUSE_ALONE.match(line.text.strip())
+            and not _CLAUSE_ALONE.match(nxt.text.strip())
+            and not (line.hints.seal or nxt.hints.seal or line.hints.furniture or nxt.hints.furniture)
+            and not nxt.hints.table_cell
+        ):
+            joined.append(evolve(nxt, text=f"{line.text.strip()} {nxt.text}", origin=line.origin,
+                                 places=(*line.places, *nxt.places)))  # fmt: skip
+            k += 2
+            continue
+        joined.append(line)
+        k += 1
+    return joined
+
+
+def _middle(row: Sequence[OcrLine]) -> float:
+    return (row[0].box[1] + row[0].box[3]) / 2
 
 
 def _page_numbers(out: list[Line]) -> list[Line]:

@@ -19,7 +19,7 @@ from . import grammar
 from . import script as _script
 from .analyze.events import reference
 from .analyze.issued import bulletin_date
-from .analyze.years import document_year, fill_years
+from .analyze.years import document_year, fill_years, publication_date
 from .build import Parsed
 from .cleaners import DEFAULT_CLEANERS, Cleaner, clean, normalize_newlines
 from .confidence import Evidence, confidence_changes, shipped
@@ -224,8 +224,11 @@ def _document(
         # In line order; diagnostics about the whole input (no line) come last.
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line is None, d.line or 0))),
     )
-    fill = year if year is not None else document_year(document.bulletins) or _metadata_year(info.metadata)
-    if fill is not None:
+    fill = year if year is not None else document_year(document.bulletins)
+    published = publication_date(document.bulletins) if fill is None else None
+    if published is not None:  # a reprint's page reference: 《 人民日报 》（ 2020年09月12日 02 版）
+        document = attrs.evolve(document, bulletins=fill_years(document.bulletins, published.year, before=published))
+    elif (fill := fill if fill is not None else _metadata_year(info.metadata)) is not None:
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     document = _finished(document, lines, year, Evidence.from_trace(trace))
     if script == "simplified":

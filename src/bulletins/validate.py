@@ -16,8 +16,10 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from attrs import frozen
 
@@ -32,6 +34,21 @@ TEI_SCHEMA_FILE = "tei_all-4.3.0.rng"
 
 class ValidationSetupError(BulletinsError):
     """A schema could not be found, fetched or compiled."""
+
+
+class _LogEntry(Protocol):
+    @property
+    def line(self) -> int: ...
+    @property
+    def message(self) -> str: ...
+
+
+class _Schema(Protocol):
+    """What is used of a compiled ``lxml.etree.RelaxNG`` (lxml ships no type information)."""
+
+    @property
+    def error_log(self) -> Iterable[_LogEntry]: ...
+    def validate(self, root: object) -> bool: ...
 
 
 @frozen(kw_only=True)
@@ -106,21 +123,23 @@ def tei_schema_path(*, fetch: bool = True) -> Path:
 
 
 @functools.cache
-def _tei_relaxng() -> object:
+def _tei_relaxng() -> _Schema:
     from lxml import etree
 
     try:
-        return etree.RelaxNG(etree.parse(str(tei_schema_path())))
+        schema: _Schema = etree.RelaxNG(etree.parse(str(tei_schema_path())))
     except etree.LxmlError as exc:  # pragma: no cover - a corrupt cache
         raise ValidationSetupError(f"cannot compile the TEI schema: {exc}") from exc
+    return schema
 
 
 @functools.cache
-def _our_relaxng() -> object:
+def _our_relaxng() -> _Schema:
     from lxml import etree
 
     text = resources.files("bulletins").joinpath("schemas").joinpath("bulletins.rng").read_bytes()
-    return etree.RelaxNG(etree.fromstring(text))
+    schema: _Schema = etree.RelaxNG(etree.fromstring(text))
+    return schema
 
 
 def validate_bytes(data: bytes) -> Report:
@@ -144,13 +163,8 @@ def validate_bytes(data: bytes) -> Report:
         found = f"{{{namespace}}}" if namespace else ""
         message = f"root element {found}{etree.QName(root).localname} is neither TEI nor bulletins XML"
         return Report(schema="unknown", problems=(Problem(line=root.sourceline, message=message),))
-    valid = schema.validate(root)  # type: ignore[attr-defined]
+    valid = schema.validate(root)
     problems = (
-        ()
-        if valid
-        else tuple(
-            Problem(line=error.line or None, message=error.message)
-            for error in schema.error_log  # type: ignore[attr-defined]
-        )
+        () if valid else tuple(Problem(line=error.line or None, message=error.message) for error in schema.error_log)
     )
     return Report(schema=name, problems=problems)

@@ -5,8 +5,10 @@ Dates live in three places of a bulletin: the dateline, the speech front matter 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from datetime import date as _date
 
 import attrs
 
@@ -30,15 +32,44 @@ def document_year(bulletins: Sequence[Bulletin]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _fill_date(date: Date, year: int) -> Date:
-    end = _fill_date(date.end, year) if date.end is not None else None
+# 《 人民日报 》（ 2020年09月12日 02 版）: the page a reprinted text was first printed on (web/xispeech,
+# the credit 出处 of lexing/rules/credits.py).
+_PAGE_DATE = re.compile(r"[（(]\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}\s*版")
+
+
+def publication_date(bulletins: Sequence[Bulletin]) -> _date | None:
+    """The date of the page a reprint cites as its source (a credit ``出处`` with a full date), or None.
+
+    A dataset cell copied from People's Daily ends with its page reference: ``…（新华社北京9月11日电）《 人民
+    日报 》（ 2020年09月12日 02 版）`` (web/xispeech/all_data_row18.txt; row3, row10, row54 the same). The
+    dateline prints no year; the page does: the readers of both spent draws date 9月11日 as 2020-09-11.
+    """
+    for bulletin in bulletins:
+        for credit in bulletin.credits:
+            found = _PAGE_DATE.search(credit.text) if credit.role == "出处" else None
+            if found is not None:
+                try:
+                    return _date(int(found["y"]), int(found["m"]), int(found["d"]))
+                except ValueError:
+                    continue
+    return None
+
+
+def _fill_date(date: Date, year: int, before: _date | None = None) -> Date:
+    end = _fill_date(date.end, year, before) if date.end is not None else None
     if date.year is not None or date.month is None or date.day is None:
         return date if end is date.end else attrs.evolve(date, end=end)
+    if before is not None and (date.month, date.day) > (before.month, before.day):
+        year -= 1  # 12月31日 in a text printed on 2021年01月02日 is 2020's: nothing is dated after its printing
     return attrs.evolve(date, year=year, iso=f"{year:04d}-{date.month:02d}-{date.day:02d}", year_inferred=True, end=end)
 
 
-def fill_years(bulletins: Sequence[Bulletin], year: int) -> tuple[Bulletin, ...]:
-    """Return *bulletins* with every year-less date given *year*, flagged ``year_inferred``."""
+def fill_years(bulletins: Sequence[Bulletin], year: int, *, before: _date | None = None) -> tuple[Bulletin, ...]:
+    """Return *bulletins* with every year-less date given *year*, flagged ``year_inferred``.
+
+    *before*: a date nothing in the text is later than (its :func:`publication_date`): a month and
+    day after it in *year* belong to the year before.
+    """
     out = []
     for bulletin in bulletins:
         changes = {}
@@ -46,7 +77,7 @@ def fill_years(bulletins: Sequence[Bulletin], year: int) -> tuple[Bulletin, ...]
             holder = getattr(bulletin, name)
             date = getattr(holder, "date", None)
             if date is not None:
-                filled = _fill_date(date, year)
+                filled = _fill_date(date, year, before)
                 if filled is not date:
                     changes[name] = attrs.evolve(holder, date=filled)
         out.append(attrs.evolve(bulletin, **changes) if changes else bulletin)

@@ -84,6 +84,9 @@ def lex(
         The tokens in source order and the diagnostics the lexer raised.
     """
     raws: list[Raw] = []
+    # A text whose only line is long is a whole speech or article run together (a dataset cell):
+    # its line is also cut at the sentence level (lexing/rules/packed.py).
+    run_together = sum(1 for line in text.split("\n") if line.strip()) == 1
     for number, (line, shadow_line) in enumerate(zip(text.split("\n"), shadow.split("\n"), strict=True), 1):
         stripped = line.strip()
         if not stripped:
@@ -105,7 +108,7 @@ def lex(
                 )
             )
             continue
-        spans = segments(stripped)
+        spans = segments(stripped, run_together=run_together)
         toc, indent = number in headings, number in indented
         line_raws = [
             content_kind(stripped[start:end], shadow_stripped[start:end], number, toc, indented=indent)
@@ -121,7 +124,9 @@ def lex(
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # 1　总则 / 1.1　编制目的及依据: a decimal outline's numbers, where the text numbers an outline of them.
     for k, marker in decimal_markers(pairs).items():
-        if raws[k].kind in _GLUED_KINDS:
+        # 3. 1 术语 (a stray space after the dot) first read as the point 3. of style 1.
+        seen = raws[k].marker
+        if raws[k].kind in _GLUED_KINDS or (seen is not None and marker.end > seen.end):
             raws[k] = attrs.evolve(raws[k], kind="point", marker=marker)
     # A structured reader says how lines were laid out; text marks its titles by indentation only.
     raws = apply_hints(raws, hints) if hints else unindented_head(raws)

@@ -21,7 +21,7 @@ _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"
 # Page furniture (hidden) and an annex label (附件1.) may follow the 落款: GB/T 9704-2012 §7.3.6
 # prints annexes after it (gov.cn row44, formats/pdf-text hfut).
 _AFTER_CLOSING_DATE = frozenset(
-    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment"}
+    {"short", "image", "nav", "byline", "credit", "trailing_dateline", "hidden", "attachment", "cc", "imprint"}
 )
 _INTRO_MAX = 4
 

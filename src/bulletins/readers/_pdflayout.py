@@ -50,6 +50,8 @@ _SPACE = re.compile(r"\s+")
 _LATIN_END = re.compile(r"[A-Za-z0-9,;:]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(]")
 _MARGIN = 0.14  # top and bottom share of the page where furniture stands
+_OUTDENT = 3.0  # ems left of the common left edge beyond which a line does not widen the text block
+_STRAY = 10  # … when at most one full line in this many stands there
 
 
 @define
@@ -205,6 +207,11 @@ def _row_text(row: Sequence[Segment]) -> tuple[str, bool]:
     """A row's text and whether it is a table row (cells apart by three ems or more, joined by tabs)."""
     if len(row) > 1 and all(s.visible == 1 for s in row):
         return "".join(s.text.strip() for s in row), False  # 通　　知: a letter-spaced title
+    joined = "".join(s.text.strip() for s in row)
+    if len(row) <= _SPACED_HEADING and len(joined) <= _BRIDGE_CHARS // 2 and _PART.match(joined):
+        # 第一章总　　则: a chapter heading letter-spaced (a 目录's, formats/pdf-text
+        # magicpi_wangluo-anquanfa-2016 p1), not a two-cell table row that made the 目录 a table.
+        return joined, False
     text, table = row[0].text.strip(), False
     for prev, seg in itertools.pairwise(row):
         wide = seg.x0 - prev.x1 > 3 * max(seg.size, prev.size, 1.0)
@@ -237,7 +244,16 @@ def text_block(lines: Sequence[PLine], size: float, *, least: int = 2) -> Block 
     left = float(lefts.most_common(1)[0][0])
     rights = sorted(ln.x1 for ln in full)
     right = rights[max(0, int(len(rights) * 0.9) - 1)]
-    return Block(left=min(left, min(ln.x0 for ln in full)), right=right) if right > left else None
+    # A line starting a little left of the common left edge widens the block (a paragraph's first
+    # line set outdented); one far out of it does not: a browser print's footer link bar
+    # (链接：全国人大|全国政协|…, 5.5 ems left of the body, formats/pdf-text
+    # forhumanity_guobanfa-2017-74_govcn-xxgk_macos-print) moved the block's left edge so that the
+    # centred title no longer read as centred.
+    # A form's label column (2 of 8 lines, formats/ofd ofdrw_signout_shouwen-chulidan) is text: only
+    # a stray line or two (at most one full line in ten) is left out.
+    near = [ln.x0 for ln in full if ln.x0 >= left - _OUTDENT * size]
+    edge = min(left, *near) if _STRAY * (len(full) - len(near)) <= len(full) else min(ln.x0 for ln in full)
+    return Block(left=min(left, edge), right=right) if right > left else None
 
 
 def mark_furniture(pages: Sequence[tuple[PageText, list[PLine]]]) -> int:
@@ -271,12 +287,33 @@ def add_hints(lines: Sequence[PLine], block: Block | None, body: float) -> None:
         before, after = ln.x0 - block.left, block.right - ln.x1
         # A title in larger type (2号 over a 3号 body) may fill the block: symmetric is centred.
         big = body > 0 and ln.size >= 1.2 * body and before >= -em and after >= -em
-        if (big or (before >= 0.8 * em and after >= 0.8 * em)) and abs(before - after) <= 1.5 * em:
+        if (
+            (big or (before >= 0.8 * em and after >= 0.8 * em))
+            and abs(before - after) <= 1.5 * em
+            and not (not big and _indented_sentence(ln, block))
+        ):
             ln.align = "center"
         elif ln.x0 > block.centre - em and after <= 6 * em:
             ln.align = "right"
         elif 1.2 * em <= before <= 4.6 * em:
             ln.indent = True
+
+
+_WIDE = 0.85  # a line this share of the block's width or more, with a comma in it, is a paragraph's first line
+_CLAUSE = re.compile(r"[，。；]")
+
+
+def _indented_sentence(ln: PLine, block: Block) -> bool:
+    """A paragraph's indented first line that nearly fills the block: never a centred line.
+
+    Where the block's right edge is measured a little wide (the longest lines run past the
+    others), a first line indented one em and ending one em short of that edge has equal margins
+    (formats/pdf-text hushengjie_ncepu-kongji-jiaoxue-fenweihui-zhangcheng p1:
+    ``为了全面贯彻执行党的教育方针，不断提高学校办水平和教`` at x 93–523 in a block 72–539), and was
+    read as a centred title line that opened a bulletin. A centred heading is narrower and has no
+    clause punctuation (``第一条总则`` at 256–340).
+    """
+    return ln.x1 - ln.x0 >= _WIDE * (block.right - block.left) and _CLAUSE.search(ln.text) is not None
 
 
 def _fills(ln: PLine, block: Block | None) -> bool:
@@ -305,7 +342,11 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
         # Only a short tail: a longer left-set line under a centred title (商务部令2014年第3号's printed
         # page title 资管理办法__2014年第35号 / 国务院公报_中国政府网) is kept apart, as the order rules read it.
         return True
+    if _clause_alone(prev, ln):
+        return True
     if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
+        return False
+    if _starts_item(prev.text, ln.text):
         return False
     if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size) or prev.bold != ln.bold:
         return False
@@ -315,8 +356,53 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
     return not (prev.page == ln.page and ln.gap_above > 1.2 * max(ln.size, 4.0))
 
 
+# 第六条 / 第二章 / 一、 / （三） / 5、 / 3． at the start of a line: an article's or an item's marker.
+_ITEM_START = re.compile(
+    r"^(?:第[一二三四五六七八九十百千零〇\d]{1,7}[条章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|\d{1,2}(?:、|[.．](?!\d)))"
+)
+_SENTENCE_END = "。；;：:！!？?"
+
+
+def _starts_item(prev: str, text: str) -> bool:
+    """*text* opens an article or an item after a sentence *prev* ended: a paragraph of its own.
+
+    A WPS export sets a law's articles flush left with no indent, so a line that ends a sentence
+    exactly at the right margin took the next article into its paragraph (formats/pdf-text
+    aitejiu_laodongfa_wps-office p1: ``…逐步提高劳动者的生活水平。`` + ``第六条国家提倡…``), and with
+    第六条 gone the article run stopped there (102 of its articles were not points). Left alone: a
+    reference broken at the margin (``…依照本法`` / ``第十条的规定``), whose line ends in no full stop.
+    """
+    return bool(prev) and prev[-1] in _SENTENCE_END and _ITEM_START.match(text) is not None
+
+
+# 3.1 / 3. 1 / 2.4: a standard's sub-clause number alone on its line, over the term it defines.
+_CLAUSE_NUMBER = re.compile(r"^\d{1,2}(?:[.．]\s?\d{1,2}){1,3}$")
+
+
+def _clause_alone(prev: PLine, ln: PLine) -> bool:
+    """A sub-clause number alone on its line and the term under it are one paragraph.
+
+    A standard's terms and definitions (GB/T 1.1-2009 §6.3.3) set the number on a line of its
+    own, the term under it, the definition below: ``3. 1`` / ``字 word`` / ``标示公文中横向距离…``
+    (formats/pdf-text zhuyandong_gbt9704-2012 p5). Alone, the number was not read as a clause
+    (a stray space after its dot made it the point ``3.`` of style 1.), and the term was lost to
+    the point. Joined with a space, the line reads ``3. 1 字 word`` as the other clauses do.
+    Left alone: a number over a line on another page or set apart by a blank line's space.
+    """
+    return (
+        _CLAUSE_NUMBER.match(prev.text.strip()) is not None
+        and prev.page == ln.page
+        and not ln.table
+        and ln.gap_above < 1.5 * max(ln.size, 4.0)
+        and _CLAUSE_NUMBER.match(ln.text.strip()) is None
+    )
+
+
 def _joint(prev: str, nxt: str) -> str:
     # Latin words broken at the margin keep a space between them; CJK lines join directly.
+    if _CLAUSE_NUMBER.match(prev.strip()):
+        return " "
     if _LATIN_END.search(prev) and _LATIN_START.match(nxt) and not prev.endswith("-"):
         return " "
     return ""
@@ -400,19 +486,94 @@ def _origin(parts: Sequence[PLine]) -> str:
     return f"page {parts[0].page} bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}"
 
 
-def number_tables(lines: Iterable[Line]) -> Iterator[Line]:
-    """Give each run of consecutive table rows of two or more cells one table number (``Hints.table``).
+_BRIDGE_LINES = 20  # the most one-cell rows between two rows of one table (a 决算 expense table: up to 16)
+_BRIDGE_CHARS = 40
+# 第二章网络安全支持与促进 / 第一节一般规定: a chapter or section heading, never a cell (a 目录 whose
+# letter-spaced 第一章总　　则 reads as a two-cell row, formats/pdf-text magicpi_wangluo-anquanfa-2016 p1).
+_PART = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节编]")
+_HEADING_OVER_CELLS = 1.3  # a line in type this much larger than the table's rows is a heading, not a cell
+_CAPTION_OVER_CELLS = 1.05  # a centred line in type larger than the rows' is the next table's title
+_SPACED_HEADING = 3  # segments of a letter-spaced chapter heading (第一章总 / 则)
+_AMOUNT = re.compile(r"\d,\d{3}\.\d{2}|\d\.\d{2}(?:\s|$)")  # 2,940.05 / 60.99: an amount in a budget's table
+# 单位：万元 / 表2 … / 收入决算表: a table's caption or unit, which stands between two tables, not inside one.
+_TABLE_TITLE = re.compile(r"^(?:[（(]?单位[：:]|[图表]\s*[\d一二三四五六七八九十])|表$")
 
-    Page furniture between two rows (a table running over a page break) does not end the run.
+
+def _cell_like(line: Line, row: Line) -> bool:
+    """*line* may be a one-cell row of the table *row* belongs to."""
+    size, cells = line.hints.font_size, row.hints.font_size
+    if size and cells and size > _HEADING_OVER_CELLS * cells:
+        return False  # a section heading between two tables (三、收到和处理… at 16 pt over 7.5 pt rows)
+    if size and cells and size > _CAPTION_OVER_CELLS * cells and line.hints.align == "center":
+        # the next table's title, centred over it (五级记分制与绩点关系 at 12 pt over 10.5 pt rows,
+        # formats/pdf-text hushengjie_shou-benkesheng-xueji-guanli-tiaoli p5)
+        return False
+    text = line.text.strip()
+    # A cell may end in ； (1.课程设置能够保证毕业要求的能力达成；), never in a full stop or a colon.
+    # A row whose cells the reader glued (一、一般公共预算财政拨款2,940.05一、一般公共服务支出2,106.66) holds amounts.
+    short = len(text) <= _BRIDGE_CHARS or (len(text) <= 2 * _BRIDGE_CHARS and _AMOUNT.search(text) is not None)
+    return bool(text) and short and text[-1] not in "。：:" and not _TABLE_TITLE.search(text) and not _PART.match(text)
+
+
+def _next_pages(pages: set[int | None]) -> bool:
+    """One page, or a page and the next (a table running over a page break)."""
+    numbers = [p for p in pages if p is not None]
+    return len(numbers) == len(pages) and max(numbers) - min(numbers) <= 1
+
+
+def _bridged(lines: Sequence[Line]) -> set[int]:
+    """Indices of the one-cell rows inside a table: lines between two of its rows on the same page.
+
+    A PDF table row whose other cells are empty is one segment, so the reader saw no table row
+    in it, and the run of rows broke there into several tables with the rows between read as
+    text: a budget's expense table (formats/pdf-text zxjgov_putuo-caizhengju-2024-bumen-juesuan
+    p6: ``九、卫生健康支出	60.99`` / ``十、节能环保支出`` … ``十八、自然资源海洋气象等支出`` /
+    ``十九、住房保障支出	445.69``) gave points ``十、`` … ``二十六、`` and the OCR'd grid of
+    formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p2 its ``1.课程设置…`` cells. Taken: at
+    most twenty lines of at most forty characters (eighty with an amount such as ``2,940.05``),
+    none ending in a full stop or a colon and none a table's title or unit, between two table rows
+    of the same page or of a page and the next (the scan's grid runs over its page break). Left
+    alone: the text, caption and unit between two tables (``收入决算表`` / ``单位：万元``), a heading in
+    larger type than the rows (govnianbao_huaian-szf_xxgk-nianbao-2024 p4: ``三、收到和处理政府信息公开申请情况``
+    at 16 pt between 7.5 pt tables), and lines after a table's last row.
     """
+    grid = [not line.hints.furniture and line.hints.table_cell and "\t" in line.text for line in lines]
+    out: set[int] = set()
+    last: int | None = None
+    for k, line in enumerate(lines):
+        if line.hints.furniture:
+            continue
+        if grid[k]:
+            if last is not None and 0 < k - last - 1 <= _BRIDGE_LINES:
+                gap = [j for j in range(last + 1, k) if not lines[j].hints.furniture]
+                pages = {lines[last].hints.page, lines[k].hints.page}
+                if _next_pages(pages) and all(lines[j].hints.page in pages for j in gap):
+                    out.update(gap)
+            last = k
+        elif last is not None and not _cell_like(line, lines[last]):
+            last = None
+    return out
+
+
+def number_tables(lines: Iterable[Line]) -> Iterator[Line]:
+    """Give each run of consecutive table rows one table number (``Hints.table``).
+
+    Page furniture between two rows (a table running over a page break) does not end the run,
+    and neither do one-cell rows between two rows of the table (:func:`_bridged`).
+    """
+    every = list(lines)
+    bridged = _bridged(every)
     number = 0
     in_table = False
-    for line in lines:
+    for k, line in enumerate(every):
         if line.hints.furniture:
             yield line
             continue
-        grid = line.hints.table_cell and "\t" in line.text
+        grid = (line.hints.table_cell and "\t" in line.text) or k in bridged
         if grid and not in_table:
             number += 1
         in_table = grid
-        yield attrs.evolve(line, hints=attrs.evolve(line.hints, table=number)) if grid else line
+        if not grid:
+            yield line
+        else:
+            yield attrs.evolve(line, hints=attrs.evolve(line.hints, table=number, table_cell=True))

@@ -224,8 +224,9 @@ _TAIL = re.compile(r"[。！？）)”]\s*(?P<credit>(?:(?:本报|新华社|人�
 # figcaptions): the organisation that supplied the picture, after the caption's last sentence.
 # …。政府新聞處照片, …山竹竹風眼。NASA網頁 (the web page the picture was taken from), …羅致光。美聯社 (a wire
 # agency's name alone): web/hkcnews article_32702.md lines 26 and 51, article_14938.md line 34.
+# …出乎其意料之外。（訪問截圖）: a screenshot of the interview (web/hkcnews/article_48942.md line 34).
 _TAIL_SUPPLIED = re.compile(
-    r"[。！？）)”]\s*(?P<credit>[（(]?[^。！？（）()”，、：:\s]{2,16}(?:图片|相片|照片|网页)[）)]?"
+    r"[。！？）)”]\s*(?P<credit>[（(]?[^。！？（）()”，、：:\s]{2,16}(?:图片|相片|照片|网页|截图)[）)]?"
     r"|美联社|路透社|法新社|欧新社|彭博社|共同社)\s*$"
 )
 

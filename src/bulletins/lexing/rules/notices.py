@@ -19,15 +19,23 @@ from .endings import is_addressee
 # 附件说明 (附件：1．…), 抄送, 印发机关和印发日期 (…秘书局 2020年2月10日印发), 附注 (（此件公开发布）).
 # A joint masthead names its issuers with 、 (…信息学院(人工智能学院)、软件学院文件, formats/pdf-text hfut).
 _MASTHEAD = re.compile(rf"^[{HAN}（）()](?:、?[{HAN}（）()]){{1,29}}文件$")
-# 国办发〔2017〕74号; a joint issue names its issuers with 、 (计算机、软件函〔2021〕8号, formats/pdf-text hfut).
-_DOC_NUMBER = re.compile(rf"^[{HAN}](?:、?[{HAN}]){{0,15}}[〔\[［(（]\d{{4}}[〕\]］)）]第?\d{{1,4}}号$")
+# 国办发〔2017〕74号; a joint issue names its issuers with 、 (计算机、软件函〔2021〕8号, formats/pdf-text hfut);
+# a series character may stand after the year as well as before it (沪海大信息[2021]行6号 beside
+# 沪海洋信息行[2018]28号, the OCR'd 版头 of formats/pdf-scanned hushengjie_shou-xinxi-hang-2021-6 p1); OCR may
+# keep the print's gap before the year (沪海洋信息　[2020]行23号, shou-xinxi-hang-2020-23 p1).
+_DOC_NUMBER = re.compile(
+    rf"^[{HAN}](?:、?[{HAN}]){{0,15}}\s?[〔\[［(（]\d{{4}}[〕\]］)）](?:第|[{HAN}]{{1,2}})?\d{{1,4}}号$"
+)
 # 附件 / 附件2： / 附件1. / 附件一 alone on its line (gov.cn row44): the label of an annex.
 # 附： alone on its line, the older documents' label (govcn-html/row52.html line 30, under the forwarded 请示's
 # 落款 国家教委 / 一九九六年五月十三日 and over its table); 附：中华人民共和国2019年…统计公报图表 with a title after
 # the colon is a page's headline (rmrb/2020-02/20200229-06-01.txt line 2), not a label.
 _ATTACHMENT = re.compile(r"^附(?:件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}))?(?:[：:]|[.．]?$)|\s*[：:]$)")
-_CC = re.compile(r"^抄送[：:]")
-_IMPRINT = re.compile(r"^\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发$")
+# 抄送：… (GB/T 9704-2012 §7.4.2); 分送： and 抄报： in older 版记
+# (formats/docx lawliet_govcheck_test-guofangbu-fangjia.doc).
+_CC = re.compile(r"^(?:抄送|分送|抄报)[：:]")
+# …办公室 2020年2月10日印发 (§7.4.3); 共印3份 / （共印3份） at the 版记's foot (the same .doc).
+_IMPRINT = re.compile(r"^(?:\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发|[（(]?共印\s*\d{1,5}\s*份[）)]?)$")
 
 
 _ELEMENTS = (

@@ -19,10 +19,13 @@ pass gave them (a dateline, a credit printed last, a speech's front matter) and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import attrs
 
+from ..._text import looks_like_name
 from ..lines import Raw
+from .speech import is_salutation
 
 _PACKED_MIN = 150
 _INDENT = re.compile("\u3000{2,}")
@@ -53,8 +56,84 @@ _SIGNATURE = re.compile(rf"\d{{4}}年\d{{1,2}}月\d{{1,2}}日(?=[（(]据?{_AGEN
 _SIGNER = re.compile(r"[。！？](?P<name>[\u4e00-\u9fff]{2,4})$")
 
 
-def segments(line: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs packed into one stripped line (the whole line when it is not packed)."""
+# -- a text run together on one line: sentence-level cuts ------------------------------------
+#
+# A dataset cell that holds a whole speech or article with no line break and no indent
+# (web/xispeech all_data_row18.txt, row20, row35, row42; web/newscrawl add_content_81-1_idx107.txt)
+# still prints, at a sentence end, what a printed page sets on a line of its own. Only where the
+# text is that one line (:func:`segments`' *run_together*): in a paragraph of a text that keeps its
+# line breaks, ``。第二，…`` is an enumeration inside the paragraph, not a point.
+
+# 第一，坚持需求导向… / 一、充分认识…的重大战略意义党的十八大以来 / 一是加快科技创新是… after 。！？
+# (row18: 13 points; row20, row35, row42: 第一，…第三，). A marker counts only where its series
+# does: the number before or after it, in the same style, also follows a sentence end.
+_MARKER = (
+    r"(?:第(?P<ordinal>[一二三四五六七八九十]{1,3})[，、]"
+    r"|(?P<heading>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十\d])"
+    r"|(?P<counted>[一二三四五六七八九十]{1,2})是)"
+)
+_RUN_MARKER = re.compile(rf"(?<=[。！？])”?{_MARKER}")
+_MARKER_AT = re.compile(_MARKER)
+# …答记者问。孙悦 摄吴谦：… (81-1_idx107), …出席会议。 新华社记者 鞠鹏/摄坚持依法防控… (xispeech row6):
+# a photo credit ending a caption, the text going on after it.
+_RUN_PHOTO = re.compile(
+    r"(?<=[。！？])\s*(?:(?:新华社|本报|人民日报)?(?:特约)?记者\s*)?"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[、\s][\u4e00-\u9fff]{2,4}){0,3})\s*/?\s*摄(?!影|像|制|于|下|入|取)"
+)
+# 尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席… (row35): a salutation opening the text.
+_RUN_SALUTATION = re.compile(rf"{_SALUTATION}[^。！？：:“”]{{0,120}}?[：:]")
+_CN_NUMBERS = "一二三四五六七八九十"
+
+
+def _cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_NUMBERS.index(text[1]) + 1
+    if text.endswith("十"):
+        return 10 * (_CN_NUMBERS.index(text[0]) + 1)
+    if len(text) == 3:
+        return 10 * (_CN_NUMBERS.index(text[0]) + 1) + _CN_NUMBERS.index(text[2]) + 1
+    return _CN_NUMBERS.index(text[0]) + 1
+
+
+def run_markers(line: str, after: Iterable[int] = ()) -> list[int]:
+    """Where a numbered point starts in a text run together on one line (see :data:`_RUN_MARKER`).
+
+    *after* are the ends of other parts cut out of the line (a photo credit ends a caption, and
+    the next point follows it: ``…。 新华社记者 鞠鹏/摄第三，改革完善…``, xispeech row6).
+    """
+    found: list[tuple[str, int, int]] = []
+    at_parts = (_MARKER_AT.match(line, end) for end in after)
+    for match in [*_RUN_MARKER.finditer(line), *(m for m in at_parts if m is not None)]:
+        style = match.lastgroup or ""
+        start = match.start(style) - (style == "ordinal")  # 第一，: the cut is before 第
+        found.append((style, _cn_number(match.group(style)), start))
+    # A series may start again under each heading (一是…十是 under 一、, 一是…五是 under 二、: row51).
+    numbers = {(style, number) for style, number, _ in found}
+    return sorted(at for style, number, at in found if (style, number - 1) in numbers or (style, number + 1) in numbers)
+
+
+def run_photo_credits(line: str) -> list[tuple[int, int]]:
+    """Spans of the photo credits that end a caption inside a text run together on one line."""
+    spans = []
+    for match in _RUN_PHOTO.finditer(line):
+        names = re.split(r"[、\s]+", match.group("names").strip())
+        if all(looks_like_name(name) for name in names):
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            spans.append((start, match.end()))
+    return spans
+
+
+def segments(line: str, *, run_together: bool = False) -> list[tuple[int, int]]:
+    """Spans of the paragraphs packed into one stripped line (the whole line when it is not packed).
+
+    Args:
+        line: The stripped line.
+        run_together: The line is its text's only line (a dataset cell holding a whole speech or
+            article): it is also cut at the sentence level (:func:`run_markers`,
+            :func:`run_photo_credits`, a salutation that opens it).
+    """
     if len(line) < _PACKED_MIN:
         return [(0, len(line))]
     cuts: set[int] = set()
@@ -79,6 +158,10 @@ def segments(line: str) -> list[tuple[int, int]]:
     opening = _STORY.match(line)
     at = opening.end() if opening is not None else 0
     head = _SPEECH_HEAD.match(line, at) or (_LETTER.match(line) if not at else None)
+    if head is None and run_together:
+        salute = _RUN_SALUTATION.match(line, at)
+        if salute is not None and is_salutation(line[salute.start() : salute.end()]):
+            head = salute
     if head is not None and at:
         cuts.add(at)
     if head is not None:
@@ -86,6 +169,13 @@ def segments(line: str) -> list[tuple[int, int]]:
         cuts.add(head.end())
     for indent in _INDENT.finditer(line):
         cuts.update((indent.start(), indent.end()))
+    if run_together:
+        # Cut after a caption's credit only: the text goes on there. The credit stays the tail of the
+        # caption's paragraph, since a credit's place among the body's paragraphs of one line is not
+        # kept (model.held_texts orders a bulletin's credits after its body).
+        ends = [end for _, end in run_photo_credits(line)]
+        cuts.update(ends)
+        cuts.update(run_markers(line, after=ends))
     bounds = [*sorted(cut for cut in cuts if 0 < cut < len(line)), len(line)]
     spans: list[tuple[int, int]] = []
     start = 0

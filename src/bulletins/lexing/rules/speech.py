@@ -25,14 +25,17 @@ _SPEECH_DATE = re.compile(
     r"^[（(]\s*(?P<date>[^（()）在，,]{4,20}?)\s*(?:在[^（()）]{2,60}?上(?:的讲话)?|[，,][^（()）]{1,16})?\s*[）)]$"
 )
 # 同志们： / 各位代表： / 各位委员，同志们： / 尊敬的…，女士们，先生们，朋友们：
+# An addressee in the plural may carry who they are: 全国同胞们， (rmrb/2019-10/20191002-02-02.txt line 4,
+# over 同志们，朋友们：), 青年朋友们, 全体将士们.
+_ADDRESSEES = r"(?:同胞|同志|同学|朋友|女士|先生|来宾|嘉宾|战友|将士|官兵|乡亲|老师)们"
 _SALUTE_TERM = (
-    r"(?:同志们|同学们|朋友们|女士们|先生们|各位[^，,、。：:]{0,12}"
+    rf"(?:[{HAN}]{{0,8}}?{_ADDRESSEES}|各位[^，,、。：:]{{0,12}}"
     r"|尊敬的[^，,、。：:]{1,20}|亲爱的[^，,、。：:]{1,12})"
 )
 _SALUTATION = re.compile(rf"^{_SALUTE_TERM}(?:[，,、]{_SALUTE_TERM}){{0,8}}[：:！!]$")
 # 尊敬的温敏总统， / 尊敬的昂山素季国务资政， / 女士们，先生们，朋友们： (rmrb/2020-01/20200118-02-04.txt lines 4–6):
 # a salutation set one addressee a line, each line but the last ending in a comma.
-_SALUTE_HEAD = re.compile(r"^(?:同志们|同学们|朋友们|女士们|先生们|各位|尊敬的|亲爱的)[^。：:！!？?]{0,40}[，,]$")
+_SALUTE_HEAD = re.compile(rf"^(?:[{HAN}]{{0,8}}?{_ADDRESSEES}|各位|尊敬的|亲爱的)[^。：:！!？?]{{0,40}}[，,]$")
 _SALUTE_LINES_MAX = 4
 # 省长 李炳军 / 自治区主席 张雨浦 under a speech title (web/govreport): a role, then the speaker, whose name
 # print may letter-space (省长  李 炳 军).
@@ -177,8 +180,23 @@ def salutation(ctx: Context, i: int) -> int | None:
     同志们：, 各位代表： (seed 004).
     """
     if ctx.last not in {"HEADLINE_START", "HEADLINE_LINE", "SPEECH_DATE", "BYLINE"}:
-        return None
+        return opening_salutation(ctx, i)
     return ctx.emit_line("SALUTATION", i)
+
+
+def opening_salutation(ctx: Context, i: int) -> int | None:
+    """A salutation that opens a text with no title: it opens the bulletin, as its speech's front matter.
+
+    ``尊敬的温敏总统，尊敬的昂山素季国务资政，女士们，先生们，朋友们：`` / ``敏格拉巴！`` … (web/xispeech
+    all_data_row10.txt), ``尊敬的萨勒曼国王，各位同事：`` (row3), ``尊敬的古特雷斯秘书长先生，尊敬的各位同事：``
+    run into the text (row35): a dataset cell holding a speech without its title. Only before any
+    bulletin, and only over the speech's text (a paragraph or a point follows).
+    """
+    after = ctx.peek(i + 1)
+    if ctx.in_bulletin or after is None or after.kind not in {"para", "point"}:
+        return None
+    ctx.open_bulletin()
+    return ctx.emit_line("LEAD_SALUTATION", i)
 
 
 def salutation_over_lines(ctx: Context, i: int) -> int | None:
