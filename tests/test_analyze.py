@@ -488,6 +488,10 @@ ATTENDEE_LOOK_ALIKES = [
     # rmrb/2019-02/20190212-01-01.txt, 2020-05/20200520-02-01.txt: 连续 (several years) is no name and no one event.
     "总书记连续5年参加十二届全国人大上海代表团审议时作出的指示要求，为上海指明了新的发展定位。",
     "习近平总书记深入全国集中连片特困地区，考察了20多个贫困村，连续4年主持中央政治局常委会会议听取汇报。",
+    # rmrb/2019-10/20191030-03-04.txt, 2020-05/20200528-01-01.txt: after a title, 连续两年 / 连续八年 was read
+    # as a foreign name.
+    "习近平主席连续两年出席中国国际进口博览会开幕式发表主旨演讲，充分体现了中国政府主动扩大进口的决心。",
+    "这是习主席连续八年出席全国两会团组审议讨论。",
     # web/xispeech/all_data_row35.txt: whom a speech addresses is not who attends; 先生 is no name.
     "尊敬的古特雷斯秘书长先生，尊敬的各位同事：很高兴出席今天的气候雄心峰会。",
     # rmrb/2020-01/20200102-17-06.txt: 孟方 (the Bangladeshi side) before 代表 is no name.

@@ -438,6 +438,10 @@ _LISTED = re.compile(rf"^[{HAN}][{HAN}·•]{{1,7}}$")
 _NOT_A_NAME = re.compile(
     r"[们等各该其此]|代表|委员$|同志$|人士$|^会议$|^大会$|^全体|^部分|^人|首次|国家|人员"
     r"|第[一二三四五六七八九十]|悉数|出面|一同|共同|分别|先后|纷纷"
+    # 习近平主席连续两年出席… (rmrb/2019-10/20191030-03-04.txt), 这是习主席连续八年出席 (2020-05/20200528-01-01.txt):
+    # a count of years in a row after the title, not a name; like 连续4年主持, several past events, which
+    # readers do not count.
+    r"|^连续"
     # words of institutions and tasks, never of a name: 健全委员履职档案、常委提交履职报告制度
     # (rmrb/2020-05/20200528-03-01.txt) is a list of measures with titles inside.
     r"|制度|机制|档案|报告|工作|体系|建设|情况|问题|措施|履职"
