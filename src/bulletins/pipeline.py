@@ -228,8 +228,10 @@ def _document(
     published = publication_date(document.bulletins) if fill is None else None
     if published is not None:  # a reprint's page reference: 《 人民日报 》（ 2020年09月12日 02 版）
         document = attrs.evolve(document, bulletins=fill_years(document.bulletins, published.year, before=published))
-    elif (fill := fill if fill is not None else _metadata_year(info.metadata)) is not None:
-        document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
+    else:
+        fill = fill if fill is not None else _metadata_year(info.metadata)
+        if fill is not None:
+            document = attrs.evolve(document, bulletins=fill_years(document.bulletins, fill))
     document = _finished(document, lines, year, Evidence.from_trace(trace))
     if script == "simplified":
         document = _script.to_simplified(document)
