@@ -5,7 +5,6 @@ Dates live in three places of a bulletin: the dateline, the speech front matter 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date as _date
@@ -13,6 +12,7 @@ from datetime import date as _date
 import attrs
 
 from ..model import Bulletin, Date
+from .dates import find_date
 
 
 def iter_dates(bulletins: Sequence[Bulletin]) -> Iterator[Date]:
@@ -32,11 +32,6 @@ def document_year(bulletins: Sequence[Bulletin]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-# 《 人民日报 》（ 2020年09月12日 02 版）: the page a reprinted text was first printed on (web/xispeech,
-# the credit 出处 of lexing/rules/credits.py).
-_PAGE_DATE = re.compile(r"[（(]\s*(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*\d{1,2}\s*版")
-
-
 def publication_date(bulletins: Sequence[Bulletin]) -> _date | None:
     """The date of the page a reprint cites as its source (a credit ``出处`` with a full date), or None.
 
@@ -46,10 +41,11 @@ def publication_date(bulletins: Sequence[Bulletin]) -> _date | None:
     """
     for bulletin in bulletins:
         for credit in bulletin.credits:
-            found = _PAGE_DATE.search(credit.text) if credit.role == "出处" else None
-            if found is not None:
+            # the credit rule took the line only in that shape (lexing/rules/credits.py, 出处)
+            found = find_date(credit.text) if credit.role == "出处" else None
+            if found is not None and found.year is not None and found.month is not None and found.day is not None:
                 try:
-                    return _date(int(found["y"]), int(found["m"]), int(found["d"]))
+                    return _date(found.year, found.month, found.day)
                 except ValueError:
                     continue
     return None
