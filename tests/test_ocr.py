@@ -25,7 +25,7 @@ import bulletins
 from bulletins import ocr
 from bulletins.errors import ReadError
 from bulletins.model import held_texts
-from bulletins.readers import Reading
+from bulletins.readers import Line, Place, Reading
 from bulletins.readers.image import ImageReader, image_kind
 from tests.conftest import bench_module, missing, require_module
 
@@ -380,3 +380,14 @@ def test_a_classification_and_a_seal_on_a_scanned_page() -> None:
     assert [r.text for r in document.residue if r.kind == "seal"] == ["专用章"]
     (page,) = document.pages
     assert (page.width, page.height, page.unit) == (1240, 1754, "px")
+
+
+def test_a_clause_number_joined_to_its_term_keeps_one_box_per_page() -> None:
+    # formats/pdf-scanned zhuyandong_gbt15834-2011 p4: 2.2 on its own row over 句子 sentence. Joined,
+    # the line has one box on the page (model.LineBox), the union of the two rows: two boxes had given
+    # two TEI zones the same xml:id (b1-l57-p4), an invalid file.
+    number = Line(text="2.2", places=(Place(page=4, left=100, top=200, right=140, bottom=220, confidence=0.9),))
+    term = Line(text="句子 sentence", places=(Place(page=4, left=100, top=230, right=300, bottom=250, confidence=0.8),))
+    (joined,) = ocr._clause_terms([number, term])
+    assert joined.text == "2.2 句子 sentence"
+    assert joined.places == (Place(page=4, left=100, top=200, right=300, bottom=250, confidence=0.8),)

@@ -444,6 +444,29 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
 _CLAUSE_ALONE = re.compile(r"^\d{1,2}(?:[.．]\s?\d{1,2}){1,3}[.．]?$")
 
 
+def _per_page(places: Sequence[Place]) -> tuple[Place, ...]:
+    """One box per page for a line joined from rows: their union, with the least OCR confidence.
+
+    A line has one box on each page it stands on (``model.LineBox``; the text PDF reader unions its
+    parts so too): two boxes of one line on one page gave two TEI zones the same ``xml:id``.
+    """
+    out: list[Place] = []
+    for page in dict.fromkeys(p.page for p in places):
+        on = [p for p in places if p.page == page]
+        sure = [p.confidence for p in on if p.confidence is not None]
+        out.append(
+            Place(
+                page=page,
+                left=min(p.left for p in on),
+                top=min(p.top for p in on),
+                right=max(p.right for p in on),
+                bottom=max(p.bottom for p in on),
+                confidence=min(sure) if sure else None,
+            )
+        )
+    return tuple(out)
+
+
 def _clause_terms(out: list[Line]) -> list[Line]:
     """Join a sub-clause number alone on its row to the term on the row under it.
 
@@ -465,7 +488,7 @@ def _clause_terms(out: list[Line]) -> list[Line]:
             and not nxt.hints.table_cell
         ):
             joined.append(evolve(nxt, text=f"{line.text.strip()} {nxt.text}", origin=line.origin,
-                                 places=(*line.places, *nxt.places)))  # fmt: skip
+                                 places=_per_page((*line.places, *nxt.places))))  # fmt: skip
             k += 2
             continue
         joined.append(line)
