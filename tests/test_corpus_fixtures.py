@@ -19,7 +19,8 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 FRESH = Path(__file__).parent / "fixtures" / "fresh"
 FRESH2 = Path(__file__).parent / "fixtures" / "fresh2"  # the second draw (session 6)
 FRESH3 = Path(__file__).parent / "fixtures" / "fresh3"  # the third draw (session 7)
-DRAWS = (FRESH, FRESH2, FRESH3)
+FRESH4 = Path(__file__).parent / "fixtures" / "fresh4"  # the fourth draw (session 8)
+DRAWS = (FRESH, FRESH2, FRESH3, FRESH4)
 EXPECTED = sorted((CORPUS / "expected").rglob("*.json"))
 # The fresh draws' text fixtures (issue 15) follow the same guide, with two more keys.
 FRESH_TEXT = sorted(
