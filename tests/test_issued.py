@@ -39,6 +39,8 @@ from bulletins.model import DocumentDate
         ),
         # govcn-html/row50.html line 11: the forwarded 意见's issuer and date under its title.
         ("（民政部\u3000一九九七年一月二十八日）", "1997-01-28", False),
+        # rmrb/2020-01/20200119-02-02.txt line 3: a joint statement's date and where it was signed.
+        ("（二〇二〇年一月十八日  内比都）", "2020-01-18", False),
         # A report's date and occasion (issue 15's example).
         ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "2026-01-27", True),
     ],
@@ -58,6 +60,7 @@ def test_a_headnote_line_gives_its_first_date(line: str, iso: str, occasion: boo
         "5月28日 国务院常务会议通过",  # no year: a 题注 prints one
         "2020年是全面建成小康社会之年",  # no day
         "（据新华社2020年5月28日电）",  # a source note
+        "（2020年1月18日  记者张三摄）",  # a photo credit after the date, no place
     ],
 )
 def test_lines_that_are_not_headnotes(line: str) -> None:
@@ -237,3 +240,15 @@ def test_a_printed_year_comes_before_the_page_reference() -> None:
     (bulletin,) = bulletins.parse(text).bulletins
     assert bulletin.dateline is not None and bulletin.dateline.date is not None
     assert bulletin.dateline.date.iso == "2019-09-04"  # the document's printed year (as altered here), not the page's
+
+
+def test_a_joint_statements_date_and_place_are_its_headnote() -> None:
+    # rmrb/2020-01/20200119-02-02.txt lines 2–4 (cut): the date and place under the title are a 题注, not a
+    # headline line (tests/fixtures/corpus/README.md), and the statement's date.
+    text = (
+        "\n中华人民共和国和缅甸联邦共和国联合声明\n（二〇二〇年一月十八日  内比都）\n"
+        "\u3000\u3000应缅甸联邦共和国总统温敏邀请，中华人民共和国主席习近平于2020年1月17日至18日对缅甸进行国事访问。\n"
+    )
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.headline is not None and list(bulletin.headline.lines) == ["中华人民共和国和缅甸联邦共和国联合声明"]
+    assert bulletin.date is not None and (bulletin.date.iso, bulletin.date.source) == ("2020-01-18", "headnote")

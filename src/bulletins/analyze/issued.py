@@ -46,6 +46,7 @@ _HEAD_LINE = re.compile(r"^[（(]?\s*(?P<date>[^，,。；;：:（）()]*?日)\s
 # What a 题注 says was done: adopted, issued, published, amended, in force — or the body that did it.
 _DONE = re.compile(r"通过|发布|公布|批准|修正|修订|施行|印发|颁布|讨论|会议|委员会|国务院令|[部局委]令")
 _OCCASION = re.compile(r"^在")
+_PLACE = re.compile(r"^[\u4e00-\u9fff·]{2,12}(?<![摄电讯图道])$")  # not a credit: 记者张三摄
 # A speech's or report's date and occasion printed on its title's line after a dash, or in
 # parentheses that end the title: 政府工作报告――2026年1月27日在青海省第十四届人民代表大会第四次会议上.
 _TITLE_SUFFIX = re.compile(
@@ -113,8 +114,12 @@ def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | 
     if printed is None or printed.year is None:
         return None
     tail = match["tail"]
-    bare = not tail and (text.strip()[:1] in "（(" or under_issuer)
-    if not (bare or _DONE.search(tail) or _OCCASION.match(tail)):
+    in_parens = text.strip()[:1] in "（("
+    bare = not tail and (in_parens or under_issuer)
+    # （二〇一九年十月十三日  加德满都）: where it was signed after the date, set apart by spaces
+    # (a joint statement's 题注: rmrb/2020-01/20200119-02-02.txt line 3).
+    placed = in_parens and match.start("tail") > match.end("date") and _PLACE.match(tail) is not None
+    if not (bare or placed or _DONE.search(tail) or _OCCASION.match(tail)):
         return None
     return printed, bool(_OCCASION.match(tail))
 

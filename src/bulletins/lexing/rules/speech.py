@@ -22,8 +22,11 @@ from .credits import foreign_writer, read_names
 # （2026年1月27日在贵州省第十四届人民代表大会第四次会议上） and （2020年11月19日，北京）: the date
 # may carry where the speech was given (web/govreport, web/xispeech).
 _SPEECH_DATE = re.compile(
-    r"^[（(]\s*(?P<date>[^（()）在，,]{4,20}?)\s*(?:在[^（()）]{2,60}?上(?:的讲话)?|[，,][^（()）]{1,16})?\s*[）)]$"
+    r"^[（(]\s*(?P<date>[^（()）在，,]{4,20}?)\s*"
+    r"(?:在[^（()）]{2,60}?上(?:的讲话)?|[，,][^（()）]{1,16}|(?<=\s)[^（()）\s，,]{2,12})?\s*[）)]$"
 )
+# The place may stand after spaces, without a comma: （二〇二〇年一月十八日  内比都） under a joint
+# statement's title (rmrb/2020-01/20200119-02-02.txt line 3; the fourth draw's China–Nepal statement).
 # 同志们： / 各位代表： / 各位委员，同志们： / 尊敬的…，女士们，先生们，朋友们：
 # An addressee in the plural may carry who they are: 全国同胞们， (rmrb/2019-10/20191002-02-02.txt line 4,
 # over 同志们，朋友们：), 青年朋友们, 全体将士们.
