@@ -40,6 +40,9 @@ _VERB = re.compile(
     + ")(?!人员名单|名单)"
 )
 _JOINED = re.compile("[、和及]")
+# Between the last person and the verb, the future: 将, 将于…, 即将, 拟 — not 将 as a noun: a rank (上将,
+# 将军), an athlete (孙玥、吴咏梅等名将参加欧洲联赛, rmrb/2020-02/20200220-15-02.txt: a past fact).
+_PLANNED = re.compile(r"即将|将要|将于|拟于|拟|(?<![上中少大名老主干战健猛骁女])将(?![军领士])")
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE = re.compile(r"[^，,]+")
@@ -559,6 +562,7 @@ def _sentence_groups(
         shadow = shadow[: escorted.start()] + "\u3000" * (escorted.end() - escorted.start()) + shadow[escorted.end() :]
     pending: list[tuple[str, int]] = []
     previous: list[tuple[str, int]] = []
+    planned = False
     for clause in _CLAUSE.finditer(shadow):
         text, at = clause.group(0), start + clause.start()
         verb = _VERB.search(text)
@@ -597,11 +601,21 @@ def _sentence_groups(
             found = _people(after.group("who"), at + after.start("who"), block.text, known) or []
             # Only a titled person (首相洪森): 参加高考的有矿工、农民 names no one.
             people = found if found and all(p.role for p in found) else []
-        if not people and not _TRAILING.sub("", before):
+        continued = not people and not _TRAILING.sub("", before)
+        if continued:
             # 习近平…在江西考察，主持召开…座谈会: a clause with no subject of its own continues
             # the person a recent clause of the sentence opened with.
             people = _recent_subject(previous, block.text, known)
         previous.append((text, at))
+        if people and (
+            (continued and planned)
+            or _PLANNED.search(block.shadow, max(people[-1].start + len(people[-1].name), at), at + verb.start())
+        ):
+            # 国务院总理李克强将于11月1日至5日出席…，出席在泰国曼谷举行的… (rmrb/2019-10/20191026-01-05.txt): a
+            # visit announced, not an attendance, in this clause and the ones that go on from it; the
+            # readers of the third and fourth draws leave planned attendance out.
+            planned = True
+            continue
         if people:
             verb_text = block.text[at + verb.start() : at + verb.end()]  # original script: 參加
             groups.append(_group(verb_text, people, sentence, block, start))
