@@ -697,16 +697,16 @@ def cmd_confidence(write: bool, held_out: bool = False) -> int:
         print(f"| {part} | {len(rows)} | {sum(r for _, r in rows)} | {mean:.3f} | {len(sure)} | {share} |")
     if held_out:
         model = ConfidenceModel.from_json(fit_all(all_examples))
-        scored = [
+        held_scores = [
             (model.parts["bulletin"].probability(ex.features), ex.right)
             for case in cases((HELD_OUT,))
             if case.name.startswith(f"{HELD_OUT.name}/")  # cases() also yields the corpus sample
             for ex in examples(case)
             if ex.part == "bulletin"
         ]
-        t = targets(scored)
-        print(f"\n## The held-out draw ({HELD_OUT.name}), scored by the model trained on every source\n")
-        print(reliability(scored))
+        t = targets(held_scores)
+        print(f"\n## The held-out draw ({HELD_OUT.name}), held_scores by the model trained on every source\n")
+        print(reliability(held_scores))
         print(
             f"\nconfidence ≥ 0.9: {t['sure']} bulletins, {t['sure_right']:.1%} fully right; the least confident 10% "
             f"hold {t['wrong_in_lowest_tenth']:.1%} of the {t['wrong']} wrong bulletins"
