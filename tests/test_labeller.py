@@ -100,8 +100,12 @@ def test_fixture_labels_reach_every_source(train: ModuleType) -> None:
     cases = train.cases()
     assert {c.source for c in cases} == set(train.SOURCES)
     names = [c.name for c in cases]
-    fresh = [n for n in names if n.startswith("fresh/")]
-    assert names == sorted(set(names) - set(fresh)) + sorted(fresh)  # deterministic order
+    by_draw = [sorted(n for n in names if n.startswith(f"{d.name}/")) for d in train.LABELLED_DRAWS]
+    assert all(by_draw)  # every labelled draw gives files
+    sample = sorted(set(names) - {n for draw in by_draw for n in draw})
+    assert names == sample + [n for draw in by_draw for n in draw]  # deterministic order
+    assert train.HELD_OUT not in train.LABELLED_DRAWS
+    assert not any(n.startswith(f"{train.HELD_OUT.name}/") for n in names)  # the held-out draw trains nothing
     found = missed = 0
     decided = train.short_line_decisions()
     assert decided and set(decided.values()) <= set(train.SHORT_KINDS)
