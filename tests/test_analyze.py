@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import bulletins
 from bulletins.analyze.datelines import match_dateline, match_trailing_line
 from bulletins.analyze.dates import find_date, parse_date
 from bulletins.analyze.headlines import analyse_headline, unspaced
@@ -265,6 +266,18 @@ def test_shadow_keeps_length_and_maps_traditional() -> None:
     assert detect(text) == "hant" and detect("出席会议") == "hans"
 
 
+def test_control_characters_are_blanks_in_the_shadow_and_marks_of_no_script() -> None:
+    # web/hkcnews/article_45974.md line 25: a backspace between a caption's last sentence and its credit.
+    text = "行政長官林鄭月娥出席酒會後離開。\x08黎家威攝"
+    assert shadow(text) == "行政长官林郑月娥出席酒会后离开。 黎家威摄"
+    assert shadow("\t\n\r") == "\t\n\r"  # tab and line ends stay
+    assert detect("\x08\x08\x08出席会议") == "hans"
+    page = "# 新聞界國慶酒會\n\n林鄭月娥今午在酒會上致辭。\n\n<figcaption>" + text + "</figcaption>\n"
+    document = bulletins.parse(page, source="article.md", reader="markdown")
+    credits = [c for b in document.bulletins for c in b.credits]
+    assert [(c.role, c.names) for c in credits] == [("摄影", ("黎家威",))]
+
+
 # --- attendees ------------------------------------------------------------------------------
 
 from bulletins.analyze.attendees import TextBlock, deck_groups, find_groups  # noqa: E402
@@ -442,6 +455,24 @@ ATTENDEE_CASES = [
         "受邀参加协议签署仪式的美国商会首席执行官托马斯·多诺霍表示：“这项协议为美国企业提供了必要的确定性。”",
         [("参加", ["托马斯·多诺霍"], ["美国商会首席执行官"])],
     ),
+    # web/hkcnews/article_45974.md line 19 (session 8): Hong Kong's 获邀 (应邀), 今午 and the day in parentheses
+    # stand between the person and the verb; 部分官员 names no one.
+    (
+        "行政長官林鄭月娥與部分官員今午（29日）獲邀出席一個以香港新聞界名義舉辦的國慶酒會。",
+        [("出席", ["林鄭月娥"], ["行政長官"])],
+    ),
+    # The same file, line 28: a roll call after a clause, 除了 one person, 亦有 the others; 於今午 is no name.
+    (
+        "有關活動於今午在灣仔君悅酒店舉行，出席的人士除了林鄭月娥，亦有政務司司長李家超、基本法委員會副主任譚惠珠、"
+        "港區全國人大代表葉國謙等。",
+        [
+            (
+                "出席",
+                ["林鄭月娥", "李家超", "譚惠珠", "葉國謙"],
+                [None, "政務司司長", "基本法委員會副主任", "港區全國人大代表"],
+            )
+        ],
+    ),
     # rmrb/2020-01/20200106-01-01.txt: 就四赴海外 is what 习近平主席 did (no adverb opens a name); 密集 is how.
     (
         "2019年6月，仅一个月之内，习近平主席就四赴海外、踏上五国，密集出席约90场双多边活动。",
@@ -505,6 +536,10 @@ ATTENDEE_LOOK_ALIKES = [
     "国务委员兼外交部长王毅将主持会晤，俄罗斯外长拉夫罗夫、印度外长斯瓦拉杰将出席。",
     # rmrb/2019-02/20190220-04-01.txt: 即将出席 (the 代表 who will attend), no one he saw attend.
     "王晨在山西就人大代表工作进行调研，听取即将出席十三届全国人大二次会议的部分全国人大代表的意见建议。",
+    # rmrb/2019-02/20190215-15-04.txt line 9 (cut): a clause going on from a planned one (将继续留在欧洲).
+    "本场比赛后，苏炳添将继续留在欧洲，参加国际田联室内田径巡回赛英国伯明翰站的比赛。",
+    # web/newscrawl/add_content_81-1_idx84.txt (cut): 访华期间 is when, and every clause after it is planned.
+    "科隆纳外交部长访华期间，李强总理将同她会见，外交部长王毅将同她共同举行全体会议，并出席配套活动。",
     # rmrb/2020-01/20200118-04-03.txt-like: 将 (will) was read as no part of the name, and the group kept.
     "中共中央政治局委员杨洁篪将出席会议。",
 ]

@@ -54,6 +54,9 @@ _REPORTED = re.compile(r"(?:指出|强调|认为|要求|表示|希望|提出)[�
 # 参加会议, 2020-05/20200519-03-06.txt) …
 _TRAILING = re.compile(
     r"(?:等|以[^、，]{1,6}方式|分别在.*|在[^，]{0,20}|应邀|一同|共同|先后|也|还|专程|亲切|同机|并|率(?:代表)?团|率队|正在"
+    # Hong Kong usage: 获邀 for 应邀, 今午/今早/昨晚 for a time of day, the day in parentheses after it
+    # (行政長官林鄭月娥與部分官員今午（29日）獲邀出席…, web/hkcnews/article_45974.md line 19).
+    r"|[获受]邀|[今昨明][早晨午晚]|[（(]\d{1,2}日[）)]"
     r"|作为[^，、]{2,20}|将|于"
     # 国家主席习近平将于10月11日至13日分别赴印度出席… (rmrb/2019-10/20191010-03-02.txt)
     r"|分别|赴[^，、]{1,12}"
@@ -155,8 +158,12 @@ _OBJECT_VERB = re.compile(r"(?:接见|会见|看望|慰问|欢迎|宴请|表彰|
 # 陪同习近平出访的有：…主任丁薛祥，…主任杨洁篪，国务委员兼外交部长王毅，… (rmrb/2020-01/20200118-03-09.txt):
 # the people the roll call names may be set apart by commas, each with the roles before the name.
 _ROLL_CALL = re.compile(
-    r"^(?:应邀)?(?P<verb>出席|列席|参加|陪同)[^：:，。]{0,20}的[^：:，。]{0,12}?(?:还有[：:]?|有[：:]|是[：:])"
+    r"(?:^|(?<=[，,]))(?:应邀)?(?P<verb>出席|列席|参加|陪同)[^：:，。]{0,20}的[^：:，。]{0,12}?"
+    r"(?:还有[：:]?|有[：:]|是[：:]|包括[：:]?|(?P<besides>除了))"
 )
+# 出席的人士除了林鄭月娥，亦有政務司司長李家超、… (web/hkcnews/article_45974.md line 28): a roll call that
+# names one person, then the others after 亦有/也有/还有; every one of them attends.
+_ALSO = re.compile(r"[，,](?:亦|也|还|另)有[：:]?")
 _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
 # 艾力更·依明巴海, 帕巴拉·格列朗杰, 若昂·多里亚: the middle dot marks a transliterated personal name.
 _DOTTED = re.compile(rf"^[{HAN}]{{1,8}}(?:[·•][{HAN}]{{1,10}}){{1,3}}$")
@@ -459,6 +466,8 @@ _NOT_A_NAME = re.compile(
     # …参赞穆罕默德·霍思尼·沙希蓝去年底赴新疆参观 (rmrb/2019-02/20190213-03-03.txt), …梅戈·马图巴激动地说
     # (2020-05/20200519-03-01.txt): a time or a manner word after the name, and what he said.
     r"|介绍|激动|感慨|去年|今年|年底|地$"
+    # 科隆纳外交部长访华期间，…并出席配套活动 (web/newscrawl/add_content_81-1_idx84.txt): when, not who.
+    r"|期间|之际"
     # 习近平主席就四赴海外 (rmrb/2020-01/20200106-01-01.txt), 中联办发言人则批评郭荣铿… (web/hkcnews/
     # article_29047.md): an adverb after the title opens what the person did; no name starts so.
     rf"|^[{_ADVERB_OPENERS}]"
@@ -539,11 +548,20 @@ def _sentence_groups(
         names_at = start + roll.end()
         # The roll call is one list however its items are set apart (、 or ，): the same length, so
         # offsets into the original text hold.
-        listed = block.shadow[names_at:end].rstrip("。；;").replace("，", "、").replace(",", "、")
-        found = _people(listed, names_at, block.text, known, doubts)
-        if found:
+        listed = block.shadow[names_at:end].rstrip("。；;")
+        also = _ALSO.search(listed) if roll.group("besides") else None
+        # 除了X，亦有Y、Z: two lists, the one before 亦有 and the one after it.
+        pieces = [(listed, names_at)] if also is None else [(listed[: also.start()], names_at)]
+        if also is not None:
+            pieces.append((listed[also.end() :], names_at + also.end()))
+        listed_people: list[_Person] = []
+        for k, (piece, at) in enumerate(pieces):
+            # The one person 除了 names stands alone: a person whatever the surname, as a host in 在…陪同下.
+            alone = known | {piece} if also is not None and k == 0 else known
+            listed_people += _people(piece.replace("，", "、").replace(",", "、"), at, block.text, alone, doubts) or []
+        if listed_people:
             verb_at = start + roll.start("verb")
-            groups.append(_group(block.text[verb_at : verb_at + 2], found, sentence, block, start))
+            groups.append(_group(block.text[verb_at : verb_at + 2], listed_people, sentence, block, start))
         return groups
     escorted = _ESCORTED.search(shadow)
     if escorted:
@@ -608,7 +626,7 @@ def _sentence_groups(
             people = _recent_subject(previous, block.text, known)
         previous.append((text, at))
         if people and (
-            (continued and planned)
+            (continued and (planned or _planned_clause(block.shadow, people[-1])))
             or _PLANNED.search(block.shadow, max(people[-1].start + len(people[-1].name), at), at + verb.start())
         ):
             # 国务院总理李克强将于11月1日至5日出席…，出席在泰国曼谷举行的… (rmrb/2019-10/20191026-01-05.txt): a
@@ -620,6 +638,16 @@ def _sentence_groups(
             verb_text = block.text[at + verb.start() : at + verb.end()]  # original script: 參加
             groups.append(_group(verb_text, people, sentence, block, start))
     return groups
+
+
+def _planned_clause(shadow: str, person: _Person) -> bool:
+    """Whether the clause a person opens says what they will do: 李强总理将同她会见 (then ``，并出席…``)."""
+    after = person.start + len(person.name)
+    end = _CLAUSE_END.search(shadow, after)
+    return _PLANNED.search(shadow, after, end.start() if end else len(shadow)) is not None
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！？!?]")
 
 
 def _recent_subject(previous: list[tuple[str, int]], original: str, known: set[str]) -> list[_Person]:
