@@ -30,7 +30,8 @@ _CAPTION_NUMBERED = re.compile(r"^图[①-⑳\d]{1,2}(?:[、，,]图?[①-⑳\d]
 def is_caption(shadow: str) -> bool:
     """A photo caption by its own text: a photographer's credit at its end, 这是…, 图为…, 图①…：."""
     return bool(
-        _CAPTION_CREDIT.search(shadow)
+        # The credit ends the line (摄, 摄）): look for it only there, not from every position of every line.
+        ("摄" in shadow[-3:] and _CAPTION_CREDIT.search(shadow))
         or _CAPTION_THIS_IS.match(shadow)
         or _CAPTION_TUWEI.match(shadow)
         or _CAPTION_NUMBERED.match(shadow)
