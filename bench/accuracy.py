@@ -839,9 +839,7 @@ def _print_fresh(result: dict[str, Any], show_misses: bool, only: str | None) ->
             print()
     if show_misses:
         for part in (text, pages):
-            for m in part["misses"] if part else ():
-                if only is None or m.field == only:
-                    print(f"{m.file} {m.field} {m.kind}: {m.item} (bulletin lines {m.lines})")
+            _print_misses(part["misses"] if part else [], only, lines=True)
         print()
 
 
@@ -870,6 +868,13 @@ def table(result: dict[str, Any], fields: tuple[str, ...], order: tuple[str, ...
     return "\n".join(lines)
 
 
+def _print_misses(misses: Iterable[Miss], only: str | None, *, lines: bool = False) -> None:
+    """Print each missed or spurious item (of field *only*, or every field), with its bulletin's lines if asked."""
+    for m in misses:
+        if only is None or m.field == only:
+            print(f"{m.file} {m.field} {m.kind}: {m.item}" + (f" (bulletin lines {m.lines})" if lines else ""))
+
+
 def _print_formats(result: dict[str, Any], show_misses: bool, only: str | None) -> None:
     label = (
         f"the formats set (PDF, scans, web pages, Word/WPS, OFD; parse_file) — {sum(result['files'].values())} files"
@@ -881,9 +886,7 @@ def _print_formats(result: dict[str, Any], show_misses: bool, only: str | None) 
             print(f"- `{name}`: {reason}")
         print()
     if show_misses:
-        for m in result["misses"]:
-            if only is None or m.field == only:
-                print(f"{m.file} {m.field} {m.kind}: {m.item}")
+        _print_misses(result["misses"], only)
         print()
 
 
@@ -930,9 +933,7 @@ def main(argv: list[str] | None = None) -> int:
         label = f"{labels[name]} — {sum(result['files'].values())} files"
         print(f"## {label}\n\n{table(result, fields)}\n")
         if args.misses:
-            for m in result["misses"]:
-                if args.field is None or m.field == args.field:
-                    print(f"{m.file} {m.field} {m.kind}: {m.item} (bulletin lines {m.lines})")
+            _print_misses(result["misses"], args.field, lines=True)
             print()
     formats: dict[str, Any] | None = None
     if args.set in ("formats", "all"):
@@ -960,9 +961,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"## every annotated {label} — {sum(result['files'].values())} files\n")
             print(f"{table(result, FORMAT_FIELDS, ('formats', *FRESH_DRAWS))}\n")
             if args.misses:
-                for m in result["misses"]:
-                    if args.field is None or m.field == args.field:
-                        print(f"{m.file} {m.field} {m.kind}: {m.item}")
+                _print_misses(result["misses"], args.field)
                 print()
         return 0
     fresh: dict[str, Any] | None = None
