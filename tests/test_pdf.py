@@ -17,10 +17,11 @@ import attrs
 import pytest
 
 import bulletins
+from bulletins import ocr
 from bulletins.decode import Errors
 from bulletins.errors import ReadError
 from bulletins.readers import Align, Reading, choose_reader, get_reader
-from tests.conftest import shared_corpus
+from tests.conftest import missing, shared_corpus
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack  # in typing from Python 3.11; only the type checker reads it
@@ -338,6 +339,43 @@ def test_a_page_without_text_layer_is_a_diagnostic() -> None:
     document = bulletins.parse(fixture("scanned-page.pdf"), source="scan.pdf")
     (missing,) = [d for d in document.diagnostics if d.code == "no-text-layer"]
     assert missing.message == "page 2 has no text layer: install bulletins[ocr]"
+
+
+SCANNER_LAYER = "hushengjie_shou-xinxi-xueyuan-dachengdu-yuzhi-tongzhi_scan-with-ocr-layer.pdf"
+
+
+def test_a_scanners_invisible_ocr_layer_is_read_with_a_warning() -> None:
+    # The corpus's one scan under an invisible OCR layer (render mode 3 over a full-page image): its
+    # text is read, as the file's own, and the user is told what it is (checked by looking at the page:
+    # the title and first sentence are the layer's, the sealed date is not in it).
+    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)
+    (layer,) = [d for d in document.diagnostics if d.code == "ocr-layer"]
+    assert layer.level == "warning" and layer.message.startswith("page 1: a scan under an invisible OCR layer")
+    assert "ocr_layers=replace" in layer.message
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None
+    assert bulletin.headline.title == "信息学院关于工程教育认证专业课程目标达成度与毕业要求达成度阈值的通知"
+    # A text PDF with visible text has no such warning.
+    other = bulletins.parse_file(
+        corpus("pdf-text") / "hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf"
+    )
+    assert not [d for d in other.diagnostics if d.code == "ocr-layer"]
+
+
+def test_ocr_layers_replace_reads_the_image_instead() -> None:
+    if not ocr.available():
+        missing("the OCR extra", "pip install 'bulletins[ocr]'")
+    options = {"ocr_layers": "replace"}
+    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER, reader_options=options)
+    (layer,) = [d for d in document.diagnostics if d.code == "ocr-layer"]
+    assert layer.level == "info" and "read again by OCR" in layer.message
+    # The page's text is now OCR's: the layer reads the decision's date 2021年4月25日 as ``zO21年 姐月25日``.
+    text = "".join(block.text for b in document.bulletins for block in b.body)
+    assert "2021年4月25日" in text and "姐月" not in text
+    kept = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)
+    assert "姐月" in "".join(block.text for b in kept.bulletins for block in b.body)
+    with pytest.raises(ValueError, match="ocr_layers must be 'replace' or 'keep'"):
+        get_reader("pdf", ocr_layers="maybe")
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,10 @@ class Segment:
         self.bold += bold
 
 
+_SCAN_AREA = 0.6
+"""The share of the page an image covers for the page to be a scan (a full-page scan covers all of it)."""
+
+
 @define
 class PageText:
     """What one page holds: its segments in content order, its rules, and what was counted."""
@@ -109,10 +113,25 @@ class PageText:
     rules: list[tuple[float, float, float]] = field(factory=list)
     """Horizontal rules (thin wide paths): ``(x0, x1, y)``."""
     images: int = 0
+    image_area: float = 0.0
+    """The largest image's share of the page (0–1)."""
+    texts: int = 0
+    """Text objects at the page's top level."""
+    invisible: int = 0
+    """Of those, the ones drawn in render mode 3 (neither filled nor stroked: a scanner's OCR layer)."""
     folded: Counter[str] = field(factory=Counter)
     """Look-alike characters replaced by their unified ideograph (Kangxi radicals …)."""
     unmapped: Counter[str] = field(factory=Counter)
     """Glyphs without a Unicode mapping, by font name."""
+
+    @property
+    def ocr_layer(self) -> bool:
+        """Whether the page is a scan under a scanner's OCR layer.
+
+        Every text object is invisible, over an image covering most of the page
+        (formats/pdf-text/…_scan-with-ocr-layer.pdf).
+        """
+        return self.texts > 0 and self.invisible == self.texts and self.image_area >= _SCAN_AREA
 
 
 def _font_name(raw: Any, textpage: Any, index: int) -> str:
@@ -149,6 +168,12 @@ def _objects(raw: Any, page: Any, out: PageText) -> None:
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             out.images += 1
+            if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and out.width and out.height:
+                share = (right.value - left.value) * (top.value - bottom.value) / (out.width * out.height)
+                out.image_area = max(out.image_area, min(share, 1.0))
+        elif kind == raw.FPDF_PAGEOBJ_TEXT:
+            out.texts += 1
+            out.invisible += raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
         elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             w, h = right.value - left.value, top.value - bottom.value
             if h <= 3.5 and w >= out.width * 0.3:
