@@ -106,6 +106,12 @@ class Case:
     data: bytes
     bulletins: list[dict[str, Any]]
     records: list[accuracy.Record] = field(default_factory=list)
+    chrome: list[str] = field(default_factory=list)
+    """A paged fixture's ``chrome`` strings (navigation and footer lines seen on a web page)."""
+    paged: bool = False
+    """A page file (PDF, web page, Word, OFD): no line numbers; labelled by :func:`paged_line_labels`."""
+    format_records: list[accuracy.FormatRecord] = field(default_factory=list)
+    """A paged fixture's bulletins as the formats scorer reads them."""
 
 
 def _file_name(case: Case) -> str:
@@ -150,6 +156,44 @@ def cases(draws: Sequence[Path] = LABELLED_DRAWS) -> list[Case]:
             out.append(Case(f"{draw.name}/{name}", source_of(name), data, fixture["bulletins"]))
     for case in out:
         case.records = accuracy.expected_records(case.bulletins)
+    return out
+
+
+PAGED_SOURCES = ("govcn-html", "formats")
+"""The sources of the paged fixtures: gov.cn's web pages, and every folder of the formats corpus as one."""
+SKIPPED_FOLDERS = ("pdf-scanned",)
+"""Image-only scans are not paged cases: their lines come from OCR, which is slow and differs by engine."""
+
+
+def paged_cases(draws: Sequence[Path] = LABELLED_DRAWS, corpus: Path | None = None) -> list[Case]:
+    """Every paged fixture but image-only scans: the formats set, then the page files of *draws*.
+
+    The name is the fixture's key in SHORT_LINES.tsv: ``formats/<folder>/<file>`` for the formats
+    set, ``<draw>/<corpus path>`` for a draw's page (``fresh2/govcn-html/row7.html``,
+    ``fresh/formats/docx/x.docx``). The bytes are read from the shared corpus (bench/locate.py);
+    a file missing there is left out.
+    """
+    root = corpus or accuracy.formats_corpus()
+    found: list[tuple[str, str, Path, Path]] = []  # name, source, fixture, file
+    for fixture in sorted((accuracy.FORMATS / "expected").rglob("*.json")):
+        folder = fixture.parent.name
+        if folder not in SKIPPED_FOLDERS:
+            name = fixture.relative_to(accuracy.FORMATS / "expected").with_suffix("").as_posix()
+            found.append((f"formats/{name}", "formats", fixture, root / "formats" / name))
+    for draw in draws:
+        for source, name, stratum in sorted(accuracy._fresh_rows(draw)):
+            fixture = draw / "expected" / f"{name}.json"
+            if source in ("govcn-html", "formats") and stratum not in SKIPPED_FOLDERS and fixture.is_file():
+                found.append((f"{draw.name}/{name}", source, fixture, root / name))
+    out = []
+    for name, source, fixture, path in found:
+        if not path.is_file():
+            continue
+        data = json.loads(fixture.read_text(encoding="utf-8"))
+        case = Case(name, source, path.read_bytes(), data["bulletins"], chrome=list(data.get("chrome") or []))
+        case.paged = True
+        case.format_records = accuracy.expected_format_records(data["bulletins"])
+        out.append(case)
     return out
 
 
@@ -315,6 +359,144 @@ def _front(
             continue
         if mine[found] == "body":  # a date printed in the headline's 题注 line stays a headline line
             mine[found] = "front"
+
+
+# --------------------------------------------------------------------------------------------
+# Line labels from the paged fixtures (no line numbers: the fixture's text is found in order).
+
+PAGE_NUMBER = re.compile(r"[-—–－]*\d{1,4}[-—–－]*|第\d+页(共\d+页)?|\d+/\d+|[-—–－]?[ivxlcIVXLC]+[-—–－]?")
+"""A line that is only a page number (whitespace removed): ``— 1 —``, ``- 12 -``, ``第3页``, ``2/7``, ``iv``."""
+
+
+def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chrome: Sequence[str] = ()) -> Labels:
+    """Derive a label for every raw line of a paged fixture, which has no line numbers (module docstring).
+
+    The fixture's texts are found in the raws in order; whitespace is removed and full-width
+    ASCII folded on both sides (as the formats scorer compares). Deterministic: every search is a
+    scan in a fixed direction, first fit wins.
+    """
+    fold = [accuracy._fold(raw.text) or "" for raw in raws]
+    n = len(raws)
+    label = ["outside"] * n
+    undecided: set[int] = set()
+    unmatched: list[str] = []
+    chrome_folded = [c for c in (accuracy._fold(c) or "" for c in chrome) if c]
+    is_chrome = [bool(u) and any(_fits(u, c) for c in chrome_folded) for u in fold]
+    # Where each bulletin starts: its first headline line (else its doc_number line), in order.
+    starts: list[int | None] = []
+    pos = 0
+    for b in bulletins:
+        at = None
+        entries = [accuracy._fold(e) or "" for e in b["headline"] or ()]
+        if entries and entries[0]:
+            at = next((k for k in range(pos, n) if not is_chrome[k] and fold[k] and _fits(fold[k], entries[0])), None)
+        number = accuracy._fold(b.get("doc_number")) or ""
+        if number:
+            lo = pos if at is None else max(pos, at - 3)
+            hi = n if at is None else min(n, at + 4)
+            dn = next((k for k in range(lo, hi) if number in fold[k] and len(fold[k]) <= len(number) + 12), None)
+            if dn is not None and (at is None or dn < at):
+                at = dn
+        starts.append(at)
+        if at is not None:
+            pos = at + 1
+    for i, b in enumerate(bulletins):
+        first = starts[i]
+        if first is None:
+            first = 0 if i == 0 else next((s for s in reversed(starts[:i]) if s is not None), -1) + 1
+            unmatched.append(f"start (headline or doc_number): {''.join(b['headline'] or ())[:30]}")
+        later = [s for s in starts[i + 1 :] if s is not None]
+        end = later[0] if later else n
+        span = [k for k in range(first, end) if not is_chrome[k]]
+        mine = dict.fromkeys(span, "body")
+        decided: set[int] = set()
+        for k in span:
+            if PAGE_NUMBER.fullmatch(fold[k]):
+                mine[k] = "outside"
+        head = 0
+        for entry in b["headline"] or ():
+            want = accuracy._fold(entry) or ""
+            window = range(head, min(len(span), head + 12))
+            found = next((j for j in window if mine[span[j]] == "body" and _fits(fold[span[j]], want)), None)
+            if found is None:
+                unmatched.append(f"headline: {entry}")
+                continue
+            mine[span[found]] = "headline"
+            joined = fold[span[found]]
+            while joined != want and found + 1 < len(span) and joined + fold[span[found + 1]] in want:
+                found += 1  # a headline line the page wrapped
+                joined += fold[span[found]]
+                mine[span[found]] = "headline"
+            head = found + (0 if want in joined and joined != want else 1)
+        head_end = span[head] if head < len(span) else n
+        number = accuracy._fold(b.get("doc_number")) or ""
+        if number:
+            k = next((k for k in span if mine[k] == "body" and number in fold[k]), None)
+            if k is None:
+                unmatched.append(f"doc_number: {b['doc_number']}")
+            else:
+                decided.add(k)  # the fixture decides it: not a headline, a 发文字号 (kind "other")
+        _paged_points(b["points"], span, fold, mine, unmatched)
+        if b["dateline"]:
+            want = (accuracy._fold(b["dateline"]["text"]) or "").strip("（()）")
+            found_k = next((k for k in span if want and want in fold[k] and mine[k] == "body"), None)
+            if found_k is None:
+                unmatched.append(f"dateline: {b['dateline']['text']}")
+            else:
+                mine[found_k] = "dateline"
+        if b["closing"]:
+            closing = {key: accuracy._fold(value) for key, value in b["closing"].items()}
+            _closing(closing, span, fold, mine, unmatched)
+        if b.get("speech"):
+            _front(b["speech"], span, fold, mine, unmatched)
+        names = [_squash(name) for name in b["byline"]]
+        for k in [k for k in span if k >= head_end][:4]:
+            if mine[k] == "body" and is_short(raws[k].text) and any(name and name in fold[k] for name in names):
+                mine[k] = "byline"
+        for k, value in mine.items():
+            label[k] = value
+            if value == "body" and k not in decided and is_short(raws[k].text):
+                undecided.add(k)
+    return Labels(label, undecided, unmatched)
+
+
+def _paged_points(
+    points: list[dict[str, Any]], span: list[int], fold: list[str], mine: dict[int, str], unmatched: list[str]
+) -> None:
+    """Label each point's line: its marker and first two characters, in order (module docstring).
+
+    First each point takes the first fitting line after the previous point's; then, from the last
+    point back, each moves to its last fitting line before the next point's: a table of contents
+    lists 第一编 总则 before the body does, and the body's line is the one right before 第一章.
+    """
+    wanted = [p for p in points if p["marker"] not in accuracy.UNSCORED_STYLES]
+    keys = [((accuracy._fold(p["marker"]) or ""), (accuracy._fold(p["first"]) or "")[:2]) for p in wanted]
+
+    def fits(j: int, key: tuple[str, str]) -> bool:
+        unit, k = fold[span[j]], span[j]
+        if mine[k] != "body":
+            return False
+        if unit.startswith(key[0] + key[1]):
+            return True
+        # a marker printed alone on its line (第一章 / 总则 on the next)
+        return unit == key[0] and j + 1 < len(span) and fold[span[j + 1]].startswith(key[1])
+
+    at: list[int | None] = []
+    cursor = 0
+    for i, key in enumerate(keys):
+        found = next((j for j in range(cursor, len(span)) if fits(j, key)), None)
+        at.append(found)
+        if found is None:
+            unmatched.append(f"point: {wanted[i]['marker']}{wanted[i]['first']}")
+        else:
+            cursor = found + 1
+    bound = len(span)
+    for i in range(len(keys) - 1, -1, -1):  # each point moves to its last fit before the next point
+        found = at[i]
+        if found is not None:
+            found = max(j for j in range(found, bound) if fits(j, keys[i]))
+            mine[span[found]] = "point"
+            bound = found
 
 
 SHORT_LINES = ROOT / "tests" / "fixtures" / "labels" / "SHORT_LINES.tsv"
