@@ -19,11 +19,23 @@ decided in SHORT_LINES.tsv as data, unused here); ``confidence --held-out`` scor
 The seeds are not used: their fixture (tests/fixtures/seeds_expected.py) decides only
 segmentation, headlines and datelines, so most of their lines would be undecided.
 
+The **paged** fixtures (:func:`paged_cases`) are the only files whose readers give geometry hints
+(font size, centred, bold, heading level): the formats set (``tests/fixtures/formats``, PDFs with a
+text layer, whole web pages, Word, OFD) and the page files of the same three draws (``govcn-html``
+and ``formats`` rows of their DRAW.tsv). Their bytes come from the shared corpus (bench/locate.py).
+Image-only scans (``pdf-scanned``) are left out: their lines come from OCR, which is slow and
+differs from engine to engine, so their labels would not be reproducible. ``fresh4`` has no page
+files and is held out anyway.
+
 ## Sources (leave-one-source-out)
 
 ``rmrb`` as a whole, and each ``web/`` folder (``web-govreport``, ``web-hkcnews``,
 ``web-lawref``, ``web-newscrawl``, ``web-xispeech``, ``web-xwlb``); a fresh file counts with its
-source. rmrb is one source, not one per stratum: its strata are genres drawn from one
+source. The paged fixtures add two sources: ``govcn-html`` (gov.cn's pages) and ``formats`` (every folder
+of the formats corpus, the formats set's and the draws' alike). ``loso`` scores them with the
+formats scorer (bench/accuracy.py ``score_format_file``: headline, doc_number, closing, points …
+without line numbers) in a table of their own; ``loso --text-only`` trains and scores as before
+the paged fixtures were labelled. rmrb is one source, not one per stratum: its strata are genres drawn from one
 publisher's pages, and they share its layout (the 　　 indent, 本报记者 bylines, the credit
 lines); leaving out a stratum would still train on that layout, which is what a new publisher
 would not give.
@@ -57,6 +69,41 @@ does **not decide** whether a short line of the body is a subhead, a caption or 
 matter" and nothing finer. Each undecided line's kind (subhead, caption, paragraph, list, other)
 is decided by reading in ``tests/fixtures/labels/SHORT_LINES.tsv`` (its README), kept with the
 fixtures: ``labels --check`` fails while a line is left open.
+
+## How a paged fixture's lines are labelled (:func:`paged_line_labels`)
+
+A paged fixture has no line numbers: its texts are found among the reader's raw lines, in order,
+whitespace removed and full-width ASCII folded on both sides. A bulletin runs from its start to
+the next bulletin's start; the last from its start to the end of the document.
+
+==========  ==================================================================================
+label       lines
+==========  ==================================================================================
+(start)     the first line equal to (else fitting, :func:`_fits`) the first ``headline`` entry
+            after the previous bulletin's headline, not a ``chrome`` line; the nearest line
+            holding ``doc_number`` among the eight above it moves the start up (an order's 令
+            number and signature stand above the regulation); no headline: the doc_number line
+headline    each ``headline`` entry in order from the start (as :func:`line_labels`), and the
+            following lines while they continue an entry the page wrapped
+point       each ``points`` entry by marker + its first two characters, in order (a marker alone
+            on its line when the next line starts with them); each point then moves to its last
+            fitting line before the next point's, so a table of contents is skipped
+dateline    as :func:`line_labels`
+closing     as :func:`line_labels` (the date searched from the bulletin's end, the issuer's lines
+            right above it), the date's line holding nothing else but part of the issuer (a 版记
+            imprint ``…办公室 2011年3月10日印发`` below the 落款 is not the closing)
+byline      as :func:`line_labels`
+body        every other line of the bulletin; the ``doc_number`` line is body decided by the
+            fixture (not flagged)
+outside     lines before the first bulletin; lines holding a ``chrome`` string or a piece of one
+            the page wrapped; after a bulletin's last labelled line, the first chrome line and
+            everything after it up to the next bulletin; a line that is only a page number
+            (:data:`PAGE_NUMBER`: ``— 1 —``, ``第3页``, ``2/7``)
+==========  ==================================================================================
+
+Short body lines are flagged undecided as by :func:`line_labels`, keyed in SHORT_LINES.tsv by
+the case's name (``formats/pdf-text/x.pdf``, ``fresh2/govcn-html/row7.html``) and the reader's
+line number.
 """
 
 from __future__ import annotations
@@ -381,30 +428,20 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
     undecided: set[int] = set()
     unmatched: list[str] = []
     chrome_folded = [c for c in (accuracy._fold(c) or "" for c in chrome) if c]
-    is_chrome = [bool(u) and any(_fits(u, c) for c in chrome_folded) for u in fold]
-    # Where each bulletin starts: its first headline line (else its doc_number line), in order.
+    # a line holding a chrome string (is_chrome), or a piece of one the page wrapped (in_chrome)
+    is_chrome = [any(c in u and len(u) <= len(c) + 10 for c in chrome_folded) for u in fold]
+    in_chrome = [len(u) >= 4 and any(u in c for c in chrome_folded) for u in fold]
     starts: list[int | None] = []
     pos = 0
     for b in bulletins:
-        at = None
-        entries = [accuracy._fold(e) or "" for e in b["headline"] or ()]
-        if entries and entries[0]:
-            at = next((k for k in range(pos, n) if not is_chrome[k] and fold[k] and _fits(fold[k], entries[0])), None)
-        number = accuracy._fold(b.get("doc_number")) or ""
-        if number:
-            lo = pos if at is None else max(pos, at - 3)
-            hi = n if at is None else min(n, at + 4)
-            dn = next((k for k in range(lo, hi) if number in fold[k] and len(fold[k]) <= len(number) + 12), None)
-            if dn is not None and (at is None or dn < at):
-                at = dn
+        at, pos = _paged_start(b, fold, is_chrome, pos)
         starts.append(at)
-        if at is not None:
-            pos = at + 1
     for i, b in enumerate(bulletins):
         first = starts[i]
         if first is None:
             first = 0 if i == 0 else next((s for s in reversed(starts[:i]) if s is not None), -1) + 1
-            unmatched.append(f"start (headline or doc_number): {''.join(b['headline'] or ())[:30]}")
+            if b["headline"] or b.get("doc_number"):
+                unmatched.append(f"start (headline or doc_number): {''.join(b['headline'] or ())[:30]}")
         later = [s for s in starts[i + 1 :] if s is not None]
         end = later[0] if later else n
         span = [k for k in range(first, end) if not is_chrome[k]]
@@ -431,11 +468,11 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
         head_end = span[head] if head < len(span) else n
         number = accuracy._fold(b.get("doc_number")) or ""
         if number:
-            k = next((k for k in span if mine[k] == "body" and number in fold[k]), None)
-            if k is None:
+            dn = next((k for k in span if mine[k] == "body" and number in fold[k]), None)
+            if dn is None:
                 unmatched.append(f"doc_number: {b['doc_number']}")
             else:
-                decided.add(k)  # the fixture decides it: not a headline, a 发文字号 (kind "other")
+                decided.add(dn)  # the fixture decides it: not a headline, a 发文字号 (kind "other")
         _paged_points(b["points"], span, fold, mine, unmatched)
         if b["dateline"]:
             want = (accuracy._fold(b["dateline"]["text"]) or "").strip("（()）")
@@ -445,19 +482,76 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
             else:
                 mine[found_k] = "dateline"
         if b["closing"]:
-            closing = {key: accuracy._fold(value) for key, value in b["closing"].items()}
-            _closing(closing, span, fold, mine, unmatched)
+            _paged_closing(b["closing"], span, fold, mine, unmatched)
         if b.get("speech"):
             _front(b["speech"], span, fold, mine, unmatched)
         names = [_squash(name) for name in b["byline"]]
         for k in [k for k in span if k >= head_end][:4]:
             if mine[k] == "body" and is_short(raws[k].text) and any(name and name in fold[k] for name in names):
                 mine[k] = "byline"
+        anchored = [k for k, value in mine.items() if value not in ("body", "outside") or k in decided]
+        cut = next((k for k in range(max(anchored, default=first), end) if is_chrome[k] or in_chrome[k]), end)
         for k, value in mine.items():
+            if (value == "body" and in_chrome[k]) or k >= cut:
+                value = "outside"
             label[k] = value
             if value == "body" and k not in decided and is_short(raws[k].text):
                 undecided.add(k)
     return Labels(label, undecided, unmatched)
+
+
+def _paged_closing(
+    closing: dict[str, Any], span: list[int], fold: list[str], mine: dict[int, str], unmatched: list[str]
+) -> None:
+    """:func:`_closing` on folded text, where the date's line holds nothing but the date and part of
+    the issuer: a 版记 imprint below the 落款 (``…办公室 2011年3月10日印发``) holds the date too."""
+    date = (accuracy._fold(closing.get("date")) or "").strip("（()）")
+    issuer = accuracy._fold(closing.get("issuer")) or ""
+
+    def only_date(k: int) -> bool:
+        rest = fold[k].replace(date, "", 1).strip("（()）")
+        return not rest or rest in issuer
+
+    at = next((k for k in reversed(span) if date and date in fold[k] and mine[k] == "body" and only_date(k)), None)
+    if at is None:  # no such line: any line holding the date, or the issuer alone
+        _closing({"issuer": issuer, "date": date or None}, span, fold, mine, unmatched)
+        return
+    mine[at] = "closing"
+    j = span.index(at) - 1  # the issuer's lines right above the date
+    while j >= 0 and span.index(at) - j <= 6 and fold[span[j]] and fold[span[j]] in issuer:
+        mine[span[j]] = "closing"
+        j -= 1
+
+
+def _paged_start(b: dict[str, Any], fold: list[str], is_chrome: list[bool], pos: int) -> tuple[int | None, int]:
+    """Where bulletin *b* starts at or after *pos*, and where the next bulletin's search begins.
+
+    The start is the first line equal to the first headline entry (else the first that fits it,
+    :func:`_fits`), not a chrome line; a line holding the ``doc_number`` among the eight above it
+    (the nearest) moves the start up (an order's 令 number and signature stand above the
+    regulation it promulgates). With no headline, the doc_number line starts it.
+    """
+    n = len(fold)
+    entries = [accuracy._fold(e) or "" for e in b["headline"] or ()]
+    at = None
+    if entries and entries[0]:
+        free = [k for k in range(pos, n) if fold[k] and not is_chrome[k]]
+        at = next((k for k in free if fold[k] == entries[0]), None)
+        if at is None:  # the entry inside a longer line, or the first piece of an entry the page wrapped
+            want = entries[0]
+            fits = [k for k in free if (want in fold[k] and len(fold[k]) <= len(want) + 40) or want.startswith(fold[k])]
+            at = next((k for k in fits if len(fold[k]) >= 4), None)
+    number = accuracy._fold(b.get("doc_number")) or ""
+    if number:
+        if at is None:
+            at = next((k for k in range(pos, n) if number in fold[k] and len(fold[k]) <= len(number) + 12), None)
+        else:
+            above = range(at - 1, max(pos, at - 8) - 1, -1)
+            at = next((k for k in above if number in fold[k] and len(fold[k]) <= len(number) + 12), at)
+    if at is None:
+        return None, pos
+    head = next((k for k in range(at, n) if entries and _fits(fold[k], entries[0])), at)
+    return at, head + max(1, len(entries))
 
 
 def _paged_points(
@@ -516,6 +610,11 @@ def short_line_decisions() -> dict[tuple[str, int, str], str]:
     return out
 
 
+def _one_line(text: str) -> str:
+    """*text* with its runs of whitespace (a table row's tabs) as one space: a TSV cell."""
+    return _WS.sub(" ", text).strip()
+
+
 def cmd_labels(check: bool, undecided_tsv: bool = False) -> int:
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -524,10 +623,13 @@ def cmd_labels(check: bool, undecided_tsv: bool = False) -> int:
     decided = short_line_decisions()
     if undecided_tsv:
         print("file\tline\ttext\tbefore\tafter")
-    for case in cases():
+    paged: Counter[str] = Counter()
+    for case in cases() + paged_cases():
         lex_ = lexed(case)
-        labels = line_labels(lex_.raws, case.bulletins)
+        labels = case_labels(case, lex_)
         counts.update(labels.label)
+        if case.paged:
+            paged.update(labels.label)
         for k in sorted(labels.undecided):
             raw = lex_.raws[k]
             kind = decided.get((case.name, raw.number, _squash(raw.text)))
@@ -536,9 +638,9 @@ def cmd_labels(check: bool, undecided_tsv: bool = False) -> int:
                 continue
             undecided += 1
             if undecided_tsv:
-                before = lex_.raws[k - 1].text.strip() if k else ""
-                after = lex_.raws[k + 1].text.strip() if k + 1 < len(lex_.raws) else ""
-                print(f"{case.name}\t{raw.number}\t{raw.text.strip()}\t{before[:60]}\t{after[:60]}")
+                before = _one_line(lex_.raws[k - 1].text) if k else ""
+                after = _one_line(lex_.raws[k + 1].text) if k + 1 < len(lex_.raws) else ""
+                print(f"{case.name}\t{raw.number}\t{_one_line(raw.text)}\t{before[:60]}\t{after[:60]}")
         for miss in labels.unmatched:
             problems += 1
             if not undecided_tsv:
@@ -546,6 +648,7 @@ def cmd_labels(check: bool, undecided_tsv: bool = False) -> int:
     if undecided_tsv:
         return 0
     print(f"\nlines by label: {dict(sorted(counts.items()))}")
+    print(f"  of which in paged fixtures: {dict(sorted(paged.items()))}")
     print(f"short body lines decided by reading ({SHORT_LINES.relative_to(ROOT)}): {dict(sorted(kinds.items()))}")
     print(f"undecided (short body lines: subhead, caption or short paragraph?): {undecided}")
     print(f"labels the fixture names that no line matched: {problems}")
@@ -556,11 +659,18 @@ def cmd_labels(check: bool, undecided_tsv: bool = False) -> int:
 # Leave-one-source-out: the labeller.
 
 
+def case_labels(case: Case, lex_: Lexed) -> Labels:
+    """The line labels of *case*: by line number for a text fixture, by text for a paged one."""
+    if case.paged:
+        return paged_line_labels(lex_.raws, case.bulletins, case.chrome)
+    return line_labels(lex_.raws, case.bulletins)
+
+
 def _crf_items(case_lex: list[tuple[Case, Lexed]]) -> Iterator[tuple[list[list[str]], list[str]]]:
     for case, lex_ in case_lex:
         if not lex_.raws:
             continue
-        yield line_features(lex_.raws, lex_.hints, lex_.terminals), line_labels(lex_.raws, case.bulletins).label
+        yield line_features(lex_.raws, lex_.hints, lex_.terminals), case_labels(case, lex_).label
 
 
 def train_crf(case_lex: list[tuple[Case, Lexed]], path: Path) -> CrfModel:
@@ -594,40 +704,55 @@ def train_crf(case_lex: list[tuple[Case, Lexed]], path: Path) -> CrfModel:
 
 
 def score(case_list: list[Case], labeller: Any = None) -> dict[str, accuracy.Tally]:
-    """Parse and score *case_list* (with *labeller* at the seam when given) on the text fields."""
+    """Parse and score *case_list* (with *labeller* at the seam when given).
+
+    Text cases are scored on the text fields (:data:`accuracy.FIELDS`), paged cases on the
+    formats fields (:data:`accuracy.FORMAT_FIELDS`, bench/accuracy.py's formats scorer: no line
+    numbers); a list holds one kind or the other.
+    """
     import bulletins
 
-    tallies = {f: accuracy.Tally() for f in accuracy.FIELDS}
+    fields = accuracy.FORMAT_FIELDS if any(c.paged for c in case_list) else accuracy.FIELDS
+    tallies = {f: accuracy.Tally() for f in fields}
     original = pipeline.lex  # type: ignore[attr-defined]
     if labeller is not None:
         setattr(pipeline, "lex", functools.partial(lex, labeller=labeller))  # noqa: B010
     try:
         for case in case_list:
             document = bulletins.parse(case.data, source=_file_name(case))
-            found, _ = accuracy.score_file(case.name, case.records, accuracy.predicted_records(document))
-            for f in accuracy.FIELDS:
+            if case.paged:
+                predicted = accuracy.predicted_format_records(document)
+                found, _ = accuracy.score_format_file(case.name, case.format_records, predicted)
+            else:
+                found, _ = accuracy.score_file(case.name, case.records, accuracy.predicted_records(document))
+            for f in fields:
                 tallies[f].add(found[f])
     finally:
         setattr(pipeline, "lex", original)  # noqa: B010
     return tallies
 
 
-def cmd_loso(write: bool) -> int:
+def cmd_loso(write: bool, paged: bool = True) -> int:
     from bulletins.lexing.labeller import CrfLabeller
 
-    all_cases = cases()
+    all_cases = cases() + (paged_cases() if paged else [])
     case_lex = [(c, lexed(c)) for c in all_cases]
     rows: dict[str, dict[str, tuple[float | None, float | None]]] = {}
     out = ROOT / "bench" / "out"
-    for source in SOURCES:
+    sources = SOURCES + (PAGED_SOURCES if paged else ())
+    for source in sources:
         train = [(c, x) for c, x in case_lex if c.source != source]
         test = [c for c in all_cases if c.source == source]
         model = train_crf(train, out / f"loso-{source}.json")
         rules = score(test)
         learned = score(test, CrfLabeller(model))
-        rows[source] = {f: (rules[f].prf()[2], learned[f].prf()[2]) for f in accuracy.FIELDS}
+        rows[source] = {f: (rules[f].prf()[2], learned[f].prf()[2]) for f in rules}
         print(f"{source}: {len(test)} files", file=sys.stderr)
-    print(loso_table(rows, {s: sum(c.source == s for c in all_cases) for s in SOURCES}))
+    files = {s: sum(c.source == s for c in all_cases) for s in sources}
+    print(loso_table({s: rows[s] for s in SOURCES}, files))
+    if paged:
+        print(f"\npaged sources (formats scorer; {', '.join(SKIPPED_FOLDERS)} left out):\n")
+        print(loso_table({s: rows[s] for s in PAGED_SOURCES}, files, accuracy.FORMAT_FIELDS))
     if write:
         model = train_crf(case_lex, CRF_MODEL)
         print(f"\nwrote {CRF_MODEL} ({CRF_MODEL.stat().st_size} bytes)")
@@ -638,14 +763,18 @@ def _f(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def loso_table(rows: dict[str, dict[str, tuple[float | None, float | None]]], files: dict[str, int]) -> str:
+def loso_table(
+    rows: dict[str, dict[str, tuple[float | None, float | None]]],
+    files: dict[str, int],
+    fields: Sequence[str] = accuracy.FIELDS,
+) -> str:
     """F1 per field and held-out source: rules alone / labeller + rules (bold where they differ)."""
     sources = list(rows)
     lines = [
         "| field | " + " | ".join(f"{s} ({files[s]})" for s in sources) + " |",
         "|---|" + "---:|" * len(sources),
     ]
-    for f in accuracy.FIELDS:
+    for f in fields:
         cells = []
         for s in sources:
             rules, learned = rows[s][f]
@@ -667,6 +796,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--undecided", action="store_true", help="print the short lines no reading has decided, as TSV")
     p = sub.add_parser("loso", help="leave-one-source-out: rules alone vs labeller + rules")
     p.add_argument("--write", action="store_true", help=f"also train on every source and write {CRF_MODEL}")
+    p.add_argument("--text-only", action="store_true", help="train and score on the text fixtures alone")
     p = sub.add_parser("confidence", help="the confidence model's leave-one-source-out reliability")
     p.add_argument("--write", action="store_true", help="train on every source and write the shipped weights")
     p.add_argument(
@@ -678,7 +808,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "labels":
         return cmd_labels(args.check, args.undecided)
     if args.command == "loso":
-        return cmd_loso(args.write)
+        return cmd_loso(args.write, not args.text_only)
     return cmd_confidence(args.write, args.held_out)
 
 

@@ -20,7 +20,7 @@ from bulletins.lexing import lex
 from bulletins.lexing.labeller import LABELS, CrfLabeller, CrfModel, line_features, rule_terminals
 from bulletins.lexing.lines import Raw
 from bulletins.script import shadow
-from tests.conftest import bench_module
+from tests.conftest import bench_module, shared_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -121,6 +121,45 @@ def test_fixture_labels_reach_every_source(train: ModuleType) -> None:
                 open_lines.append(key)
     assert missed <= 0.03 * (found + missed)
     assert not open_lines, f"short lines to decide in {train.SHORT_LINES.name}: {open_lines[:5]}"
+
+
+def test_paged_line_labels_of_an_ofd(train: ModuleType) -> None:
+    """A paged fixture has no line numbers: its labels come from finding its text in order.
+
+    The expected labels were decided by reading the OFD (its two pages' Content.xml TextCode
+    elements): 发文机关标志, 发文字号, title, 主送, three paragraphs, page number; on page 2 the
+    落款's issuer and date, the 版记 imprint (issuer + date + 印发), page number.
+    """
+    corpus = shared_corpus("formats").parent
+    name = "formats/ofd/ofdrw_n_luqiao-weisheng-pifu.ofd"
+    (case,) = [c for c in train.paged_cases(draws=(), corpus=corpus) if c.name == name]
+    assert case.paged and case.source == "formats"
+    lexed = train.lexed(case)
+    labels = train.paged_line_labels(lexed.raws, case.bulletins, case.chrome)
+    got = {train._squash(raw.text): label for raw, label in zip(lexed.raws, labels.label, strict=True)}
+    assert got["测试符路桥区卫生局文件"] == "outside"  # the masthead stands above the bulletin's start
+    assert got["路卫发〔2011〕76号"] == "body"  # the doc_number line starts the bulletin
+    assert got["关于同意张阿三同志辞职的批复"] == "headline"
+    assert got["区中医院："] == "body"
+    assert got["—1—"] == got["—2—"] == "outside"  # page numbers
+    assert got["测试符路桥区卫生局办公室"] == got["2011年3月10日"] == "closing"
+    assert got["测试符路桥区卫生局办公室2011年3月10日印发"] == "body"  # the 版记 imprint is not the closing
+    assert labels.unmatched == []
+    undecided = {train._squash(lexed.raws[k].text) for k in labels.undecided}
+    assert "路卫发〔2011〕76号" not in undecided  # the fixture decides the doc_number line
+    assert "测试符路桥区卫生局办公室2011年3月10日印发" in undecided
+
+
+def test_paged_cases_leave_out_scans_and_the_held_out_draw(train: ModuleType) -> None:
+    corpus = shared_corpus("formats").parent
+    cases = train.paged_cases(corpus=corpus)
+    names = [c.name for c in cases]
+    assert cases and {c.source for c in cases} == set(train.PAGED_SOURCES)
+    assert not any("pdf-scanned" in n for n in names)
+    assert not any(n.startswith(f"{train.HELD_OUT.name}/") for n in names)
+    assert names == sorted(n for n in names if n.startswith("formats/")) + [
+        n for d in train.LABELLED_DRAWS for n in sorted(n for n in names if n.startswith(f"{d.name}/"))
+    ]
 
 
 def _tiny_model() -> CrfModel:
