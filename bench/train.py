@@ -429,7 +429,7 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
     unmatched: list[str] = []
     chrome_folded = [c for c in (accuracy._fold(c) or "" for c in chrome) if c]
     # a line holding a chrome string (is_chrome), or a piece of one the page wrapped (in_chrome)
-    is_chrome = [any(c in u and len(u) <= len(c) + 10 for c in chrome_folded) for u in fold]
+    is_chrome = [any(c in u and len(u) <= len(c) * 1.3 + 2 for c in chrome_folded) for u in fold]
     in_chrome = [len(u) >= 4 and any(u in c for c in chrome_folded) for u in fold]
     starts: list[int | None] = []
     pos = 0
