@@ -98,7 +98,8 @@ body        every other line of the bulletin; the ``doc_number`` line is body de
 outside     lines before the first bulletin; lines holding a ``chrome`` string or a piece of one
             the page wrapped; after a bulletin's last labelled line, the first chrome line and
             everything after it up to the next bulletin; a line that is only a page number
-            (:data:`PAGE_NUMBER`: ``— 1 —``, ``第3页``, ``2/7``)
+            (:data:`PAGE_NUMBER`: ``— 1 —``, ``第3页``, ``2/7``; a bare number only when it
+            goes on counting the pages, :func:`_page_numbers`)
 ==========  ==================================================================================
 
 Short body lines are flagged undecided as by :func:`line_labels`, keyed in SHORT_LINES.tsv by
@@ -411,8 +412,29 @@ def _front(
 # --------------------------------------------------------------------------------------------
 # Line labels from the paged fixtures (no line numbers: the fixture's text is found in order).
 
-PAGE_NUMBER = re.compile(r"[-—–－]*\d{1,4}[-—–－]*|第\d+页(共\d+页)?|\d+/\d+|[-—–－]?[ivxlcIVXLC]+[-—–－]?")
-"""A line that is only a page number (whitespace removed): ``— 1 —``, ``- 12 -``, ``第3页``, ``2/7``, ``iv``."""
+PAGE_NUMBER = re.compile(r"[-—–－]+\d{1,4}[-—–－]+|第\d+页(共\d+页)?|\d+/\d+|[-—–－]?[ivxlcIVXLC]+[-—–－]?")
+"""A line that is only a page number (whitespace removed): ``— 1 —``, ``- 12 -``, ``第3页``, ``2/7``, ``iv``.
+A bare number is one too when it goes on the document's page numbering (:func:`_page_numbers`)."""
+
+
+def _page_numbers(fold: Sequence[str]) -> set[int]:
+    """Indices of the lines that are only a page number.
+
+    :data:`PAGE_NUMBER`'s forms, and a bare number (no leading zero) that is one to three more
+    than the last page number before it: a table's cells (``310``, ``07``) are bare numbers too,
+    but they do not count the pages up from 1.
+    """
+    out: set[int] = set()
+    last = 0
+    for k, unit in enumerate(fold):
+        if PAGE_NUMBER.fullmatch(unit):
+            out.add(k)
+            digits = re.sub(r"\D", "", unit)
+            last = int(digits) if digits and "/" not in unit else last
+        elif re.fullmatch(r"[1-9][0-9]{0,3}", unit) and last < int(unit) <= last + 3:
+            out.add(k)
+            last = int(unit)
+    return out
 
 
 def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chrome: Sequence[str] = ()) -> Labels:
@@ -431,6 +453,7 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
     # a line holding a chrome string (is_chrome), or a piece of one the page wrapped (in_chrome)
     is_chrome = [any(c in u and len(u) <= len(c) * 1.3 + 2 for c in chrome_folded) for u in fold]
     in_chrome = [len(u) >= 4 and any(u in c for c in chrome_folded) for u in fold]
+    page_numbers = _page_numbers(fold)
     starts: list[int | None] = []
     pos = 0
     for b in bulletins:
@@ -448,7 +471,7 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
         mine = dict.fromkeys(span, "body")
         decided: set[int] = set()
         for k in span:
-            if PAGE_NUMBER.fullmatch(fold[k]):
+            if k in page_numbers:
                 mine[k] = "outside"
         head = 0
         for entry in b["headline"] or ():
