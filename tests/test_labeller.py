@@ -160,6 +160,19 @@ def test_paged_cases_leave_out_scans_and_the_held_out_draw(train: ModuleType) ->
     assert names == sorted(n for n in names if n.startswith("formats/")) + [
         n for d in train.LABELLED_DRAWS for n in sorted(n for n in names if n.startswith(f"{d.name}/"))
     ]
+    decided = train.short_line_decisions()
+    open_lines, missed, found = [], 0, 0
+    for case in cases:
+        lexed = train.lexed(case)
+        labels = train.paged_line_labels(lexed.raws, case.bulletins, case.chrome)
+        found += labels.label.count("headline")
+        missed += len(labels.unmatched)
+        for k in labels.undecided:  # every short line the fixture leaves open is decided by reading
+            key = (case.name, lexed.raws[k].number, train._squash(lexed.raws[k].text))
+            if key not in decided:
+                open_lines.append(key)
+    assert missed <= 3  # each read: a point the PDF splits mid-word, an OCR layer's cut-off date
+    assert not open_lines, f"short lines to decide in {train.SHORT_LINES.name}: {open_lines[:5]}"
 
 
 def _tiny_model() -> CrfModel:
