@@ -59,7 +59,8 @@ _PHOTO = re.compile(
     r"^[（(]?(?P<who>[^（）()。，！？；：:]{1,30}?)\s*摄(?:影报道|影)?\s*"
     r"(?:[（(](?P<agency>[^（）()]{2,8})[）)])?[）)]?$"
 )
-_PHOTO_LABEL = re.compile(r"^(?:摄影|图片|摄像|本版图片(?:来源)?|图片来源)[：:]\s*(?P<who>.+)$")
+# 照片來源：Shallwetalk.hk (a figcaption, web/hkcnews/article_32003.md line 138): Hong Kong's 照片/相片 for 图片.
+_PHOTO_LABEL = re.compile(r"^(?:摄影|图片|摄像|本版图片(?:来源)?|图片来源|[照相]片(?:来源)?)[：:]\s*(?P<who>.+)$")
 _AGENCY_ALONE = re.compile(r"^[（(]?(?:新华社发|人民视觉|视觉中国)[）)]?$")
 _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("制图", re.compile(r"^(?:制图|图表制作|漫画|绘图|插图|图片制作|图表|手绘)[：:]\s*(?P<who>.*)$")),
