@@ -318,6 +318,18 @@ def _fits(unit: str, want: str) -> bool:
     return unit == want or (want in unit and len(unit) <= len(want) + 40) or (len(unit) >= 4 and unit in want)
 
 
+def _dateline(
+    want: str, printed: str, span: Sequence[int], texts: Sequence[str], mine: dict[int, str], unmatched: list[str]
+) -> None:
+    """Label the first body line of *span* holding the dateline *want* (folded as *texts* are)."""
+    want = want.strip("（()）")
+    found = next((k for k in span if want and want in texts[k] and mine[k] == "body"), None)
+    if found is None:
+        unmatched.append(f"dateline: {printed}")
+    else:
+        mine[found] = "dateline"
+
+
 def line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]]) -> Labels:
     """Derive a label for every raw line from a fixture's bulletins (see the module docstring).
 
@@ -353,12 +365,7 @@ def line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]]) -> Labels:
             head = found + (0 if want in squashed[span[found]] and squashed[span[found]] != want else 1)
         head_end = span[head] if head < len(span) else len(raws)
         if b["dateline"]:
-            want = _squash(b["dateline"]["text"]).strip("（()）")
-            found_k = next((k for k in span if want and want in squashed[k] and mine[k] == "body"), None)
-            if found_k is None:
-                unmatched.append(f"dateline: {b['dateline']['text']}")
-            else:
-                mine[found_k] = "dateline"
+            _dateline(_squash(b["dateline"]["text"]), b["dateline"]["text"], span, squashed, mine, unmatched)
         if b["closing"]:
             _closing(b["closing"], span, squashed, mine, unmatched)
         if b["speech"]:
@@ -520,12 +527,8 @@ def paged_line_labels(raws: Sequence[Raw], bulletins: list[dict[str, Any]], chro
                 decided.add(dn)  # the fixture decides it: not a headline, a 发文字号 (kind "other")
         _paged_points(b["points"], span, fold, mine, unmatched)
         if b["dateline"]:
-            want = (accuracy._fold(b["dateline"]["text"]) or "").strip("（()）")
-            found_k = next((k for k in span if want and want in fold[k] and mine[k] == "body"), None)
-            if found_k is None:
-                unmatched.append(f"dateline: {b['dateline']['text']}")
-            else:
-                mine[found_k] = "dateline"
+            text = b["dateline"]["text"]
+            _dateline(accuracy._fold(text) or "", text, span, fold, mine, unmatched)
         if b["closing"]:
             _paged_closing(b["closing"], span, fold, mine, unmatched)
         if b.get("speech"):
