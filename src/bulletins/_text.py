@@ -18,6 +18,9 @@ CN_DIGITS = "〇○零一二三四五六七八九十百两"
 SENTENCE_PUNCT = "。！？!?；;"
 """Punctuation that ends or splits sentences: a line containing one is not a headline."""
 
+SENTENCE = re.compile(f"[^{SENTENCE_PUNCT}]+[{SENTENCE_PUNCT}]?")
+"""One sentence (or clause ended by ；) with its closing punctuation, for ``finditer`` over a text."""
+
 FINAL_PUNCT = "。！？!?；;…：:"
 """Punctuation that may end a complete paragraph (a colon ends a lead-in to a list)."""
 

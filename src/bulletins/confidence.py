@@ -30,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from ._text import SENTENCE
 from .model import AttendeeGroup, Bulletin, Closing, Dateline, Document, Headline, Point, iter_blocks
 
 PARTS = ("bulletin", "headline", "dateline", "attendees", "points", "closing")
@@ -142,7 +143,6 @@ _ENUMERATOR_MARK = (
 _ENUMERATOR_HEAD = re.compile(_ENUMERATOR_MARK)
 _ENUMERATOR = re.compile(r"[。；！？\s]" + _ENUMERATOR_MARK)
 _ATTENDANCE = re.compile(r"出席|列席|参加|參加|陪同|主持|与会|與會")
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _ODD_NAME = re.compile(r"[是的在了和与與及说說称稱则則批评評周年月日]$|^(?:先生|女士|周[一二三四五六日])$")
 _HEAD_TEXT = 2000
 """Characters of the bulletin's text searched for an unread salutation (front matter is at its head)."""
@@ -204,7 +204,7 @@ def _unread_attendance(b: Bulletin, texts: Sequence[str]) -> bool:
         if not _ATTENDANCE.search(text):
             continue
         taken = spans.get(name, ())
-        for m in _SENTENCE.finditer(text):
+        for m in SENTENCE.finditer(text):
             if _ATTENDANCE.search(m.group(0)) and not any(s < m.end() and m.start() < e for s, e in taken):
                 return True
     return False

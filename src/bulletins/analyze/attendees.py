@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from .._text import HAN, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
+from .._text import HAN, SENTENCE, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
 from ..model import AttendeeGroup, Diagnostic, Where
 from ..script import shadow as simplified
 
@@ -44,7 +44,6 @@ _JOINED = re.compile("[、和及]")
 # 将军), an athlete (孙玥、吴咏梅等名将参加欧洲联赛, rmrb/2020-02/20200220-15-02.txt: a past fact).
 _PLANNED = re.compile(r"即将|将要|将于|拟于|拟|(?<![上中少大名老主干战健猛骁女])将(?![军领士])")
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 _CLAUSE = re.compile(r"[^，,]+")
 # 会议指出，…习近平总书记主持召开…会议 (seed 004): what follows 指出/强调 is reported speech about
 # another meeting; only the part before the reporting verb is read (楼阳生主持会议并强调，…).
@@ -707,7 +706,7 @@ def find_groups(
     known_names = set(known)
     groups: list[AttendeeGroup] = []
     for block in blocks:
-        for sentence in _SENTENCE.finditer(block.shadow):
+        for sentence in SENTENCE.finditer(block.shadow):
             groups.extend(_sentence_groups(block, sentence.start(), sentence.end(), known_names, doubts))
     return groups
 
