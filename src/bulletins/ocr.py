@@ -273,7 +273,8 @@ def _reread_banner(engine: Any, original: Image.Image, lines: list[OcrLine], pag
             )
     if not _NUMBER_READ.search("".join(ln.text for ln in found)):
         return lines
-    kept = [ln for ln in lines if not any(ln is x for x in inside)]
+    first_reading = {id(ln) for ln in inside}
+    kept = [ln for ln in lines if id(ln) not in first_reading]
     return reading_order(_with_red(original, [*kept, *found]))
 
 

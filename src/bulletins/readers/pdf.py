@@ -144,8 +144,9 @@ class PdfReader:
         scanned = [page.number for page, lines in pages if not lines and page.images]
         layered = [page.number for page, lines in pages if lines and page.ocr_layer]
         if layered:
-            diagnostics.append(_ocr_layer(layered, replaced=self.ocr_layers == "replace" and ocr.available()))
-            if self.ocr_layers == "replace" and ocr.available():
+            replace = self.ocr_layers == "replace" and ocr.available()
+            diagnostics.append(_ocr_layer(layered, replaced=replace))
+            if replace:
                 # Kept by default: the layer is the file's own text. On the corpus's one such page
                 # (formats/pdf-text/…_scan-with-ocr-layer.pdf, typed by reading) the layer's character
                 # error rate is 7.8% and RapidOCR's 2.2%, but RapidOCR drops the 阈 of its title, which
