@@ -69,6 +69,18 @@ def _byline(text: str | None, shadow: str | None) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _blank_end(line: str, shadow: str, start: int, end: int) -> int:
+    """*end*, or the first control character in ``line[start:end]`` that the shadow reads as a blank.
+
+    The shadow reads control characters as blanks (script.py), so a separator matched on it can take
+    a backspace or an escape that the text keeps: the rest of the line starts there, never after it.
+    """
+    for k in range(start, end):
+        if shadow[k].isspace() and not line[k].isspace():
+            return k
+    return end
+
+
 def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
     """Return the dateline at the start of *line*, or None.
 
@@ -87,7 +99,7 @@ def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
         if groups.get("year"):
             start = match.span("year")[0]
         date = date_from_match(match, text=line[start:stop])
-    end = match.end()
+    end = _blank_end(line, shadow, match.start("sep"), match.end())
     text = line[: match.start("sep")] + match.group("sep").strip()
     place = groups.get("place")
     place_text = line[match.start("place") : match.end("place")] if place else None
