@@ -880,3 +880,37 @@ def test_a_salutation_opening_a_text_with_no_title_is_its_speech() -> None:
     assert bulletin.speech.salutation == "尊敬的古特雷斯秘书长先生，尊敬的各位同事："
     assert bulletin.speech.speaker is None and bulletin.speech.date is None
     assert [p.marker for p in bulletin.body if hasattr(p, "marker")] == ["第一，", "第二，", "第三，"]
+
+
+# rmrb/2019-02/20190219-05-05.txt lines 1–6 (a 暖闻热评 commentary's box of fields), shortened.
+FIELD_BOX = (
+    "\n有爱的旅途不孤独（暖闻热评）\n\n　　【人物】北京313路公交车司机刘宝中\n"
+    "　　【故事】北京313路公交车全程15公里，是卢沟桥农场家属院、北天堂村等地居民出行的唯一公交线路。\n"
+    "　　【点评】\n　　一条线路、一辆车、一位司机，10年风雨兼程，显得有些孤独。\n"
+)
+# rmrb/2020-01/20200121-06-01.txt lines 1–5: a 工匠绝活 title over its box's label.
+CRAFT_BOX = (
+    "非物质文化遗产绢人技艺传承人齐聪颖\n织绣雕染 灵巧动人（工匠绝活）\n\n　　【绝活看点】\n"
+    "　　绢纱为肤，真丝为发，绸帛为衣。一双巧手，能画能裁。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "label"),
+    [
+        (FIELD_BOX, ("有爱的旅途不孤独（暖闻热评）",), "【人物】北京313路公交车司机刘宝中"),
+        (CRAFT_BOX, ("非物质文化遗产绢人技艺传承人齐聪颖", "织绣雕染 灵巧动人（工匠绝活）"), "【绝活看点】"),
+    ],
+)
+def test_a_box_s_field_label_under_the_title_begins_the_body(text: str, headline: tuple[str, ...], label: str) -> None:
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == headline
+    first = bulletin.body[0]
+    assert isinstance(first, bulletins.model.Subhead) and first.text == label
+
+
+def test_a_first_line_opening_with_a_bracketed_label_is_still_the_title() -> None:
+    (bulletin,) = bulletins.parse(
+        "【新春走基层】大凉山生长新梦想\n\n　　1月27日9时，载着1200名务工人员的扶贫专列出发。\n"
+    ).bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == ("【新春走基层】大凉山生长新梦想",)

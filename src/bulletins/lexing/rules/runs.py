@@ -43,6 +43,10 @@ _DECK_MAX = 6  # the longest headline block in the seeds and the corpus sample h
 # 江西省2022年国民经济和社会发展统计公报[1]: a footnote's marker on a title printed again (formats/html-pages/
 # simonxinw_yichun-gov_jiangxi-tjgb-2022.html line 21, under the page's own title on line 18).
 _FOOTNOTE = re.compile(r"(?:\[\d{1,2}\]|［\d{1,2}］|〔\d{1,2}〕)$")
+# 【人物】北京313路公交车司机刘宝中 / 【故事】… / 【点评】 under 有爱的旅途不孤独（暖闻热评）, 【绝活看点】 under a
+# 工匠绝活 title (13 and 5 rmrb files, rmrb/2019-02/20190219-05-05.txt line 4): a box's field label opening
+# a line below the title begins the body. A first line may still open with 【…】 (新闻联播 items' titles).
+_FIELD_LABEL = re.compile(r"^【[^】\s]{2,6}】")
 # 召 集 人：孙春兰　　国务院副总理 / 丁向阳　　国务院副秘书长: an entry of a list (a label, or a name and a post).
 _LIST_ENTRY = re.compile(r"[：:]|\S[\s　]{2,}\S")
 
@@ -64,6 +68,7 @@ def short_run(ctx: Context, i: int) -> int:
         shadow = raws[k].shadow
         if (
             is_box_label(shadow)
+            or _FIELD_LABEL.match(shadow)  # 【人物】… under a 暖闻热评 title: the box's first field
             or is_bullet_note(shadow)  # ■ a summary bullet (lexing/rules/headnotes.py)
             or is_summary(shadow)
             or is_adoption_note(shadow)
