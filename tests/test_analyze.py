@@ -266,6 +266,12 @@ def test_shadow_keeps_length_and_maps_traditional() -> None:
     assert detect(text) == "hant" and detect("出席会议") == "hans"
 
 
+def test_full_width_digits_are_digits_in_the_shadow_and_marks_of_no_script() -> None:
+    assert shadow("１月１８日") == "1月18日"
+    assert detect("２０２０年１月１８日，国务院召开会议。") == "hans"
+    assert detect("２０２０年１月１８日，國務院召開會議。") == "hant"
+
+
 def test_control_characters_are_blanks_in_the_shadow_and_marks_of_no_script() -> None:
     # web/hkcnews/article_45974.md line 25: a backspace between a caption's last sentence and its credit.
     text = "行政長官林鄭月娥出席酒會後離開。\x08黎家威攝"

@@ -26,11 +26,14 @@ def _dictionary(name: str) -> str:
     return resources.files("opencc").joinpath("dictionary").joinpath(name).read_text(encoding="utf-8")
 
 
+_FULLWIDTH_DIGITS = {0xFF10 + k: ord("0") + k for k in range(10)}
+
+
 @functools.cache
 def shadow_table() -> dict[int, int]:
     """Return the Traditional → Simplified ``str.translate`` table (single characters only, plus ０–９ → 0–9)."""
     # Full-width digits (新华社北京４月２０日电, web/newscrawl) are digits to every rule.
-    table: dict[int, int] = {0xFF10 + k: ord("0") + k for k in range(10)}
+    table: dict[int, int] = dict(_FULLWIDTH_DIGITS)
     for row in _dictionary("TSCharacters.txt").splitlines():
         trad, _, simps = row.partition("\t")
         simp = simps.split(" ")[0] if simps else ""
@@ -80,11 +83,13 @@ _SIMP_MARK = "\ue002"
 @functools.cache
 def _marks() -> str:
     """A lookup string that turns Traditional-only and Simplified-only characters into marks."""
-    table = shadow_table()
+    # Full-width digits are in the shadow table but belong to neither script: ２０２０年１月１８日 in
+    # a Simplified text once made it Traditional.
+    trad_only = shadow_table().keys() - _FULLWIDTH_DIGITS.keys()
     simp_only = _simplified_only()
     marks = []
     for code in range(_TABLE_SIZE):
-        marks.append(_TRAD_MARK if code in table else _SIMP_MARK if code in simp_only else chr(code))
+        marks.append(_TRAD_MARK if code in trad_only else _SIMP_MARK if code in simp_only else chr(code))
     return "".join(marks)
 
 
