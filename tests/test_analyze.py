@@ -548,7 +548,16 @@ ATTENDEE_LOOK_ALIKES = [
     "科隆纳外交部长访华期间，李强总理将同她会见，外交部长王毅将同她共同举行全体会议，并出席配套活动。",
     # rmrb/2020-01/20200118-04-03.txt-like: 将 (will) was read as no part of the name, and the group kept.
     "中共中央政治局委员杨洁篪将出席会议。",
+    # rmrb/2019-10/20191029-03-02.txt line 3 (cut): 就 makes the trip the topic of a briefing.
+    "外交部28日就国务院总理李克强出席上海合作组织成员国政府首脑（总理）理事会第十八次会议并对乌兹别克斯坦进行正式访问"
+    "举行中外媒体吹风会，外交部部长助理陈晓东介绍有关情况。",
 ]
+
+
+def test_jiu_ren_is_no_topic() -> None:
+    # 就任 (took office) is a word of its own: the attendance after it is reported.
+    groups = _groups("刚刚就任的市长李明出席了全市干部大会。")
+    assert groups and groups[0][0] == "出席" and "李明" in groups[0][1]
 
 
 def test_jiang_as_a_noun_is_not_the_future() -> None:

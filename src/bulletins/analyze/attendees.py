@@ -43,6 +43,10 @@ _JOINED = re.compile("[、和及]")
 # Between the last person and the verb, the future: 将, 将于…, 即将, 拟 — not 将 as a noun: a rank (上将,
 # 将军), an athlete (孙玥、吴咏梅等名将参加欧洲联赛, rmrb/2020-02/20200220-15-02.txt: a past fact).
 _PLANNED = re.compile(r"即将|将要|将于|拟于|拟|(?<![上中少大名老主干战健猛骁女])将(?![军领士])")
+# 外交部28日就国务院总理李克强出席…会议…举行中外媒体吹风会 (rmrb/2019-10/20191029-03-02.txt): 就 before the
+# person makes the attendance the topic of what the subject does (a briefing on a trip), not an event
+# reported; 就任/就职/就读/就近/就地… are other words.
+_TOPIC = re.compile(r"就(?![任职读业餐座诊近地医])")
 _ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
 _CLAUSE = re.compile(r"[^，,]+")
 # 会议指出，…习近平总书记主持召开…会议 (seed 004): what follows 指出/强调 is reported speech about
@@ -626,6 +630,7 @@ def _sentence_groups(
         previous.append((text, at))
         if people and (
             (continued and (planned or _planned_clause(block.shadow, people[-1])))
+            or _TOPIC.search(block.shadow, subject_at, people[0].start)
             or _PLANNED.search(block.shadow, max(people[-1].start + len(people[-1].name), at), at + verb.start())
         ):
             # 国务院总理李克强将于11月1日至5日出席…，出席在泰国曼谷举行的… (rmrb/2019-10/20191026-01-05.txt): a
