@@ -554,6 +554,24 @@ ATTENDEE_LOOK_ALIKES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # rmrb/2020-05/20200520-20-02.txt line 5 and the 英雄烈士谱 biographies: a life's record.
+        "毕世祥，藏族，1982年参加工作，1984年8月加入中国共产党。",
+        "路秀峰，1948年出生，1977年参加公安工作，生前为天津铁路公安处天津站派出所民警。",
+        "郑榜义参加公安工作以来，爱岗敬业，忠于职守。",
+        "张三1938年参加八路军。",
+    ],
+)
+def test_joining_work_or_the_army_is_no_attendance(sentence: str) -> None:
+    assert _groups(sentence) == []
+
+
+def test_a_work_meeting_is_still_attended() -> None:
+    assert _groups("李明参加全国宣传工作会议。") == [("参加", ["李明"], [None])]
+
+
 def test_jiu_ren_is_no_topic() -> None:
     # 就任 (took office) is a word of its own: the attendance after it is reported.
     groups = _groups("刚刚就任的市长李明出席了全市干部大会。")

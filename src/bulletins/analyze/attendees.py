@@ -36,7 +36,14 @@ VERBS = ("出席", "列席", "参加", "陪同", "主持", "与会", "参观")
 _VERB = re.compile(
     "(?:"
     # 滥用主持权力 (web/hkcnews/article_29047.md): the chair's powers, a noun.
-    + "|".join(VERBS).replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译|权)")
+    + "|".join(VERBS)
+    .replace("主持", "主持(?!完工|修建|设计|研制|研发|编写|编纂|起草|翻译|权)")
+    # 毕世祥，藏族，1982年参加工作, 1977年参加公安工作, 参加公安工作以来 (the 英雄烈士谱 biographies, rmrb/
+    # 2020-05/20200520-20-02.txt line 5): a life's record, not a meeting (参加…工作会议 still is one).
+    .replace(
+        "参加",
+        rf"参加(?![{HAN}]{{0,6}}?工作(?:[，,。；;、]|以来|后|$)|革命|红军|八路军|新四军|中国人民解放军|解放军|志愿军|抗日|抗战)",
+    )
     + ")(?!人员名单|名单)"
 )
 _JOINED = re.compile("[、和及]")
