@@ -61,6 +61,7 @@ CREDITS = [
     ("图片来源：《中国历代名人画像谱》", "rmrb/2019-10/20191021-13-04.txt:5", "摄影", ()),
     ("照片來源：Shallwetalk.hk", "web/hkcnews/article_32003.md:138 (a figcaption)", "摄影", ()),
     ("（喻思南）", "rmrb/2020-01/20200106-19-03.txt:6", "署名", ("喻思南",)),
+    ("本版制图：蔡华伟", "rmrb/2019-02/20190212-14-01.txt:41", "制图", ("蔡华伟",)),
     ("中缅油气管道项目供图", "rmrb/2020-01/20200118-05-01.txt:38", "摄影", ()),
     ("（苏宁金融研究院研究员\xa0\xa0付一夫）", "rmrb/2019-02/20190213-19-02.txt:10", "署名", ("付一夫",)),
     (
@@ -95,6 +96,14 @@ def test_credit_lines(line: str, where: str, role: str, names: tuple[str, ...]) 
 @pytest.mark.parametrize(("line", "where"), NOT_CREDITS, ids=[row[1] for row in NOT_CREDITS])
 def test_credit_look_alikes(line: str, where: str) -> None:
     assert match_credit(line, shadow(line)) is None
+
+
+def test_text_by_one_and_picture_by_another_on_one_line() -> None:
+    # rmrb/2020-01/20200116-10-04.txt line 6: 文 after the writer, 摄 after the photographer.
+    line = "本报记者\xa0\xa0谷业凯文\xa0\xa0本报记者\xa0\xa0雷\xa0\xa0声摄"
+    found = match_credit(line, shadow(line))
+    assert found is not None and (found.role, found.names) == ("作者", ("谷业凯",))
+    assert found.following is not None and (found.following.role, found.following.names) == ("摄影", ("雷声",))
 
 
 def test_a_photo_credit_ending_a_caption_line() -> None:

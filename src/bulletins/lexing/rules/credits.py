@@ -48,6 +48,11 @@ _NOTE_MAX = 160  # （作者为…，本报驻埃及记者周輖采访整理） 
 # dash, 摄, an agency's 发 or 视觉, a signature's closing 文, or 供图.
 _CUE = re.compile(r"[：:（(—－-]|摄|发|视觉|文$|供图$")
 _PICTURE_AND_TEXT = re.compile(r"^(?P<drawn>[^图文]{2,12}?)\s*图(?P<mark>\s+)(?P<written>[^图文]{2,12}?)\s*文$")
+# 本报记者  谷业凯文  本报记者  雷  声摄 (rmrb/2020-01/20200116-10-04.txt line 6): text by one, picture
+# by the other.
+_TEXT_AND_PHOTO = re.compile(
+    r"^(?P<written>[^文摄：:（()）]{2,16}?)\s*文(?P<mark>\s+)(?P<taken>[^文摄：:（()）]{2,20}?)\s*摄$"
+)
 _PREFIX = re.compile(
     r"^(?:(?:本报|新华社|人民日报|人民网|中新社|中新网)?(?:特约|实习)?(?:记者|通讯员|摄影记者)|实习生)"
 )
@@ -63,7 +68,8 @@ _PHOTO = re.compile(
 _PHOTO_LABEL = re.compile(r"^(?:摄影|图片|摄像|本版图片(?:来源)?|图片来源|[照相]片(?:来源)?)[：:]\s*(?P<who>.+)$")
 _AGENCY_ALONE = re.compile(r"^[（(]?(?:新华社发|人民视觉|视觉中国)[）)]?$")
 _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("制图", re.compile(r"^(?:制图|图表制作|漫画|绘图|插图|图片制作|图表|手绘)[：:]\s*(?P<who>.*)$")),
+    # 本版制图：蔡华伟 (85 rmrb lines, rmrb/2019-02/20190212-14-01.txt line 41): the page's graphics.
+    ("制图", re.compile(r"^(?:本版)?(?:制图|图表制作|漫画|绘图|插图|图片制作|图表|手绘)[：:]\s*(?P<who>.*)$")),
     ("版式设计", re.compile(r"^(?:版式设计|版面设计|美术编辑)[：:]\s*(?P<who>.*)$")),
     # 中缅油气管道项目供图 (rmrb/2020-01/20200118-05-01.txt line 38): a photo an organisation supplied.
     ("摄影", re.compile(r"^[^（）()：:，。\s]{2,24}供图$")),
@@ -197,6 +203,14 @@ def match_credit(text: str, shadow: str) -> CreditMatch | None:
         if drawn and written:
             second = CreditMatch(role="作者", names=written, start=signed.end("mark"))
             return CreditMatch(role="制图", names=drawn, following=second)
+    both = _TEXT_AND_PHOTO.match(shadow)
+    if both is not None:
+        written = read_names(text[both.start("written") : both.end("written")])
+        taken = read_names(text[both.start("taken") : both.end("taken")])
+        if written and taken and _signs(written) and _signs(taken):
+            return CreditMatch(
+                role="作者", names=written, following=CreditMatch(role="摄影", names=taken, start=both.end("mark"))
+            )
     return _photo(text, shadow, 0)
 
 
