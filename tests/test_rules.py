@@ -914,3 +914,51 @@ def test_a_first_line_opening_with_a_bracketed_label_is_still_the_title() -> Non
         "【新春走基层】大凉山生长新梦想\n\n　　1月27日9时，载着1200名务工人员的扶贫专列出发。\n"
     ).bulletins
     assert bulletin.headline is not None and bulletin.headline.lines == ("【新春走基层】大凉山生长新梦想",)
+
+
+def test_an_agency_dispatch_with_neither_place_nor_date_is_a_dateline() -> None:
+    # rmrb/2020-05/20200520-20-02.txt line 4 (cut); 233 rmrb lines open with (据)新华社电.
+    (bulletin,) = bulletins.parse(
+        "毕世祥：雪域高原 无悔奉献\n\n　　据新华社电  （记者吴晓颖、康锦谦）作为儿子，他很孝顺。\n"
+    ).bulletins
+    assert bulletin.dateline is not None and (bulletin.dateline.agency, bulletin.dateline.date) == ("新华社", None)
+    assert bulletin.byline == ("吴晓颖", "康锦谦")
+    (other,) = bulletins.parse("新华社电视台报道，会议召开。\n").bulletins
+    assert other.dateline is None
+
+
+PRESS_STATEMENT = "天宫一号与神舟九号载人交会对接任务第二场新闻发布会\n2012年6月24日\n中国载人航天工程新闻发言人 武平\n女士们、先生们：\n很高兴又一次和大家见面。\n"
+
+
+def test_a_date_under_the_title_over_the_speaker_is_the_speech_s_not_a_closing() -> None:
+    # formats/html-pages/gne_cmse_xinwenfabuhui-2012-06-24.html lines 51–57, as text: one bulletin, whose
+    # speech is the spokesman's (发言人), dated by the bare date under the title.
+    (bulletin,) = bulletins.parse(PRESS_STATEMENT).bulletins
+    assert bulletin.closing is None and bulletin.speech is not None
+    assert bulletin.speech.speaker == "武平" and bulletin.speech.salutation == "女士们、先生们："
+    assert bulletin.speech.date is not None and bulletin.speech.date.iso == "2012-06-24"
+
+
+def test_the_same_statement_as_a_page_centres_the_speaker_and_keeps_it() -> None:
+    lines = PRESS_STATEMENT.splitlines()
+    page = (
+        "<html><body>"
+        + "".join(
+            f'<p align="center"><strong>{line}</strong></p>' if n in (0, 2) else f"<p>{line}</p>"
+            for n, line in enumerate(lines)
+        )
+        + "</body></html>"
+    )
+    (bulletin,) = bulletins.parse(page, source="page.html", reader="html").bulletins
+    assert bulletin.speech is not None and bulletin.speech.speaker == "武平"
+
+
+def test_a_bare_date_straight_under_the_title_is_the_document_s() -> None:
+    (bulletin,) = bulletins.parse("关于做好春节工作的通知\n2019年1月3日\n各单位要做好工作。\n").bulletins
+    assert bulletin.closing is None
+    assert bulletin.date is not None and (bulletin.date.iso, bulletin.date.source) == ("2019-01-03", "headnote")
+    # A diary dates each entry so: its first date is no document date (rmrb/2020-02/20200224-20-02.txt).
+    (diary,) = bulletins.parse(
+        "抗疫一线日记\n2020年1月22日\n这是我春节前最后一个夜班。\n2020年1月23日\n今天又是忙碌的一天。\n"
+    ).bulletins
+    assert diary.date is None or diary.date.source != "headnote"

@@ -35,6 +35,9 @@ _DISPATCH = re.compile(
     rf"^(?P<lead>据)?{_AGENCY}(?P<place>{_PLACES})?{_MD}(?P<kind>电(?![话视脑影池])|讯){_PAREN_BY}"
     r"(?P<sep>\s+|[，,：:]|(?=[^\s])|$)"
 )
+# 据新华社电  （记者鲍晓菁）每年清明节，… (rmrb: 233 lines open so, 20200520-20-02.txt line 4): an agency's
+# dispatch with neither place nor date; blanks or the reporters' parentheses follow 电.
+_UNDATED = re.compile(rf"^(?P<lead>据)?{_AGENCY}(?P<kind>电)(?=[\s（(]){_PAREN_BY}(?P<sep>\s+|[，,：:]|(?=[^\s])|$)")
 # 央视网消息（新闻联播）： opens every item of a 新闻联播 transcript (web/xwlb): no place, no date.
 _BROADCAST = re.compile(r"^(?P<agency>央视网消息)(?:[（(]新闻联播[）)])?(?P<sep>[：:]\s*)")
 # 本报讯(记者 赵娟娟)11月10日， (seed 003) and 本报讯 with no byline or date.
@@ -89,7 +92,7 @@ def match_dateline(line: str, shadow: str, number: int) -> DatelineMatch | None:
         shadow: Its Simplified shadow (same length).
         number: The line's 1-based number.
     """
-    match = _DISPATCH.match(shadow) or _NEWSFLASH.match(shadow) or _BROADCAST.match(shadow)
+    match = _DISPATCH.match(shadow) or _NEWSFLASH.match(shadow) or _UNDATED.match(shadow) or _BROADCAST.match(shadow)
     if match is None:
         return None
     groups = match.groupdict()

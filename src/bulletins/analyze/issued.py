@@ -35,7 +35,7 @@ from datetime import date as _date
 import attrs
 
 from .._text import cn_digits_to_int, cn_to_int
-from ..model import Bulletin, Date, DocumentDate, Paragraph
+from ..model import Bulletin, Date, DocumentDate, Paragraph, Subhead
 from ..script import shadow
 from .dates import DATE_RE, date_from_match
 from .events import Reference, complete
@@ -64,6 +64,11 @@ document number)."""
 
 
 # 江西省统计局  国家统计局江西调查总队: issuing bodies' names over a bare date (a communiqué's head).
+# 2011年9月29日, 2013年: a date alone, as a timeline or a diary dates each of its entries (rmrb/2020-01/
+# 20200110-06-02.txt lines 60, 62; 2020-02/20200224-20-02.txt lines 5, 8).
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?)?$"
+)
 _ISSUERS = re.compile(r"^(?:\S{2,30}(?:局|队|委员会|政府|办公室|办公厅|院|厅|部|署|中心|委|会)\s*){1,3}$")
 
 # （2023年5月）: a year and a month in parentheses (formats/html-pages/simonxinw_wanzai-gov_tjgb-2022.html line 22).
@@ -77,12 +82,13 @@ _SIGNED_HEAD = re.compile(
 )
 
 
-def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | None:
+def _head_date(text: str, *, under_issuer: bool = False, under_title: bool = False) -> tuple[Date, bool] | None:
     """The date of a headnote line and whether the line names an occasion (a speech's date line).
 
     A bare date with nothing after it is a headnote in parentheses, or under its issuers' names
     (``江西省统计局  国家统计局江西调查总队`` / ``2023年3月28日`` under a statistical communiqué's title:
-    formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 22–23).
+    formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 22–23), or as the first line
+    of the body, straight under the title (*under_title*).
     """
     stripped = text.strip()
     # A headnote is short and opens with its date or a parenthesis: most paragraphs are neither,
@@ -115,7 +121,7 @@ def _head_date(text: str, *, under_issuer: bool = False) -> tuple[Date, bool] | 
         return None
     tail = match["tail"]
     in_parens = text.strip()[:1] in "（("
-    bare = not tail and (in_parens or under_issuer)
+    bare = not tail and (in_parens or under_issuer or under_title)
     # （二〇一九年十月十三日  加德满都）: where it was signed after the date, set apart by spaces
     # (a joint statement's 题注: rmrb/2020-01/20200119-02-02.txt line 3).
     placed = in_parens and match.start("tail") > match.end("date") and _PLACE.match(tail) is not None
@@ -136,7 +142,8 @@ def _title_suffix(text: str) -> str | None:
 def _head_lines(bulletin: Bulletin) -> Iterator[tuple[str, int]]:
     """Lines at the head of *bulletin* where a headnote may stand.
 
-    The headline's lines below its first, then the first body paragraphs.
+    The headline's lines below its first, then the first body paragraphs (:func:`bulletin_date`
+    knows the body's first line: the line after the headline's last).
     """
     if bulletin.headline is not None:
         numbers = bulletin.headline.line_numbers or (bulletin.lines[0],) * len(bulletin.headline.lines)
@@ -192,13 +199,21 @@ def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) ->
         given: True when the parse was given ``year=`` (it filled the years it did not find).
     """
     previous = ""
+    # A bare date as the body's first line is the document's, unless more such dates follow: then it
+    # dates the first entry of a timeline or a diary.
+    first_line = bulletin.body[0].lines[0] if bulletin.headline is not None and bulletin.body else None
+    dated_entries = first_line is not None and any(
+        isinstance(block, (Paragraph, Subhead)) and _DATE_LINE.match(shadow(block.text.strip())) is not None
+        for block in bulletin.body[1:]
+    )
     for text, line in _head_lines(bulletin):
         stripped = text.strip()
         head = None
         if len(stripped) <= _HEAD_MAX and stripped[:1] in _HEAD_OPENERS:  # cheap test first (see _head_date)
             issuers = previous.strip()
             under_issuer = len(issuers) <= _HEAD_MAX and _ISSUERS.match(shadow(issuers)) is not None
-            head = _head_date(text, under_issuer=under_issuer)
+            under_title = line == first_line and not dated_entries
+            head = _head_date(text, under_issuer=under_issuer, under_title=under_title)
         previous = text
         if head is not None:
             printed, occasion = head

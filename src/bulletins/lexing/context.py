@@ -102,7 +102,10 @@ class Context:
         党委办公室 / 2020年2月9日 at the end of a notice (seed 002): a date alone on its line,
         followed by nothing or by the next bulletin's headline.
         """
-        if not self.in_bulletin:
+        # A date straight under the title ends nothing: no body has been read (a press conference's
+        # 2012年6月24日 over its speaker and 女士们、先生们：,
+        # formats/html-pages/gne_cmse_xinwenfabuhui-2012-06-24.html).
+        if not self.in_bulletin or self.last in HEADLINE:
             return False
         after = self.peek(i + 1)
         # A credit or a dateline printed last may follow it (rmrb/2020-05/20200528-06-03.txt).

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..context import UNDER_HEADLINE, Context
+from ..context import HEADLINE, UNDER_HEADLINE, Context
 from ..lines import Raw
 from .endings import ends_item
 from .speech import salutation_lines, speaker_lines
@@ -218,7 +218,10 @@ def box_label(ctx: Context, i: int) -> int | None:
 
 
 def document_date(ctx: Context, i: int) -> int | None:
-    """A date in parentheses under a title with no speaker after it: the document's date.
+    """A date under a title with no speaker after it: the document's date.
+
+    In parentheses or bare (2012年6月24日 straight under the title: a date line there ends nothing, as
+    :meth:`~bulletins.lexing.context.Context.closing_date_here` says).
 
     （2019年1月3日） under a document's title (rmrb/2019-02/20190220-01-02.txt line 3) is the date
     it bears, not a speech's: a headnote. A speaker's line under it (习近平, or an office line over the
@@ -227,6 +230,8 @@ def document_date(ctx: Context, i: int) -> int | None:
     """
     if ctx.last not in UNDER_HEADLINE or ctx.speech_follows(i) or speaker_lines(ctx.raws, i + 1):
         return None
+    if ctx.raws[i].kind == "date_only" and ctx.last not in HEADLINE:
+        return None  # a bare date under a head note is the note's matter (its rule reads it)
     if salutation_lines(ctx.raws, i + 1):  # 女士们，先生们， / 同志们，朋友们： (rmrb/2019-10/20191001-03-01.txt)
         return None
     return ctx.emit_line("HEAD_NOTE", i)

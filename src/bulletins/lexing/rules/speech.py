@@ -44,7 +44,9 @@ _SALUTE_LINES_MAX = 4
 # print may letter-space (省长  李 炳 军).
 # Only a head of government or of a body is a speaker's role here: 院长 or 主任 under a signed article's
 # title (北京大学政府管理学院常务副院长 燕继荣, rmrb/2019-10/20191023-19-01.txt line 29) is a writer's line.
-_ROLE = r"(?:主席|省长|市长|区长|县长|州长|盟长|书记|总理|部长|主任)"
+# A spokesman gives a press conference's statement: 中国载人航天工程新闻发言人 武平 (formats/html-pages/
+# gne_cmse_xinwenfabuhui-2012-06-24.html line 55, over 女士们、先生们：).
+_ROLE = r"(?:主席|省长|市长|区长|县长|州长|盟长|书记|总理|部长|主任|发言人)"
 _SPEAKER = re.compile(rf"^[{HAN}]{{0,14}}{_ROLE}\s+[{HAN}·](?:\s*[{HAN}·]){{1,5}}$")
 # 自治区人民政府主席 / 河南省人民政府代省长 on a line of its own, the speaker's name on the next.
 _OFFICE = re.compile(rf"^[{HAN}]{{0,20}}{_ROLE}$")
@@ -154,7 +156,10 @@ def front_metadata(ctx: Context, i: int) -> int | None:
     while k < len(ctx.raws) and k - i < _FRONT_MAX and is_page_metadata(ctx.raws[k]):
         k += 1
     after = ctx.peek(k)
-    if k == i or after is None or not (after.kind in {"salutation", "byline"} or speaker_lines(ctx.raws, k)):
+    # …or the speech's date over the speaker's line or the salutation: 发布日期: 2012-06-24 / 字号: … /
+    # 2012年6月24日 / 中国载人航天工程新闻发言人 武平 (formats/html-pages/gne_cmse_xinwenfabuhui-2012-06-24.html).
+    dated = after is not None and after.kind in {"speech_date", "date_only"} and ctx.speech_follows(k)
+    if k == i or after is None or not (after.kind in {"salutation", "byline"} or speaker_lines(ctx.raws, k) or dated):
         return None
     if after.kind == "byline" and ctx.last == "BYLINE":
         return None
@@ -166,12 +171,19 @@ def front_metadata(ctx: Context, i: int) -> int | None:
 def speech_date(ctx: Context, i: int) -> int | None:
     """A date in parentheses right under a speech's title, or under its speaker's line.
 
-    （2020年2月23日） (seed 004). A work report may print the speaker first: 政府工作报告 / 省长 李炳军 /
-    （2026年1月27日在…会议上） / 各位代表： (issue 15's orders of the front matter); under a speaker's
+    （2020年2月23日） (seed 004); a bare 2012年6月24日 under the title, over the speaker's line or the
+    salutation (a press conference's statement,
+    formats/html-pages/gne_cmse_xinwenfabuhui-2012-06-24.html). A work report may print the speaker
+    first: 政府工作报告 / 省长 李炳军 / （2026年1月27日在…会议上） / 各位代表： (issue 15's orders of the
+    front matter); under a speaker's
     line the date is the speech's when a salutation follows it or it names the occasion (在…上).
     """
     if ctx.last in HEADLINE | {"DATELINE_TITLE"}:
         return ctx.emit_line("SPEECH_DATE", i)
+    # A bare date (2012年6月24日) is the speech's only straight under its title; under a signature it
+    # is a letter's closing date (习近平 / 2020年1月18日).
+    if ctx.raws[i].kind == "date_only":
+        return None
     if ctx.last == "BYLINE" and (ctx.speech_follows(i) or "在" in ctx.raws[i].shadow):
         return ctx.emit_line("SPEECH_DATE", i)
     return None
