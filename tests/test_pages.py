@@ -289,3 +289,40 @@ def test_a_fragment_is_not_extracted() -> None:
     fragment = "<tbody><tr><td><p>关于印发的通知</p><p><a href='/x'>相关链接</a></p></td></tr></tbody>".encode()
     reading = next(HtmlReader().read(fragment))
     assert not any(line.hints.chrome for line in reading.lines)
+
+
+def test_the_title_s_kicker_and_the_writers_line_are_the_article_s() -> None:
+    # 人民网's layout (formats/html-pages/magichtml_people_zhongbu-jueqi-quanwei-fabu.html): <h3 class="pre">
+    # over the <h1>, the writers' <div class="author"> under it; both were page chrome.
+    before = "<div class='author'>本报记者  王乐文  方  敏</div>"
+    page = _page(before=before).replace(b"<h1>", "<h3 class='pre'>河南着力培育新动能塑造新优势</h3><h1>".encode())
+    kept, _, _ = _read(page)
+    assert kept[:3] == ["河南着力培育新动能塑造新优势", "关于印发实施方案的通知", "本报记者 王乐文 方 敏"]
+    (bulletin,) = bulletins.parse(page, source="p.html").bulletins
+    assert bulletin.headline is not None
+    assert bulletin.headline.lines == ("河南着力培育新动能塑造新优势", "关于印发实施方案的通知")
+    assert bulletin.byline == ("王乐文", "方敏")
+
+
+def _pictured(after: str) -> bytes:
+    picture = "<div style='text-align: center;'><img src='a.jpg'></div>"
+    body = _BODY[: len(_BODY) // 2] + picture + after + _BODY[len(_BODY) // 2 :]
+    return _page(body=body)
+
+
+def test_a_centred_line_alone_under_a_picture_is_its_caption() -> None:
+    # formats/html-pages/gne_cmse_kongjianzhan-jianzao.html line 59: it opened a bulletin of its own.
+    page = _pictured("<div style='text-align: center;'><b>空间站系统研制工作有序推进</b></div>")
+    (bulletin,) = bulletins.parse(page, source="p.html").bulletins
+    captions = [b for b in bulletin.body if isinstance(b, bulletins.model.Caption)]
+    assert [c.text for c in captions] == ["空间站系统研制工作有序推进"]
+
+
+def test_a_centred_block_under_a_picture_is_not_a_caption() -> None:
+    # gne_people_wenhua-zhengbanqiao.html: a poem's centred title and poet's line under an illustration.
+    block = "".join(
+        f"<p style='text-align: center;'><strong>{t}</strong></p>" for t in ("《冬夜读书示子聿》", "——（宋）陆游")
+    )
+    document = bulletins.parse(_pictured(block), source="p.html")
+    captions = [b for bulletin in document.bulletins for b in bulletin.body if isinstance(b, bulletins.model.Caption)]
+    assert captions == []

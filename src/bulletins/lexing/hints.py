@@ -98,9 +98,25 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
             out[k] = attrs.evolve(raw, kind="subhead")
         elif seen_headline and hint.align == "center" and raw.kind in _TEXTUAL and _FIGURE.match(raw.shadow):
             out[k] = attrs.evolve(raw, kind="caption")
+        elif (
+            seen_headline
+            and hint.under_image
+            and hint.align == "center"
+            and _headline_like(raw, hint)
+            and not (k + 1 < len(out) and _hint(hints, out[k + 1]).align == "center")
+        ):
+            # A centred line alone right under a picture, below the page's title: the picture's caption
+            # (空间站系统研制工作有序推进 under two photos, formats/html-pages/gne_cmse_kongjianzhan-jianzao.html
+            # line 59, which opened a bulletin of its own). A centred block there is a section's title
+            # (《冬夜读书示子聿》 / ——（宋）陆游 / the verse, formats/html-pages/gne_people_wenhua-zhengbanqiao.html).
+            out[k] = attrs.evolve(raw, kind="caption", weak=False, credit=match_credit_tail(raw.text, raw.shadow))
         elif _headline_like(raw, hint):
             nxt = out[k + 1] if k + 1 < len(out) else None
             if raw.kind == "masthead" and nxt is not None and nxt.kind == "doc_number":
+                continue
+            if raw.kind == "byline" and nxt is not None and nxt.kind == "salutation":
+                # The speaker's line over the salutation, centred as a title is (中国载人航天工程新闻发言人
+                # 武平 / 女士们、先生们：, formats/html-pages/gne_cmse_xinwenfabuhui-2012-06-24.html line 55).
                 continue
             out[k] = attrs.evolve(raw, kind="short", toc=True)
             seen_headline = True

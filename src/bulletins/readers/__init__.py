@@ -106,6 +106,9 @@ class Hints:
     seal: bool = False
     """Text of a seal (印章) stamped over the page, read by OCR: kept, as residue of kind ``seal``, never a
     headline or a bulletin's text (set with ``furniture``, which keeps it out of the structure)."""
+    under_image: bool = False
+    """The line stands right under a picture (HTML): a centred short line there is the picture's caption
+    once the page's title has been read (lexing/hints.py)."""
 
     @property
     def empty(self) -> bool:

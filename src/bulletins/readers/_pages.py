@@ -257,6 +257,30 @@ def _linked(line: Line, link: int, found: _Body, parents: dict[str, str]) -> boo
     return False
 
 
+# 本报记者  王乐文  方  敏 between the title and the text (人民网): the writers' line, not page chrome.
+_WRITER = re.compile(
+    r"^(?:本报|新华社|人民日报|人民网|光明日报|经济日报)?(?:特约|实习)?(?:记者|通讯员|评论员)[\s\u3000\xa0]*[\u4e00-\u9fff]"
+)
+
+
+def _writer(line: Line, link: int) -> bool:
+    return not link and len(line.text) <= 40 and _WRITER.match(line.text.strip()) is not None
+
+
+def _deck(line: Line, link: int, title: Line, parents: dict[str, str]) -> bool:
+    """A heading set beside the title in the title's own block: its kicker above it or its subtitle below."""
+    heading = line.hints.heading
+    return (
+        heading is not None
+        and heading >= 2
+        and not link
+        and not line.hints.hidden
+        and 2 <= len(_norm(line.text)) <= 40
+        and line.text.rstrip()[-1:] not in "。！？!?"
+        and parents.get(line.origin) == parents.get(title.origin)
+    )
+
+
 def _paragraph(line: Line, link: int) -> bool:
     size = len(_norm(line.text))
     return size >= 30 and link * 4 < size and _SENTENCE.search(line.text) is not None
@@ -302,6 +326,7 @@ def extract(
     first = min(start, title) if title is not None else start
     keep = list(body)
     title_end = title if title is not None else 0
+    decks: list[int] = []  # a kicker or a subtitle heading beside the title: headline lines with it
     if title is not None:
         keep[title] = True
         wanted = _wanted(names)
@@ -313,7 +338,13 @@ def extract(
             )  # a title printed on several lines (国务院公报: 全国人民代表大会常务委员会 / 关于…)
             keep[title] = True
         for i in range(title + 1, start):
-            keep[i] = _paragraph(lines[i], links[i])
+            keep[i] = _paragraph(lines[i], links[i]) or _writer(lines[i], links[i])
+        # 人民网's <h3 class="pre">河南着力培育新动能塑造新优势</h3> over <h1>: the title's kicker (引题), and a
+        # subtitle heading under it, are the article's (formats/html-pages/magichtml_people_zhongbu-…html).
+        for i in (title - 1, title_end + 1):
+            if 0 <= i < len(lines) and _deck(lines[i], links[i], lines[title], parents):
+                keep[i] = True
+                decks.append(i)
         for i in range(start, title):  # body lines above the title: a heading's breadcrumb, share bar
             keep[i] = _paragraph(lines[i], links[i])
     from_lines: dict[str, str] = {}
@@ -334,8 +365,8 @@ def extract(
         for line, kept in zip(lines, keep, strict=True)
     ]
     if title is not None:  # the title found is the article's level-1 heading, whatever its markup (a div)
-        for i in range(title, title_end + 1):
-            if out[i].hints.heading is None:
+        for i in [*range(title, title_end + 1), *decks]:
+            if out[i].hints.heading is None or decks:  # beside a deck, the title's <h2> is level 1 too
                 out[i] = attrs.evolve(out[i], hints=attrs.evolve(out[i].hints, heading=1))
     count = keep.count(False)
     diagnostics = []

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+import attrs
 import lxml.etree
 import lxml.html
 from attrs import field as attrs_field
@@ -539,6 +540,18 @@ def _figcaption(img: lxml.html.HtmlElement) -> str | None:
     return _SPACE.sub(" ", caption.text_content()).strip() or None if caption is not None else None
 
 
+def _under_pictures(
+    lines: list[Line], images: Sequence[tuple[int, str | None, str | None, str | None]], pictures: Sequence[Figure]
+) -> list[Line]:
+    """*lines* with ``under_image`` set on each line that stands right under one of *pictures*."""
+    kept = {figure.line - 1 for figure in pictures}
+    under = {at for at, *_ in images if at < len(lines) and at in kept}
+    if not under:
+        return lines
+    return [attrs.evolve(line, hints=attrs.evolve(line.hints, under_image=True)) if k in under else line
+            for k, line in enumerate(lines)]  # fmt: skip
+
+
 def figures(
     images: Sequence[tuple[int, str | None, str | None, str | None]], lines: Sequence[Line]
 ) -> tuple[tuple[Figure, ...], list[Diagnostic]]:
@@ -661,6 +674,7 @@ class HtmlReader:
             diagnostics.append(Diagnostic(level="warning", code="no-text", message="the page has no visible text"))
         pictures, found = figures(walked.images, lines)
         diagnostics.extend(found)
+        lines = _under_pictures(lines, walked.images, pictures)
         yield Reading(
             format=self.name,
             lines=tuple(lines),
