@@ -326,3 +326,13 @@ def test_a_centred_block_under_a_picture_is_not_a_caption() -> None:
     document = bulletins.parse(_pictured(block), source="p.html")
     captions = [b for bulletin in document.bulletins for b in bulletin.body if isinstance(b, bulletins.model.Caption)]
     assert captions == []
+
+
+def test_an_unlabelled_time_stamp_under_the_title_is_the_page_s_date() -> None:
+    # formats/html-pages/gne_hexun_jiaotongbu-jingjinji.html line 55: 2019-09-26 10:56:28 证券时报网.
+    _, chrome, meta = _read(_page(before="<div class='tip'>2019-09-26 10:56:28 证券时报网</div>"))
+    assert meta["date"] == "2019-09-26 10:56:28" and meta["source"] == "证券时报网"
+    assert "2019-09-26 10:56:28 证券时报网" in chrome
+    # Deep in the body the same form is the article's own text.
+    _, _, deep = _read(_page(body=_BODY + "<p>2019-09-26 10:56:28 证券时报网</p>" + _BODY))
+    assert "date" not in deep

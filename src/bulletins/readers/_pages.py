@@ -52,6 +52,7 @@ _DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日
 _SOURCE = re.compile(r"(?:信息来源|稿件来源|文章来源|来源于?)\s*[：:]?\s*([^\s|｜:：　\d][^\s|｜　]*)")
 _AUTHOR = re.compile(r"作者\s*[：:]\s*([^\s|｜)）\]】]+)")
 _EDITOR = re.compile(r"(?:责任编辑|责编)\s*[：:]\s*([^\s|｜)）\]】]+)")
+_STAMP_LINE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)(?:\s+([^\s\d]\S{1,19}))?$")
 _DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发布于|时间|日期)\s*[：:]")
 _META_NAMES = {
     "publishdate": "date",
@@ -358,6 +359,15 @@ def extract(
         if first - 10 <= i <= end + 10:
             for name, value in _line_fields(line.text):
                 from_lines.setdefault(name, value)
+    for i in range(first, min(head_end, len(lines) - 1) + 1):
+        # 2019-09-26 10:56:28 证券时报网 under the title, with no label (formats/html-pages/gne_hexun_
+        # jiaotongbu-jingjinji.html line 55): the page's time stamp and the paper it reprints.
+        stamp = _STAMP_LINE.match(lines[i].text.strip()) if i != title and not keep[i] else None
+        if stamp is not None:
+            y, m, d, t, source = stamp.groups()
+            from_lines.setdefault("date", f"{y}-{int(m):02d}-{int(d):02d} {t}")
+            if source:
+                from_lines.setdefault("source", source)
     for name, value in from_lines.items():
         metadata.setdefault(name, value)
     out = [
