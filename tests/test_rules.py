@@ -962,3 +962,17 @@ def test_a_bare_date_straight_under_the_title_is_the_document_s() -> None:
         "抗疫一线日记\n2020年1月22日\n这是我春节前最后一个夜班。\n2020年1月23日\n今天又是忙碌的一天。\n"
     ).bulletins
     assert diary.date is None or diary.date.source != "headnote"
+
+
+def test_numbered_notes_under_a_notes_label_are_not_points() -> None:
+    # formats/html-pages/simonxinw_yichun-gov_tjgb-2022.html lines 77–84 (cut): the communiqué's 注释：.
+    text = (
+        "宜春市2022年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值增长。\n二、农业\n全年粮食产量稳定。\n"
+        "注释：\n1.本公报中数据均为初步统计数，最后以年报核定数据为准。\n2.地区生产总值按现价计算。\n"
+    )
+    (bulletin,) = bulletins.parse(text).bulletins
+    points = [b for b in bulletins.model.iter_blocks(bulletin.body) if isinstance(b, bulletins.model.Point)]
+    assert [p.marker for p in points] == ["一、", "二、"]
+    assert "1.本公报中数据均为初步统计数，最后以年报核定数据为准。" in [
+        b.text for b in bulletins.model.iter_blocks(bulletin.body) if isinstance(b, bulletins.model.Paragraph)
+    ]

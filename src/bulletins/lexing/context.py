@@ -54,6 +54,7 @@ class Context:
         self.headline_key = ""  # the bulletin's headline, spaces removed (a title printed twice)
         # After the 落款: "issued" inside the document a 印发 notice issues, "annex" inside an annex.
         self.issued = ""
+        self.notes = False  # under a 注释： label: numbered lines are notes, not points
 
     def open_bulletin(self) -> None:
         """Start a new bulletin: forget the state of the last one."""
@@ -66,6 +67,7 @@ class Context:
         self.order = ""
         self.headline_key = ""
         self.issued = ""
+        self.notes = False
         self.in_bulletin = True
         self.terminal_seen = False
         self.numbers = {}

@@ -65,6 +65,7 @@ def _point(ctx: Context, i: int, start: int) -> Marker | None:
     return None
 
 
+_NOTES_LABEL = re.compile(r"^(?:注释|注)[：:]$")
 _BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _BARE_LOOKAHEAD = 400  # lines: a long speech's part 一 runs to its part 二
 
@@ -156,7 +157,10 @@ def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
     if start == 0 and ctx.in_bulletin and not numbered and not raw.packed and is_noise(ctx, text):
         ctx.emit("NOISE", LineInfo(first=raw.number, last=raw.number, text=text))
         return i + 1
-    marker = _point(ctx, i, start)
+    # 注释： / 1.本公报中数据均为初步统计数… / 2.… (statistical communiqués, formats/html-pages/simonxinw_*tjgb*):
+    # numbered notes at the end of a document are not its points (the formats guide: footnotes are not).
+    note = ctx.notes and start == 0 and numbered
+    marker = None if note else _point(ctx, i, start)
     parts = [(raw.number, text)]
     shadows = [raw.shadow[start:]]
     j = i + 1
@@ -246,6 +250,7 @@ def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
     else:
         kind = "PARAGRAPH"
     _remember(ctx, joined)
+    ctx.notes = note or (kind == "PARAGRAPH" and _NOTES_LABEL.match(joined_shadow.strip()) is not None)
     # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
     # printed last ends the item: a short run after it is the next item's headline.
     if ended or terminal(joined_shadow):
