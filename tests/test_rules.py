@@ -976,3 +976,26 @@ def test_numbered_notes_under_a_notes_label_are_not_points() -> None:
     assert "1.本公报中数据均为初步统计数，最后以年报核定数据为准。" in [
         b.text for b in bulletins.model.iter_blocks(bulletin.body) if isinstance(b, bulletins.model.Paragraph)
     ]
+
+
+# web/govreport/2026_陕西省_政府工作报告_row1.txt lines 1–20 (cut): a page saved as text, every link and label
+# on a line of its own, the speaker run into the subtitle, a caption between the title and the salutation.
+SAVED_PAGE = (
+    "分享:\n陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n"
+    "首页\n>\n政府信息公开\n>\n政府工作报告\n>\n省政府工作报告\n陕西省2026年政府工作报告\n"
+    "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n时间：\n2026-02-02 09:20\n来源：\n"
+    "陕西省人民政府\n分享:\n省长赵刚作政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n"
+    "一、2025年工作回顾\n刚刚过去的一年，是“十四五”收官之年。\n"
+)
+
+
+def test_a_page_saved_as_text_keeps_its_trail_out_and_its_speech_whole() -> None:
+    document = bulletins.parse(SAVED_PAGE)
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None and bulletin.headline.title == "陕西省2026年政府工作报告"
+    assert bulletin.speech is not None
+    assert (bulletin.speech.speaker, bulletin.speech.salutation) == ("赵刚", "各位代表：")
+    assert bulletin.speech.date is not None and bulletin.speech.date.iso == "2026-01-27"
+    nav = [r.text for r in document.residue if r.kind == "nav"]
+    assert {"首页", ">", "政府信息公开", "省政府工作报告", "2026-02-02 09:20", "陕西省人民政府"} <= set(nav)
+    assert [c.text for c in bulletin.body if isinstance(c, bulletins.model.Caption)] == ["省长赵刚作政府工作报告"]

@@ -16,6 +16,7 @@ from attrs import frozen
 from lark import Transformer, v_args
 
 from ._nesting import nest
+from ._text import looks_like_name
 from .analyze.attendees import TextBlock, deck_groups, find_groups, merge_decks, resolve_titles
 from .analyze.datelines import DatelineMatch
 from .analyze.dates import parse_date
@@ -280,6 +281,19 @@ def _date_in_title(lines: Sequence[str]) -> Date | None:
     return None
 
 
+def _speaker_in_title(line: str) -> str | None:
+    """The speaker named at the end of a speech's subtitle, after its office, or None.
+
+    ``2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚`` (web/govreport/2026_陕西省_政府工作报告
+    _row1.txt line 3): the speaker's line run into the occasion.
+    """
+    words = line.split()
+    if len(words) < 3 or not is_office(shadow(words[-2])):
+        return None
+    name = words[-1]
+    return name if 2 <= len(name) <= 4 and looks_like_name(shadow(name)) else None
+
+
 def _speaker(line: str) -> str:
     """The speaker's name from a speaker line: 习近平, 李炳军 from 省长 李炳军 (the role is kept in the line)."""
     return speaker_name(line, shadow(line))
@@ -388,6 +402,8 @@ class BulletinTransformer(Transformer[LineToken, Parsed]):
                 bylines = bylines[:-1]
         if speech is not None and speech.date is None and headline is not None:
             speech = attrs.evolve(speech, date=_date_in_title((*headline.lines, *headline.subtitles)))
+        if speech is not None and speech.speaker is None and headline is not None and len(headline.lines) > 1:
+            speech = attrs.evolve(speech, speaker=_speaker_in_title(headline.lines[-1]))
         names: tuple[str, ...] = match.byline if match else ()
         for line in bylines:
             # 本报记者  鲜  敢 → 鲜敢; 本报评论员 stays as printed (a collective signature).

@@ -15,6 +15,7 @@ from ..._text import HAN, looks_like_name
 from ...analyze.dates import DATE_ONLY_RE
 from ..context import HEADLINE, Context
 from ..lines import Raw
+from ..tokens import retyped
 from .chrome import is_chrome
 from .credits import foreign_writer, read_names
 
@@ -255,6 +256,36 @@ def front_figure(ctx: Context, i: int) -> int | None:
         return None
     from .captions import caption  # captions → runs → speech: imported when used
 
+    ctx.emit_line("SALUTATION", i + 1)
+    caption(ctx, i)
+    return i + 2
+
+
+_PAGE_RESIDUE = frozenset({"NAV", "NOISE", "IMAGE"})
+_NOT_A_CAPTION = re.compile(r"^(?:——|--|[（(])|在[^，。]{2,60}上")
+
+
+def front_caption_line(ctx: Context, i: int) -> int | None:
+    """A short line alone between a speech's title block and its salutation, residue around it: a caption.
+
+    陕西省2026年政府工作报告 / 2026年1月27日在…会议上 陕西省省长 赵刚 / (the page's trail and metadata) /
+    ``省长赵刚作政府工作报告`` / 各位代表： (web/govreport/2026_陕西省_政府工作报告_row1.txt lines 2–19): the
+    picture's caption the page printed there, as :func:`front_figure` reads a caption with its credit. A
+    subtitle (——…, （…）) or an occasion (在…上) is never one.
+    """
+    after = ctx.peek(i + 1)
+    if ctx.last not in HEADLINE or after is None or after.kind != "salutation" or ctx.out[-1].type not in _PAGE_RESIDUE:
+        return None
+    if _NOT_A_CAPTION.search(ctx.raws[i].shadow):
+        return None
+    from .captions import caption  # captions → runs → speech: imported when used
+
+    # The page's lines between the title block and the caption are the front matter's residue (FRONT_NAV),
+    # as :func:`front_metadata` reads them: the speech still follows the title.
+    k = len(ctx.out)
+    while k and ctx.out[k - 1].type in _PAGE_RESIDUE:
+        k -= 1
+    ctx.out[k:] = [retyped(made, "FRONT_NAV") if made.type == "NAV" else made for made in ctx.out[k:]]
     ctx.emit_line("SALUTATION", i + 1)
     caption(ctx, i)
     return i + 2
