@@ -999,3 +999,30 @@ def test_a_page_saved_as_text_keeps_its_trail_out_and_its_speech_whole() -> None
     nav = [r.text for r in document.residue if r.kind == "nav"]
     assert {"首页", ">", "政府信息公开", "省政府工作报告", "2026-02-02 09:20", "陕西省人民政府"} <= set(nav)
     assert [c.text for c in bulletin.body if isinstance(c, bulletins.model.Caption)] == ["省长赵刚作政府工作报告"]
+
+
+# rmrb/2020-05/20200530-06-01.txt (cut): a 表彰决定, its list of the honoured after its 落款 (no 附件 label), then,
+# after a blank line, a letter of another issuer with its own 落款.
+DECISION_AND_LETTER = (
+    "人力资源社会保障部 中国科协 科技部 国务院国资委\n关于表彰第二届全国创新争先奖获奖者的决定\n"
+    "　　各省、自治区、直辖市人力资源社会保障厅（局）：\n　　为深入贯彻习近平总书记的重要讲话精神，决定表彰获奖者。\n"
+    "　　人力资源社会保障部  中国科协\n　　科技部  国务院国资委\n　　2020年5月29日\n　　\n"
+    "　　第二届全国创新争先奖牌获奖团队名单\n　　（按团队名称首字笔画排序）\n"
+    + "".join(
+        f"　　{name}创新团队\n"
+        for name in ("三代半导体", "大跨拱桥", "水下发射", "复兴号动车组", "北斗导航", "深海勇士")
+    )
+    + "　　\n　　牢记嘱托，在创新创造中建功立业\n　　——致全国科技工作者的倡议书\n"
+    "　　为深入学习贯彻习近平总书记给科技界杰出代表的回信精神，中国科协发出如下倡议：\n"
+    "　　创新是引领发展的第一动力。\n　　\n　　中国科学技术协会\n　　2020年5月30日\n"
+)
+
+
+def test_a_decision_s_list_after_its_closing_is_its_own_and_a_letter_after_it_is_not() -> None:
+    decision, letter = bulletins.parse(DECISION_AND_LETTER).bulletins
+    assert decision.closing is not None and decision.closing.date is not None
+    assert decision.closing.date.iso == "2020-05-29"
+    assert decision.lines[1] >= 16  # the list's entries stay with the decision
+    assert letter.headline is not None
+    assert letter.headline.lines == ("牢记嘱托，在创新创造中建功立业", "——致全国科技工作者的倡议书")
+    assert letter.closing is not None and letter.closing.issuer == "中国科学技术协会"

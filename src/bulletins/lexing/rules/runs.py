@@ -9,6 +9,7 @@ point; :func:`decide_run` weighs the evidence in that order and says which.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -47,6 +48,8 @@ _FOOTNOTE = re.compile(r"(?:\[\d{1,2}\]|［\d{1,2}］|〔\d{1,2}〕)$")
 # 工匠绝活 title (13 and 5 rmrb files, rmrb/2019-02/20190219-05-05.txt line 4): a box's field label opening
 # a line below the title begins the body. A first line may still open with 【…】 (新闻联播 items' titles).
 _FIELD_LABEL = re.compile(r"^【[^】\s]{2,6}】")
+_NAME_LIST = re.compile(r"名单$")
+_LETTER = re.compile(r"^(?:——|--|－－)\s*致[^，。]{2,30}的(?:倡议书|公开信|一封信|慰问信|感谢信|贺信|信)$")
 # 召 集 人：孙春兰　　国务院副总理 / 丁向阳　　国务院副秘书长: an entry of a list (a label, or a name and a post).
 _LIST_ENTRY = re.compile(r"[：:]|\S[\s　]{2,}\S")
 
@@ -96,6 +99,8 @@ def short_run(ctx: Context, i: int) -> int:
         named_end = None
     if named_end is not None:
         j = named_end
+    if named_end is None and j - i > _DECK_MAX:
+        j = _title_after_list(raws, i, j)
     run = list(raws[i:j])
     decision = "issued" if named_end is not None else decide_run(ctx, run, j)
     # Inside an issued document or an annex, a title that would open a bulletin does so only when it
@@ -157,6 +162,25 @@ def short_run(ctx: Context, i: int) -> int:
     return j
 
 
+_TAIL_TITLE_MAX = 2
+
+
+def _title_after_list(raws: Sequence[Raw], i: int, j: int) -> int:
+    """Where a list printed one entry a line ends, when a title over body text follows it after a blank.
+
+    ``…瞿金平  华南理工大学`` / (blank) / ``牢记嘱托，在创新创造中建功立业`` / ``——致全国科技工作者的倡议书`` / ``为深入
+    学习贯彻…`` (rmrb/2020-05/20200530-06-01.txt lines 317–321): short lines all, the run took the next
+    document's title. At most two lines after the list's last blank, with text (not a list entry) under them.
+    """
+    after = raws[j] if j < len(raws) else None
+    if after is None or after.kind != "para":
+        return j
+    k = next((k for k in range(j - 1, i, -1) if raws[k].number > raws[k - 1].number + 1), None)
+    if k is None or j - k > _TAIL_TITLE_MAX or _LIST_ENTRY.search(raws[k].shadow):
+        return j
+    return k
+
+
 def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     """Decide what a run of short unpunctuated lines is; *j* indexes the first line after it."""
     after = ctx.peek(j)
@@ -180,6 +204,10 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     if issues_here(ctx, j) or named_issue(ctx, "".join(entry_key(raw.shadow) for raw in run), j):
         return "issued"
     if annexed_here(ctx, j):
+        return "annex"
+    # 第二届全国创新争先奖牌获奖团队名单 / （按团队名称首字笔画排序） right after a 表彰决定's 落款 (rmrb/2020-05/
+    # 20200530-06-01.txt line 14): the decision's list of the honoured, printed without an 附件 label.
+    if ctx.in_bulletin and ctx.after_closing() and _NAME_LIST.search(run[0].shadow.strip()):
         return "annex"
     if ctx.in_bulletin and not ctx.terminal_seen:
         key = "".join(entry_key(raw.shadow) for raw in run)
@@ -219,6 +247,10 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     if ctx.last == "POINT" and len(run) == 1:
         return "paragraph"
     # A feature's subhead inside the body: 立即响应 靠前指挥 下沉一线 / ——织密织牢… (seed 003).
+    # 牢记嘱托，在创新创造中建功立业 / ——致全国科技工作者的倡议书 (rmrb/2020-05/20200530-06-01.txt lines 319–320):
+    # a subtitle naming a letter titles a document of its own, not a subhead of the one before.
+    if ctx.in_bulletin and any(_LETTER.match(raw.shadow.strip()) for raw in run):
+        return "headline"
     if any(_SUBTITLE.match(raw.shadow) for raw in run) and ctx.last in {
         "PARAGRAPH", "LEAD", "BYLINE", "SUBHEAD", "POINT",
     }:  # fmt: skip
