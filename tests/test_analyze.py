@@ -548,6 +548,8 @@ ATTENDEE_LOOK_ALIKES = [
     "科隆纳外交部长访华期间，李强总理将同她会见，外交部长王毅将同她共同举行全体会议，并出席配套活动。",
     # rmrb/2020-01/20200118-04-03.txt-like: 将 (will) was read as no part of the name, and the group kept.
     "中共中央政治局委员杨洁篪将出席会议。",
+    # rmrb/2020-01/20200110-01-05.txt line 4 (cut): the guests came to attend; 栗战书 met them.
+    "全国人大常委会委员长栗战书9日在人民大会堂会见来华出席中国全国人大与日本国会众议院合作委员会第十一次会议的日本众议院代表团。",
     # rmrb/2019-10/20191029-03-02.txt line 3 (cut): 就 makes the trip the topic of a briefing.
     "外交部28日就国务院总理李克强出席上海合作组织成员国政府首脑（总理）理事会第十八次会议并对乌兹别克斯坦进行正式访问"
     "举行中外媒体吹风会，外交部部长助理陈晓东介绍有关情况。",
@@ -608,6 +610,7 @@ def test_attendee_look_alikes(text: str) -> None:
         ("李克强栗战书王沪宁出席", ["李克强", "栗战书", "王沪宁"], ["李克强", "栗战书", "王沪宁"]),
         ("中共中央总书记习近平主持会议", [], ["习近平"]),
         ("尤权出席并讲话", [], ["尤权"]),  # rmrb/2019-10/20191024-04-05.txt
+        ("孙春兰、陈希出席并讲话", [], ["孙春兰", "陈希"]),  # rmrb/2019-10/20191010-02-07.txt line 3
         # An event noun that names no event, and one more thing done (rmrb/2019-10/20191019-01-03.txt line 3,
         # 2019-02/20190221-03-03.txt, 2019-10/20191010-01-05.txt).
         ("习近平出席开幕式并宣布运动会开幕", [], ["习近平"]),
@@ -628,6 +631,7 @@ def test_headline_decks(deck: str, known: list[str], names: list[str]) -> None:
     [
         "汪洋出席宗教团体负责人迎春座谈会",  # rmrb/2020-01/20200122-03-01.txt: a named event makes a title
         "王东明出席第三次六国议长会议",  # rmrb/2019-10/20191013-03-08.txt
+        "中共中央、全国人大常委会、国务院等领导同志分别参加",  # rmrb/2020-05/20200523-05-01.txt: bodies, not people
         "习近平出席第二十五届圣彼得堡国际经济论坛全会并致辞",  # web/xwlb/20220618.md
     ],
 )

@@ -353,6 +353,17 @@ FIRST_SUBHEAD = "各地各部门继续强化措施\n千方百计做好疫情防�
 BOX_AFTER_DATELINE = "单边军事行动没有出路（国际视点）\n\n\n　　专家指出，单边军事行动没有出路，惟有开展对话，才能为不断滑向失控的中东局势踩“刹车”。伊核问题全面协议是维护中东和平稳定的重要支撑，继续保留该协议至关重要。\n　　（本报华盛顿、开罗1月7日电） \n　\n　　■点评\n　　刘中民（上海外国语大学中东研究所所长）：苏莱曼尼遇袭身亡无疑将推高美国与伊朗对峙的危险等级，双方相互报复并引发冲突乃至局部战争的风险在增大。值得注意的是，美国的暗杀行动发生在第三国伊拉克，这都反映了美国赤裸裸的单边主义行径，势必进一步激化伊拉克人民的反美情绪。美国伊朗对峙升级以及伊核协议的中止，都令该地区核竞赛的风险不断加大。更令人担忧的是，美国的霸权主义行径正在毒化原本脆弱的中东地区安全环境，它使地区主要国家间的信任正消磨殆尽，国际社会为之努力的阶段性成果也可能付之东流。这也再次证明，依靠武力解决地区及国际问题的老路很难行得通，而美国一再成为这一问题上的反面典型。\n　　李绍先（宁夏大学中国阿拉伯国家研究院院长）：美国的军事冒险行为令美国—伊拉克以及美国—伊朗紧张关系白热化，伊拉克已经成为美国与伊朗博弈的前哨阵地。美国将因为自身做出的冒险举动而面临更大的风险，或将促使该地区从去年开始日益演化的“两大危机”面临最终摊牌：一是美伊对峙，美国去年对伊朗施行的“极限施压”并未达到预期效果，伊朗在受压环境中也急于找到突破口；二是叙利亚问题，叙利亚政府势必在美军撤出后达成其收复全境的目的。与这“两大危机”利益攸关的各方，将以不同的排列组合参与到相关问题的解决中，2020年恐怕将是“中东巨变之年”。\n"
 
 # (rule, input, line): the rule must decide that line.
+# web/govreport/2026_陕西省_政府工作报告_row1.txt lines 1–20 (cut): a page saved as text, every link and label
+# on a line of its own, the speaker run into the subtitle, a caption between the title and the salutation.
+SAVED_PAGE = (
+    "分享:\n陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n"
+    "首页\n>\n政府信息公开\n>\n政府工作报告\n>\n省政府工作报告\n陕西省2026年政府工作报告\n"
+    "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n时间：\n2026-02-02 09:20\n来源：\n"
+    "陕西省人民政府\n分享:\n省长赵刚作政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n"
+    "一、2025年工作回顾\n刚刚过去的一年，是“十四五”收官之年。\n"
+)
+
+
 MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("table", _text(ROW44, "row44.html"), 9),  # 点号 X Y (the first of the table's rows)
     ("table note", _text(ROW44, "row44.html"), 11),  # 注：坐标系统为深圳独立坐标系统。
@@ -392,6 +403,9 @@ MATCHES: list[tuple[str, tuple[bytes, str], int]] = [
     ("headnotes", _file(CORPUS / "rmrb/2020-05/20200528-06-03.txt"), 3),  # （…主席团第三次会议通过）
     ("headnotes", _file(CORPUS / "rmrb/2019-02/20190226-05-06.txt"), 4),  # 提要: “网约护士”从设想走向现实…
     ("box label", _file(CORPUS / "rmrb/2020-02/20200208-05-01.txt"), 4),  # 核心阅读
+    ("page trail", _text(SAVED_PAGE), 6),  # 政府信息公开 after a breadcrumb's >
+    ("page trail", _text(SAVED_PAGE), 14),  # 2026-02-02 09:20 under 时间：
+    ("caption in front matter", _text(SAVED_PAGE), 18),  # 省长赵刚作政府工作报告 over 各位代表：
     ("stat callout", _text(STAT_BOX), 4),  # 2018年济南市—— (the box's heading)
     ("stat callout", _text(STAT_BOX), 5),  # 10.8万
     ("part number", _file(CORPUS / "rmrb/2020-05/20200528-04-02.txt"), 6),  # 一 (the report's part one)
@@ -978,17 +992,6 @@ def test_numbered_notes_under_a_notes_label_are_not_points() -> None:
     ]
 
 
-# web/govreport/2026_陕西省_政府工作报告_row1.txt lines 1–20 (cut): a page saved as text, every link and label
-# on a line of its own, the speaker run into the subtitle, a caption between the title and the salutation.
-SAVED_PAGE = (
-    "分享:\n陕西省2026年政府工作报告\n2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n"
-    "首页\n>\n政府信息公开\n>\n政府工作报告\n>\n省政府工作报告\n陕西省2026年政府工作报告\n"
-    "2026年1月27日在陕西省第十四届人民代表大会第四次会议上 陕西省省长 赵刚\n时间：\n2026-02-02 09:20\n来源：\n"
-    "陕西省人民政府\n分享:\n省长赵刚作政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n"
-    "一、2025年工作回顾\n刚刚过去的一年，是“十四五”收官之年。\n"
-)
-
-
 def test_a_page_saved_as_text_keeps_its_trail_out_and_its_speech_whole() -> None:
     document = bulletins.parse(SAVED_PAGE)
     (bulletin,) = document.bulletins
@@ -1026,3 +1029,16 @@ def test_a_decision_s_list_after_its_closing_is_its_own_and_a_letter_after_it_is
     assert letter.headline is not None
     assert letter.headline.lines == ("牢记嘱托，在创新创造中建功立业", "——致全国科技工作者的倡议书")
     assert letter.closing is not None and letter.closing.issuer == "中国科学技术协会"
+
+
+def test_a_subtitle_set_flush_left_over_an_indented_body_is_a_headline_line() -> None:
+    # rmrb/2019-10/20191009-02-04.txt lines 2–4 (cut): People's Daily sets its 副题 flush left, its 提要 indented.
+    text = (
+        "\n李克强主持召开国务院常务会议\n审议通过《优化营商环境条例（草案）》，以政府立法为各类市场主体投资兴业提供制度保障；"
+        "讨论通过《中华人民共和国档案法（修订草案）》\n\n　　新华社北京10月8日电  国务院总理李克强10月8日主持召开国务院常务会议。\n"
+    )
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.headline is not None and len(bulletin.headline.lines) == 2
+    # Indented, the same line is a 提要 under the title, at the head of the body.
+    (indented,) = bulletins.parse(text.replace("\n审议通过", "\n　　审议通过")).bulletins
+    assert indented.headline is not None and len(indented.headline.lines) == 1

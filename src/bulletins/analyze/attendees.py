@@ -164,7 +164,10 @@ _ATTENDEE_AFTER = re.compile(
 # 金正恩20日在接见参加上述发射训练的导弹部队时 (web/newscrawl/add_content_xinhuanet4_idx71.txt): the verb
 # opens a relative clause (参加…的部队) that is the object of a verb the subject does; the subject does not
 # attend.
-_OBJECT_VERB = re.compile(r"(?:接见|会见|看望|慰问|欢迎|宴请|表彰|感谢|问候|采访|祝贺|勉励|嘉奖)$")
+# …会见来华出席…会议的日本众议院代表团 (rmrb/2020-01/20200110-01-05.txt line 4): the guests came to attend.
+_OBJECT_VERB = re.compile(
+    r"(?:接见|会见|看望|慰问|欢迎|宴请|表彰|感谢|问候|采访|祝贺|勉励|嘉奖)(?:来华|来京|前来|专程)?$"
+)
 # 陪同习近平出访的有：…主任丁薛祥，…主任杨洁篪，国务委员兼外交部长王毅，… (rmrb/2020-01/20200118-03-09.txt):
 # the people the roll call names may be set apart by commas, each with the roles before the name.
 _ROLL_CALL = re.compile(
@@ -777,7 +780,7 @@ def _all_segmentations(text: str, limit: int = 4) -> list[list[tuple[int, int]]]
 # Event nouns a deck's verb may take that name no event of their own (the title above names it).
 _EVENT_NOUNS = "开幕式|闭幕式|开幕会|闭幕会|开班式|仪式|典礼|会见|会谈|座谈会|颁奖大会|大会"
 _DECK = re.compile(
-    rf"(?P<names>[{HAN}·•]{{2,60}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动|(?P<event>{_EVENT_NOUNS}))?"
+    rf"(?P<names>[{HAN}·•](?:[{HAN}·•]|、(?=[{HAN}])){{1,59}}?)(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动|(?P<event>{_EVENT_NOUNS}))?"
     r"(?:并(?:讲话|致辞|发表重要讲话|作重要讲话|发言))?(?P<rest>.*)$"
 )
 # 习近平主持并发表重要讲话李克强通报有关情况 (rmrb/2020-05/20200509-01-02.txt), …王岐山等出席栗战书作
@@ -804,6 +807,10 @@ def _deck_phrase(match: re.Match[str], known: Sequence[str]) -> bool:
     迎春座谈会, 王东明出席第三次六国议长会议) makes the line a title, not a deck.
     """
     names, rest = match.group("names"), match.group("rest")
+    if "、" in names and not all(part in known or looks_like_name(part) for part in names.split("、")):
+        # 孙春兰、陈希出席并讲话 (rmrb/2019-10/20191010-02-07.txt) lists people; 中共中央、全国人大常委会、国务院等
+        # 领导同志分别参加 (2020-05/20200523-05-01.txt) lists bodies.
+        return False
     if match.group("event") and (not rest or (rest.startswith("并") and len(rest) <= _DECK_REST_MAX)):
         return len(names) <= _DECK_NAMES_MAX and _splits_into_people(names, known)
     if not rest:

@@ -69,6 +69,12 @@ def short_run(ctx: Context, i: int) -> int:
     # So does a speaker's office over the name line (自治区人民政府主席 / 张 雨 浦): the speaker's, not the title's.
     for k in range(i + 1, j):
         shadow = raws[k].shadow
+        if is_summary(shadow) and _flush_under_title(raws, k):
+            # A 副题 set flush left in the head of an indented text: the head ends with it, before the
+            # first indented line (患难见真情  共同抗疫情(国际视野) / 新冠肺炎疫情是…充满信心 / 　　中国为全球抗击疫情
+            # 争取了时间, a section's title: rmrb/2020-02/20200217-16-01.txt lines 2–4).
+            j = next((n for n in range(k + 1, j) if raws[n].indented), j)
+            break
         if (
             is_box_label(shadow)
             or _FIELD_LABEL.match(shadow)  # 【人物】… under a 暖闻热评 title: the box's first field
@@ -163,6 +169,18 @@ def short_run(ctx: Context, i: int) -> int:
 
 
 _TAIL_TITLE_MAX = 2
+_BODY_AHEAD = 8
+
+
+def _flush_under_title(raws: Sequence[Raw], k: int) -> bool:
+    """Line *k* is set flush left in the head of a text whose body is indented: a 副题, not a 提要.
+
+    People's Daily prints the headline block flush left and the body, 提要 included, indented: 习近平会见
+    国际奥委会主席巴赫 / 习近平强调，中方高度重视筹办北京冬奥会，… (rmrb/2019-02/20190201-01-03.txt line 3), 李克强主持
+    召开国务院常务会议 / 审议通过《…》，…；讨论通过《…》 (2019-10/20191009-02-04.txt) are 副题 (the corpus guide;
+    rmrb/2020-02/20200217-16-01.txt's fixture), an indented long line under the title a 提要.
+    """
+    return not raws[k].indented and any(raw.indented for raw in raws[k + 1 : k + 1 + _BODY_AHEAD])
 
 
 def _title_after_list(raws: Sequence[Raw], i: int, j: int) -> int:
