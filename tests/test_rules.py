@@ -1042,3 +1042,17 @@ def test_a_subtitle_set_flush_left_over_an_indented_body_is_a_headline_line() ->
     # Indented, the same line is a 提要 under the title, at the head of the body.
     (indented,) = bulletins.parse(text.replace("\n审议通过", "\n　　审议通过")).bulletins
     assert indented.headline is not None and len(indented.headline.lines) == 1
+
+
+def test_a_joint_order_s_masthead_is_its_issuers_over_ling() -> None:
+    # formats/pdf-text/natur3ph_shendu-hecheng-guanli-guiding_govcn-chrome-print.pdf lines 2–12 (cut).
+    text = (
+        "国家互联网信息办公室\n中华人民共和国工业和信息化部\n中华人民共和国公安部\n令\n第12号\n"
+        "《互联网信息服务深度合成管理规定》已经2022年11月3日国家互联网信息办公室2022年第21次室务会议审议通过，"
+        "并经工业和信息化部、公安部同意，现予公布，自2023年1月10日起施行。\n"
+        "国家互联网信息办公室主任庄荣文\n工业和信息化部部长金壮龙\n公安部部长王小洪\n2022年11月25日\n"
+        "互联网信息服务深度合成管理规定\n第一章　总　则\n第一条　为了加强互联网信息服务深度合成管理，制定本规定。\n"
+    )
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.doc_number == "第12号"
+    assert bulletin.headline is not None and bulletin.headline.lines == ("互联网信息服务深度合成管理规定",)

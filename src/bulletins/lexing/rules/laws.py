@@ -175,6 +175,15 @@ def order(ctx: Context, i: int) -> int | None:
     raw, after = ctx.raws[i], ctx.peek(i + 1)
     if after is not None and is_order_number(raw.shadow) and not ctx.in_bulletin:
         return _bare_order(ctx, i)
+    joint = _joint_masthead(ctx, i)
+    if joint:
+        # 国家互联网信息办公室 / 中华人民共和国工业和信息化部 / 中华人民共和国公安部 / 令 / 第12号 (a joint order,
+        # formats/pdf-text/natur3ph_shendu-hecheng-guanli-guiding_govcn-chrome-print.pdf lines 2–6).
+        ctx.open_bulletin()
+        ctx.order = "head"
+        for k in range(i, i + joint):
+            ctx.emit_line("MASTHEAD", k)
+        return ctx.emit_line("DOC_NUMBER", i + joint)
     if after is None or not is_order_masthead(raw.shadow) or not is_order_number(after.shadow):
         return None
     if not _signed(ctx, i + 2):
@@ -187,6 +196,27 @@ def order(ctx: Context, i: int) -> int | None:
     ctx.order = "head"
     ctx.emit_line("MASTHEAD", i)
     return ctx.emit_line("DOC_NUMBER", i + 1)
+
+
+_ORGAN = re.compile(rf"^[{HAN}]{{2,30}}(?:部|委员会|办公室|办公厅|局|署|院|总局|银行|委)$")
+_JOINT_MAX = 6
+
+
+def _joint_masthead(ctx: Context, i: int) -> int:
+    """How many lines of a joint order's masthead start at *i*: the issuers a line each, then 令 alone.
+
+    0 unless the number (第12号) follows the 令 and the order is signed below.
+    """
+    if ctx.in_bulletin:
+        return 0
+    k = i
+    while k < len(ctx.raws) and k - i < _JOINT_MAX and _ORGAN.match(ctx.raws[k].shadow.strip()):
+        k += 1
+    if k == i or k + 1 >= len(ctx.raws) or ctx.raws[k].shadow.strip() != "令":
+        return 0
+    if not is_order_number(ctx.raws[k + 1].shadow) or not _signed(ctx, k + 2):
+        return 0
+    return k - i + 1
 
 
 def _bare_order(ctx: Context, i: int) -> int | None:

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from ...analyze.markers import bare_number_marker
 from ...readers import Hints
 from ..lines import Raw, is_short
 
@@ -449,10 +450,18 @@ def cover_sections(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
     if any(out[k].kind == "para" and not is_short(out[k].text) for k in on_cover):
         return out
     body = _body_size(out, hints)
+    sections = 0
     for k, raw in enumerate(out):
         hint = _hint(hints, raw)
         if not raw.toc or hint.page in (None, page) or not hint.font_size or hint.font_size > _SECTION_RATIO * title:
             continue
         kind = "subhead" if hint.font_size > body * 1.05 or is_short(raw.text) else "para"
+        numbered = bare_number_marker(raw.text, raw.shadow) if kind == "subhead" else None
+        if numbered is not None and numbered.number == sections + 1:
+            # 1人口特征 … 9法律保护: the chapters count, a number glued to each title (the formats guide: a
+            # section's bare number is a point).
+            sections += 1
+            out[k] = attrs.evolve(raw, kind="point", toc=False, marker=numbered)
+            continue
         out[k] = attrs.evolve(raw, kind=kind, toc=False)
     return out

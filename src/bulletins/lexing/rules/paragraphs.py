@@ -65,7 +65,9 @@ def _point(ctx: Context, i: int, start: int) -> Marker | None:
     return None
 
 
-_NOTES_LABEL = re.compile(r"^(?:注释|注)[：:]$")
+# 注释： alone, or 注：1.上述品种包括… with the first note on the label's line
+# (formats/docx/guhhhhaa_mazui-jingshen-yaopin-mulu-2013-fujian1.doc).
+_NOTES_LABEL = re.compile(r"^(?:注释|注)[：:](?:\s*(?:1|１|一)[.．、]\S.*)?$")
 _BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _BARE_LOOKAHEAD = 400  # lines: a long speech's part 一 runs to its part 二
 
