@@ -190,6 +190,19 @@ def _metadata_date(ref: Reference) -> DocumentDate | None:
     )
 
 
+_DATE_LINE_MAX = 16
+
+
+def _dated_entries(bulletin: Bulletin) -> bool:
+    """More date lines after the body's first: a timeline's or a diary's entries, each dated."""
+    return any(
+        isinstance(block, (Paragraph, Subhead))
+        and len(block.text) <= _DATE_LINE_MAX
+        and _DATE_LINE.match(shadow(block.text.strip())) is not None
+        for block in bulletin.body[1:]
+    )
+
+
 def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) -> DocumentDate | None:
     """Return the date *bulletin* carries as its own, or None (see the module docstring).
 
@@ -202,17 +215,13 @@ def bulletin_date(bulletin: Bulletin, ref: Reference, *, given: bool = False) ->
     # A bare date as the body's first line is the document's, unless more such dates follow: then it
     # dates the first entry of a timeline or a diary.
     first_line = bulletin.body[0].lines[0] if bulletin.headline is not None and bulletin.body else None
-    dated_entries = first_line is not None and any(
-        isinstance(block, (Paragraph, Subhead)) and _DATE_LINE.match(shadow(block.text.strip())) is not None
-        for block in bulletin.body[1:]
-    )
     for text, line in _head_lines(bulletin):
         stripped = text.strip()
         head = None
         if len(stripped) <= _HEAD_MAX and stripped[:1] in _HEAD_OPENERS:  # cheap test first (see _head_date)
             issuers = previous.strip()
             under_issuer = len(issuers) <= _HEAD_MAX and _ISSUERS.match(shadow(issuers)) is not None
-            under_title = line == first_line and not dated_entries
+            under_title = line == first_line and not _dated_entries(bulletin)
             head = _head_date(text, under_issuer=under_issuer, under_title=under_title)
         previous = text
         if head is not None:

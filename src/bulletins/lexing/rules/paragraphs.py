@@ -252,7 +252,9 @@ def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
     else:
         kind = "PARAGRAPH"
     _remember(ctx, joined)
-    ctx.notes = note or (kind == "PARAGRAPH" and _NOTES_LABEL.match(joined_shadow.strip()) is not None)
+    ctx.notes = note or (
+        kind == "PARAGRAPH" and "注" in joined_shadow[:8] and _NOTES_LABEL.match(joined_shadow.strip()) is not None
+    )
     # 会议还研究了其他事项。 (matched on the shadow: 會議還研究了其他事項。 too) or a dateline
     # printed last ends the item: a short run after it is the next item's headline.
     if ended or terminal(joined_shadow):
