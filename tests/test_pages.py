@@ -336,3 +336,16 @@ def test_an_unlabelled_time_stamp_under_the_title_is_the_page_s_date() -> None:
     # Deep in the body the same form is the article's own text.
     _, _, deep = _read(_page(body=_BODY + "<p>2019-09-26 10:56:28 证券时报网</p>" + _BODY))
     assert "date" not in deep
+
+
+def test_a_dateline_under_the_page_s_metadata_is_still_the_headline_s() -> None:
+    # formats/html-pages/magichtml_people-health_xinchengzhang.html lines 16–18: the page's stamp between the
+    # title and 本报讯（记者叶婉）; the grammar had refused the dateline there and read it as a paragraph.
+    body = "<p>本报讯（记者叶婉）近日，“心成长”青少年心理健康服务项目在北京启动，项目邀请专家学者反复研讨。</p>" + _BODY
+    page = _page(before="<div class='info'>2024年05月17日08:59 来源：北京青年报</div>", body=body)
+    document = bulletins.parse(page, source="p.html")
+    (bulletin,) = document.bulletins
+    assert bulletin.dateline is not None and bulletin.dateline.agency == "本报"
+    assert bulletin.byline == ("叶婉",)
+    assert not [d for d in document.diagnostics if d.code == "recovered-line"]
+    assert any("北京青年报" in r.text for r in document.residue)

@@ -8,7 +8,7 @@ import attrs
 
 from ..context import UNDER_HEADLINE, Context
 from ..lines import is_short
-from ..tokens import LineInfo
+from ..tokens import LineInfo, LineToken
 from .paragraphs import paragraph
 
 _DISPATCH_TITLE = re.compile(r"\s*题[：:]\s*(?P<title>\S.{1,80})$")
@@ -68,6 +68,19 @@ def _titled(ctx: Context, i: int, end: int) -> re.Match[str] | None:
     return _RUN_IN_TITLE.match(raw.shadow, end)
 
 
+_PAGE_RESIDUE = frozenset({"NAV", "NOISE", "IMAGE"})
+
+
+def _page_residue(ctx: Context) -> list[LineToken]:
+    """The residue tokens emitted since the last terminal, taken off the end of the token list."""
+    k = len(ctx.out)
+    while k and ctx.out[k - 1].type in _PAGE_RESIDUE:
+        k -= 1
+    held = ctx.out[k:]
+    del ctx.out[k:]
+    return held
+
+
 def dateline(ctx: Context, i: int) -> int | None:
     """A dateline: the headline's when under one, otherwise it opens a bulletin.
 
@@ -96,7 +109,12 @@ def dateline(ctx: Context, i: int) -> int | None:
             )
             return i + 1
     ctx.has_dateline = True
+    # A whole page's metadata between the title and the dateline (2024年05月17日08:59 来源：北京青年报,
+    # formats/html-pages/magichtml_people-health_xinchengzhang.html line 17) is residue of the body: it
+    # follows the dateline's token, so the dateline is still the headline's (it was read as a paragraph).
+    held = _page_residue(ctx) if kind == "DATELINE" else []
     ctx.emit(kind, LineInfo(first=raw.number, last=raw.number, text=match.dateline.text, dateline=match))
+    ctx.out.extend(held)
     heading, date = ctx.peek(i + 1), ctx.peek(i + 2)
     if (
         kind == "LEAD_DATELINE"
