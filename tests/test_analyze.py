@@ -755,6 +755,18 @@ def test_glued_articles_count_only_in_a_numbered_run() -> None:
     assert glued_markers([(line, shadow(line)) for line in news]) == {}
 
 
+def test_a_glued_article_between_spaced_ones_counts() -> None:
+    # formats/pdf-text/magicpi_wangluo-anquanfa-2016.pdf lines 23–25: the text layer dropped the gap after
+    # some articles only; 44 of the law's articles were paragraphs.
+    from bulletins.analyze.markers import glued_markers
+
+    law = ["第九条 网络运营者开展经营和服务活动，必须遵守法律。", "第十条建设、运营网络应当依照法律。",
+           "第十一条 网络相关行业组织按照章程，加强行业自律。", "第十三条国家支持研究开发。"]  # fmt: skip
+    found = glued_markers([(line, shadow(line)) for line in law])
+    assert [(k, m.number) for k, m in sorted(found.items())] == [(1, 10)]  # 第十三条 follows no 第十二条
+    assert glued_markers([(line, shadow(line)) for line in ["第十条建设、运营网络应当依照法律。"]]) == {}
+
+
 @pytest.mark.parametrize(
     ("line", "read"),
     [

@@ -128,6 +128,7 @@ def dash_marker(line: str, shadow: str) -> Marker | None:
 _GLUED = re.compile(
     rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})(?P<unit>条|章|节|分编|编)(?P<inserted>之[一二三四五六七八九十]{{1,2}})?(?![\s\u3000])"
 )
+_SPACED_ARTICLE = re.compile(rf"^第(?P<n>[{_CNNUM}千零〇]{{1,7}})条[\s\u3000]")
 _GLUED_STYLE = {"条": "第一条", "章": "第一章", "编": "第一章", "分编": "第一章", "节": "第一节"}
 _GLUED_RUN = 3
 
@@ -141,9 +142,12 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
     do; chapters and sections each next to a neighbouring number.
     """
     found: dict[str, list[tuple[int, int, re.Match[str]]]] = {}
+    spaced: dict[int, int] = {}  # 第九条 网络运营者… (a space after 条): an article the strong markers read
     for index, (_, shadow) in enumerate(lines):
         match = _GLUED.match(shadow)
         if match is None:
+            if shadow.startswith("第") and (article := _SPACED_ARTICLE.match(shadow)) is not None:
+                spaced[index] = cn_to_int(article.group("n")) or 0
             continue
         number = cn_to_int(match.group("n"))
         if number:
@@ -157,7 +161,15 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
         if unit == "条":
             run = []
             last = 0
-            for candidate in candidates:
+            # The articles printed with their space count in the run too: a text layer drops the gap
+            # after some articles only (第九条 网络运营者… / 第十条建设、运营网络… / 第十一条 网络相关…,
+            # formats/pdf-text/magicpi_wangluo-anquanfa-2016.pdf lines 23–25).
+            at = {index: candidate for candidate in candidates for index in (candidate[0],)}
+            for index in sorted((*at, *spaced)):
+                if index in spaced:
+                    last = spaced[index]
+                    continue
+                candidate = at[index]
                 if candidate[2].group("inserted"):
                     if candidate[1] == last and last:  # 第十七条之一 after 第十七条 (or after 第十七条之一)
                         run.append(candidate)
@@ -167,7 +179,10 @@ def glued_markers(lines: Sequence[tuple[str, str]]) -> dict[int, Marker]:
         else:  # headings restart in every part and repeat in a 目录: a neighbouring number suffices
             numbers = {number for _, number, _ in candidates}
             run = [c for c in candidates if c[1] - 1 in numbers or c[1] + 1 in numbers]
-        if len(run) < _GLUED_RUN:
+        # The spaced articles count towards the run: three glued ones alone, or fewer among the law's
+        # spaced articles, each next to the one before.
+        counted = len(run) + (sum(1 for number in spaced.values() if number) if unit == "条" else 0)
+        if not run or counted < _GLUED_RUN:
             continue
         for index, number, match in run:
             out[index] = Marker(marker=lines[index][0][: match.end()], style=style, number=number, end=match.end())
