@@ -1056,3 +1056,15 @@ def test_a_joint_order_s_masthead_is_its_issuers_over_ling() -> None:
     (bulletin,) = bulletins.parse(text).bulletins
     assert bulletin.doc_number == "第12号"
     assert bulletin.headline is not None and bulletin.headline.lines == ("互联网信息服务深度合成管理规定",)
+
+
+def test_a_bullet_deck_set_flush_left_under_the_title_is_a_headline_line() -> None:
+    # rmrb/2019-02/20190211-01-03.txt lines 2–4 (cut): the ■ deck is flush left; an indented ■ line is a headnote.
+    text = (
+        "\n首破万亿元！春节消费亮眼\n■ 网络、定制等新兴消费看点纷呈■ 全国旅游接待总人数超四亿人次\n\n"
+        "　　本报北京2月10日电  （记者王珂）记者从商务部获悉，春节期间消费市场繁荣活跃。\n"
+    )
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.headline is not None and len(bulletin.headline.lines) == 2
+    (indented,) = bulletins.parse(text.replace("\n■ 网络", "\n　　■ 网络")).bulletins
+    assert indented.headline is not None and len(indented.headline.lines) == 1

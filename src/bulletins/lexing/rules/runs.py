@@ -69,7 +69,7 @@ def short_run(ctx: Context, i: int) -> int:
     # So does a speaker's office over the name line (自治区人民政府主席 / 张 雨 浦): the speaker's, not the title's.
     for k in range(i + 1, j):
         shadow = raws[k].shadow
-        if is_summary(shadow) and _flush_under_title(raws, k):
+        if (is_summary(shadow) or is_bullet_note(shadow)) and _flush_under_title(raws, k):
             # A 副题 set flush left in the head of an indented text: the head ends with it, before the
             # first indented line (患难见真情  共同抗疫情(国际视野) / 新冠肺炎疫情是…充满信心 / 　　中国为全球抗击疫情
             # 争取了时间, a section's title: rmrb/2020-02/20200217-16-01.txt lines 2–4).
