@@ -1068,3 +1068,16 @@ def test_a_bullet_deck_set_flush_left_under_the_title_is_a_headline_line() -> No
     assert bulletin.headline is not None and len(bulletin.headline.lines) == 2
     (indented,) = bulletins.parse(text.replace("\n■ 网络", "\n　　■ 网络")).bulletins
     assert indented.headline is not None and len(indented.headline.lines) == 1
+
+
+def test_a_dispatch_s_dated_background_paragraph_opens_no_bulletin() -> None:
+    # web/newscrawl/add_content_huanqiu1_idx10.txt lines 1–6 (cut): 举行大规模阅兵 is no meeting's readout lede.
+    text = (
+        "中新社华盛顿4月21日电 美国国务院21日发表声明称，美国朝鲜政策特别代表将访问日本。\n"
+        "此外，他还将与日韩代表分别举行双边会晤。\n"
+        "4月15日，朝鲜在平壤举行大规模阅兵，并于16日试射导弹失败。\n"
+    )
+    assert len(bulletins.parse(text).bulletins) == 1
+    # A readout's lede after a dispatch still opens the next item (seed 002's compiled readouts).
+    readout = text + "4月20日，国务院召开常务会议，研究部署有关工作。\n"
+    assert len(bulletins.parse(readout).bulletins) == 2

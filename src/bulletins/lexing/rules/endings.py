@@ -17,7 +17,9 @@ from ..lines import Raw
 TERMINAL = re.compile(r"(?:会议还研究了其他事项。|[（(]下转第.{1,3}版[）)])$")
 # 2月7日上午，省委书记……主持召开省委第七次专题会议 (seed 002): a readout lede.
 _LEDE_DATE = re.compile(r"^\d{1,2}月\d{1,2}日[^，,。]{0,10}[，,]")
-_LEDE_EVENT = re.compile(r"召开|主持|举行")
+# 举行 counts with a gathering after it (举行会议, 举行座谈会, 举行仪式): 朝鲜在平壤举行大规模阅兵 in a dispatch's
+# background paragraph (web/newscrawl/add_content_huanqiu1_idx10.txt line 6) opened a bulletin of its own.
+_LEDE_EVENT = re.compile(r"召开|主持|举行[^，。]{0,30}?(?:会|仪式|典礼|论坛|活动|谈|式)")
 _LEDE_DATE_LATE = re.compile(r"^[^，,。]{0,24}?\d{1,2}月\d{1,2}日")
 # （新华社北京2月28日电） at the end of a text: the dateline printed last (DESIGN §1).
 TRAILING_DATELINE = re.compile(r"[（(](?P<inner>(?:新华社|中新社|人民日报|本报)[^（()）]{1,20}?电)[）)]$")
