@@ -1081,3 +1081,12 @@ def test_a_dispatch_s_dated_background_paragraph_opens_no_bulletin() -> None:
     # A readout's lede after a dispatch still opens the next item (seed 002's compiled readouts).
     readout = text + "4月20日，国务院召开常务会议，研究部署有关工作。\n"
     assert len(bulletins.parse(readout).bulletins) == 2
+
+
+def test_a_column_label_in_the_dateline_s_parentheses_is_no_reporter() -> None:
+    # web/newscrawl/add_content_xinhuanet4_idx214.txt lines 1–2 (cut): （国际观察） labels the column.
+    text = "新华社北京4月20日电（国际观察）彭斯访韩日 聚焦半岛问题\n新华社记者耿学鹏　王可佳\n继访问韩国后，彭斯19日结束对日本的访问。\n"
+    (bulletin,) = bulletins.parse(text).bulletins
+    assert bulletin.byline == ("耿学鹏", "王可佳")
+    (named,) = bulletins.parse("人民网北京11月16日电 （邱越）国务院召开会议。\n").bulletins
+    assert named.byline == ("邱越",)

@@ -59,12 +59,17 @@ class DatelineMatch:
     """Reporters named in the dateline's parentheses."""
 
 
+_COLUMN_LABEL = re.compile(r"(?:观察|视点|时评|述评|综述|专访|速评|快评|问答|特稿|调查|聚焦|透视)$")
+
+
 def _byline(text: str | None, shadow: str | None) -> tuple[str, ...]:
     """Reporters named in a dateline's parentheses: 记者 (記者) is read on the shadow, names cut from *text*."""
     if not text or shadow is None:
         return ()
     names: list[str] = []
     for found in re.finditer(r"[^\s、，,]+", shadow):
+        if _COLUMN_LABEL.search(found.group(0)):
+            continue  # 新华社北京４月２０日电（国际观察） (web/newscrawl/add_content_xinhuanet4_idx214.txt): a column
         prefix = _REPORTER.match(found.group(0))
         start = found.start() + (prefix.end() if prefix else 0)
         if start < found.end():
