@@ -618,3 +618,22 @@ def test_docx_footnotes_are_named_not_lost_silently() -> None:
     ]
     plain = next(get_reader("docx").read(source))
     assert "notes-ignored" not in {d.code for d in plain.diagnostics}
+
+
+def test_a_site_s_footer_after_the_article_s_last_break_is_chrome() -> None:
+    # web/hkcnews/article_32003.md lines 181–193 (cut): a subscription appeal and the column's author box,
+    # each after a ---, under the article; 15 of the 17 hkcnews files end so.
+    text = (
+        "# 黃仁龍：Shall we talk?\n\n今日，我們就坐言起行，大家一齊努力。\n\n---\n\n"
+        "請加入成為眾新聞的月費訂戶，長期支持我們的工作。\n\n月費訂戶 [網址：hkcnews.com/aboutus/#subscribe](/about)\n\n"
+        "---\n\n![博客 | 特約轉載](a.png)\n\n**博客 | 特約轉載**\n"
+    )
+    document = bulletins.parse(text, source="a.md", reader="markdown")
+    (bulletin,) = document.bulletins
+    assert bulletin.lines == (1, 3)
+    nav = [r.text for r in document.residue if r.kind == "nav"]
+    assert "博客 | 特約轉載" in nav and any("月費訂戶" in t for t in nav)
+    # A short last section with no appeal stays the article's.
+    plain = "# 标题\n\n正文第一段，会议召开。\n\n---\n\n**（完）**\n"
+    (kept,) = bulletins.parse(plain, source="b.md", reader="markdown").bulletins
+    assert kept.lines[1] == 7

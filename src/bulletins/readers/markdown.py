@@ -14,7 +14,7 @@ lines with their cells separated by tabs. Images give no text (a diagnostic coun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import attrs
@@ -192,10 +192,13 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
     row_start = 0
     tables = 0
     head = False  # inside a pipe table's header row
+    breaks: list[int] = []  # the source lines of thematic breaks (---)
     for at, token in enumerate(tokens):
         kind = token.type
         start = token.map[0] if token.map else 0
-        if kind == "heading_open":
+        if kind == "hr":
+            breaks.append(start + 1 + offset)
+        elif kind == "heading_open":
             heading = int(token.tag[1])
         elif kind == "heading_close":
             heading = None
@@ -260,7 +263,45 @@ def markdown_lines(text: str, offset: int) -> tuple[list[Line], list[Diagnostic]
                 message=f"{walker.shortcodes} shortcode(s) such as {{{{< video >}}}} give no text",
             )
         )
-    return walker.aligned(offset + text.count("\n") + 1), diagnostics
+    return _site_footer(walker.aligned(offset + text.count("\n") + 1), breaks), diagnostics
+
+
+# 請加入成為眾新聞的月費訂戶，長期支持我們的工作。… / 月費訂戶 [網址：…] after the article's last --- (15 of the 17
+# web/hkcnews files), then --- and the column's author box (**博客 | 特約轉載**): the site's footer.
+_APPEAL = re.compile(r"訂戶|订户|訂閱|订阅|贊助|赞助|捐助|支持我們的工作|支持我们的工作|成為會員|成为会员")
+_FOOTER_MAX = 300
+_BOX_LINE_MAX = 30
+
+
+def _site_footer(lines: list[Line], breaks: Sequence[int]) -> list[Line]:
+    """*lines* with the site's footer after the article's last thematic breaks marked as chrome.
+
+    Walking back from the end, a segment after a ``---`` is footer when it is short and asks the reader
+    to subscribe or support the site, or (beside such a segment) holds only an author box: short bold
+    lines. Nothing is marked unless an appeal is among them; the text is kept, as residue of kind nav.
+    """
+    if not breaks:
+        return lines
+    ends = [*breaks[1:], len(lines) + 1]
+    footer: list[int] = []
+    appeal = False
+    for brk, end in reversed(list(zip(breaks, ends, strict=True))):
+        numbers = [n for n in range(brk + 1, end) if lines[n - 1].text.strip()]
+        text = "".join(lines[n - 1].text for n in numbers)
+        if not numbers or len(text) > _FOOTER_MAX:
+            break
+        if _APPEAL.search(text):
+            appeal = True
+        elif not all(lines[n - 1].hints.bold and len(lines[n - 1].text) <= _BOX_LINE_MAX for n in numbers):
+            break
+        footer.extend(numbers)
+    if not appeal:
+        return lines
+    marked = set(footer)
+    return [
+        attrs.evolve(line, hints=attrs.evolve(line.hints, chrome=True)) if k in marked else line
+        for k, line in enumerate(lines, 1)
+    ]
 
 
 class MarkdownReader:
