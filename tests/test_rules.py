@@ -1031,17 +1031,26 @@ def test_a_decision_s_list_after_its_closing_is_its_own_and_a_letter_after_it_is
     assert letter.closing is not None and letter.closing.issuer == "中国科学技术协会"
 
 
-def test_a_subtitle_set_flush_left_over_an_indented_body_is_a_headline_line() -> None:
-    # rmrb/2019-10/20191009-02-04.txt lines 2–4 (cut): People's Daily sets its 副题 flush left, its 提要 indented.
-    text = (
-        "\n李克强主持召开国务院常务会议\n审议通过《优化营商环境条例（草案）》，以政府立法为各类市场主体投资兴业提供制度保障；"
-        "讨论通过《中华人民共和国档案法（修订草案）》\n\n　　新华社北京10月8日电  国务院总理李克强10月8日主持召开国务院常务会议。\n"
-    )
-    (bulletin,) = bulletins.parse(text).bulletins
-    assert bulletin.headline is not None and len(bulletin.headline.lines) == 2
-    # Indented, the same line is a 提要 under the title, at the head of the body.
-    (indented,) = bulletins.parse(text.replace("\n审议通过", "\n　　审议通过")).bulletins
-    assert indented.headline is not None and len(indented.headline.lines) == 1
+@pytest.mark.parametrize(
+    ("title", "deck"),
+    [
+        # rmrb/2019-10/20191009-02-04.txt lines 2–4 (cut): People's Daily sets its 副题 flush left.
+        (
+            "李克强主持召开国务院常务会议",
+            "审议通过《优化营商环境条例（草案）》，以政府立法为各类市场主体投资兴业提供制度保障；"
+            "讨论通过《中华人民共和国档案法（修订草案）》",
+        ),
+        # rmrb/2019-02/20190211-01-03.txt lines 2–3: a ■ deck, flush left.
+        ("首破万亿元！春节消费亮眼", "■ 网络、定制等新兴消费看点纷呈■ 全国旅游接待总人数超四亿人次"),
+    ],
+)
+def test_a_deck_set_flush_left_over_an_indented_body_is_a_headline_line(title: str, deck: str) -> None:
+    body = "\n\n　　新华社北京10月8日电  国务院总理李克强10月8日主持召开国务院常务会议。\n"
+    (bulletin,) = bulletins.parse(f"\n{title}\n{deck}{body}").bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == (title, deck)
+    # Indented, the same line is a 提要 (or a ■ headnote) under the title, at the head of the body.
+    (indented,) = bulletins.parse(f"\n{title}\n　　{deck}{body}").bulletins
+    assert indented.headline is not None and indented.headline.lines == (title,)
 
 
 def test_a_joint_order_s_masthead_is_its_issuers_over_ling() -> None:
@@ -1056,18 +1065,6 @@ def test_a_joint_order_s_masthead_is_its_issuers_over_ling() -> None:
     (bulletin,) = bulletins.parse(text).bulletins
     assert bulletin.doc_number == "第12号"
     assert bulletin.headline is not None and bulletin.headline.lines == ("互联网信息服务深度合成管理规定",)
-
-
-def test_a_bullet_deck_set_flush_left_under_the_title_is_a_headline_line() -> None:
-    # rmrb/2019-02/20190211-01-03.txt lines 2–4 (cut): the ■ deck is flush left; an indented ■ line is a headnote.
-    text = (
-        "\n首破万亿元！春节消费亮眼\n■ 网络、定制等新兴消费看点纷呈■ 全国旅游接待总人数超四亿人次\n\n"
-        "　　本报北京2月10日电  （记者王珂）记者从商务部获悉，春节期间消费市场繁荣活跃。\n"
-    )
-    (bulletin,) = bulletins.parse(text).bulletins
-    assert bulletin.headline is not None and len(bulletin.headline.lines) == 2
-    (indented,) = bulletins.parse(text.replace("\n■ 网络", "\n　　■ 网络")).bulletins
-    assert indented.headline is not None and len(indented.headline.lines) == 1
 
 
 def test_a_dispatch_s_dated_background_paragraph_opens_no_bulletin() -> None:
