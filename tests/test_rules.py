@@ -1087,3 +1087,17 @@ def test_a_column_label_in_the_dateline_s_parentheses_is_no_reporter() -> None:
     assert bulletin.byline == ("耿学鹏", "王可佳")
     (named,) = bulletins.parse("人民网北京11月16日电 （邱越）国务院召开会议。\n").bulletins
     assert named.byline == ("邱越",)
+
+
+def test_a_brief_s_title_over_its_summary_and_dateline_opens_the_next_brief() -> None:
+    # rmrb/2019-02/20190214-10-04.txt (cut): a 速览 column; each brief prints title, 提要, dateline. The second
+    # brief's title was a subhead of the first and its 提要 its headline (18 rmrb files).
+    text = (
+        "\n速览\n\n　　整治“保健”市场乱象见成效\n　　截至1月30日，联合整治“保健”市场乱象百日行动立案1298件，涉案金额2.6亿元\n"
+        "　　本报北京2月13日电  （记者林丽鹂）联合整治“保健”市场乱象百日行动取得阶段性进展。\n　　\n"
+        "　　新首钢三年行动计划发布\n　　到2021年，新首钢高端产业综合服务区城市复兴新地标建设取得阶段性成果\n"
+        "　　本报北京2月13日电  （记者贺勇）记者从13日北京市政府新闻发布会获悉，计划发布。\n"
+    )
+    first, second = bulletins.parse(text).bulletins
+    assert second.headline is not None and second.headline.lines == ("新首钢三年行动计划发布",)
+    assert second.byline == ("贺勇",) and first.lines[1] < 9

@@ -199,6 +199,22 @@ def _title_after_list(raws: Sequence[Raw], i: int, j: int) -> int:
     return k
 
 
+_SUMMARIES_MAX = 3
+
+
+def _past_summaries(ctx: Context, j: int) -> int:
+    """The index after the 提要 sentences and ■ bullets that start at *j* (at most three), or *j*."""
+    k = j
+    while (
+        k < len(ctx.raws)
+        and k - j < _SUMMARIES_MAX
+        and ctx.raws[k].kind in {"short", "para"}
+        and (is_summary(ctx.raws[k].shadow) or is_bullet_note(ctx.raws[k].shadow))
+    ):
+        k += 1
+    return k
+
+
 def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     """Decide what a run of short unpunctuated lines is; *j* indexes the first line after it."""
     after = ctx.peek(j)
@@ -257,6 +273,11 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
     ):
         return "section"
     if after is not None and after.kind in {"dateline", "speech_date", "byline"}:
+        return "headline"
+    # …or followed by its 提要 and then the dateline: 新首钢三年行动计划发布 / 到2021年，新首钢…取得阶段性成果 /
+    # 本报北京2月13日电 (a 速览 column's second brief, rmrb/2019-02/20190214-10-04.txt lines 9–11).
+    noted = _past_summaries(ctx, j)
+    if noted != j and (beyond := ctx.peek(noted)) is not None and beyond.kind == "dateline":
         return "headline"
     if not ctx.in_bulletin:
         return "headline"
