@@ -275,6 +275,20 @@ def test_inputs_sharing_a_stem_keep_their_suffix_in_the_output_name(tmp_path: Pa
     assert sorted(p.name for p in out.iterdir()) == ["notice.md.json", "notice.txt.json", "other.json"]
 
 
+def test_two_folders_holding_the_same_path_write_two_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A new user's trial (session 9): `bulletins parse a b -o out`, both folders holding x.txt, wrote one
+    # output, the second over the first, and counted two files.
+    for folder, day in (("a", 6), ("b", 7)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"新华社北京9月{day}日电 国务院召开会议。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["parse", "a", "b", "--to", "json", "-o", "out", "-q"]) == 0
+    written = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.json"))
+    assert written == ["a/x.txt.json", "b/x.txt.json"]
+    names = {bulletins.loads((tmp_path / "out" / w).read_text(encoding="utf-8")).source.name for w in written}
+    assert names == {"a/x.txt", "b/x.txt"}
+
+
 # Issue 17 part 3: the batch command. Each bug the issue names has its test below.
 
 

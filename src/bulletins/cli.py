@@ -202,15 +202,29 @@ def _distinct_stems(jobs: list[Job]) -> list[Job]:
 
     A folder holding notice.txt and notice.docx (the default --glob takes both) would otherwise
     write both to notice.json, the second over the first: they become notice.txt.json and
-    notice.docx.json.
+    notice.docx.json. Two folder arguments holding the same relative path (``bulletins parse a b``,
+    both with x.txt) write under the paths as typed: a/x.txt.json and b/x.txt.json.
     """
     counts: dict[Path, int] = {}
     for job in jobs:
         counts[job.stem] = counts.get(job.stem, 0) + 1
-    return [
+    jobs = [
         attrs.evolve(job, stem=job.stem.with_name(job.path.name)) if counts[job.stem] > 1 and job.path else job
         for job in jobs
     ]
+    # Two arguments may hold the same relative path (a/x.txt and b/x.txt given as the folders a and b):
+    # such outputs and names take the path as typed, so that neither is written over the other.
+    counts = {}
+    for job in jobs:
+        counts[job.stem] = counts.get(job.stem, 0) + 1
+    return [_as_typed(job) if counts[job.stem] > 1 and job.path is not None else job for job in jobs]
+
+
+def _as_typed(job: Job) -> Job:
+    """*job* named by its path as typed (anchor and ``..`` left out: the output stays under ``-o``)."""
+    parts = [part for part in Path(job.label).parts if part not in {"..", "."} and part != Path(job.label).anchor]
+    typed = Path(*parts) if parts else Path(job.stem.name)
+    return attrs.evolve(job, stem=typed, name=typed.as_posix())
 
 
 @attrs.frozen
