@@ -474,13 +474,17 @@ def _parse_command(args: argparse.Namespace) -> int:
     if args.to == "all":  # every exporter that writes one output per input (not the corpus database)
         formats = [name for name in available_exporters() if not getattr(get_exporter(name), "batch_only", False)]
     options = dict(args.option)
-    for name in formats:
-        get_exporter(name, **options)  # fail fast on a bad name or option, before any work
     if args.reader == "auto" and args.reader_option:
         print("bulletins: --reader-option needs --from READER (options belong to one reader)", file=sys.stderr)
         return EXIT_USAGE
-    if args.reader != "auto":
-        get_reader(args.reader, **dict(args.reader_option))  # fail fast on a bad name or option
+    try:  # fail fast on a bad name or option, before any work: a usage error (docs/cli.md, exit 2)
+        for name in formats:
+            get_exporter(name, **options)
+        if args.reader != "auto":
+            get_reader(args.reader, **dict(args.reader_option))
+    except BulletinsError as exc:
+        print(f"bulletins: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     collector = _collector(formats, options, args.output)
     stream = args.output is not None and formats == ["jsonl"] and args.output.endswith(".jsonl")
     walk = _walk(args.paths, _patterns(args.glob), Path(args.output).resolve() if args.output else None)

@@ -11,6 +11,7 @@ test in tests/test_exporters.py.
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Mapping
 from importlib.metadata import EntryPoint
 from importlib.metadata import entry_points as _scan
@@ -94,6 +95,17 @@ def load(group: str, name: str) -> object:
     raise UnknownPluginError(f"unknown {kind} {name!r} (available: {available})")
 
 
+def _option_names(factory: object) -> list[str] | None:
+    """The keyword options *factory* takes, or None when it takes any (``**kwargs``) or says nothing."""
+    try:
+        parameters = inspect.signature(factory).parameters  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()):
+        return None
+    return [n for n, p in parameters.items() if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD) and n != "self"]
+
+
 def instantiate(
     group: str,
     name: object,
@@ -127,7 +139,14 @@ def instantiate(
     try:
         instance = factory(**options)  # type: ignore[operator]
     except option_errors as exc:
-        raise error(f"{kind} {getattr(factory, 'name', name)!r}: bad options: {exc}") from exc
+        accepted = _option_names(factory)
+        unknown = sorted(set(options) - set(accepted)) if accepted is not None else []
+        if unknown:  # PdfReader.__init__() got an unexpected keyword argument 'foo': say it as a user would
+            known = ", ".join(accepted or ()) or "none"
+            detail = f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} (it takes: {known})"
+        else:
+            detail = str(exc)
+        raise error(f"{kind} {getattr(factory, 'name', name)!r}: bad options: {detail}") from exc
     if not isinstance(instance, protocol):
         raise error(f"plugin {name!r} is not {article} {kind} (it needs {needs})")
     return instance
