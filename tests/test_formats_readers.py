@@ -625,3 +625,22 @@ def test_a_docx_with_a_relationship_to_a_missing_part_is_read_with_a_warning() -
     assert document.bulletins[0].headline.title == "关于印发考试大纲的通知"
     [warning] = [d for d in document.diagnostics if d.code == "broken-relationship"]
     assert "(../NULL)" in warning.message
+
+
+def test_a_json_object_printed_over_several_lines_is_one_record(tmp_path: Path) -> None:
+    # A new user's trial (session 9): one article a file, indented, was refused as bad JSON Lines; so was
+    # our own stdout for a dataset (its documents printed one after another).
+    one = '{\n  "title": "关于做好春节工作的通知",\n  "content": "各单位要做好工作。"\n}\n'
+    (doc,) = bulletins.parse_many(one.encode(), source="art.json")
+    assert doc.bulletins[0].headline is not None and doc.bulletins[0].headline.title == "关于做好春节工作的通知"
+    two = one + one.replace("春节", "国庆")
+    assert len(list(bulletins.parse_many(two.encode(), source="two.json"))) == 2
+    with pytest.raises(ReadError, match="line 5: not a JSON object"):  # where the broken object starts
+        list(bulletins.parse_many((one + '{\n  "title": \n').encode(), source="bad.json"))
+    # A folder walk takes .json files; our own JSON outputs in it are skipped by their marker.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "art.json").write_text(one, encoding="utf-8")
+    assert run("parse", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q").returncode == 0
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["art.row1.json"]
+    again = run("parse", str(tmp_path / "out"), "-o", str(tmp_path / "out2"))
+    assert "no input files found" in again.stderr.decode() or "skipped" in again.stderr.decode()

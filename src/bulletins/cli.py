@@ -32,8 +32,9 @@ from .exporters.html import IndexEntry, index_page
 from .readers import GROUP as READERS
 from .readers import available_readers, get_reader
 
-DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx,*.pdf,*.doc,*.wps,*.rtf,*.odt,*.ofd"
-"""Files a folder is searched for: every format a built-in reader claims."""
+DEFAULT_GLOB = "*.txt,*.md,*.html,*.htm,*.docx,*.pdf,*.doc,*.wps,*.rtf,*.odt,*.ofd,*.json"
+"""Files a folder is searched for: every format a built-in reader claims, and ``.json`` (a dataset is told
+by its content; the records reader does not claim the suffix, so a ``.json`` holding plain text is text)."""
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2

@@ -217,9 +217,34 @@ class RecordsReader:
             try:
                 row = json.loads(line)
             except ValueError as exc:
+                if number == 0 and line.strip() == "{":
+                    # { alone on the first line: one JSON object printed over several lines (an article a file),
+                    # or several one after another (our own stdout for a dataset): read them as JSON, not by line.
+                    yield from self._json_objects(line + text.read(), source)
+                    return
                 raise ReadError(f"line {line_no}: not a JSON object ({exc})", source=source) from exc
             if not isinstance(row, dict):
                 raise ReadError(f"line {line_no}: expected a JSON object, got {type(row).__name__}", source=source)
+            number += 1
+            yield number, row
+
+    def _json_objects(self, text: str, source: str | None) -> Iterator[tuple[int, dict[str, object]]]:
+        """JSON objects printed over several lines, one after another (white space between them)."""
+        decoder = json.JSONDecoder()
+        at, number = 0, 0
+        while True:
+            while at < len(text) and text[at] in " \t\r\n":
+                at += 1
+            if at >= len(text):
+                return
+            try:
+                row, at = decoder.raw_decode(text, at)
+            except ValueError as exc:
+                line = text.count("\n", 0, at) + 1
+                raise ReadError(f"line {line}: not a JSON object ({exc})", source=source) from exc
+            if not isinstance(row, dict):
+                line = text.count("\n", 0, at) + 1
+                raise ReadError(f"line {line}: expected a JSON object, got {type(row).__name__}", source=source)
             number += 1
             yield number, row
 
