@@ -292,6 +292,18 @@ def test_two_folders_holding_the_same_path_write_two_outputs(tmp_path: Path, mon
     assert names == {"a/x.txt", "b/x.txt"}
 
 
+def test_one_input_in_one_format_writes_the_file_o_names(tmp_path: Path) -> None:
+    # A new user's trial (session 9): -o result.json made a folder called result.json.
+    assert main(["parse", str(SEED), "-o", str(tmp_path / "result.json"), "-q"]) == 0
+    assert (tmp_path / "result.json").is_file()
+    assert bulletins.loads((tmp_path / "result.json").read_text(encoding="utf-8")).bulletins
+    assert main(["parse", str(SEED), "--to", "tei", "-o", str(tmp_path / "one.tei.xml"), "-q"]) == 0
+    assert (tmp_path / "one.tei.xml").is_file()
+    # A name with no such suffix is still a folder.
+    assert main(["parse", str(SEED), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert (tmp_path / "out").is_dir()
+
+
 # Issue 17 part 3: the batch command. Each bug the issue names has its test below.
 
 

@@ -511,6 +511,13 @@ def _parse_command(args: argparse.Namespace) -> int:
     if collector is not None:
         return _collect(args, collector, jobs, parse_options, processes, timeout, report)
     folder = Path(args.output) if args.output is not None and not stream else None
+    if folder is not None and len(jobs) == 1 and len(formats) == 1 and not folder.is_dir():
+        suffix = get_exporter(formats[0], **options).suffix
+        if folder.name.lower().endswith(suffix) and len(folder.name) > len(suffix):
+            # -o result.json for one input in one format: the file itself, not a folder named result.json
+            # (a new user's trial). The output keeps the name given; a dataset's rows add .rowN before it.
+            jobs = [attrs.evolve(jobs[0], stem=Path(folder.name[: -len(suffix)]))]
+            folder = folder.parent
     sink = None
     if stream:
         target = Path(args.output)
