@@ -132,7 +132,8 @@ def decode(data: bytes, *, source: str | None = None, errors: Errors = "strict")
                 return _finish(data, "utf-8", "utf-8", 1.0, source, errors, offset=0)
             raise DecodeError(
                 f"byte offset {at}: not valid UTF-8, though the {at} bytes before it are"
-                " (a file of mixed encodings?); pass errors='replace' to keep the UTF-8 text",
+                " (a file of mixed encodings?); pass errors='replace' (--errors replace on the command line)"
+                " to keep the UTF-8 text",
                 source=source,
                 offset=at,
             )
@@ -236,7 +237,7 @@ def _finish(
         raise DecodeError(
             f"byte offset {exc.start + offset}: bytes {bad} are not valid {codec}"
             f" ({why or f'encoding detected with confidence {confidence:.2f}'});"
-            " pass errors='replace' to substitute U+FFFD",
+            " pass errors='replace' (--errors replace on the command line) to substitute U+FFFD",
             source=source,
             offset=exc.start + offset,
         ) from exc
