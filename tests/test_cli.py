@@ -567,3 +567,12 @@ def test_review_below_lists_the_files_to_look_at(tmp_path: Path, capsys: pytest.
 def test_review_below_takes_a_confidence(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(SEEDS / "001_cb1989d8750bc7f6.txt"), "--review-below", "1.5"]) == 2
     assert "a confidence is between 0 and 1, not 1.5" in capsys.readouterr().err
+
+
+def test_validate_takes_a_folder_and_bare_bulletins_prints_the_help(tmp_path: Path) -> None:
+    # A new user's trial (session 9): a folder gave "Is a directory"; bare `bulletins` a usage error.
+    assert main(["parse", str(SEED), "--to", "tei,xml", "-o", str(tmp_path / "out"), "-q"]) == 0
+    result = run("validate", str(tmp_path / "out"))
+    assert result.returncode == 0 and result.stdout.decode().count(": valid (") == 2
+    bare = run()
+    assert bare.returncode == 2 and "parse" in bare.stderr.decode() and "usage:" in bare.stderr.decode()

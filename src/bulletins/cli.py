@@ -84,7 +84,7 @@ def _parse_options(p: argparse.ArgumentParser) -> None:
         "--errors",
         choices=["strict", "replace"],
         default="strict",
-        help="undecodable bytes: fail (strict) or replace with U+FFFD and report",
+        help="undecodable bytes: fail (strict) or replace with U+FFFD and report (binary data is still refused)",
     )
 
 
@@ -170,15 +170,28 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--from", dest="reader", default="auto", metavar="READER", help="input format (default: auto)")
 
     v = commands.add_parser("validate", help="check TEI files against tei_all and XML files against our schema")
-    v.add_argument("files", nargs="+", metavar="FILE", help="XML files written by bulletins")
+    v.add_argument("files", nargs="+", metavar="FILE", help="XML files written by bulletins, or folders of them")
     return parser
+
+
+def _xml_files(names: Sequence[str]) -> list[str]:
+    """*names*, each folder replaced by the .xml files found in it (recursively, in path order)."""
+    out: list[str] = []
+    for name in names:
+        path = Path(name)
+        out.extend(sorted(str(p) for p in path.rglob("*.xml")) if path.is_dir() else [name])
+    return out
 
 
 def _validate_command(args: argparse.Namespace) -> int:
     from .validate import validate_bytes
 
     failed = 0
-    for name in args.files:
+    files = _xml_files(args.files)
+    if not files:
+        print(f"bulletins: no .xml files in {', '.join(args.files)}", file=sys.stderr)
+        return EXIT_FAILED
+    for name in files:
         path = Path(name)
         try:
             report = validate_bytes(path.read_bytes())
@@ -730,6 +743,9 @@ def _summary_line(obj: object) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     parser = _parser()
+    if not (sys.argv[1:] if argv is None else argv):  # bare `bulletins`: the help, not a usage error
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse prints its own message
