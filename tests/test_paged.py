@@ -188,7 +188,7 @@ def test_a_cover_s_imprint_is_not_the_title_and_its_sections_open_no_bulletin() 
     # 20 pt between the body's 17.5 and the title's 31: sections, numbered 1, 2 … glued to the title, so
     # points (the formats guide; the file's fixture counts them); unnumbered, subheads.
     assert terminals[6] == terminals[10] == "POINT"
-    unnumbered = [(text.lstrip("12"), *rest) for text, *rest in SHENZHEN]
+    unnumbered: list[Row] = [(text.lstrip("12"), page, align, size) for text, page, align, size in SHENZHEN]
     assert _terminals(unnumbered)[6] == _terminals(unnumbered)[10] == "SUBHEAD"
     assert terminals[9] == "PARAGRAPH"  # centred, but in the body's size
     document = _parse(SHENZHEN)
