@@ -40,9 +40,10 @@ CONTROLS = frozenset(
         "下载", "打印", "打印本页", "全屏", "收藏", "加大", "还原", "减小", "关闭", "关闭窗口", "【", "】",
         "【字号：", "字号：", "扫一扫在手机打开当前页", "分享让更多人看到", "分享到：", "返回顶部",
         "更多精彩",
-        # A share bar's label and a breadcrumb's home link and separators, each on a line of their own in a
-        # page saved as text (分享: / 首页 / > / 政府信息公开 / > …, web/govreport/2026_陕西省_政府工作报告_row1.txt).
-        "分享", "分享:", "分享：", "分享到", "分享到:", "首页", ">", "＞", ">>", "»",
+        # A share bar's label and a breadcrumb's home link, each on a line of their own in a page saved as
+        # text (分享: / 首页 / > / 政府信息公开 / > …, web/govreport/2026_陕西省_政府工作报告_row1.txt); the
+        # separators are read in context (:func:`page_trail`): a > alone may be a table's cell.
+        "分享", "分享:", "分享：", "分享到", "分享到:", "首页",
     }
 )  # fmt: skip
 """Whole lines that are a page's controls."""
@@ -90,17 +91,21 @@ def page_trail(ctx: Context, i: int) -> int | None:
 
     A page saved as text puts every link and label on a line of its own: 首页 / > / 政府信息公开 / > /
     政府工作报告, and 时间： / 2026-02-02 09:20 / 来源： / 陕西省人民政府
-    (web/govreport/2026_陕西省_政府工作报告_row1.txt lines 4–16). Only a short line, right after the
-    separator or the bare label.
+    (web/govreport/2026_陕西省_政府工作报告_row1.txt lines 4–16). Only a short line (a separator, or the
+    line after a separator or a bare label) right after a line already read as residue: a trail starts at
+    a chrome line (首页, 时间：). A > alone elsewhere (a table's cell) is text.
     """
     raw = ctx.raws[i]
     previous = ctx.raws[i - 1] if i else None
     if previous is None or previous.number != raw.number - 1 or len(raw.shadow) > _TRAIL_MAX:
         return None
-    mark = previous.shadow.strip()
-    if mark not in _SEPARATORS and _BARE_LABEL.match(mark) is None:
+    # Only inside a trail: the line before was read as residue (首页, an item, a separator, a label).
+    if not ctx.out or ctx.out[-1].type != "NAV" or ctx.out[-1].line != previous.number:
         return None
-    return ctx.emit_line("NAV", i)
+    mark = previous.shadow.strip()
+    if raw.shadow.strip() in _SEPARATORS or mark in _SEPARATORS or _BARE_LABEL.match(mark) is not None:
+        return ctx.emit_line("NAV", i)
+    return None
 
 
 # 国务院公报_中国政府网 / …__2014年第35号国务院公报_中国政府网: a page title's site name after an underscore.
