@@ -16,6 +16,8 @@ HEADLINE = frozenset({"HEADLINE_START", "HEADLINE_LINE"})
 NOTE = re.compile(r"^[（(][^（）()]{2,60}[）)]$")
 # A table is set into the text as a picture is: what was printed before it is still the last terminal
 # (after a 落款, an annex's tables leave the bulletin after its closing).
+# A page's own residue: navigation, hidden text, pictures (what a web page prints around its article).
+PAGE_RESIDUE = frozenset({"NAV", "NOISE", "IMAGE"})
 _RESIDUE = frozenset({"IMAGE", "NAV", "FRONT_NAV", "SECTION", "NOISE", "CAPTION", "CREDIT", "TABLE"})
 _PARAGRAPHS = frozenset({"PARAGRAPH", "POINT", "LEAD", "LEAD_POINT", "HEAD_NOTE"})
 # Page furniture (hidden) and an annex label (附件1.) may follow the 落款: GB/T 9704-2012 §7.3.6
@@ -73,6 +75,13 @@ class Context:
         self.numbers = {}
         self.recent = []
         self.seen = set()
+
+    def residue_tail(self) -> int:
+        """Where the page residue (NAV, NOISE, IMAGE) emitted since the last terminal starts in :attr:`out`."""
+        k = len(self.out)
+        while k and self.out[k - 1].type in PAGE_RESIDUE:
+            k -= 1
+        return k
 
     def peek(self, i: int) -> Raw | None:
         """The raw line at *i*, or None past the end."""

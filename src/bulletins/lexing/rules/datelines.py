@@ -68,14 +68,9 @@ def _titled(ctx: Context, i: int, end: int) -> re.Match[str] | None:
     return _RUN_IN_TITLE.match(raw.shadow, end)
 
 
-_PAGE_RESIDUE = frozenset({"NAV", "NOISE", "IMAGE"})
-
-
 def _page_residue(ctx: Context) -> list[LineToken]:
     """The residue tokens emitted since the last terminal, taken off the end of the token list."""
-    k = len(ctx.out)
-    while k and ctx.out[k - 1].type in _PAGE_RESIDUE:
-        k -= 1
+    k = ctx.residue_tail()
     held = ctx.out[k:]
     del ctx.out[k:]
     return held

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..._text import HAN, looks_like_name
 from ...analyze.dates import DATE_ONLY_RE
-from ..context import HEADLINE, Context
+from ..context import HEADLINE, PAGE_RESIDUE, Context
 from ..lines import Raw
 from ..tokens import retyped
 from .chrome import is_chrome
@@ -261,7 +261,6 @@ def front_figure(ctx: Context, i: int) -> int | None:
     return i + 2
 
 
-_PAGE_RESIDUE = frozenset({"NAV", "NOISE", "IMAGE"})
 _NOT_A_CAPTION = re.compile(r"^(?:——|--|[（(])|在[^，。]{2,60}上")
 
 
@@ -274,7 +273,7 @@ def front_caption_line(ctx: Context, i: int) -> int | None:
     subtitle (——…, （…）) or an occasion (在…上) is never one.
     """
     after = ctx.peek(i + 1)
-    if ctx.last not in HEADLINE or after is None or after.kind != "salutation" or ctx.out[-1].type not in _PAGE_RESIDUE:
+    if ctx.last not in HEADLINE or after is None or after.kind != "salutation" or ctx.out[-1].type not in PAGE_RESIDUE:
         return None
     if _NOT_A_CAPTION.search(ctx.raws[i].shadow):
         return None
@@ -282,9 +281,7 @@ def front_caption_line(ctx: Context, i: int) -> int | None:
 
     # The page's lines between the title block and the caption are the front matter's residue (FRONT_NAV),
     # as :func:`front_metadata` reads them: the speech still follows the title.
-    k = len(ctx.out)
-    while k and ctx.out[k - 1].type in _PAGE_RESIDUE:
-        k -= 1
+    k = ctx.residue_tail()
     ctx.out[k:] = [retyped(made, "FRONT_NAV") if made.type == "NAV" else made for made in ctx.out[k:]]
     ctx.emit_line("SALUTATION", i + 1)
     caption(ctx, i)
