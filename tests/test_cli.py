@@ -55,6 +55,31 @@ def test_explain_prints_the_rule_that_decided_each_line(capsys: pytest.CaptureFi
     assert "missing.txt" in capsys.readouterr().err
 
 
+def test_explain_reads_the_file_as_parse_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A dataset's rows are documents: --document N explains the Nth, with the Nth row's lines.
+    rows = tmp_path / "rows.csv"
+    rows.write_text("title,text\n甲通知,第一行正文。\n乙决定,第二行正文。\n", encoding="utf-8")
+    assert main(["explain", str(rows), "--document", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "第二行正文。" in out and "第一行正文" not in out
+    assert main(["explain", str(rows), "--document", "3"]) == 1
+    assert "fewer than 3 documents" in capsys.readouterr().err
+    # A reader's options are the reader's, as in parse: without --from they are a usage error.
+    assert main(["explain", str(rows), "--reader-option", "text=text"]) == 2
+    assert "--from" in capsys.readouterr().err
+    assert main(["explain", str(rows), "--from", "records", "--reader-option", "text=title"]) == 2
+    assert "text_column" in capsys.readouterr().err  # the options it takes are named
+    assert main(["explain", str(rows), "--from", "records", "--reader-option", "text_column=title"]) == 0
+    assert "甲通知" in capsys.readouterr().out  # the first row's text is its title column now
+    # Undecodable bytes: refused by default, read with --errors replace.
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes("关于开展检查的通知\n\n各单位：".encode() + b"\xff\xfe\x80" + "请遵照执行。".encode())
+    assert main(["explain", str(broken)]) == 1
+    capsys.readouterr()
+    assert main(["explain", str(broken), "--errors", "replace"]) == 0
+    assert "关于开展检查的通知" in capsys.readouterr().out
+
+
 def test_a_closed_pipe_is_no_internal_error() -> None:
     # bulletins explain … | head: the reader leaves; no traceback, no "internal error".
     process = subprocess.Popen(

@@ -54,6 +54,16 @@ def _option(text: str) -> tuple[str, object]:
     return key.replace("-", "_"), value
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"a whole number from 1 is needed, not {text}")
+    return value
+
+
 def _confidence(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
@@ -61,7 +71,8 @@ def _confidence(text: str) -> float:
     return value
 
 
-def _parse_options(p: argparse.ArgumentParser) -> None:
+def _reader_arguments(p: argparse.ArgumentParser) -> None:
+    """The options that say how a file is read: ``--from``, ``--reader-option``, ``--errors``."""
     p.add_argument(
         "--from",
         dest="reader",
@@ -78,14 +89,18 @@ def _parse_options(p: argparse.ArgumentParser) -> None:
         help="an option of the --from reader ('bulletins formats' lists each reader's options; JSON values"
         " are decoded)",
     )
-    p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
-    p.add_argument("--year", type=int, help="year for dates printed without one")
     p.add_argument(
         "--errors",
         choices=["strict", "replace"],
         default="strict",
         help="undecodable bytes: fail (strict) or replace with U+FFFD and report (binary data is still refused)",
     )
+
+
+def _parse_options(p: argparse.ArgumentParser) -> None:
+    _reader_arguments(p)
+    p.add_argument("--script", choices=["keep", "simplified"], default="keep", help="script of the output text")
+    p.add_argument("--year", type=int, help="year for dates printed without one")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -167,7 +182,14 @@ def _parser() -> argparse.ArgumentParser:
         "explain", help="print, for each line of FILE, the layout rule that decided it and the token it gave"
     )
     e.add_argument("file", metavar="FILE", help="a file of notices")
-    e.add_argument("--from", dest="reader", default="auto", metavar="READER", help="input format (default: auto)")
+    _reader_arguments(e)
+    e.add_argument(
+        "--document",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="for a file holding several documents (a dataset's rows), explain the Nth (default: 1)",
+    )
 
     v = commands.add_parser("validate", help="check TEI files against tei_all and XML files against our schema")
     v.add_argument("files", nargs="+", metavar="FILE", help="XML files written by bulletins, or folders of them")
@@ -700,26 +722,34 @@ def _view_command(args: argparse.Namespace) -> int:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
-    from .pipeline import explain
+    from .pipeline import explain, source_texts
 
+    if args.reader == "auto" and args.reader_option:
+        print("bulletins: --reader-option needs --from READER (options belong to one reader)", file=sys.stderr)
+        return EXIT_USAGE
+    try:  # a bad reader name or option is a usage error, as in parse
+        if args.reader != "auto":
+            get_reader(args.reader, **dict(args.reader_option))
+    except BulletinsError as exc:
+        print(f"bulletins: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     path = Path(args.file)
+    readers = {"reader": args.reader, "reader_options": dict(args.reader_option), "errors": args.errors}
     try:
         data = path.read_bytes()
-        rows = explain(data, source=path.name, reader=args.reader)
-        lines = _source_lines(data, path.name, args.reader)
+        rows = explain(data, source=path.name, document=args.document, **readers)
+        texts = source_texts(data, source=path.name, **readers)
     except (BulletinsError, OSError) as exc:
         print(located(args.file, exc), file=sys.stderr)
         return EXIT_FAILED
+    except IndexError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    lines = texts[args.document - 1].split("\n") if len(texts) >= args.document else []
     for number, rule, terminal in rows:
         text = lines[number - 1].strip() if number <= len(lines) else ""
         print(f"{number}\t{rule}\t{terminal}\t{text[:40]}")
     return EXIT_OK
-
-
-def _source_lines(data: bytes, name: str, reader: str) -> list[str]:
-    from .pipeline import source_text
-
-    return source_text(data, source=name, reader=reader).split("\n")
 
 
 def _reader_options(reader: object) -> str:

@@ -6,6 +6,7 @@ With the CLI, the only module that touches files.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -416,19 +417,39 @@ def explain(
     *,
     source: str | None = None,
     reader: str | Reader = "auto",
+    reader_options: Mapping[str, object] | None = None,
+    errors: Errors = "strict",
+    document: int = 1,
     cleaners: Sequence[Cleaner] = DEFAULT_CLEANERS,
 ) -> list[tuple[int, str, str]]:
     """Say which layout rule decided each line: ``(line, rule, terminal)`` for every non-blank line.
 
     The rule is the :mod:`bulletins.lexing.ruler` rule that took the line, the terminal the first token
-    it gave the line (``HEADLINE_START``, ``CREDIT``, ``PARAGRAPH`` …). For an input holding
-    several documents, the lines of the first. A newcomer's way to find the rule to change.
+    it gave the line (``HEADLINE_START``, ``CREDIT``, ``PARAGRAPH`` …). A newcomer's way to find the rule
+    to change.
+
+    Args:
+        data: The input, as :func:`parse` takes it.
+        source: The file name, for the reader's choice by suffix and for errors.
+        reader: The reader (``auto``: by content, then suffix).
+        reader_options: Options of the named reader (``{"ocr_layers": "replace"}``).
+        errors: Undecodable bytes: ``strict`` fails, ``replace`` replaces them.
+        document: For an input holding several documents (a dataset's rows), which one, from 1
+            (:func:`source_texts` gives their texts in the same order).
+        cleaners: The cleaners :func:`parse` would run.
 
     Raises:
         DecodeError: The bytes are not text.
         ReadError: The bytes are not a readable file of the chosen format.
+        ValueError: *document* is below 1.
+        IndexError: The input holds fewer than *document* documents.
     """
-    first = next(_readings(data, source, reader, None, "strict"), None)
+    if document < 1:
+        raise ValueError(f"documents are numbered from 1, not {document}")
+    readings = _readings(data, source, reader, reader_options, errors)
+    first = next(itertools.islice(readings, document - 1, None), None)
+    if first is None and document > 1:
+        raise IndexError(f"the input holds fewer than {document} documents")
     if first is None:
         return []
     text, lines, _, _ = first
