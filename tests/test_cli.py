@@ -40,6 +40,27 @@ def test_output_dir_gets_one_file_per_format(tmp_path: Path, capsys: pytest.Capt
     assert "5 files, 48 bulletins, 11 residue, 0 errors in" in err
 
 
+def test_a_dataset_to_stdout_is_one_readable_stream_or_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two rows are two documents: two JSON objects (or TEI files) one after the other are no JSON (or XML).
+    rows = tmp_path / "rows.csv"
+    rows.write_text("title,text\n甲通知,第一行正文。\n乙决定,第二行正文。\n", encoding="utf-8")
+    for fmt in ("json", "tei"):
+        assert main(["parse", str(rows), "--to", fmt]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert "holds 2 documents" in captured.err and "--to jsonl" in captured.err
+    assert main(["parse", str(rows), "--to", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["bulletin"]["headline"]["title"] for r in records] == ["甲通知", "乙决定"]
+    # One row is one document: stdout as for any file.
+    one = tmp_path / "one.csv"
+    one.write_text("title,text\n甲通知,第一行正文。\n", encoding="utf-8")
+    assert main(["parse", str(one)]) == 0
+    assert json.loads(capsys.readouterr().out)["bulletins"][0]["headline"]["title"] == "甲通知"
+
+
 def test_stdin_and_python_dash_m() -> None:
     result = run("parse", "-", "--to", "json", stdin=SEED.read_bytes())
     assert result.returncode == 0, result.stderr.decode()

@@ -574,6 +574,16 @@ def _parse_command(args: argparse.Namespace) -> int:
         )
         with contextlib.closing(results):  # interrupted: the workers stop now, not at exit
             for result in results:
+                if folder is None and sink is None and len(result.outputs) > 1 and formats != ["jsonl"]:
+                    # One input holding several documents (a dataset's rows): their JSON or TEI documents
+                    # one after the other would be no JSON or XML a program reads. The rule for several inputs.
+                    report.close()
+                    print(
+                        f"bulletins: {result.job.label} holds {len(result.outputs)} documents: write them with"
+                        " -o DIR (one file each) or --to jsonl (one stream)",
+                        file=sys.stderr,
+                    )
+                    return EXIT_USAGE
                 report.result(result, per_file=folder is not None)
                 if index is not None and result.skipped is None:
                     index.append(_index_entry(result))
