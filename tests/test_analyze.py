@@ -553,6 +553,9 @@ ATTENDEE_LOOK_ALIKES = [
     # rmrb/2019-10/20191029-03-02.txt line 3 (cut): 就 makes the trip the topic of a briefing.
     "外交部28日就国务院总理李克强出席上海合作组织成员国政府首脑（总理）理事会第十八次会议并对乌兹别克斯坦进行正式访问"
     "举行中外媒体吹风会，外交部部长助理陈晓东介绍有关情况。",
+    # govcn-html/row47.html (the 国务院工作规则): a unit (单 is a surname, 单位 no name) and how a body is made up.
+    "国务院全体会议一般每半年召开一次，根据需要可安排有关部门、单位负责人列席会议。",
+    "国务院全体会议由总理、副总理、国务委员、各部部长、各委员会主任、人民银行行长、审计长、秘书长组成，由总理召集和主持。",
 ]
 
 
@@ -577,6 +580,11 @@ def test_a_life_s_record_a_rank_or_a_wish_is_no_attendance(sentence: str) -> Non
 
 def test_a_work_meeting_is_still_attended() -> None:
     assert _groups("李明参加全国宣传工作会议。") == [("参加", ["李明"], [None])]
+
+
+def test_a_name_with_the_surname_shan_is_still_a_name() -> None:
+    # 单 opens 单位 (a unit) and the name 单霁翔; a name, then its title, as 栗战书委员长.
+    assert _groups("单霁翔院长出席会议。") == [("出席", ["单霁翔"], ["院长"])]
 
 
 def test_jiu_ren_is_no_topic() -> None:

@@ -247,7 +247,13 @@ def _split_part(part: str, offset: int, original: str, known: set[str]) -> _Pers
         name, title = part[:size], part[size:]
         if _SIDE.match(name):
             continue  # 出席仪式的孟方代表表示 (rmrb/2020-01/20200102-17-06.txt): a side (孟方, 中方), no name
-        if title in _TITLE_SET and (name in known or looks_like_name(name)) and name[-1] not in _UNIT_END:
+        # 有关部门、单位负责人列席会议 (govcn-html/row47.html): 单 is a surname, 单位 a unit.
+        if (
+            title in _TITLE_SET
+            and (name in known or looks_like_name(name))
+            and name[-1] not in _UNIT_END
+            and not _is_collective(name)
+        ):
             return _Person(
                 name=original[offset : offset + size], start=offset, role=original[offset + size : offset + len(part)]
             )
@@ -497,6 +503,9 @@ _NOT_A_NAME = re.compile(
     r"|配偶|^先生$|^女士$|^阁下$"
     # 需要在思想、行为、文化、文明、守法以及环保…等诸多方面 (rmrb/2019-10/20191014-12-01.txt): a list of fields.
     r"|需要|以及|方面"
+    # 国务院全体会议由总理、…、秘书长组成，由总理召集和主持 (govcn-html/row47.html, the 国务院工作规则):
+    # how a body is made up.
+    r"|组成"
 )
 # Nouns that begin with a surname character and stand as subjects: 游客在新疆天池景区参加… (rmrb/
 # 2019-02/20190219-07-03.txt), 全国各地…参加 (2019-10/20191030-18-05.txt).
