@@ -28,15 +28,28 @@ from bulletins.model import DocumentDate
         ("2022年6月6日 中华人民共和国国家安全部令第2号公布", "2022-06-06", False),
         # web/lawref/zgf1993_jieda_mingyuquan.md line 3.
         ("1993年6月15日 最高人民法院审判委员会第579次会议讨论通过", "1993-06-15", False),
-        # govcn-html/row33.html line 7: a 题注 listing every revision (211 characters).
+        # govcn-html/row33.html line 7: a 题注 listing every revision (211 characters) heads the text as last
+        # revised (a reader found the 2018 text dated 1994): the last revision's date.
         (
             "（1994年1月28日中华人民共和国国务院令第142号发布\u3000根据2005年12月19日《国务院关于修改〈中华人民共和国个人所得税法"
             "实施条例〉的决定》第一次修订\u3000根据2008年2月18日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》"
             "第二次修订\u3000根据2011年7月19日《国务院关于修改〈中华人民共和国个人所得税法实施条例〉的决定》第三次修订"
             "\u30002018年12月18日中华人民共和国国务院令第707号第四次修订）",
-            "1994-01-28",
+            "2018-12-18",
             False,
         ),
+        # govcn-html/row58.html line 7: revised and adopted on one date, issued by an order later.
+        ("（1991年3月4日中华人民共和国国务院令第76号发布\u30002018年9月6日国务院第23次常务会议修订通过）", "2018-09-06", False),
+        # rmrb/2020-01/20200102-16-01.txt line 4 (cut): amendments, then a revision.
+        (
+            "（1984年9月20日第六届全国人民代表大会常务委员会第七次会议通过\u3000根据1998年4月29日第九届全国人民代表大会常务委员会"
+            "第二次会议《关于修改〈中华人民共和国森林法〉的决定》第一次修正\u30002019年12月28日第十三届全国人民代表大会常务委员会"
+            "第十五次会议修订）",
+            "2019-12-28",
+            False,
+        ),
+        # A 题注 that adopts and sets the day it takes force: one act, its first date.
+        ("（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过\u3000自2020年1月1日起施行）", "2019-10-26", False),
         # govcn-html/row50.html line 11: the forwarded 意见's issuer and date under its title.
         ("（民政部\u3000一九九七年一月二十八日）", "1997-01-28", False),
         # rmrb/2020-01/20200119-02-02.txt line 3: a joint statement's date and where it was signed.
@@ -45,7 +58,7 @@ from bulletins.model import DocumentDate
         ("（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）", "2026-01-27", True),
     ],
 )
-def test_a_headnote_line_gives_its_first_date(line: str, iso: str, occasion: bool) -> None:
+def test_a_headnote_line_gives_its_date(line: str, iso: str, occasion: bool) -> None:
     found = _head_date(line)
     assert found is not None
     assert found[0].iso == iso

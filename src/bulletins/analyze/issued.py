@@ -9,7 +9,8 @@ them. The first of these is the bulletin's date, read on what the parse already 
    headline line): a 题注 ``（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）``
    (2019-10/20191027-02-03.txt), a bare ``（2019年1月31日）``, a regulation's adoption lines
    without parentheses ``1997年6月5日 国务院第58次常务会议通过`` (web/lawref). Its first date is the
-   adoption or issue date; later lines (``…施行``) are not read. A head line whose date is followed
+   adoption or issue date; later lines (``…施行``) are not read. A 题注 listing revisions after the
+   first issue dates the text as last revised (:func:`_revised`). A head line whose date is followed
    by an occasion (``（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）``) is a speech's date
    line even where the speech's front matter was not recognised: its source is ``speech``.
 2. **closing** — the 落款's date.
@@ -127,7 +128,40 @@ def _head_date(text: str, *, under_issuer: bool = False, under_title: bool = Fal
     placed = in_parens and match.start("tail") > match.end("date") and _PLACE.match(tail) is not None
     if not (bare or placed or _DONE.search(tail) or _OCCASION.match(tail)):
         return None
-    return printed, bool(_OCCASION.match(tail))
+    return _revised(printed, tail, folded, stripped), bool(_OCCASION.match(tail))
+
+
+# 根据2005年10月27日…第一次修订, 2018年12月18日…令第707号第四次修订: a revision after the first issue.
+_REVISION = re.compile(r"修订|修正|修改")
+
+
+def _revised(first: Date, tail: str, folded: str, text: str) -> Date:
+    """The date of the text as printed: the last revision's, where the headnote lists them after the first issue.
+
+    A 题注 that records a history (``（1994年1月28日…令第142号发布　根据2005年…第一次修订　…　2018年12月18日…
+    第四次修订）``, govcn-html/row33.html line 7; ``（1984年9月20日…通过　…　2019年12月28日…修订）``, the 森林法,
+    rmrb/2020-01/20200102-16-01.txt) heads the text as last revised: that is the text's date, as a
+    reader cites it (…条例（2018年修订）). The last full date followed by a revision, or by its
+    adoption (…修订通过), is taken; a headnote without a revision keeps its first date.
+    """
+    if _REVISION.search(tail) is None:
+        return first
+    last = first
+    for found in DATE_RE.finditer(folded):
+        after = folded[found.end() : found.end() + 80]
+        cut = _NEXT_DATE.search(after)
+        if cut is not None:
+            after = after[: cut.start()]
+        if _REVISION.search(after) is None:
+            continue
+        printed = date_from_match(found, text=text[found.start() : found.end()])
+        if printed is not None and printed.year is not None and printed.day is not None:
+            last = printed
+    return last
+
+
+# The words after a date, up to the next date: the revision a date belongs to.
+_NEXT_DATE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年")
 
 
 def _title_suffix(text: str) -> str | None:
