@@ -1101,3 +1101,20 @@ def test_a_brief_s_title_over_its_summary_and_dateline_opens_the_next_brief() ->
     first, second = bulletins.parse(text).bulletins
     assert second.headline is not None and second.headline.lines == ("新首钢三年行动计划发布",)
     assert second.byline == ("贺勇",) and first.lines[1] < 9
+
+
+def test_a_note_in_brackets_after_the_full_stop_ends_the_paragraph() -> None:
+    # govcn-html/row37.html lines 35–36 (cut): a measure, who answers for it, then the notice's own closing
+    # paragraph; the note after the full stop is no mid-sentence wrap, so the two stay apart.
+    text = (
+        "国务院办公厅关于加大激励支持力度的通知\n\n"
+        "各省、自治区、直辖市人民政府：\n\n"
+        "一、对落实有关重大政策措施成效明显的地方，实行“免督查”。（国务院办公厅负责）\n"
+        "对真抓实干、相关工作成效明显的地方进一步加大激励支持力度，是加强和改进督查工作的重要举措。\n"
+    )
+    document = bulletins.parse(text)
+    codes = [d.code for d in document.diagnostics]
+    assert "wrapped-paragraph" not in codes
+    point = next(b for b in document.bulletins[0].body if b.type == "point")
+    assert point.text.endswith("（国务院办公厅负责）")
+    # (A line wrapped mid-sentence is still re-joined: tests/test_seeds.py, seed 003 lines 19–25.)

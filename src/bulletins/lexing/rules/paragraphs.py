@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from ..._text import cn_to_int, ends_complete
+from ..._text import CLOSERS, FINAL_PUNCT, cn_to_int, ends_complete
 from ...analyze.datelines import match_dateline
 from ...analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
 from ...model import Diagnostic
@@ -20,6 +20,10 @@ from ..context import Context
 from ..lines import is_short
 from ..tokens import LineInfo, LineToken, token
 from .endings import CLOSE_PAREN, TRAILING_DATELINE, is_lede, terminal
+
+# …实行“免督查”。（国务院办公厅负责） (govcn-html/row37.html line 35): a note in brackets after the sentence's
+# end (who is responsible, a source) ends the paragraph as the full stop does; it is no mid-sentence wrap.
+_NOTE_AFTER_END = re.compile(rf"[{re.escape(FINAL_PUNCT)}][{re.escape(CLOSERS)}]*[（(][^（）()]{{1,40}}[）)]\s*$")
 
 _NOISE_MIN = 30
 _NOISE_WINDOW = 8
@@ -168,7 +172,12 @@ def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
     j = i + 1
     # Re-join fragments wrapped mid-sentence, blank lines between (seed 003).
     # A heading-like line (一、关于前一段疫情防控工作, seed 004) is complete as it is.
-    while not ends_complete(parts[-1][1]) and not is_short(parts[-1][1]) and j < len(ctx.raws):
+    while (
+        not ends_complete(parts[-1][1])
+        and not is_short(parts[-1][1])
+        and not _NOTE_AFTER_END.search(parts[-1][1])
+        and j < len(ctx.raws)
+    ):
         nxt = ctx.raws[j]
         if nxt.kind != "para" or is_noise(ctx, nxt.text) or terminal(shadows[-1]):
             break
