@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import subprocess
 import sys
@@ -519,6 +520,32 @@ def test_records_title_column_becomes_the_headline() -> None:
         bulletins.parse(
             data + data.split(b"\n", 1)[1], source="x.csv", reader="records", reader_options={"text_column": "text"}
         )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "快讯！#德国新冠肺炎累计确诊病例突破3万#",  # formats/datasets/dxy_DXYNews_first200.csv row 26
+        "Are pregnant women more at risk?",  # row 75
+        "3月22日0-24时，吉林全省无新增确诊病例，无新增疑似病例。连续28天零报告。",  # row 190: a sentence
+    ],
+)
+def test_a_title_column_is_the_headline_whatever_its_text(title: str) -> None:
+    # The summary opens with a short line of its own (a CCTV △ caption, row 7) and no blank line: it stays
+    # in the body, and the title is the headline alone.
+    text = "△津巴布韦首例新冠肺死亡案例佐罗罗\n当地时间3月23日，津巴布韦卫生部确认该国出现首例新冠肺炎死亡病例。"
+    data = json.dumps([{"title": title, "summary": text}], ensure_ascii=False).encode()
+    (document,) = bulletins.parse_many(data, source="rows.json")
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == (title,)
+    assert bulletin.body and bulletin.body[0].text.startswith("△津巴布韦")
+
+
+def test_an_h1_title_may_ask() -> None:
+    # formats/html-pages/gne_thepaper_zhongnanhai-xijinping-wenzhang.html line 178: the page's <h1> ends in ？.
+    page = "<html><body><h1>新年伊始，习近平的重要文章谈了啥？</h1><p>新年伊始，《求是》杂志发表习近平总书记的重要文章。</p></body></html>"
+    (bulletin,) = bulletins.parse(page.encode(), source="page.html").bulletins
+    assert bulletin.headline is not None and bulletin.headline.title == "新年伊始，习近平的重要文章谈了啥？"
 
 
 def test_docx_title_and_heading_styles() -> None:

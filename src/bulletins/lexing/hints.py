@@ -62,8 +62,11 @@ def _hint(hints: Sequence[Hints], raw: Raw) -> Hints:
 
 
 def _headline_like(raw: Raw, hint: Hints) -> bool:
-    centred = hint.align == "center" or hint.heading == 1
-    return centred and raw.kind in _TEXTUAL and raw.text[-1] not in "。；;！!？?"
+    if hint.heading == 1:
+        # A level-1 heading (<h1>, a Word Title, a dataset's title column) may ask or exclaim: 在两会上，
+        # 习近平为何提到这件事？ (formats/html-pages/gne_thepaper_zhongnanhai-xijinping-wenzhang.html), 快讯！….
+        return raw.kind in _TEXTUAL and raw.text[-1] not in "。；;"
+    return hint.align == "center" and raw.kind in _TEXTUAL and raw.text[-1] not in "。；;！!？?"
 
 
 def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
@@ -82,7 +85,9 @@ def apply_hints(raws: list[Raw], hints: Sequence[Hints]) -> list[Raw]:
         hint = _hint(hints, raw)
         if first_item is not None and day_title is not None and day_title <= k < first_item:
             out[k] = attrs.evolve(raw, kind="section" if k == day_title else "nav", toc=False, marker=None)
-        elif hint.item is not None:  # a rundown's item title, whatever its text looks like
+        elif hint.title or hint.item is not None:
+            # A title by provenance (a dataset's title column) or a rundown's item title, whatever its text
+            # looks like.
             out[k] = attrs.evolve(raw, kind="short", toc=True, marker=None, dateline=None, credit=None)
             seen_headline = True
         elif hint.caption and raw.kind in _TEXTUAL:

@@ -109,6 +109,9 @@ class Hints:
     under_image: bool = False
     """The line stands right under a picture (HTML): a centred short line there is the picture's caption
     once the page's title has been read (lexing/hints.py)."""
+    title: bool = False
+    """The line is a title by where it came from (a dataset's title column): the bulletin's headline,
+    whatever its text looks like (a sentence ending in 。, a question, a date)."""
 
     @property
     def empty(self) -> bool:

@@ -50,6 +50,9 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
 _ROLES = ("text", "title", "date", "url", "source")
 _JSON_ROWS = re.compile(rb'(?:\xef\xbb\xbf)?\s*(?:\[\s*\{|\{\s*")')
 _PLAIN = Hints()  # one shared instance: building a Hints per line was a third of the reader's time
+# The title column's line is a title by where it came from: the headline whatever its text (快讯！…, Are
+# pregnant women more at risk?, 3月22日0-24时，吉林全省无新增确诊病例。), a level-1 heading as a Markdown `# title` is.
+_TITLE = Hints(heading=1, title=True)
 _CHUNK = 1 << 16
 _DATE = re.compile(
     r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{4})"
@@ -361,7 +364,7 @@ class RecordsReader:
             metadata.append(MetaField(name="title", value=value))
             opening = next((line.text.strip() for line in lines if line.text.strip()), "")
             if _key(opening) != _key(value):  # a body that opens with its title keeps one copy
-                lines.insert(0, Line(text=value, origin=f"row {number} column {column}", hints=_PLAIN))
+                lines.insert(0, Line(text=value, origin=f"row {number} column {column}", hints=_TITLE))
         for role in ("date", "url", "source"):
             found = first(role)
             if found is None:
