@@ -1053,6 +1053,23 @@ def test_a_deck_set_flush_left_over_an_indented_body_is_a_headline_line(title: s
     assert indented.headline is not None and indented.headline.lines == (title,)
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("新型冠状病毒，我们该怎么预防？",),  # rmrb/2020-01/20200121-06-06.txt line 2
+        ("新春招聘会，火爆！",),  # rmrb/2019-02/20190212-10-04.txt line 2
+        ("我爱你，中国！", "——庆祝中华人民共和国成立70周年联欢活动侧记"),  # rmrb/2019-10/20191002-06-03.txt
+    ],
+)
+def test_a_flush_left_title_over_an_indented_body_may_ask_or_exclaim(lines: tuple[str, ...]) -> None:
+    body = "\n\n　　本报北京1月20日电  记者李红梅报道：国家卫生健康委员会20日召开会议。\n"
+    (bulletin,) = bulletins.parse("\n" + "\n".join(lines) + body).bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == lines
+    # A lede set flush left stays a paragraph: it holds a sentence before its question.
+    lede = "\n我们该怎么办？这是大家都关心的问题。各地正在行动，谁来回答？\n\n　　本报北京1月20日电  记者李红梅报道。\n"
+    assert bulletins.parse(lede).bulletins[0].headline is None
+
+
 def test_a_joint_order_s_masthead_is_its_issuers_over_ling() -> None:
     # formats/pdf-text/natur3ph_shendu-hecheng-guanli-guiding_govcn-chrome-print.pdf lines 2–12 (cut).
     text = (

@@ -23,6 +23,11 @@ from ..lines import Raw
 _HEAD_MAX = 6  # the longest headline block in the corpus sample has five lines
 _LINE_MAX = 160  # a 引题 may run to two sentences; a longer line is a paragraph set flush left
 _SENTENCE_END = tuple("。！？!?”")
+# 新型冠状病毒，我们该怎么预防？ (rmrb/2020-01/20200121-06-06.txt), 新春招聘会，火爆！ (2019-02/20190212-10-04.txt):
+# a title may ask or exclaim. A short flush-left line ending so, with no full stop in it, is a title line; a
+# lede set flush left is longer or holds a sentence before.
+_ASKS = tuple("！？!?")
+_ASKING_MAX = 40
 
 
 def unindented_head(raws: Sequence[Raw]) -> list[Raw]:
@@ -38,7 +43,10 @@ def unindented_head(raws: Sequence[Raw]) -> list[Raw]:
         return out
     for k in range(first):
         raw = out[k]
-        if raw.kind != "para" or len(raw.text) > _LINE_MAX or raw.text.endswith(_SENTENCE_END):
+        if raw.kind != "para" or len(raw.text) > _LINE_MAX:
+            continue
+        asks = raw.text.endswith(_ASKS) and len(raw.text) <= _ASKING_MAX and "。" not in raw.text
+        if raw.text.endswith(_SENTENCE_END) and not asks:
             continue
         # A line ending in a colon is a kicker only above a title (李学刚： / 京门神探…); the last
         # line of the head ending in one addresses or introduces the body: a letter's 亲爱的笑笑、果果：
