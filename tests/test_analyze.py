@@ -684,6 +684,31 @@ def test_decks_run_together_on_one_line(line: str, groups: list[tuple[str, list[
         assert group.where is not None and line[group.where.start : group.where.end] == group.text
 
 
+@pytest.mark.parametrize(
+    ("line", "known", "groups"),
+    [
+        # rmrb/2019-02/20190221-03-01.txt line 3: the crawler glued the deck to the 副题.
+        ("围绕“做好今年工作，迎接人民政协成立70周年”深入交流汪洋主持", ["汪洋"], [("主持", ["汪洋"], "汪洋主持")]),
+        # rmrb/2020-01/20200115-01-02.txt line 3: two names glued to a sentence's end.
+        (
+            "代表中共中央，向各民主党派、工商联和无党派人士，致以诚挚的问候和新春的祝福汪洋韩正出席",
+            ["汪洋", "韩正", "万钢"],
+            [("出席", ["汪洋", "韩正"], "汪洋韩正出席")],
+        ),
+        # Names the body does not print are not read there: where the sentence ends is unknown.
+        ("围绕“做好今年工作”深入交流汪洋主持", ["韩正"], []),
+        ("围绕“做好今年工作”深入交流汪洋主持", [], []),
+    ],
+)
+def test_a_deck_glued_to_the_end_of_a_subtitle(
+    line: str, known: list[str], groups: list[tuple[str, list[str], str]]
+) -> None:
+    found, _ = deck_groups([line], [shadow(line)], known)
+    assert [(g.verb, list(g.names), g.text) for g in found] == groups
+    for group in found:
+        assert group.where is not None and line[group.where.start : group.where.end] == group.text
+
+
 # --- enumerations -----------------------------------------------------------------------------
 
 ENUMERATION_CASES = [

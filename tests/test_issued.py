@@ -39,7 +39,11 @@ from bulletins.model import DocumentDate
             False,
         ),
         # govcn-html/row58.html line 7: revised and adopted on one date, issued by an order later.
-        ("（1991年3月4日中华人民共和国国务院令第76号发布\u30002018年9月6日国务院第23次常务会议修订通过）", "2018-09-06", False),
+        (
+            "（1991年3月4日中华人民共和国国务院令第76号发布\u30002018年9月6日国务院第23次常务会议修订通过）",
+            "2018-09-06",
+            False,
+        ),
         # rmrb/2020-01/20200102-16-01.txt line 4 (cut): amendments, then a revision.
         (
             "（1984年9月20日第六届全国人民代表大会常务委员会第七次会议通过\u3000根据1998年4月29日第九届全国人民代表大会常务委员会"
@@ -49,7 +53,11 @@ from bulletins.model import DocumentDate
             False,
         ),
         # A 题注 that adopts and sets the day it takes force: one act, its first date.
-        ("（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过\u3000自2020年1月1日起施行）", "2019-10-26", False),
+        (
+            "（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过\u3000自2020年1月1日起施行）",
+            "2019-10-26",
+            False,
+        ),
         # govcn-html/row50.html line 11: the forwarded 意见's issuer and date under its title.
         ("（民政部\u3000一九九七年一月二十八日）", "1997-01-28", False),
         # rmrb/2020-01/20200119-02-02.txt line 3: a joint statement's date and where it was signed.

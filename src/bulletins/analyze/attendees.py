@@ -885,8 +885,41 @@ def deck_groups(
                 at = end
                 if at == piece.end():
                     break
+            if at == piece.start():
+                tail = _glued_tail(shadow, piece.start(), piece.end(), known)
+                if tail is not None:
+                    begin, verb_at, end = tail
+                    group, doubt = _deck_group(line[begin:end], shadow[begin:verb_at], verb_at - begin, known)
+                    start = offset + begin
+                    where = Where(block="headline", start=start, end=start + end - begin)
+                    groups.append(attrs.evolve(group, where=where))
+                    diagnostics.extend(doubt)
         offset += len(line) + 1
     return groups, diagnostics
+
+
+# …深入交流汪洋主持 (rmrb/2019-02/20190221-03-01.txt line 3), …致以诚挚的问候和新春的祝福汪洋韩正出席
+# (2020-01/20200115-01-02.txt line 3): the crawler glued the deck to the end of the 副题 above it.
+_TAIL_DECK = re.compile(
+    r"(?:等)?(?P<verb>出席|主持|参加|陪同)(?:会议|活动)?(?:并(?:讲话|致辞|发表重要讲话|作重要讲话|发言))?$"
+)
+
+
+def _glued_tail(shadow: str, begin: int, end: int, known: Sequence[str]) -> tuple[int, int, int] | None:
+    """``(names' start, verb's start, end)`` of a deck glued to the end of ``shadow[begin:end]``, or None.
+
+    Only names the body prints (*known*) are read there, each one of them: the words before a glued
+    deck are a sentence, and nothing else tells where it ends and the names begin.
+    """
+    found = _TAIL_DECK.search(shadow, begin, end)
+    if found is None or not known:
+        return None
+    names_end = found.start()
+    for size in range(min(_DECK_NAMES_MAX, names_end - begin - 1), 1, -1):
+        names = shadow[names_end - size : names_end]
+        if names in known or _segment(names, lambda piece: piece in known) is not None:
+            return names_end - size, found.start("verb"), end
+    return None
 
 
 def _deck_group(

@@ -32,7 +32,13 @@ _DECK = re.compile(r"(?:出席|主持|讲话|参加|陪同|出席会议|主持�
 _CONT_START = re.compile(rf"^(?:第[一二三四五六七八九十百]+次|会议|作出|致|并|强调|要求|上的|[（(]|[{HAN}]{{0,2}}精神)")
 _CONT_END = re.compile(r"(?:暨|和|与|及|的|在|对|向|为|同|就|强调|要求|指出)$")
 _CARRY = re.compile(r"强调|要求|指出")
-_EVENT_END = re.compile(r"(?:召开会议|召开|举行|开幕|闭幕|会议|讲话)$")
+# 全国政协召开远程讨论会 / 围绕“…”深入交流汪洋主持 (rmrb/2019-02/20190221-03-01.txt lines 2–3), 中共中央国务院
+# 举行春节团拜会 (2019-02/20190204-01-02.txt): a title that ends in the gathering it reports is whole; the
+# line under it is a 副题.
+_EVENT_END = re.compile(
+    r"(?:召开会议|召开|举行|开幕|闭幕|会议|讲话"
+    r"|(?:座谈|讨论|团拜|茶话|报告|推进|部署|发布|招待|联欢|表彰|纪念|恳谈|研讨|交流|动员|视频|电视电话)会)$"
+)
 _EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕|互致贺电)$")
 # 习近平同…互致贺电 / 李克强同…互致贺电 (rmrb/2020-01/20200119-01-01.txt lines 2–3): the second of two
 # greetings lines is a subtitle (the first the title, 就中越建交70周年 above them the kicker).
