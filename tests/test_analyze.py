@@ -582,6 +582,16 @@ def test_a_work_meeting_is_still_attended() -> None:
     assert _groups("李明参加全国宣传工作会议。") == [("参加", ["李明"], [None])]
 
 
+def test_a_slogan_s_comma_inside_a_role_is_no_list_separator() -> None:
+    # rmrb/2020-01/20200117-04-01.txt line 5 (cut): the role was cut at the 、 of the quoted slogan.
+    groups = _groups("中共中央政治局委员、中央“不忘初心、牢记使命”主题教育领导小组副组长杨晓渡主持会议。")
+    assert groups == [("主持", ["杨晓渡"], ["中共中央政治局委员、中央“不忘初心、牢记使命”主题教育领导小组副组长"])]
+    # A closed quotation inside one item does not join it to the next.
+    assert _groups("国家“十四五”规划专家委员会主任李明、副主任王刚出席会议。") == [
+        ("出席", ["李明", "王刚"], ["国家“十四五”规划专家委员会主任", "副主任"])
+    ]
+
+
 def test_a_name_with_the_surname_shan_is_still_a_name() -> None:
     # 单 opens 单位 (a unit) and the name 单霁翔; a name, then its title, as 栗战书委员长.
     assert _groups("单霁翔院长出席会议。") == [("出席", ["单霁翔"], ["院长"])]

@@ -350,11 +350,39 @@ _UNIT_WORDS = (
 )  # fmt: skip
 
 
+_QUOTES = {"“": "”", "「": "」", "《": "》", "（": "）", "(": ")", "‘": "’", "『": "』"}
+
+
+def _enumeration_items(subject: str) -> list[str]:
+    """*subject* split on 、, but not inside quotation marks or brackets.
+
+    中央“不忘初心、牢记使命”主题教育领导小组副组长杨晓渡 (rmrb/2020-01/20200117-04-01.txt line 5): the 、 of
+    a slogan inside a role is no list separator.
+    """
+    if "、" not in subject or not any(mark in subject for mark in _QUOTES):
+        return subject.split("、")
+    items: list[str] = []
+    start = 0
+    closing: list[str] = []
+    for k, ch in enumerate(subject):
+        if closing and ch == closing[-1]:
+            closing.pop()
+        elif ch in _QUOTES:
+            closing.append(_QUOTES[ch])
+        elif ch == "、" and not closing:
+            items.append(subject[start:k])
+            start = k + 1
+    if closing:  # a mark never closed (a quotation running on past the subject): the plain split
+        return subject.split("、")
+    items.append(subject[start:])
+    return items
+
+
 def _parts(subject: str) -> list[tuple[str, int]]:
     """Split a subject on 、 and on 和/及/以及 before a collective (张瑞鹏和领导小组成员单位负责同志)."""
     parts: list[tuple[str, int]] = []
     position = 0
-    for part in subject.split("、"):
+    for part in _enumeration_items(subject):
         at = position
         position += len(part) + 1
         cut = part.find("等")
