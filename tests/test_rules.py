@@ -15,7 +15,7 @@ import pytest
 
 import bulletins
 from bulletins.lexing.ruler import RULES, Ruler
-from bulletins.model import Point
+from bulletins.model import Paragraph, Point
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "files"
@@ -1135,3 +1135,35 @@ def test_a_note_in_brackets_after_the_full_stop_ends_the_paragraph() -> None:
     point = next(b for b in document.bulletins[0].body if b.type == "point")
     assert point.text.endswith("（国务院办公厅负责）")
     # (A line wrapped mid-sentence is still re-joined: tests/test_seeds.py, seed 003 lines 19–25.)
+
+
+def test_a_line_holding_its_whole_yi_shi_run_is_a_paragraph_with_an_enumeration() -> None:
+    # formats/html-pages/magichtml_people_zhongbu-jueqi-quanwei-fabu.html line 124 (cut): the run is inline; a
+    # point 一是 held the three others in its text, with no enumeration.
+    text = (
+        "关于创新的报告\n\n各单位：\n\n"
+        "　　一是构建创新平台，建设实验室；二是培育创新主体，壮大企业；三是营造人才环境，引进人才；四是产出创新成果，攻克难题。\n\n"
+        "　　一是加强领导。\n\n　　二是落实责任。\n"
+    )
+    first, *points = bulletins.parse(text).bulletins[0].body
+    assert isinstance(first, Paragraph)
+    assert [item.marker for item in first.enumeration] == ["一是", "二是", "三是", "四是"]
+    # One marker a line: points, as before.
+    assert [p.marker for p in points if isinstance(p, Point)] == ["一是", "二是"] and len(points) == 2
+
+
+def test_a_page_title_over_the_article_s_fuller_headline_is_the_page_s() -> None:
+    # formats/html-pages/magichtml_kepu-gov_xijinping-changsanjiao-zuotanhui.html lines 18–26 (cut): the site's
+    # title, its source and time, then the article's own headline block; the title alone was an empty bulletin.
+    page = (
+        "<html><body><div class='title'>习近平主持召开深入推进长三角一体化发展座谈会</div>"
+        "<div>来源：新华社</div><div>作者：</div><div>2023-12-01 14:43</div>"
+        "<p style='text-align:center'><b>习近平主持召开深入推进长三角一体化发展座谈会强调</b></p>"
+        "<p style='text-align:center'><b>推动长三角一体化发展取得新的重大突破</b></p>"
+        "<p style='text-align:center'><b>李强蔡奇出席</b></p>"
+        "<p>新华社上海11月30日电 中共中央总书记习近平30日下午在上海主持召开深入推进长三角一体化发展座谈会。"
+        "中共中央政治局常委李强、蔡奇出席座谈会。</p></body></html>"
+    )
+    (bulletin,) = bulletins.parse(page.encode(), source="page.html").bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines[-1] == "李强蔡奇出席"
+    assert bulletin.dateline is not None

@@ -14,6 +14,7 @@ import attrs
 
 from ..._text import CLOSERS, FINAL_PUNCT, cn_to_int, ends_complete
 from ...analyze.datelines import match_dateline
+from ...analyze.enumerations import find_enumeration
 from ...analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
 from ...model import Diagnostic
 from ..context import Context
@@ -42,6 +43,10 @@ def _point(ctx: Context, i: int, start: int) -> Marker | None:
         if found is None:
             continue
         previous = ctx.numbers.get(found.style)
+        if found.style == "一是" and found.number == 1 and _inline_run(raw.text, raw.shadow):
+            # 一是构建…；二是培育…；三是营造…；四是产出…。 on one line (rmrb/2020-05/20200525-06-01.txt line 127,
+            # 16 rmrb and web files): a paragraph whose enumeration is the run, not a point holding the rest.
+            return None
         # A run must count up: 一是 opens it, 二是 follows 一是 (seed 004: 一要/二是/三是 mix);
         # 2学院… follows 1. (seed 002). No stray 三是 in prose.
         if (found.style == "一是" and found.number == 1) or previous == found.number - 1:
@@ -67,6 +72,11 @@ def _point(ctx: Context, i: int, start: int) -> Marker | None:
             ctx.numbers["——"] = number
             return Marker(marker=dash.marker, style="——", number=number, end=dash.end)
     return None
+
+
+def _inline_run(text: str, shadow: str) -> bool:
+    """The line holds its own 二是 after its 一是: the whole run is inline."""
+    return any(item.number == 2 for item in find_enumeration(text, shadow))
 
 
 # 注释： alone, or 注：1.上述品种包括… with the first note on the label's line

@@ -15,7 +15,7 @@ import attrs
 
 from ..context import NOTE, Context
 from ..lines import Raw
-from ..tokens import LineInfo
+from ..tokens import LineInfo, retyped
 from .contents import entry_key, is_contents_label, listed
 from .credits import foreign_writer
 from .endings import BRIEF_COLUMN, is_lede, opens_a_list
@@ -136,6 +136,15 @@ def short_run(ctx: Context, i: int) -> int:
         for k in range(i, j):
             ctx.emit_line("NAV", k)
         return j
+    if decision == "retitle":
+        # The page's title was read as the headline: it is the page's residue, and this run the headline.
+        start = _headline_start(ctx)
+        ctx.out[start:] = [
+            retyped(made, "NAV") if made.type.startswith("HEADLINE") else made for made in ctx.out[start:]
+        ]
+        ctx.in_bulletin = False
+        headline(ctx, run)
+        return j
     if decision in {"issued", "annex"}:
         ctx.terminal_seen = False
         ctx.issued = "annex" if decision == "annex" or ctx.last == "ATTACHMENT" else ctx.issued or "issued"
@@ -168,6 +177,28 @@ def short_run(ctx: Context, i: int) -> int:
     return j
 
 
+def _headline_start(ctx: Context) -> int:
+    """Where the current bulletin's HEADLINE_START stands in :attr:`Context.out`, or len(out)."""
+    return next((k for k in range(len(ctx.out) - 1, -1, -1) if ctx.out[k].type == "HEADLINE_START"), len(ctx.out))
+
+
+def _page_title_over(ctx: Context, key: str) -> bool:
+    """The bulletin so far is a headline the run prints again in full, with page residue between.
+
+    A site's page title over the article's own headline block (习近平主持召开深入推进长三角一体化发展座谈会 /
+    来源：新华社 / … / 习近平主持召开深入推进长三角一体化发展座谈会强调 / 推动… / 李强蔡奇出席,
+    formats/html-pages/magichtml_kepu-gov_xijinping-changsanjiao-zuotanhui.html lines 18–25): the shorter
+    first copy read as a headline left an empty bulletin before the article's.
+    """
+    if not ctx.headline_key or ctx.paragraphs or key == ctx.headline_key or not key.startswith(ctx.headline_key):
+        return False
+    start = _headline_start(ctx)
+    return start < len(ctx.out) and all(
+        made.type.startswith("HEADLINE") or made.type in _TITLE_RESIDUE for made in ctx.out[start:]
+    )
+
+
+_TITLE_RESIDUE = frozenset({"NAV", "NOISE", "IMAGE", "FRONT_NAV"})
 _TAIL_TITLE_MAX = 2
 _BODY_AHEAD = 8
 
@@ -247,6 +278,8 @@ def decide_run(ctx: Context, run: list[Raw], j: int) -> str:
         key = "".join(entry_key(raw.shadow) for raw in run)
         if ctx.headline_key and _FOOTNOTE.sub("", key) == ctx.headline_key and not ctx.paragraphs:
             return "repeat"
+        if _page_title_over(ctx, key):
+            return "retitle"
         if ctx.contents or listed(ctx, run[0].shadow) or continues_articles(ctx, after):
             return "subhead"
     # Word headings (seed 002's [bookmark: _Toc…]) are headlines, and so is the title under a
