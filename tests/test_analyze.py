@@ -7,8 +7,10 @@ import pytest
 import bulletins
 from bulletins.analyze.datelines import match_dateline, match_trailing_line
 from bulletins.analyze.dates import find_date, parse_date
+from bulletins.analyze.genre import guess_genre
 from bulletins.analyze.headlines import analyse_headline, unspaced
 from bulletins.analyze.markers import sequence_marker, strong_marker
+from bulletins.model import Headline
 from bulletins.script import detect, shadow
 
 DATELINES = [
@@ -834,3 +836,24 @@ def test_a_letter_spaced_last_line_joins_the_title_without_spaces() -> None:
     # govcn-html/row40.html lines 1–2: the headline keeps its lines as printed, the title reads them unspaced.
     _, title, _ = analyse_headline(["国务院关于棉粮、糖粮挂钩奖售粮", "几 个 问 题 的 通 知"])
     assert title == "国务院关于棉粮、糖粮挂钩奖售粮几个问题的通知"
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("第十三届全国人民代表大会第三次会议关于政府工作报告的决议", "notice"),  # rmrb/2020-05/20200529-04-03.txt
+        ("中国共产党第十九届中央纪律检查委员会第四次全体会议公报", "notice"),  # rmrb/2020-01/20200116-01-01.txt
+        ("关于内地西藏班（校）扩大规模有关问题的请示", "notice"),  # govcn-html/row52.html
+        ("最高人民法院关于审理名誉权案件若干问题的解答", "notice"),  # web/lawref/zgf1993_jieda_mingyuquan.md
+        ("中华人民共和国社区矫正法", "notice"),  # rmrb/2020-02/20200205-11-01.txt
+        ("广州市人民政府关于加强境外疫情输入防控的通告（第7号）", "notice"),  # formats/datasets covidpolicy row 13
+        ("通 告", "notice"),
+        # News titles that end in the same words: a report on a resolution, a method, an injunction.
+        ("伊拉克议会通过有关结束外国军队驻扎的决议", "article"),
+        ("探索基层治理的新方法", "article"),
+        ("塑料袋限塑令", "article"),
+    ],
+)
+def test_genre_of_an_official_document_by_its_kind(title: str, genre: str) -> None:
+    headline = Headline(lines=(title,), line_numbers=(1,), kicker=None, title=title, subtitles=())
+    assert guess_genre(headline=headline, dateline=None, speech=None, body=(), has_closing=False) == genre
