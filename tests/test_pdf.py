@@ -484,3 +484,20 @@ def test_scans_without_text_are_refused_with_the_reason() -> None:
     path = corpus("pdf-scanned") / "hushengjie_scnu-jiji-2024-4_peiyang-mubiao-pingjia-xize_scan.pdf"
     with pytest.raises(ReadError, match=r"no text layer on any of its 6 pages \(a scan\?\): install bulletins\[ocr\]"):
         bulletins.parse(path.read_bytes(), source=path.name)
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("D:20230318101431+02'14'", "2023-03-18 10:14:31+02:14"),  # WPS, formats/pdf-text/guhhhhaa_xianfa-2018.pdf
+        ("D:20250226161008+08'00'", "2025-02-26 16:10:08+08:00"),
+        ("D:20200101120000Z", "2020-01-01 12:00:00+00:00"),
+        ("D:20200101", "2020-01-01"),
+        ("D:202001", "2020-01"),
+        ("not a date", "not a date"),  # kept as the file states it
+    ],
+)
+def test_a_pdf_date_is_given_as_the_other_readers_give_dates(raw: str, iso: str) -> None:
+    from bulletins.readers.pdf import _pdf_date
+
+    assert _pdf_date(raw) == iso

@@ -323,4 +323,33 @@ def _metadata(pdf: Any) -> tuple[MetaField, ...]:
         return ()
     names = {"Title": "title", "Author": "author", "Creator": "creator", "Producer": "producer"}
     names["CreationDate"] = "created"
-    return tuple(MetaField(name=names[key], value=str(info[key])) for key in names if info.get(key))
+    return tuple(
+        MetaField(name=names[key], value=_pdf_date(str(info[key])) if key == "CreationDate" else str(info[key]))
+        for key in names
+        if info.get(key)
+    )
+
+
+# D:20230318101431+02'14' (PDF 32000-1 §7.9.4): year, then month … second and the offset from UT, each optional.
+_PDF_DATE = re.compile(
+    r"^D?:?(?P<y>\d{4})(?P<m>\d{2})?(?P<d>\d{2})?(?P<H>\d{2})?(?P<M>\d{2})?(?P<S>\d{2})?"
+    r"(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2})'?(?P<om>\d{2})?'?)?"
+)
+
+
+def _pdf_date(value: str) -> str:
+    """A PDF date string as the other readers give dates: ``2023-03-18 10:14:31+02:14``; kept as is if it is none.
+
+    The offset is printed as the file states it (WPS writes minutes such as ``+02'14'``).
+    """
+    found = _PDF_DATE.match(value.strip())
+    if found is None or found["m"] is None:
+        return value
+    out = f"{found['y']}-{found['m']}" + (f"-{found['d']}" if found["d"] else "")
+    if found["d"] and found["H"]:
+        out += f" {found['H']}:{found['M'] or '00'}:{found['S'] or '00'}"
+        if found["z"]:
+            out += "+00:00"
+        elif found["sign"]:
+            out += f"{found['sign']}{found['oh']}:{found['om'] or '00'}"
+    return out
