@@ -81,6 +81,26 @@ def test_levels_follow_first_appearance(seed_documents: dict[str, Document]) -> 
     assert [c.marker for c in fifth.children if isinstance(c, Point)] == ["1.", "2", "3."]
 
 
+def test_a_law_s_sections_stand_between_its_chapters_and_articles() -> None:
+    # formats/pdf-text/guhhhhaa_xianfa-2018.pdf (cut): an article's （一） is printed before the first 第一节, and
+    # the first-appearance order made 节 a level below （一）: 第二节 was a child of the article before it.
+    law = (
+        "中华人民共和国宪法\n\n第一章　总纲\n\n第一条　中华人民共和国是工人阶级领导的社会主义国家。\n\n"
+        "第二条　国家保障下列权利：\n\n（一）选举权；\n\n（二）被选举权。\n\n第三章　国家机构\n\n"
+        "第一节　全国人民代表大会\n\n第五十七条　全国人民代表大会是最高国家权力机关。\n\n"
+        "第二节　中华人民共和国主席\n\n第七十九条　中华人民共和国主席由全国人民代表大会选举。\n"
+    )
+    (bulletin,) = bulletins.parse(law).bulletins
+    chapter_three = bulletin.body[-1]
+    assert isinstance(chapter_three, Point) and chapter_three.marker.startswith("第三章")
+    sections = [c for c in chapter_three.children if isinstance(c, Point)]
+    assert [(p.marker.strip(), p.level) for p in sections] == [("第一节", 2), ("第二节", 2)]
+    assert [[c.marker.strip() for c in p.children if isinstance(c, Point)] for p in sections] == [
+        ["第五十七条"],
+        ["第七十九条"],
+    ]
+
+
 def test_heading_point_owns_its_paragraphs(seed_documents: dict[str, Document]) -> None:
     speech = seed_documents["004_2ba47e9fb844da27.txt"].bulletins[0]
     first = speech.body[1]

@@ -41,14 +41,36 @@ def _freeze(item: _Open | Block) -> Block:
     return item
 
 
+def _levels(blocks: Sequence[Block]) -> dict[str, int]:
+    """Each marker style's level: the order in which the styles first appear, a law's outline kept.
+
+    A statute is 章 › 节 › 条 whatever appears first: the 宪法 prints an article's （一） before its first
+    第一节, which made the 节 a level below （一） and the next 节 a child of the article before it
+    (formats/pdf-text/guhhhhaa_xianfa-2018.pdf: 第二节 中华人民共和国主席 under 第七十八条). Where a bulletin
+    with chapters prints 节 after its first article, the 节 takes the level above the articles.
+    """
+    order: list[str] = []
+    for block in blocks:
+        if isinstance(block, Point) and block.style not in order:
+            order.append(block.style)
+    if {_CHAPTER, _SECTION, _ARTICLE} <= set(order) and order.index(_SECTION) > order.index(_ARTICLE):
+        if order.index(_CHAPTER) < order.index(_ARTICLE):
+            order.remove(_SECTION)
+            order.insert(order.index(_ARTICLE), _SECTION)
+    return {style: k for k, style in enumerate(order, 1)}
+
+
+_CHAPTER, _SECTION, _ARTICLE = "第一章", "第一节", "第一条"  # the styles of analyze/markers.py
+
+
 def nest(blocks: Sequence[Block]) -> tuple[Block, ...]:
     """Return *blocks* with points nested by level and levels filled in."""
-    levels: dict[str, int] = {}
+    levels = _levels(blocks)
     root: list[_Open | Block] = []
     stack: list[_Open] = []
     for block in blocks:
         if isinstance(block, Point):
-            level = levels.setdefault(block.style, len(levels) + 1)
+            level = levels[block.style]
             while stack and stack[-1].level >= level:
                 stack.pop()
             node = _Open(block, level)
