@@ -53,10 +53,10 @@ def _levels(blocks: Sequence[Block]) -> dict[str, int]:
     for block in blocks:
         if isinstance(block, Point) and block.style not in order:
             order.append(block.style)
-    if {_CHAPTER, _SECTION, _ARTICLE} <= set(order) and order.index(_SECTION) > order.index(_ARTICLE):
-        if order.index(_CHAPTER) < order.index(_ARTICLE):
-            order.remove(_SECTION)
-            order.insert(order.index(_ARTICLE), _SECTION)
+    outline = {_CHAPTER, _SECTION, _ARTICLE} <= set(order)
+    if outline and order.index(_CHAPTER) < order.index(_ARTICLE) < order.index(_SECTION):
+        order.remove(_SECTION)
+        order.insert(order.index(_ARTICLE), _SECTION)
     return {style: k for k, style in enumerate(order, 1)}
 
 
