@@ -75,6 +75,9 @@ _LABELLED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("摄影", re.compile(r"^[^（）()：:，。\s]{2,24}供图$")),
     ("数据来源", re.compile(r"^(?:数据|资料)来源[：:]\s*(?P<org>.*)$")),
     ("责编", re.compile(r"^(?:本版)?责(?:任)?编(?:辑)?[：:]\s*(?P<who>.*)$")),
+    # （编辑 朱辛未）, （责任编辑：王某） closing a web item (formats/datasets/dxy_DXYNews_first200.csv row 7): the
+    # editor, not a signature whose first "name" is 编辑.
+    ("责编", re.compile(r"^[（(](?:责任编辑|责编|编辑)(?:[：:]\s*|\s+)(?P<who>[^（）()]{2,20})[）)]$")),
     ("投稿", re.compile(r"^(?:栏目)?(?:投稿|来稿)(?:邮箱|信箱)?[：:].*$|^电子信箱[：:].*$|^欢迎.{0,12}投稿.*$")),
     ("编者", re.compile(r"^[—－-]{1,2}\s*编\s*者$")),
     ("作者", re.compile(r"^[（(]作者(?:为|系|是|单位|简介)[^（）()]*[）)]$")),
