@@ -180,11 +180,16 @@ CHROME = [
     ("分享让更多人看到", "web/newscrawl/add_content_people3_idx256.txt:18"),
     ("更多精彩", "rmrb/2020-01/20200118-05-01.txt:40"),
     ("来源：新华网  2020年06月02日", "formats/docx/weilueluo_minfadian.docx:2"),  # a source with its date
+    (
+        "（原标题：国务院联防联控机制印发通知 进一步指导各地落实分区分级差异化防控策略）",
+        "formats/html-pages/gne_163_guowuyuan-lianfang-liankong.html:172",
+    ),
 ]
 NOT_CHROME = [
     ("2026年河南省政府工作报告", "web/govreport/2026_河南省_政府工作报告_row1.txt:10"),
     ("数据来源：第七届世界军人运动会执委会", "rmrb/2019-10/20191008-15-01.txt:28"),  # a credit
     ("时间\xa0\xa0\xa0\xa0\xa0\xa0\xa0\xa0议程", "rmrb/2019-10/20191014-18-01.txt:27"),  # no colon: a table head
+    ("（原标题有误，特此更正）", "made up: no colon, a correction"),
 ]
 
 

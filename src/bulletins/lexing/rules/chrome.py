@@ -60,9 +60,16 @@ _SOURCE_DATED = re.compile(
 )
 
 
+# （原标题：国务院联防联控机制印发通知 进一步指导…） (formats/html-pages/gne_163_guowuyuan-lianfang-liankong.html
+# line 172): a repost's note of the title it first had, page metadata between the title and the dateline.
+_ORIGINAL_TITLE = re.compile(r"^[（(]原标题[：:][^（）()]{2,100}[）)]$")
+
+
 def is_chrome(shadow: str) -> bool:
     """A line of web-page chrome: a control, or a metadata label with a short value (or a source and its date)."""
     if shadow in CONTROLS or _SOURCE_DATED.match(shadow):
+        return True
+    if shadow.startswith(("（原标题", "(原标题")) and _ORIGINAL_TITLE.match(shadow):
         return True
     if len(shadow) > _LABEL_MAX or ("：" not in shadow and ":" not in shadow and not shadow.startswith("【")):
         return False
