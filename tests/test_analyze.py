@@ -26,6 +26,8 @@ DATELINES = [
         "中新网10月15日电(记者 甘甜) 连日来，朝鲜半岛局势持续升级。",
         ("中新网", None, 10, 15, "中新网10月15日电(记者 甘甜)"),
     ),
+    # formats/html-pages/magichtml_chinaorg_huhehaote-yuer-jintie.html line 39 (cut).
+    ("中国网5月13日讯 据“呼和浩特发布”消息", ("中国网", None, 5, 13, "中国网5月13日讯")),
 ]
 
 

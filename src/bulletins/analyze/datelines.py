@@ -19,6 +19,9 @@ AGENCIES = (
     "新华社", "中新社", "中国新闻社", "人民日报", "央视网", "央视新闻", "中央广播电视总台", "本报", "人民网",
     "中新网", "中国新闻网", "新华网", "央广网", "光明网", "国际在线", "环球网", "中国日报网", "中国青年报",
     "经济日报", "光明日报", "法治日报", "工人日报", "解放军报",
+    # 中国网5月13日讯 (formats/html-pages/magichtml_chinaorg_huhehaote-yuer-jintie.html): the other national
+    # news sites file the same way.
+    "中国网", "中国经济网", "海外网", "中国军网", "中国台湾网",
 )  # fmt: skip
 _AGENCY = rf"(?P<agency>{'|'.join(sorted(AGENCIES, key=len, reverse=True))})"
 _MD = r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
