@@ -1167,3 +1167,16 @@ def test_a_page_title_over_the_article_s_fuller_headline_is_the_page_s() -> None
     (bulletin,) = bulletins.parse(page.encode(), source="page.html").bulletins
     assert bulletin.headline is not None and bulletin.headline.lines[-1] == "李强蔡奇出席"
     assert bulletin.dateline is not None
+
+
+def test_two_indented_lines_are_two_paragraphs_whatever_the_first_ends_with() -> None:
+    # rmrb/2020-01/20200104-04-01.txt lines 57–58 (cut): a paragraph ending in —— introduces the next one; each
+    # line set in by its own indent starts a paragraph (the re-join took the dash for a mid-sentence wrap).
+    text = (
+        "\n脱贫攻坚的战鼓\n\n　　本报北京1月3日电  记者李红梅报道：各地正在行动。\n"
+        "　　但是，脱贫攻坚越到最后时刻越要响鼓重锤。你听，那战鼓声声已响起，催人奋进正当时——\n"
+        "　　“脱贫质量怎么样、小康成色如何，很大程度上要看‘三保障’和饮水安全问题解决得怎么样。”\n"
+    )
+    document = bulletins.parse(text)
+    assert "wrapped-paragraph" not in [d.code for d in document.diagnostics]
+    assert [b.text[-2:] for b in document.bulletins[0].body][-2:] == ["——", "。”"]

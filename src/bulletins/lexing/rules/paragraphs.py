@@ -191,6 +191,10 @@ def paragraph(ctx: Context, i: int, *, start: int = 0) -> int:
         nxt = ctx.raws[j]
         if nxt.kind != "para" or is_noise(ctx, nxt.text) or terminal(shadows[-1]):
             break
+        if nxt.indented and ctx.raws[j - 1].indented:
+            # Each line set in by its own indent starts a paragraph: …催人奋进正当时—— / 　　“脱贫质量怎么样…”
+            # (rmrb/2020-01/20200104-04-01.txt lines 57–58, People's Daily sets every paragraph so).
+            break
         if any(f(nxt.text, nxt.shadow) for f in (sequence_marker, dash_marker)):
             break
         parts.append((nxt.number, nxt.text))
