@@ -179,6 +179,7 @@ CHROME = [
     ("打印本页", "web/govreport/2026_宁夏回族自治区_政府工作报告_row1.txt:116"),
     ("分享让更多人看到", "web/newscrawl/add_content_people3_idx256.txt:18"),
     ("更多精彩", "rmrb/2020-01/20200118-05-01.txt:40"),
+    ("广告", "rmrb/2020-01/20200125-05-01.txt:2 (the whole file: an advertisement's slot)"),
     ("来源：新华网  2020年06月02日", "formats/docx/weilueluo_minfadian.docx:2"),  # a source with its date
     (
         "（原标题：国务院联防联控机制印发通知 进一步指导各地落实分区分级差异化防控策略）",

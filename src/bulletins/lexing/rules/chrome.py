@@ -44,6 +44,9 @@ CONTROLS = frozenset(
         # text (分享: / 首页 / > / 政府信息公开 / > …, web/govreport/2026_陕西省_政府工作报告_row1.txt); the
         # separators are read in context (:func:`page_trail`): a > alone may be a table's cell.
         "分享", "分享:", "分享：", "分享到", "分享到:", "首页",
+        # An advertisement's slot: 185 People's Daily files hold nothing but 广告 (rmrb/2020-01/20200125-05-01.txt),
+        # each read as an article titled 广告; a page's ad label is the same line.
+        "广告",
     }
 )  # fmt: skip
 """Whole lines that are a page's controls."""
