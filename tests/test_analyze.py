@@ -300,6 +300,11 @@ def _groups(text: str) -> list[tuple[str, list[str], list[str | None]]]:
 
 
 ATTENDEE_CASES = [
+    # web/newscrawl/add_content_81-1_idx131.txt (cut): 今年3月 between the person and the place is when, as 3月 is.
+    (
+        "美军印太司令部司令约翰·阿奎利诺今年3月在美国国会众议院军事委员会出席听证会时声称，局势紧张。",
+        [("出席", ["约翰·阿奎利诺"], ["美军印太司令部司令"])],
+    ),
     (
         "中共中央政治局常委、中央全面深化改革委员会副主任李克强、王沪宁、韩正出席会议。",
         [("出席", ["李克强", "王沪宁", "韩正"], ["中共中央政治局常委、中央全面深化改革委员会副主任"] * 3)],
