@@ -253,6 +253,13 @@ def test_meta_fields_win_over_the_line() -> None:
     }
 
 
+def test_gov_cn_s_first_published_time_is_the_page_s_date() -> None:
+    # formats/html-pages/gne_govcn_gwygb-2007-23-renda-jueyi.html: gov.cn's CMS names its publication date so.
+    head = "<meta name='firstpublishedtime' content='2007-08-20-23:59:59'>"
+    _, _, meta = _read(_page(head=head))
+    assert meta["date"] == "2007-08-20"
+
+
 def test_a_body_label_deep_in_the_text_stays_body() -> None:
     body = _BODY + "<p>时间：2024年5月1日上午9时</p>" + _BODY
     kept, _, _ = _read(_page(body=body))

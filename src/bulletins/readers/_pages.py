@@ -58,6 +58,9 @@ _META_NAMES = {
     "publishdate": "date",
     "pubdate": "date",
     "article:published_time": "date",
+    # gov.cn's CMS: <meta name="firstpublishedtime" content="2007-08-20-23:59:59"> (formats/html-pages/
+    # gne_govcn_gwygb-2007-23-renda-jueyi.html), its page's publication date.
+    "firstpublishedtime": "date",
     "contentsource": "source",
     "source": "source",
     "author": "author",
@@ -90,6 +93,8 @@ def _head_fields(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
         key = (meta.get("name") or meta.get("property") or "").strip().lower()
         value = _WS.sub(" ", meta.get("content") or "").strip()
         value = _LABEL.sub("", value)
+        if key == "firstpublishedtime" and (date := _DATE.match(value)) is not None:
+            value = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}"  # 2007-08-20-23:59:59
         if key in _META_NAMES and value and not value.isdigit():  # 人民网's author is a staff number
             found.append((_META_NAMES[key], value))
         elif key == "og:title" and value:
