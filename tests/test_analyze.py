@@ -249,6 +249,28 @@ def test_sequence_markers() -> None:
             "在庆祝中华人民共和国成立70周年招待会上的致辞",
             (),
         ),
+        # People's Daily prints a column's label after the 主题: the line above it is the 引题 (rmrb/2019-02/
+        # 20190211-13-03.txt and 20190201-11-01.txt lines 1-2; a reader found ~1,500 such heads joined into one title).
+        (
+            ["年龄最大88，最小61", "车站有群  老年雷锋（暖相册·春运故事）"],
+            "年龄最大88，最小61",
+            "车站有群  老年雷锋（暖相册·春运故事）",
+            (),
+        ),
+        (
+            ["资本市场制度创新，在科创板先行先试", "解码注册制（经济聚焦）"],
+            "资本市场制度创新，在科创板先行先试",
+            "解码注册制（经济聚焦）",
+            (),
+        ),
+        # Look-alikes: a title's own part in parentheses, and a wrap that runs on (…的), are no column label.
+        (
+            ["国务院关于进一步加强和改进", "城市规划管理工作的意见（试行）"],
+            None,
+            "国务院关于进一步加强和改进城市规划管理工作的意见（试行）",
+            (),
+        ),
+        (["中国共产党的", "光辉历程（上）"], None, "中国共产党的光辉历程（上）", ()),
         # Look-alike: a dash inside a title that is no occasion stays in the title (rmrb/2020-01/
         # 20200111-06-01.txt lines 2-5, set here on one line).
         (

@@ -45,11 +45,24 @@ _EVENT_VERB_END = re.compile(r"(?:召开|举行|开幕|闭幕|互致贺电)$")
 _GREETINGS = re.compile(r"互致贺电$")
 
 
+def _column_label(line: str) -> bool:
+    """*line* ends with a column's label in parentheses (（经济聚焦）, （暖相册·春运故事）), not a title's own part."""
+    found = _COLUMN_LABEL.search(line)
+    return found is not None and len(found.group("label")) < len(line) - 2 and not _TITLE_PART.search(found["label"])
+
+
 def _continues(previous: str, current: str, carry: bool) -> bool:
     return carry or bool(_CONT_START.match(current)) or bool(_CONT_END.search(previous))
 
 
 _KICKER_END = ("——", "：", ":", "……")
+# 资本市场制度创新，在科创板先行先试 / 解码注册制（经济聚焦） (rmrb/2019-02/20190201-11-01.txt): People's Daily
+# prints a column's label after the 主题, so a line above one that carries it is the 引题. Not the parts of a
+# title in parentheses: （试行）, （草案）, （2019年修订）, （第7号）, a series' （上）/（1）.
+_COLUMN_LABEL = re.compile(r"[（(](?P<label>[^（）()]{2,16})[）)]$")
+_TITLE_PART = re.compile(
+    r"试行|草案|暂行|修订|修正|征求意见|送审|摘要|全文|节选|第.{1,4}[号期版]|\d{4}|^[上中下续一二三四五六七八九十\d]+$"
+)
 # 2026年1月27日在陕西省第十四届人民代表大会第四次会议上: a speech's date and occasion on a line of their
 # own, with no dash (web/govreport/2026_陕西省_政府工作报告_row1.txt line 3): a subtitle.
 _YEAR = r"(?:\d{4}|[〇○零一二三四五六七八九十]{4})年"
@@ -161,7 +174,9 @@ def analyse_headline(
         independent = not _continues(first, second, bool(_CARRY.search(first)))
         last = stripped[main[-1]]
         if independent and (
-            (has_dash and len(main) == 2) or (_EVENT_VERB_END.search(last) and not _EVENT_VERB_END.search(first))
+            (has_dash and len(main) == 2)
+            or (_EVENT_VERB_END.search(last) and not _EVENT_VERB_END.search(first))
+            or (len(main) == 2 and _column_label(second) and not _column_label(first))
         ):
             kicker = originals[main[0]]
             main = main[1:]
