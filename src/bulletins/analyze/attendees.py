@@ -50,9 +50,8 @@ _JOINED = re.compile("[、和及]")
 # Between the last person and the verb, the future: 将, 将于…, 即将, 拟 — not 将 as a noun: a rank (上将,
 # 将军), an athlete (孙玥、吴咏梅等名将参加欧洲联赛, rmrb/2020-02/20200220-15-02.txt: a past fact).
 # …期待赴华参加论坛, 希望参加, 计划出席: a wish or a plan is no attendance either.
-_PLANNED = re.compile(
-    r"即将|将要|将于|拟于|拟|(?<![上中少大名老主干战健猛骁女])将(?![军领士])|期待|盼望|希望|打算|计划"
-)
+_WISHES = "期待|盼望|希望|打算|计划"
+_PLANNED = re.compile(rf"即将|将要|将于|拟于|拟|(?<![上中少大名老主干战健猛骁女])将(?![军领士])|{_WISHES}")
 # 外交部28日就国务院总理李克强出席…会议…举行中外媒体吹风会 (rmrb/2019-10/20191029-03-02.txt): 就 before the
 # person makes the attendance the topic of what the subject does (a briefing on a trip), not an event
 # reported; 就任/就职/就读/就近/就地… are other words.
@@ -104,7 +103,7 @@ _TRAILING = re.compile(
     r"|应当?继续|继续"
     # 巴育总理期待赴华参加论坛 (rmrb/2019-02/20190217-03-05.txt): a wish between the person and the verb
     # (read as planned attendance: _PLANNED).
-    r"|期待|盼望|希望|打算|计划"
+    rf"|{_WISHES}"
     # 曾培炎副总理率国务院有关部门负责同志赴辽宁省出席 (govcn-html/row21.html): the people led are a
     # group; the leader attends.
     r"|率(?:领)?[^，、]{1,30}?(?:负责同志|负责人|代表团|工作组|人员|官员|干部|成员)"

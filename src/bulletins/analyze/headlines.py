@@ -48,7 +48,7 @@ _GREETINGS = re.compile(r"互致贺电$")
 def _column_label(line: str) -> bool:
     """*line* ends with a column's label in parentheses (（经济聚焦）, （暖相册·春运故事）), not a title's own part."""
     found = _COLUMN_LABEL.search(line)
-    return found is not None and len(found.group("label")) < len(line) - 2 and not _TITLE_PART.search(found["label"])
+    return found is not None and len(found["label"]) < len(line) - 2 and not _TITLE_PART.search(found["label"])
 
 
 def _continues(previous: str, current: str, carry: bool) -> bool:

@@ -38,6 +38,7 @@ import lxml.html
 from ..lexing.rules.chrome import CONTROLS
 from ..model import Diagnostic, MetaField
 from . import Line
+from .records import iso_date
 
 _WHOLE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _PUNCT = re.compile(r"[，。；！？、,;]")
@@ -93,8 +94,8 @@ def _head_fields(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
         key = (meta.get("name") or meta.get("property") or "").strip().lower()
         value = _WS.sub(" ", meta.get("content") or "").strip()
         value = _LABEL.sub("", value)
-        if key == "firstpublishedtime" and (date := _DATE.match(value)) is not None:
-            value = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}"  # 2007-08-20-23:59:59
+        if key == "firstpublishedtime" and (iso := iso_date(value)) is not None:
+            value = iso  # 2007-08-20-23:59:59 → 2007-08-20
         if key in _META_NAMES and value and not value.isdigit():  # 人民网's author is a staff number
             found.append((_META_NAMES[key], value))
         elif key == "og:title" and value:
