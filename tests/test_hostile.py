@@ -30,7 +30,7 @@ ATTENDEES = (
     + "、".join(f"王{chr(0x4E00 + k % 2000)}{chr(0x4E00 + k // 2000)}" for k in range(10_000))
     + "参加会议。\n"
 )
-STYLES = ["一、", "（一）", "1.", "（1）", "⑴", "①", "第一，", "1、", "一是", "首先，"]
+STYLES = ["一、", "（一）", "1.", "（1）", "⑴", "①", "第一，", "1、", "一是", "a）"]
 DEEP = "关于做好工作的通知\n\n" + "\n".join(f"{m}第{k + 1}层要求" for k, m in enumerate(STYLES)) + "\n"
 CASES: dict[str, bytes] = {
     "random-bytes": random.Random(1).randbytes(20_000),

@@ -105,7 +105,6 @@ DOUBTS = (
     "unread-enumeration",
     "unread-attendance",
     "odd-attendee",
-    "ordinal-word-point",
     "headless",
     "wrapped",
     "marked-subhead",
@@ -133,9 +132,7 @@ _CREDIT_WORDS = re.compile(
 _SALUTATION = re.compile(
     r"(?:尊敬的|各位|同志[们們]|朋友[们們]|女士[们們]|先生[们們]|同胞[们們]|代表[们們])[^。！？!?]{0,80}[：:]"
 )
-_ENUMERATOR_MARK = (
-    r"(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|首先，|其次，|最[后後]，)"
-)
+_ENUMERATOR_MARK = r"(?:第[一二三四五六七八九十]+[，、,]|[一二三四五六七八九十]+是|[一二三四五六七八九十]+、)"
 # An enumerator opens the text or follows a sentence end or a space. Two patterns instead of one
 # (?:^|[。…\s]) alternation: a pattern that starts with a character class lets the regex engine skip
 # to the next candidate character in C, where the alternation tried every position (the doubts were
@@ -156,8 +153,7 @@ def _doubts(b: Bulletin, blocks: Sequence[Any], where: _Lines, evidence: Evidenc
     ``unread-enumeration``: more enumerators in the text (第一，, 一是, 二、) than points taken;
     ``unread-attendance``: a sentence with an attendance verb (出席, 参加, 主持) that no attendee
     group was read from; ``odd-attendee``: an attendee name shaped like a clause (ends in 是, 则, 日;
-    five characters or more with no ·) or a word (先生, 周三); ``ordinal-word-point``: a point whose
-    marker is 首先，/ 其次，/ 最后， (the weakest marker); ``headless``, ``wrapped``: the lexer's
+    five characters or more with no ·) or a word (先生, 周三); ``headless``, ``wrapped``: the lexer's
     ``headless-bulletin`` and ``wrapped-paragraph`` diagnostics inside the bulletin;
     ``marked-subhead``, ``caption``, ``residue-line``: a line decided by that context rule.
     """
@@ -176,7 +172,6 @@ def _doubts(b: Bulletin, blocks: Sequence[Any], where: _Lines, evidence: Evidenc
         "odd-attendee": any(
             _ODD_NAME.search(n) or (len(n) > 4 and "·" not in n and "・" not in n) for g in b.attendees for n in g.names
         ),
-        "ordinal-word-point": any(p.style == "首先，" for p in points),
         "headless": where.count("headless", first, last) > 0,
         "wrapped": where.count("wrapped", first, last) > 0,
         "marked-subhead": "marked subhead" in rules,
@@ -187,7 +182,7 @@ def _doubts(b: Bulletin, blocks: Sequence[Any], where: _Lines, evidence: Evidenc
 
 
 def _enumerators(text: str) -> int:
-    """How many enumerators (第一，一是, 二、, 首先，) open *text* or follow a sentence end or a space."""
+    """How many enumerators (第一，一是, 二、) open *text* or follow a sentence end or a space."""
     return len(_ENUMERATOR.findall(text)) + (_ENUMERATOR_HEAD.match(text) is not None)
 
 

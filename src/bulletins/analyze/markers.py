@@ -106,7 +106,11 @@ _ORDINAL_WORD = re.compile(r"^(?P<w>首先|其次|再次|最后)[，,：:]")
 
 
 def ordinal_word_marker(line: str, shadow: str) -> Marker | None:
-    """Return 首先， / 其次， / 再次， / 最后， (最后 numbered 0: it follows whatever came before)."""
+    """Return 首先， / 其次， / 再次， / 最后， (最后 numbered 0: it follows whatever came before).
+
+    Never a point (discourse words: lexing/rules/paragraphs.py); it keeps a short line that opens
+    so from being read as a title.
+    """
     match = _ORDINAL_WORD.match(shadow)
     if match is None:
         return None

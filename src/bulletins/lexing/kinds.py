@@ -69,7 +69,8 @@ def content_kind(text: str, shadow: str, number: int, toc: bool, *, indented: bo
     if is_byline(shadow):
         return raw("byline")
     if short and (sequence_marker(text, shadow) or ordinal_word_marker(text, shadow)):
-        # 一是… / 首先，… on a short line: a point if its run counts (decided in context), never a title.
+        # 一是… on a short line: a point if its run counts (decided in context), never a title;
+        # 首先，… on a short line: a paragraph (a discourse word, lexing/rules/paragraphs.py), never a title.
         return raw("para")
     if short:
         return raw("short")

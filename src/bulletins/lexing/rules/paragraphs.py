@@ -15,7 +15,7 @@ import attrs
 from ..._text import CLOSERS, FINAL_PUNCT, cn_to_int, ends_complete
 from ...analyze.datelines import match_dateline
 from ...analyze.enumerations import find_enumeration
-from ...analyze.markers import Marker, bare_number_marker, dash_marker, ordinal_word_marker, sequence_marker
+from ...analyze.markers import Marker, bare_number_marker, dash_marker, sequence_marker
 from ...model import Diagnostic
 from ..context import Context
 from ..lines import is_short
@@ -52,14 +52,10 @@ def _point(ctx: Context, i: int, start: int) -> Marker | None:
         if (found.style == "一是" and found.number == 1) or previous == found.number - 1:
             ctx.numbers[found.style] = found.number
             return found
-    word = ordinal_word_marker(raw.text, raw.shadow)
-    if word is not None:
-        # 首先，…其次，…最后， as block items: 首先 opens the run, 最后 closes it.
-        previous = ctx.numbers.get(word.style, 0)
-        number = previous + 1 if word.number == 0 else word.number
-        if (word.number == 1 or previous == word.number - 1 or (word.number == 0 and previous)) and number:
-            ctx.numbers[word.style] = number
-            return Marker(marker=word.marker, style=word.style, number=number, end=word.end)
+    # 首先，…其次，…最后， opening paragraphs are discourse words, not block items: every reader who
+    # annotated such a run said so (rmrb 20200515-20-01 lines 13-15, 20200124-01-03 line 6, the 2020
+    # and 2019 new-year speeches; 42 rmrb bulletins, none elsewhere). GB/T 9704 and DESIGN §1 list no
+    # such marker. They stay paragraphs; a paragraph holding 首先…其次… keeps them as its enumeration.
     dash = dash_marker(raw.text, raw.shadow)
     if dash is not None:
         # ——水沙治理取得显著成效。…(seed 002): dash items only when they form a list.
