@@ -164,3 +164,41 @@ def test_point_text_is_the_rest_of_its_line(seed: str, seed_documents: dict[str,
             source = lines[line - 1].strip()
             assert source.startswith(marker), (line, source[:10])
             assert points[line].text == source[len(marker) :], line
+
+
+_UNITS = [
+    f"{place}第{k}中学"
+    for k, place in enumerate(["北京市", "天津市", "河北省", "山西省", "辽宁省", "吉林省", "江苏省", "浙江省"], 1)
+]
+
+
+def test_a_list_printed_one_item_a_line_is_a_subhead_over_paragraphs() -> None:
+    # 第五批全国学雷锋活动示范点名单 / （50个） / 中国人民抗日战争纪念馆 / … inside a dispatch (rmrb/2019-02/
+    # 20190228-07-02.txt lines 8–59): a subhead is a heading, the 50 units were one subhead of 52 lines.
+    text = (
+        "中宣部命名第五批全国学雷锋活动示范点\n\n　　新华社北京2月27日电 近日，中宣部命名第五批示范点。\n　　\n"
+        "　　第五批示范点名单\n　　（8个）\n" + "".join(f"　　{unit}\n" for unit in _UNITS)
+    )
+    document = bulletins.parse(text)
+    (bulletin,) = document.bulletins
+    assert [(b.type, b.text) for b in bulletin.body[1:]] == [("subhead", "第五批示范点名单\n（8个）")] + [
+        ("paragraph", unit) for unit in _UNITS
+    ]
+
+
+def test_a_list_s_title_heads_its_bulletin_without_the_first_items() -> None:
+    # 第五批全国岗位学雷锋标兵名单 / （50个） / 杨大伟 中国中医科学院广安门医院主任医师 / … (the same file, lines
+    # 62–66: the first three people were read as headline lines, 史长城's line as a 题注, the rest as one subhead).
+    people = ["杨大伟 中国中医科学院主任医师", "蔡成 天津市家政服务公司总经理", "杨美楷（女） 河北广播电视台副总监"]
+    text = (
+        "第五批全国岗位学雷锋标兵名单\n（3个）\n"
+        + "".join(f"　　{p}\n" for p in people)
+        + "　　史长城 河北省香河县委宣传部副部长，县广播电视台台长\n"
+        + "".join(f"　　王{k} {unit}教师\n" for k, unit in enumerate(_UNITS))
+        + "（新华社北京2月27日电）\n"
+    )
+    document = bulletins.parse(text)
+    (bulletin,) = document.bulletins
+    assert bulletin.headline is not None and bulletin.headline.lines == ("第五批全国岗位学雷锋标兵名单", "（3个）")
+    assert {b.type for b in bulletin.body} == {"paragraph"}
+    assert [b.text for b in bulletin.body][:4] == [*people, "史长城 河北省香河县委宣传部副部长，县广播电视台台长"]

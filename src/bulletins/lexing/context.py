@@ -57,6 +57,7 @@ class Context:
         # After the 落款: "issued" inside the document a 印发 notice issues, "annex" inside an annex.
         self.issued = ""
         self.notes = False  # under a 注释： label: numbered lines are notes, not points
+        self.list_end = -1  # the source line of the last item of a list printed one item a line
 
     def open_bulletin(self) -> None:
         """Start a new bulletin: forget the state of the last one."""

@@ -130,7 +130,14 @@ def short_run(ctx: Context, i: int) -> int:
     if decision == "brief_title":
         return ctx.emit_line("BRIEF_TITLE", i)
     if decision == "subhead":
-        ctx.emit("SUBHEAD", _joined(run))
+        # A subhead is a heading of a few lines, as a headline block is: a longer run is a list printed
+        # one item a line under its title (第五批全国学雷锋活动示范点名单 / （50个） / 中国人民抗日战争纪念馆 / … 52
+        # lines inside a dispatch, rmrb/2019-02/20190228-07-02.txt; a lyric's verses), each item a paragraph.
+        # A list run on after a line the run could not hold (史长城 …副部长，县广播电视台党组书记、台长) has no title.
+        k = len(run) if not _is_list(run) else 0 if _continues_list(ctx, i) else _list_title(run)
+        if k:
+            ctx.emit("SUBHEAD", _joined(run[:k]))
+        _list_items(ctx, run[k:])
         return j
     if decision == "repeat":
         for k in range(i, j):
@@ -154,27 +161,60 @@ def short_run(ctx: Context, i: int) -> int:
             # 召 集 人：孙春兰　　国务院副总理 …, govcn-html row55 lines 25–38): the entries are paragraphs.
             k = next((n for n, raw in enumerate(run) if _LIST_ENTRY.search(raw.shadow)), k) or 1
         ctx.emit("ISSUED_TITLE", _joined(run[:k]))
-        for raw in run[k:]:
-            ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
+        _list_items(ctx, run[k:])
         return j
     if decision == "promulgated":
         ctx.order = ""
         ctx.terminal_seen = False
         headline(ctx, run, keep_open=True)
         return j
-    if len(run) > _DECK_MAX:
-        # A title over a list printed one item a line (第五批全国学雷锋活动示范点名单 / （50个）
-        # / 中国人民抗日战争纪念馆 / …, rmrb/2019-02/20190228-07-02.txt): the title and its
-        # parenthesised or dashed continuation are the headline, each item a paragraph.
-        k = 1
-        while k < len(run) and (NOTE.match(run[k].shadow) or _SUBTITLE.match(run[k].shadow)):
-            k += 1
+    if _is_list(run):
+        # A title over a list printed one item a line (第五批全国岗位学雷锋标兵名单 / （50个） / 杨大伟 中国
+        # 中医科学院广安门医院主任医师 / …, rmrb/2019-02/20190228-07-02.txt): the title is the headline, each
+        # item a paragraph.
+        k = _list_title(run)
         headline(ctx, run[:k])
-        for raw in run[k:]:
-            ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
+        _list_items(ctx, run[k:])
         return j
     headline(ctx, run)
     return j
+
+
+def _is_list(run: Sequence[Raw]) -> bool:
+    """The run is a list printed one item a line under its title.
+
+    Longer than any heading, or under a title that says it lists (…名单 over 杨大伟 中国中医科学院
+    广安门医院主任医师 / 蔡成 …).
+    """
+    if len(run) > _DECK_MAX:
+        return True
+    return len(run) > _list_title(run) and _NAME_LIST.search(run[0].shadow.strip()) is not None
+
+
+def _list_title(run: Sequence[Raw]) -> int:
+    """How many lines of a long run title the list under it.
+
+    The first line and its parenthesised or dashed continuation (第五批全国学雷锋活动示范点名单 / （50个））.
+    """
+    k = 1
+    while k < len(run) and (NOTE.match(run[k].shadow) or _SUBTITLE.match(run[k].shadow)):
+        k += 1
+    return k
+
+
+def _list_items(ctx: Context, items: Sequence[Raw]) -> None:
+    """Each line of a list printed one item a line is a paragraph of its own."""
+    for raw in items:
+        ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
+        ctx.list_end = raw.number
+
+
+def _continues_list(ctx: Context, i: int) -> bool:
+    """Line *i* follows a list's items with at most one paragraph line between (an item that is no short line)."""
+    if ctx.list_end < 0 or ctx.last != "PARAGRAPH":
+        return False
+    before = [raw.number for raw in ctx.raws[max(0, i - 2) : i]]
+    return ctx.list_end in before
 
 
 def _headline_start(ctx: Context) -> int:
