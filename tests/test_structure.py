@@ -202,3 +202,20 @@ def test_a_list_s_title_heads_its_bulletin_without_the_first_items() -> None:
     assert bulletin.headline is not None and bulletin.headline.lines == ("第五批全国岗位学雷锋标兵名单", "（3个）")
     assert {b.type for b in bulletin.body} == {"paragraph"}
     assert [b.text for b in bulletin.body][:4] == [*people, "史长城 河北省香河县委宣传部副部长，县广播电视台台长"]
+
+
+def test_a_titled_list_that_signs_with_its_own_dateline_is_a_dispatch_of_its_own() -> None:
+    # The same file's lines 8–60: the 示范点 list ends with （新华社北京2月27日电） under a dispatch dated at its
+    # head — the agency's second item, printed under the first (its fixture reads three bulletins).
+    text = (
+        "中宣部命名第五批全国学雷锋活动示范点\n\n　　新华社北京2月27日电 近日，中宣部命名第五批示范点。\n　　\n"
+        "　　第五批示范点名单\n　　（8个）\n"
+        + "".join(f"　　{unit}\n" for unit in _UNITS)
+        + "　　（新华社北京2月27日电）\n"
+    )
+    document = bulletins.parse(text)
+    first, second = document.bulletins
+    assert first.lines == (1, 3) and second.lines == (5, 15)
+    assert second.headline is not None and second.headline.lines == ("第五批示范点名单", "（8个）")
+    assert second.dateline is not None and second.dateline.trailing
+    assert [b.text for b in second.body] == _UNITS

@@ -129,6 +129,8 @@ def short_run(ctx: Context, i: int) -> int:
         return ctx.emit_line("SECTION_BYLINE", j)
     if decision == "brief_title":
         return ctx.emit_line("BRIEF_TITLE", i)
+    if decision == "subhead" and _signs_itself(ctx, run, i, j):
+        decision = "headline"
     if decision == "subhead":
         # A subhead is a heading of a few lines, as a headline block is: a longer run is a list printed
         # one item a line under its title (第五批全国学雷锋活动示范点名单 / （50个） / 中国人民抗日战争纪念馆 / … 52
@@ -207,6 +209,23 @@ def _list_items(ctx: Context, items: Sequence[Raw]) -> None:
     for raw in items:
         ctx.emit("PARAGRAPH", LineInfo(first=raw.number, last=raw.number, text=raw.text, shadow=raw.shadow))
         ctx.list_end = raw.number
+
+
+def _signs_itself(ctx: Context, run: Sequence[Raw], i: int, j: int) -> bool:
+    """A titled list inside a dated dispatch ends with a dateline of its own: it is a dispatch of its own.
+
+    中宣部命名第五批…标兵 / 新华社北京2月27日电 … / 第五批全国学雷锋活动示范点名单 / （50个） / 中国人民抗日
+    战争纪念馆 / … / （新华社北京2月27日电） (rmrb/2019-02/20190228-07-02.txt lines 2–60): the list is the
+    agency's second item of the day, printed under the first, as the 标兵 list after it is.
+    """
+    after = ctx.peek(j)
+    return (
+        ctx.has_dateline
+        and after is not None
+        and after.kind == "trailing_dateline"
+        and _is_list(run)
+        and not _continues_list(ctx, i)
+    )
 
 
 def _continues_list(ctx: Context, i: int) -> bool:
