@@ -425,12 +425,18 @@ FOREIGN_WRITERS = [
     ("（马来西亚）胡逸山", "胡逸山"),  # rmrb/2019-02/20190222-17-01.txt line 5
     ("（墨西哥）亚历杭德罗·马西亚斯", "亚历杭德罗·马西亚斯"),  # rmrb/2020-02/20200217-16-01.txt line 5
     ("（法国）让—马里·莱恩", "让—马里·莱恩"),  # rmrb/2020-01/20200106-17-01.txt
+    # a foreign country's names without a dot or a Chinese surname (8 rmrb lines)
+    ("（尼泊尔）拉吉姆", "拉吉姆"),  # rmrb/2020-02/20200217-16-01.txt line 34
+    ("（日本）佐藤利行", "佐藤利行"),  # rmrb/2020-01/20200115-17-01.txt
+    ("（巴基斯坦）阿塔拉曼", "阿塔拉曼"),  # rmrb/2020-02/20200204-18-01.txt
 ]
 FOREIGN_WRITER_LOOK_ALIKES = [
     "（扩大）学习的通知",  # seed 002 line 2: the rest of a title
     "（十六）永葆清正廉洁的政治本色",  # a numbered point
     "（本报记者）张三",
     "（韩 鑫）",  # a brief's signature
+    "（日本）东京都的樱花开了",  # a country's label over a sentence, not a name
+    "（中国）张三丰的故事",
 ]
 
 
@@ -452,7 +458,7 @@ def test_a_page_of_foreign_contributors_is_one_bulletin_with_their_names() -> No
     # rmrb/2020-02/20200217-16-01.txt: 国际视野 page, each section a title and （国名）writer.
     path = Path(__file__).parent / "fixtures" / "corpus" / "files" / "rmrb" / "2020-02" / "20200217-16-01.txt"
     (bulletin,) = bulletins.parse_file(path).bulletins
-    assert bulletin.byline[:3] == ("亚历杭德罗·马西亚斯", "黄严忠", "卡洛斯·莫雷尔")
+    assert bulletin.byline == ("亚历杭德罗·马西亚斯", "黄严忠", "卡洛斯·莫雷尔", "拉吉姆")
 
 
 # -- the raw-kind pass's questions of notices and speeches (rules/notices.py, rules/speech.py) -------

@@ -88,6 +88,23 @@ SURNAMES_DOUBLE = frozenset(
 )  # fmt: skip
 
 
+# Foreign countries by their usual Chinese short names: a place named in a list is no one (analyze/attendees.py),
+# and a writer's line (尼泊尔)拉吉姆 / (日本)佐藤利行 names the writer by his country's usage, not by a Chinese
+# surname (lexing/rules/credits.py foreign_writer).
+FOREIGN_COUNTRIES = frozenset(
+    """美国 俄罗斯 日本 韩国 朝鲜 印度 法国 德国 英国 意大利 西班牙 葡萄牙 巴西 阿根廷 墨西哥 加拿大
+    澳大利亚 新西兰 南非 埃及 伊朗 伊拉克 以色列 土耳其 沙特 巴基斯坦 越南 老挝 柬埔寨 泰国 缅甸
+    新加坡 马来西亚 印度尼西亚 印尼 菲律宾 蒙古 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦
+    土库曼斯坦 白俄罗斯 乌克兰 波兰 希腊 古巴 委内瑞拉 智利 秘鲁 哥伦比亚 厄瓜多尔 玻利维亚 乌拉圭
+    巴拉圭 尼泊尔 斯里兰卡 孟加拉国 阿富汗 叙利亚 约旦 黎巴嫩 卡塔尔 阿联酋 科威特 阿曼 巴林 也门
+    塞尔维亚 匈牙利 捷克 斯洛伐克 奥地利 瑞士 瑞典 挪威 芬兰 丹麦 荷兰 比利时 卢森堡 爱尔兰 冰岛
+    罗马尼亚 保加利亚 克罗地亚 阿尔巴尼亚 尼日利亚 埃塞俄比亚 肯尼亚 坦桑尼亚 津巴布韦 赞比亚 安哥拉
+    刚果 苏丹 南苏丹 阿尔及利亚 摩洛哥 突尼斯 利比亚 加纳 塞内加尔 卢旺达 乌干达 吉布提 冈比亚 喀麦隆
+    莫桑比克 纳米比亚 马里 乍得 斐济 萨摩亚 汤加 瓦努阿图 纽埃 牙买加 圭亚那 苏里南 巴哈马 巴巴多斯
+    格林纳达 多米尼克""".split()  # noqa: SIM905 - a word list
+)
+
+
 def looks_like_name(text: str) -> bool:
     """Return True when *text* is plausibly one Chinese personal name (2–4 Han, known surname)."""
     if not 2 <= len(text) <= 4 or not re.fullmatch(f"[{HAN}]+", text):

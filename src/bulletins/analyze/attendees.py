@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from .._text import HAN, SENTENCE, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
+from .._text import FOREIGN_COUNTRIES, HAN, SENTENCE, SURNAMES_DOUBLE, SURNAMES_SINGLE, looks_like_name
 from ..model import AttendeeGroup, Diagnostic, Where
 from ..script import shadow as simplified
 
@@ -189,16 +189,8 @@ _FOREIGN = re.compile(rf"^[{HAN}·•]{{2,16}}$")
 _DOTTED = re.compile(rf"^[{HAN}]{{1,8}}(?:[·•][{HAN}]{{1,10}}){{1,3}}$")
 # Countries, regions and provinces: an item of a list that names a place names no one (巴基斯坦、委内瑞拉、
 # 古巴…等八国常驻日内瓦代表, rmrb/2019-02/20190227-07-02.txt; 到福建、甘肃、陕西…参观, 2019-02/20190207-02-04.txt).
-_PLACES = frozenset(
-    """中国 美国 俄罗斯 日本 韩国 朝鲜 印度 法国 德国 英国 意大利 西班牙 葡萄牙 巴西 阿根廷 墨西哥 加拿大
-    澳大利亚 新西兰 南非 埃及 伊朗 伊拉克 以色列 土耳其 沙特 巴基斯坦 越南 老挝 柬埔寨 泰国 缅甸 新加坡
-    马来西亚 印度尼西亚 印尼 菲律宾 蒙古 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦 塔吉克斯坦 土库曼斯坦 白俄罗斯
-    乌克兰 波兰 希腊 古巴 委内瑞拉 智利 秘鲁 哥伦比亚 厄瓜多尔 玻利维亚 乌拉圭 巴拉圭 尼泊尔 斯里兰卡
-    孟加拉国 阿富汗 叙利亚 约旦 黎巴嫩 卡塔尔 阿联酋 科威特 阿曼 巴林 也门 塞尔维亚 匈牙利 捷克 斯洛伐克
-    奥地利 瑞士 瑞典 挪威 芬兰 丹麦 荷兰 比利时 卢森堡 爱尔兰 冰岛 罗马尼亚 保加利亚 克罗地亚 阿尔巴尼亚
-    尼日利亚 埃塞俄比亚 肯尼亚 坦桑尼亚 津巴布韦 赞比亚 安哥拉 刚果 苏丹 南苏丹 阿尔及利亚 摩洛哥 突尼斯
-    利比亚 加纳 塞内加尔 卢旺达 乌干达 吉布提 冈比亚 喀麦隆 莫桑比克 纳米比亚 马里 乍得 斐济 萨摩亚 汤加
-    瓦努阿图 纽埃 牙买加 圭亚那 苏里南 巴哈马 巴巴多斯 格林纳达 多米尼克 欧盟 联合国 东盟 非盟 北约
+_PLACES = FOREIGN_COUNTRIES | frozenset(
+    """中国 欧盟 联合国 东盟 非盟 北约
     香港 澳门 台湾 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北
     湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 内蒙古 广西 西藏 宁夏 新疆""".split()  # noqa: SIM905 - a word list
 )

@@ -21,7 +21,7 @@ import re
 
 from attrs import frozen
 
-from ..._text import HAN, looks_like_name
+from ..._text import FOREIGN_COUNTRIES, HAN, looks_like_name
 from ...model import CREDIT_ROLES
 from ..context import Context
 from ..tokens import LineInfo
@@ -128,6 +128,10 @@ def foreign_writer(shadow: str) -> str | None:
     # A transliterated name has its dot or dash; a short one must look like a name: （扩大）学习的通知
     # (seed 002 line 2) is the rest of a title.
     if any(mark in name for mark in "·•—－-") or (len(name) <= 4 and looks_like_name(name)):
+        return name
+    # …or be named after a foreign country, by that country's usage: （尼泊尔）拉吉姆, （巴基斯坦）阿塔拉曼,
+    # （日本）佐藤利行 (rmrb/2020-02/20200217-16-01.txt line 34 and seven more rmrb lines; no Chinese surname).
+    if found.group("country") in FOREIGN_COUNTRIES and len(name) <= 5:
         return name
     return None
 
