@@ -23,9 +23,12 @@ The **paged** fixtures (:func:`paged_cases`) are the only files whose readers gi
 (font size, centred, bold, heading level): the formats set (``tests/fixtures/formats``, PDFs with a
 text layer, whole web pages, Word, OFD) and the page files of the same three draws (``govcn-html``
 and ``formats`` rows of their DRAW.tsv). Their bytes come from the shared corpus (bench/locate.py).
-Image-only scans (``pdf-scanned``) are left out: their lines come from OCR, which is slow and
-differs from engine to engine, so their labels would not be reproducible. ``fresh4`` has no page
-files and is held out anyway.
+Image-only scans (``pdf-scanned``) are paged cases only where ``bulletins[ocr]`` is installed
+(:func:`scans_readable`): their lines are the OCR engine's, so their short-line decisions are keyed,
+like every row of SHORT_LINES.tsv, on the line's number and text as that engine read it (the
+labels README, "Scans", names the engine version). Another engine's reading leaves its lines
+undecided and ``labels --check`` fails: never a label on a line it was not read for. OCR makes
+them slow (about five minutes for the nine). ``fresh4`` has no page files and is held out anyway.
 
 ## Sources (leave-one-source-out)
 
@@ -131,6 +134,7 @@ import accuracy  # noqa: E402
 
 from bulletins import pipeline  # noqa: E402
 from bulletins.cleaners import DEFAULT_CLEANERS  # noqa: E402
+from bulletins.confidence import Logistic  # noqa: E402
 from bulletins.lexing import lex  # noqa: E402
 from bulletins.lexing.labeller import LABELS, CrfModel, line_features, rule_terminals  # noqa: E402
 from bulletins.lexing.lines import Raw, is_short  # noqa: E402
@@ -161,6 +165,8 @@ class Case:
     """A page file (PDF, web page, Word, OFD): no line numbers; labelled by :func:`paged_line_labels`."""
     format_records: list[accuracy.FormatRecord] = field(default_factory=list)
     """A paged fixture's bulletins as the formats scorer reads them."""
+    ocr: bool = False
+    """An image-only scan: its lines are the OCR engine's (read with ``bulletins[ocr]``, never text layers only)."""
 
 
 def _file_name(case: Case) -> str:
@@ -210,37 +216,51 @@ def cases(draws: Sequence[Path] = LABELLED_DRAWS) -> list[Case]:
 
 PAGED_SOURCES = ("govcn-html", "formats")
 """The sources of the paged fixtures: gov.cn's web pages, and every folder of the formats corpus as one."""
-SKIPPED_FOLDERS = ("pdf-scanned",)
-"""Image-only scans are not paged cases: their lines come from OCR, which is slow and differs by engine."""
+SCAN_FOLDERS = ("pdf-scanned",)
+"""Image-only scans: their lines are the OCR engine's, so they are paged cases only where
+``bulletins[ocr]`` is installed (:func:`scans_readable`), and slow (minutes for the nine)."""
 
 
-def paged_cases(draws: Sequence[Path] = LABELLED_DRAWS, corpus: Path | None = None) -> list[Case]:
-    """Every paged fixture but image-only scans: the formats set, then the page files of *draws*.
+def scans_readable() -> bool:
+    """The OCR extra is installed and not switched off: the scans' lines can be read as labelled."""
+    from bulletins import ocr
+
+    return ocr.available() and os.environ.get("BULLETINS_OCR", "").lower() != "off"
+
+
+def paged_cases(
+    draws: Sequence[Path] = LABELLED_DRAWS, corpus: Path | None = None, scans: bool | None = None
+) -> list[Case]:
+    """Every paged fixture: the formats set, then the page files of *draws*.
 
     The name is the fixture's key in SHORT_LINES.tsv: ``formats/<folder>/<file>`` for the formats
     set, ``<draw>/<corpus path>`` for a draw's page (``fresh2/govcn-html/row7.html``,
     ``fresh/formats/docx/x.docx``). The bytes are read from the shared corpus (bench/locate.py);
-    a file missing there is left out.
+    a file missing there is left out. Image-only scans are in when *scans* is true (by default:
+    when :func:`scans_readable`); their lines are the OCR engine's (labels README, "Scans").
     """
     root = corpus or accuracy.formats_corpus()
-    found: list[tuple[str, str, Path, Path]] = []  # name, source, fixture, file
+    with_scans = scans_readable() if scans is None else scans
+    found: list[tuple[str, str, Path, Path, bool]] = []  # name, source, fixture, file, scan
     for fixture in sorted((accuracy.FORMATS / "expected").rglob("*.json")):
-        folder = fixture.parent.name
-        if folder not in SKIPPED_FOLDERS:
+        scan = fixture.parent.name in SCAN_FOLDERS
+        if with_scans or not scan:
             name = fixture.relative_to(accuracy.FORMATS / "expected").with_suffix("").as_posix()
-            found.append((f"formats/{name}", "formats", fixture, root / "formats" / name))
+            found.append((f"formats/{name}", "formats", fixture, root / "formats" / name, scan))
     for draw in draws:
         for source, name, stratum in sorted(accuracy._fresh_rows(draw)):
             fixture = draw / "expected" / f"{name}.json"
-            if source in ("govcn-html", "formats") and stratum not in SKIPPED_FOLDERS and fixture.is_file():
-                found.append((f"{draw.name}/{name}", source, fixture, root / name))
+            scan = stratum in SCAN_FOLDERS
+            if source in ("govcn-html", "formats") and (with_scans or not scan) and fixture.is_file():
+                found.append((f"{draw.name}/{name}", source, fixture, root / name, scan))
     out = []
-    for name, source, fixture, path in found:
+    for name, source, fixture, path, scan in found:
         if not path.is_file():
             continue
         data = json.loads(fixture.read_text(encoding="utf-8"))
         case = Case(name, source, path.read_bytes(), data["bulletins"], chrome=list(data.get("chrome") or []))
         case.paged = True
+        case.ocr = scan
         case.format_records = accuracy.expected_format_records(data["bulletins"])
         out.append(case)
     return out
@@ -278,6 +298,11 @@ def text_layers_only() -> Iterator[None]:
             os.environ["BULLETINS_OCR"] = saved
 
 
+def reading(case: Case) -> contextlib.AbstractContextManager[None]:
+    """How *case* is read: a scan with OCR, every other file from its text layers only."""
+    return contextlib.nullcontext() if case.ocr else text_layers_only()
+
+
 def lexed(case: Case) -> Lexed:
     """The cleaned text of *case* and its raw lines at the labeller seam (rules alone)."""
     seen: dict[str, Any] = {}
@@ -287,7 +312,7 @@ def lexed(case: Case) -> Lexed:
         return raws
 
     original = pipeline.lex  # type: ignore[attr-defined]
-    with text_layers_only():
+    with reading(case):
         text, lines, _, _ = next(pipeline._readings(case.data, case.name, "auto", None, "strict"))
         setattr(pipeline, "lex", functools.partial(lex, labeller=grab))  # noqa: B010
         try:
@@ -767,7 +792,7 @@ def score(case_list: list[Case], labeller: Any = None) -> dict[str, accuracy.Tal
         setattr(pipeline, "lex", functools.partial(lex, labeller=labeller))  # noqa: B010
     try:
         for case in case_list:
-            with text_layers_only():
+            with reading(case):
                 document = bulletins.parse(case.data, source=_file_name(case))
             if case.paged:
                 predicted = accuracy.predicted_format_records(document)
@@ -800,7 +825,8 @@ def cmd_loso(write: bool, paged: bool = True) -> int:
     files = {s: sum(c.source == s for c in all_cases) for s in sources}
     print(loso_table({s: rows[s] for s in SOURCES}, files))
     if paged:
-        print(f"\npaged sources (formats scorer; {', '.join(SKIPPED_FOLDERS)} left out):\n")
+        scans = "with" if any(c.ocr for c in all_cases) else "without (no OCR engine)"
+        print(f"\npaged sources (formats scorer; {scans} the image-only scans):\n")
         print(loso_table({s: rows[s] for s in PAGED_SOURCES}, files, accuracy.FORMAT_FIELDS))
     if write:
         model = train_crf(case_lex, CRF_MODEL)
@@ -868,14 +894,14 @@ CONFIDENCE = ROOT / "src" / "bulletins" / "confidence.json"
 L2 = float(os.environ.get("TRAIN_L2", "1.0"))
 """The L2 penalty of the parts' logistic regressions (on standardised features)."""
 CLIP = float(os.environ.get("TRAIN_CLIP", "3.0"))
-BULLETIN_L2 = {
-    "doubts": float(os.environ.get("TRAIN_L2_DOUBTS", "0.1")),
-    "doubt=": float(os.environ.get("TRAIN_L2_DOUBT", "10")),
-    "": float(os.environ.get("TRAIN_L2_BULLETIN", "30")),
-}
-"""The bulletin model's L2 penalties by feature name (the longest prefix that matches): the count of
-doubts (:data:`bulletins.confidence.DOUBTS`) nearly free, each doubt of its own held near that shared
-weight, the bulletin's shape held hard (it tells sources apart more than right from wrong)."""
+Penalties = tuple[float, float, float]
+"""The bulletin model's L2 penalties: on its shape features, on the count of doubts
+(:data:`bulletins.confidence.DOUBTS`), on each doubt of its own."""
+PENALTY_GRID: tuple[Penalties, ...] = tuple(itertools.product((10.0, 30.0, 100.0), (0.1, 1.0), (3.0, 10.0, 30.0)))
+"""The settings the bulletin model's penalties are chosen from (:func:`choose_penalties`): the shape held
+hard (it tells sources apart more than right from wrong), the count of doubts nearly free or not, each
+doubt held near that shared weight more or less — the 18 settings sessions 7–11 reported around the
+hand-picked (30, 0.1, 10)."""
 SCORED = accuracy.FIELDS[1:]
 """The fields a bulletin must get right to be *fully right* (segmentation is the pairing itself)."""
 
@@ -930,8 +956,35 @@ def examples(case: Case) -> list[Example]:
     return out
 
 
-def _bulletin_l2(name: str) -> float:
-    return next(BULLETIN_L2[p] for p in sorted(BULLETIN_L2, key=len, reverse=True) if name.startswith(p))
+def bulletin_l2(penalties: Penalties) -> Callable[[str], float]:
+    """The bulletin model's penalty of each feature, by its name, under *penalties*."""
+    shape, count, each = penalties
+
+    def l2(name: str) -> float:
+        return count if name == "doubts" else each if name.startswith("doubt=") else shape
+
+    return l2
+
+
+def choose_penalties(batch: list[Example], sources: Sequence[str]) -> Penalties:
+    """The setting of :data:`PENALTY_GRID` that ranks right above wrong best, leave-one-source-out, on *batch*.
+
+    Each of *sources* is scored by the bulletin model fitted on the others, and the setting whose
+    pooled scores have the highest AUC wins (the first of the grid on a tie). Run inside each
+    outer fold of :func:`cmd_confidence`, the penalties are chosen without the source being scored.
+    """
+    bulletins = [ex for ex in batch if ex.part == "bulletin"]
+    inner = [source for source in sources if any(ex.source == source for ex in bulletins)]
+    best, best_auc = PENALTY_GRID[0], -1.0
+    for penalties in PENALTY_GRID:
+        scored = []
+        for source in inner:
+            model = Logistic.from_json(fit([ex for ex in bulletins if ex.source != source], bulletin_l2(penalties)))
+            scored += [(model.probability(ex.features), ex.right) for ex in bulletins if ex.source == source]
+        auc = targets(scored)["auc"]
+        if auc > best_auc:
+            best, best_auc = penalties, auc
+    return best
 
 
 def fit(batch: list[Example], l2: Callable[[str], float] | None = None) -> dict[str, Any]:
@@ -942,7 +995,8 @@ def fit(batch: list[Example], l2: Callable[[str], float] | None = None) -> dict[
     import numpy as np  # the train extra
 
     names = sorted({name for ex in batch for name in ex.features})
-    x = np.array([[ex.features.get(n, 0.0) for n in names] for ex in batch], dtype=float)
+    rows = [[ex.features.get(n, 0.0) for n in names] for ex in batch]
+    x = np.array(rows, dtype=float).reshape(len(batch), len(names))  # an empty batch: no rows, not a 1-d array
     y = np.array([1.0 if ex.right else 0.0 for ex in batch])
     mean = x.mean(axis=0) if len(batch) else np.zeros(len(names))
     scale = x.std(axis=0) if len(batch) else np.ones(len(names))
@@ -968,15 +1022,16 @@ def fit(batch: list[Example], l2: Callable[[str], float] | None = None) -> dict[
     }
 
 
-def fit_all(batch: list[Example]) -> dict[str, Any]:
-    """The six models of ``confidence.json`` trained on *batch*."""
+def fit_all(batch: list[Example], penalties: Penalties) -> dict[str, Any]:
+    """The six models of ``confidence.json`` trained on *batch*, the bulletin model's under *penalties*."""
     from bulletins.confidence import PARTS
 
     return {
         "version": 1,
         "note": "trained by bench/train.py confidence --write on the reading-made fixtures (docs/accuracy.md)",
+        "penalties": dict(zip(("shape", "doubts", "doubt"), penalties, strict=True)),
         "models": {
-            part: fit([ex for ex in batch if ex.part == part], _bulletin_l2 if part == "bulletin" else None)
+            part: fit([ex for ex in batch if ex.part == part], bulletin_l2(penalties) if part == "bulletin" else None)
             for part in PARTS
         },
     }
@@ -1024,7 +1079,10 @@ def cmd_confidence(write: bool, held_out: bool = False) -> int:
     held: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     per_source: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for source in SOURCES:
-        model = ConfidenceModel.from_json(fit_all([ex for ex in all_examples if ex.source != source]))
+        rest = [ex for ex in all_examples if ex.source != source]
+        penalties = choose_penalties(rest, [s for s in SOURCES if s != source])
+        print(f"{source}: penalties {penalties} (chosen leave-one-source-out on the other sources)", file=sys.stderr)
+        model = ConfidenceModel.from_json(fit_all(rest, penalties))
         for ex in all_examples:
             if ex.source == source:
                 scored = (model.parts[ex.part].probability(ex.features), ex.right)
@@ -1057,8 +1115,9 @@ def cmd_confidence(write: bool, held_out: bool = False) -> int:
         mean = sum(c for c, _ in rows) / len(rows) if rows else float("nan")
         share = f"{sum(sure) / len(sure):.1%}" if sure else "–"
         print(f"| {part} | {len(rows)} | {sum(r for _, r in rows)} | {mean:.3f} | {len(sure)} | {share} |")
-    if held_out:
-        model = ConfidenceModel.from_json(fit_all(all_examples))
+    chosen = choose_penalties(all_examples, SOURCES) if held_out or write else None
+    if held_out and chosen is not None:
+        model = ConfidenceModel.from_json(fit_all(all_examples, chosen))
         held_scores = [
             (model.parts["bulletin"].probability(ex.features), ex.right)
             for case in cases((HELD_OUT,))
@@ -1073,8 +1132,8 @@ def cmd_confidence(write: bool, held_out: bool = False) -> int:
             f"\nconfidence ≥ 0.9: {t['sure']} bulletins, {t['sure_right']:.1%} fully right; the least confident 10% "
             f"hold {t['wrong_in_lowest_tenth']:.1%} of the {t['wrong']} wrong bulletins"
         )
-    if write:
-        data = fit_all(all_examples)
+    if write and chosen is not None:
+        data = fit_all(all_examples, chosen)
         CONFIDENCE.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         print(f"\nwrote {CONFIDENCE.relative_to(ROOT)} ({CONFIDENCE.stat().st_size} bytes)")
     return 0
