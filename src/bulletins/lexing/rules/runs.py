@@ -3,7 +3,9 @@
 DESIGN §4's hardest question. A run of short lines (no sentence punctuation, at most 64
 characters) is a headline block, a subhead of the story (小标题), a section of a page-wide
 feature, a notice's closing (issuer lines over a date), or the one-line content of a heading
-point; :func:`decide_run` weighs the evidence in that order and says which.
+point; :func:`decide_run` weighs the evidence in that order and says which. A headline or subhead
+has at most six lines: a longer run, or one under a title ending 名单, is a list printed one item a
+line, its title over one paragraph per item (:func:`_is_list`).
 """
 
 from __future__ import annotations
@@ -135,8 +137,12 @@ def short_run(ctx: Context, i: int) -> int:
         # A subhead is a heading of a few lines, as a headline block is: a longer run is a list printed
         # one item a line under its title (第五批全国学雷锋活动示范点名单 / （50个） / 中国人民抗日战争纪念馆 / … 52
         # lines inside a dispatch, rmrb/2019-02/20190228-07-02.txt; a lyric's verses), each item a paragraph.
-        # A list run on after a line the run could not hold (史长城 …副部长，县广播电视台党组书记、台长) has no title.
-        k = len(run) if not _is_list(run) else 0 if _continues_list(ctx, i) else _list_title(run)
+        if not _is_list(run):
+            k = len(run)
+        elif _continues_list(ctx, i):
+            k = 0  # the list runs on after an item the run could not hold (史长城 …副部长，县广播电视台党组书记、台长)
+        else:
+            k = _list_title(run)
         if k:
             ctx.emit("SUBHEAD", _joined(run[:k]))
         _list_items(ctx, run[k:])
