@@ -20,7 +20,7 @@ from bulletins.lexing import lex
 from bulletins.lexing.labeller import LABELS, CrfLabeller, CrfModel, line_features, rule_terminals
 from bulletins.lexing.lines import Raw
 from bulletins.script import shadow
-from tests.conftest import bench_module, shared_corpus
+from tests.conftest import bench_module, require_module, shared_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,9 +150,9 @@ def test_paged_line_labels_of_an_ofd(train: ModuleType) -> None:
     assert "测试符路桥区卫生局办公室2011年3月10日印发" in undecided
 
 
-def test_paged_cases_leave_out_scans_and_the_held_out_draw(train: ModuleType) -> None:
+def test_paged_cases_without_scans_leave_out_the_held_out_draw(train: ModuleType) -> None:
     corpus = shared_corpus("formats").parent
-    cases = train.paged_cases(corpus=corpus)
+    cases = train.paged_cases(corpus=corpus, scans=False)
     names = [c.name for c in cases]
     assert cases and {c.source for c in cases} == set(train.PAGED_SOURCES)
     assert not any("pdf-scanned" in n for n in names)
@@ -173,6 +173,33 @@ def test_paged_cases_leave_out_scans_and_the_held_out_draw(train: ModuleType) ->
                 open_lines.append(key)
     assert missed <= 3  # each read: a point the PDF splits mid-word, an OCR layer's cut-off date
     assert not open_lines, f"short lines to decide in {train.SHORT_LINES.name}: {open_lines[:5]}"
+
+
+# The one- and two-page scans: OCR takes seconds a page, so the test reads these three of the nine
+# (`bench/train.py labels --check` reads all nine).
+_SMALL_SCANS = ("2018-8_", "2018-9_", "2019-4_")
+
+
+def test_scans_are_paged_cases_read_by_ocr_with_every_short_line_decided(
+    train: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require_module("rapidocr_onnxruntime", "ocr")
+    monkeypatch.delenv("BULLETINS_OCR", raising=False)
+    corpus = shared_corpus("formats").parent
+    without = {c.name for c in train.paged_cases(corpus=corpus, scans=False)}
+    scans = [c for c in train.paged_cases(corpus=corpus, scans=True) if c.name not in without]
+    assert len(scans) == 9 and all(c.ocr and "pdf-scanned" in c.name for c in scans)
+    decided = train.short_line_decisions()
+    small = [c for c in scans if any(part in c.name for part in _SMALL_SCANS)]
+    assert len(small) == 3
+    for case in small:
+        lexed = train.lexed(case)
+        labels = train.paged_line_labels(lexed.raws, case.bulletins, case.chrome)
+        assert labels.unmatched == [], case.name
+        assert {"headline", "point", "closing"} <= set(labels.label), case.name
+        for k in labels.undecided:
+            key = (case.name, lexed.raws[k].number, train._squash(lexed.raws[k].text))
+            assert key in decided, f"{case.name}: short line to decide in {train.SHORT_LINES.name}: {key}"
 
 
 def _tiny_model() -> CrfModel:
