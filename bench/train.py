@@ -222,10 +222,10 @@ SCAN_FOLDERS = ("pdf-scanned",)
 
 
 def scans_readable() -> bool:
-    """The OCR extra is installed and not switched off: the scans' lines can be read as labelled."""
+    """The OCR extra is installed and not switched off (``ocr.available``): the scans' lines can be read as labelled."""
     from bulletins import ocr
 
-    return ocr.available() and os.environ.get("BULLETINS_OCR", "").lower() != "off"
+    return ocr.available()
 
 
 def paged_cases(
