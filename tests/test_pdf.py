@@ -347,19 +347,54 @@ SCANNER_LAYER = "hushengjie_shou-xinxi-xueyuan-dachengdu-yuzhi-tongzhi_scan-with
 def test_a_scanners_invisible_ocr_layer_is_read_with_a_warning() -> None:
     # The corpus's one scan under an invisible OCR layer (render mode 3 over a full-page image): its
     # text is read, as the file's own, and the user is told what it is (checked by looking at the page:
-    # the title and first sentence are the layer's, the sealed date is not in it).
-    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)
+    # the title and first sentence are the layer's, the sealed 落款 is not in it but for ``二零 一``).
+    keep = {"ocr_layers": "keep"}
+    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER, reader_options=keep)
     (layer,) = [d for d in document.diagnostics if d.code == "ocr-layer"]
     assert layer.level == "warning" and layer.message.startswith("page 1: a scan under an invisible OCR layer")
-    assert "ocr_layers=replace" in layer.message
+    assert "ocr_layers=replace" in layer.message and "lacks read from the image" not in layer.message
     (bulletin,) = document.bulletins
     assert bulletin.headline is not None
     assert bulletin.headline.title == "信息学院关于工程教育认证专业课程目标达成度与毕业要求达成度阈值的通知"
+    assert bulletin.closing is None and bulletin.body[-1].text == "二零一"
     # A text PDF with visible text has no such warning.
     other = bulletins.parse_file(
         corpus("pdf-text") / "hushengjie_hfut-jisuanji-ruanjian-han-2021-8_shixi-jidi-zhidu.pdf"
     )
     assert not [d for d in other.diagnostics if d.code == "ocr-layer"]
+
+
+@pytest.mark.usefixtures("no_ocr")
+def test_without_the_ocr_extra_a_scanners_layer_is_read_alone() -> None:
+    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)  # the default, ocr_layers=fill
+    (layer,) = [d for d in document.diagnostics if d.code == "ocr-layer"]
+    assert "install bulletins[ocr] to read what the layer lacks" in layer.message
+    assert document.bulletins[0].closing is None
+
+
+def test_ocr_layers_fill_reads_the_lines_the_layer_lacks() -> None:
+    # The default: the layer's text, and the rows it leaves (nearly) empty read from the image. On this
+    # page, read beside a 300 dpi crop of it: the 落款 under the red seal, 信息学院 over
+    # 二零一八年十一月二十二日, of which the layer holds ``二零 一``.
+    if not ocr.available():
+        missing("the OCR extra", "pip install 'bulletins[ocr]'")
+    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)
+    (layer,) = [d for d in document.diagnostics if d.code == "ocr-layer"]
+    assert layer.level == "warning" and "with the lines it lacks read from the image by OCR" in layer.message
+    assert "2 on page 1" in layer.message
+    (bulletin,) = document.bulletins
+    assert bulletin.closing is not None and bulletin.closing.issuer == "信息学院"
+    assert bulletin.closing.date is not None and bulletin.closing.date.text == "二零一八年十一月二十二日"
+    assert bulletin.date is not None and bulletin.date.iso == "2018-11-22"
+    # Everything else is the layer's own reading, misreadings and all (zO21年 姐月25日), never doubled.
+    text = "".join(block.text for block in bulletin.body)
+    assert "姐月" in text and "二零一" not in text
+    assert bulletin.headline is not None and "阈值" in bulletin.headline.title
+    # The two filled lines carry OCR's confidence in their places; the layer's lines carry none.
+    read = [box for box in document.boxes if box.confidence is not None]
+    assert [round(box.top) for box in read] == [486, 518]
+    assert all(0.9 <= (box.confidence or 0) <= 1.0 for box in read)
+    assert len(document.boxes) > len(read)
 
 
 def test_ocr_layers_replace_reads_the_image_instead() -> None:
@@ -372,9 +407,7 @@ def test_ocr_layers_replace_reads_the_image_instead() -> None:
     # The page's text is now OCR's: the layer reads the decision's date 2021年4月25日 as ``zO21年 姐月25日``.
     text = "".join(block.text for b in document.bulletins for block in b.body)
     assert "2021年4月25日" in text and "姐月" not in text
-    kept = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)
-    assert "姐月" in "".join(block.text for b in kept.bulletins for block in b.body)
-    with pytest.raises(ValueError, match="ocr_layers must be 'replace' or 'keep'"):
+    with pytest.raises(ValueError, match="ocr_layers must be 'fill', 'keep' or 'replace'"):
         get_reader("pdf", ocr_layers="maybe")
 
 

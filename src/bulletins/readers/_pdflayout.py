@@ -76,6 +76,8 @@ class PLine:
     """White space between this line and the one above it on the same page (points)."""
     page_height: float = 0.0
     """Height of its page (points): boxes are given from the page's top left as well."""
+    confidence: float | None = None
+    """OCR's confidence in a line read from the page image (a scanner layer's gap), None for the text layer."""
 
 
 @define
@@ -477,13 +479,22 @@ def _place(parts: Sequence[PLine]) -> Place:
         top=round(height - y1, 1),
         right=round(x1, 1),
         bottom=round(height - y0, 1),
+        confidence=_confidence(parts),
     )
+
+
+def _confidence(parts: Sequence[PLine]) -> float | None:
+    """The least OCR confidence among *parts*, None when none was read by OCR."""
+    read = [p.confidence for p in parts if p.confidence is not None]
+    return min(read) if read else None
 
 
 def _origin(parts: Sequence[PLine]) -> str:
     x0, y0 = min(p.x0 for p in parts), min(p.y0 for p in parts)
     x1, y1 = max(p.x1 for p in parts), max(p.y1 for p in parts)
-    return f"page {parts[0].page} bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}"
+    confidence = _confidence(parts)
+    read = f" ocr conf {confidence:.2f}" if confidence is not None else ""
+    return f"page {parts[0].page} bbox {x0:.1f},{y0:.1f},{x1:.1f},{y1:.1f}{read}"
 
 
 _BRIDGE_LINES = 20  # the most one-cell rows between two rows of one table (a 决算 expense table: up to 16)

@@ -28,6 +28,7 @@ from ..errors import ReadError
 from ..model import Diagnostic, MetaField, Page
 from . import Line, Reading
 from ._banner import mark_banner
+from ._layerfill import fill
 from ._pdfchars import UNMAPPED, PageText, read_page
 from ._pdflayout import PLine, lay_out, number_tables, physical_lines
 
@@ -35,6 +36,7 @@ _LENGTH = re.compile(rb"/Length\s+(\d{1,20})(?!\d)(?!\s+\d+\s+R)")
 _EMPTY_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\s*[^>]*?/Type\s*/Pages\b")
 _FAILED_IN_A_ROW = 100
 _OCR_HINT = "install bulletins[ocr]"
+_OCR_LAYERS = ("fill", "keep", "replace")
 DEFAULT_MAX_PAGES = 2000
 """Pages read by default; a PDF with more is refused before any page is read."""
 DEFAULT_MAX_STREAM_BYTES = 256 * 1024 * 1024
@@ -48,8 +50,9 @@ class PdfReader:
         max_pages: Refuse a PDF with more pages than this (checked before any page is read).
         max_stream_bytes: Refuse a PDF that declares a stream longer than this many bytes.
         ocr_layers: What to do with a scanned page whose text is a scanner's invisible OCR layer:
-            ``"keep"`` (the default) reads the layer, with a warning; ``"replace"`` reads the page
-            image with OCR instead when the ``ocr`` extra is installed (without it, the layer).
+            ``"fill"`` (the default) reads the layer, and the lines it lacks from the page image by
+            OCR (:mod:`._layerfill`); ``"keep"`` reads the layer alone; ``"replace"`` reads the page
+            image with OCR instead. Each with a warning; without the ``ocr`` extra, the layer alone.
     """
 
     name: ClassVar[str] = "pdf"
@@ -60,11 +63,11 @@ class PdfReader:
         *,
         max_pages: int = DEFAULT_MAX_PAGES,
         max_stream_bytes: int = DEFAULT_MAX_STREAM_BYTES,
-        ocr_layers: str = "keep",
+        ocr_layers: str = "fill",
     ) -> None:
         """Set the limits checked before any page is read, and what to do with scanners' OCR layers."""
-        if ocr_layers not in ("replace", "keep"):
-            raise ValueError(f"ocr_layers must be 'replace' or 'keep', not {ocr_layers!r}")
+        if ocr_layers not in _OCR_LAYERS:
+            raise ValueError(f"ocr_layers must be 'fill', 'keep' or 'replace', not {ocr_layers!r}")
         self.ocr_layers = ocr_layers
         if not isinstance(max_pages, int) or max_pages < 1:
             raise ValueError(f"max_pages must be a positive integer, not {max_pages!r}")
@@ -144,15 +147,18 @@ class PdfReader:
         scanned = [page.number for page, lines in pages if not lines and page.images]
         layered = [page.number for page, lines in pages if lines and page.ocr_layer]
         if layered:
-            replace = self.ocr_layers == "replace" and ocr.available()
-            diagnostics.append(_ocr_layer(layered, replaced=replace))
-            if replace:
-                # Kept by default: the layer is the file's own text. On the corpus's one such page
-                # (formats/pdf-text/…_scan-with-ocr-layer.pdf, typed by reading) the layer's character
-                # error rate is 7.8% and RapidOCR's 2.2%, but RapidOCR drops the 阈 of its title, which
-                # the layer has; one page is no ground for a default either way.
+            mode = self.ocr_layers if ocr.available() else "keep"
+            filled: dict[int, int] = {}
+            if mode == "replace":
+                # The layer is the file's own text: replacing it is the user's choice. On the corpus's
+                # one such page (formats/pdf-text/…_scan-with-ocr-layer.pdf, typed by reading) the
+                # layer's character error rate is 7.8% and RapidOCR's 2.2%, but RapidOCR drops the 阈
+                # of its title, which the layer has; one page is no ground for a default either way.
                 pages = [(page, [] if page.number in layered else lines) for page, lines in pages]
                 scanned = sorted(scanned + layered)
+            elif mode == "fill":
+                pages = [(page, _filled(pdf, page, lines, filled, source)) for page, lines in pages]
+            diagnostics.append(_ocr_layer(layered, mode=mode, filled=filled))
         recognized = _recognized(pdf, scanned, source) if scanned and ocr.available() else {}
         if all(not lines for _, lines in pages) and not any(recognized.values()):
             if recognized:
@@ -218,6 +224,27 @@ def _recognized(pdf: Any, numbers: list[int], source: str | None) -> dict[int, l
     return out
 
 
+def _filled(pdf: Any, page: PageText, lines: list[PLine], filled: dict[int, int], source: str | None) -> list[PLine]:
+    """A scanner-layered page's *lines* with the lines the layer lacks read by OCR (:mod:`._layerfill`).
+
+    Other pages' lines are returned as they are; *filled* records how many lines each page gained.
+    """
+    if not (lines and page.ocr_layer):
+        return lines
+
+    def read(dpi: float) -> list[ocr.OcrLine]:
+        image = pdf[page.number - 1].render(scale=dpi / 72.0).to_pil()
+        try:
+            return ocr.recognize(image, page=page.number)
+        except ocr.OcrError as exc:
+            raise ReadError(f"page {page.number}: {exc}", source=source) from exc
+
+    out, count = fill(lines, read, page.number, page.height)
+    if count:
+        filled[page.number] = count
+    return out
+
+
 def _with_ocr(lines: Iterable[Line], recognized: dict[int, list[Line]]) -> Iterator[Line]:
     """Insert each OCR'd page's lines before the first text-layer line of a later page."""
     pending = sorted(recognized)
@@ -257,19 +284,28 @@ def _open_error(exc: Exception, data: bytes) -> str:
     return f"not a readable PDF ({exc})"
 
 
-def _ocr_layer(numbers: list[int], *, replaced: bool) -> Diagnostic:
-    """The diagnostic of scanned pages whose text is a scanner's invisible OCR layer."""
+def _ocr_layer(numbers: list[int], *, mode: str, filled: dict[int, int]) -> Diagnostic:
+    """The diagnostic of scanned pages whose text is a scanner's invisible OCR layer, read as *mode* says."""
     where = f"page {numbers[0]}" if len(numbers) == 1 else f"pages {_ranges(numbers)}"
-    if replaced:
+    if mode == "replace":
         what = f"read again by OCR ({ocr.ENGINE}) instead of the layer (reader option ocr_layers=replace)"
         message = f"{where}: a scan under an invisible OCR layer, {what}"
         return Diagnostic(level="info", code="ocr-layer", message=message)
-    what = "its text is that layer's: check it against the page image"
-    how = "reader option ocr_layers=replace" if ocr.available() else f"{_OCR_HINT} and use ocr_layers=replace"
-    hint = f" ({how} to read the image with OCR instead)"
-    return Diagnostic(
-        level="warning", code="ocr-layer", message=f"{where}: a scan under an invisible OCR layer; {what}{hint}"
-    )
+    what = "its text is that layer's"
+    if filled:
+        lines = ", ".join(f"{n} on page {page}" for page, n in sorted(filled.items()))
+        what += (
+            f", with the lines it lacks read from the image by OCR ({ocr.ENGINE}; {lines}; their places"
+            " carry its confidence)"
+        )
+    if ocr.available():
+        other = "keep" if mode == "fill" else "fill"
+        how = f"reader option ocr_layers=replace to read the whole image with OCR instead, {other} for"
+        how += " the layer alone" if other == "keep" else " the lines the layer lacks"
+    else:
+        how = f"{_OCR_HINT} to read what the layer lacks, or the whole image (ocr_layers=replace), with OCR"
+    message = f"{where}: a scan under an invisible OCR layer; {what}: check it against the page image ({how})"
+    return Diagnostic(level="warning", code="ocr-layer", message=message)
 
 
 def _no_text_layer(page: PageText) -> Diagnostic:
