@@ -83,6 +83,10 @@ def test_the_most_confident_reading_of_the_same_line_is_taken() -> None:
     assert [round(v * 72 / DPI) for v in best.box] == [342, 518, 533, 542]
     # A more confident line elsewhere on the page (特此通知, 1.0) is another line, never this one's reading.
     assert best_reading(read("特此通知", 86, 445, 149, 463, 0.9), DPI, others[:1]).text == "特此通知"
+    # Nor is a line inside this one's box grown over it under a seal (the issuer above a sealed date).
+    tall = read("二〇二四年七月一日", 340, 480, 534, 544, 0.86)
+    issuer = ([read("计算机学院", 393, 486, 472, 510, 0.99, dpi=200)], 200.0)
+    assert best_reading(tall, DPI, [issuer]).text == "二〇二四年七月一日"
 
 
 def test_fill_puts_the_read_lines_in_reading_order_with_their_confidence() -> None:
