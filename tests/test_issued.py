@@ -14,6 +14,26 @@ import bulletins
 from bulletins.analyze.issued import _head_date
 from bulletins.model import DocumentDate
 
+# The 刑法's revisions as its 题注 prints them (formats/pdf-text/aitejiu_xingfa_wps.pdf pp. 1–2): date, 届, 次, act.
+_XINGFA = [
+    ("1998年12月29日", "九", "六", "全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定"),
+    ("1999年12月25日", "九", "十三", "中华人民共和国刑法修正案"),
+    ("2001年8月31日", "九", "二十三", "中华人民共和国刑法修正案（二）"),
+    ("2001年12月29日", "九", "二十五", "中华人民共和国刑法修正案（三）"),
+    ("2002年12月28日", "九", "三十一", "中华人民共和国刑法修正案（四）"),
+    ("2005年2月28日", "十", "十四", "中华人民共和国刑法修正案（五）"),
+    ("2006年6月29日", "十", "二十二", "中华人民共和国刑法修正案（六）"),
+    ("2009年2月28日", "十一", "七", "中华人民共和国刑法修正案（七）"),
+    ("2009年8月27日", "十一", "十", "全国人民代表大会常务委员会关于修改部分法律的决定"),
+    ("2011年2月25日", "十一", "十九", "中华人民共和国刑法修正案（八）"),
+    ("2015年8月29日", "十二", "十六", "中华人民共和国刑法修正案（九）"),
+    ("2017年11月4日", "十二", "三十", "中华人民共和国刑法修正案（十）"),
+    ("2020年12月26日", "十三", "二十四", "中华人民共和国刑法修正案（十一）"),
+]
+XINGFA_REVISIONS = [
+    f"{day}第{n}届全国人民代表大会常务委员会第{session}次会议通过的《{act}》" for day, n, session, act in _XINGFA
+]
+
 
 @pytest.mark.parametrize(
     ("line", "iso", "occasion"),
@@ -50,6 +70,17 @@ from bulletins.model import DocumentDate
             "第二次会议《关于修改〈中华人民共和国森林法〉的决定》第一次修正\u30002019年12月28日第十三届全国人民代表大会常务委员会"
             "第十五次会议修订）",
             "2019-12-28",
+            False,
+        ),
+        # formats/pdf-text/aitejiu_xingfa_wps.pdf pp. 1–2, read on the page images: the 刑法's 题注 lists eleven
+        # 修正案 and two decisions (791 characters) and ends in the reference mark of its footnote (①).
+        (
+            "（1979年7月1日第五届全国人民代表大会第二次会议通过1997年3月14日第八届全国人民代表大会第五次会议修订根据"
+            + "、".join(XINGFA_REVISIONS[:-1])
+            + "和"
+            + XINGFA_REVISIONS[-1]
+            + "修正）①",
+            "2020-12-26",
             False,
         ),
         # A 题注 that adopts and sets the day it takes force: one act, its first date.

@@ -698,3 +698,36 @@ def test_an_inserted_article_is_a_point_in_the_run() -> None:
     assert "第十七条之一" in markers and "第十八条" in markers
     # alone (no 第十七条 before it) an inserted article's number does not open a run
     assert not glued_markers([(t, t) for t in ["第十七条之一已满七十五周岁的人故意犯罪的，可以从轻或者减轻处罚。"] * 3])
+
+
+# -- a paragraph over a page break whose next page's block is wider -----------------------------------
+
+
+def _row(text: str, page: int, x0: float, top: float, x1: float = 491.3, size: float = 16.5) -> PLine:
+    return PLine(text=text, page=page, x0=x0, y0=800 - top - size, x1=x1, y1=800 - top, size=size, bold=False)
+
+
+def test_a_paragraph_keeps_its_edge_over_a_page_break_where_the_next_page_s_block_is_wider() -> None:
+    # formats/pdf-text aitejiu_xingfa_wps p1–2: the 题注's lines stand at x 110.9 on both pages; page 2
+    # ends in a footnote set at 79.4–87.4, so page 2's block starts there and its 题注 lines read as
+    # indented. Read by eye on both pages (pdftoppm): one parenthesis, from 1979年 to …修正）.
+    page1 = [
+        _row("（1979年7月1日第五届全国人民代表大会第二次会议", 1, 110.9, 220),
+        _row("二次会议通过的《中华人民共和国刑法修正案（六）》、", 1, 110.9, 700, x1=499.2),
+    ]
+    page2 = [
+        _row("2009年2月28日第十一届全国人民代表大会常务委员", 2, 110.9, 109),
+        _row("会第七次会议通过的《中华人民共和国刑法修正案", 2, 110.9, 140),
+        _row("刑法修正案（十一）》修正）①", 2, 110.9, 170, x1=324.2),
+        _row("刑法、历次刑法修正案、涉及修改刑法的决定的施行日期，分", 2, 87.4, 700, x1=513.8),
+    ]
+    wide = Block(left=79.4, right=491.4)
+    for ln in page2[:3]:
+        ln.indent = True  # as add_hints marks them against page 2's wide block
+    out = list(paragraphs([(page1, Block(left=110.0, right=491.5)), (page2, wide)]))
+    assert [line.text[:8] for line in out] == ["（1979年7月", "刑法、历次刑法修"]
+    assert out[0].text.endswith("修正）①") and [p.page for p in out[0].places] == [1, 2]
+    # A paragraph's first line alone gives no edge: an indented line under it on the next page is a
+    # paragraph of its own, as before.
+    alone = list(paragraphs([(page1[1:], Block(left=110.0, right=491.5)), (page2[:1], wide)]))
+    assert len(alone) == 2

@@ -41,9 +41,20 @@ from ..script import shadow
 from .dates import DATE_RE, date_from_match
 from .events import Reference, complete
 
+_HEAD_MAX = 1000
+"""Longest head line read as a headnote: a 题注 listing every revision runs to about 210 characters
+(govcn-html/row33.html line 7, ``（1994年1月28日中华人民共和国国务院令第142号发布　根据…第一次修订　…　2018年12月18日
+中华人民共和国国务院令第707号第四次修订）``), 490 (rmrb/2019-02/20190202-08-01.txt line 4, the 个人所得税法's
+seven 修正) or 791 (the 刑法's eleven 修正案 and two decisions, formats/pdf-text aitejiu_xingfa_wps p1–2)."""
+# ①: a footnote's reference mark set after a headnote's closing parenthesis (the 刑法's 题注 ends
+# ``…修正案（十一）》修正）①``, its footnote on when each amendment took effect).
+_NOTE_MARK = "①②③④⑤⑥⑦⑧⑨⑩"
+
 # A head line that is a date and what was done on it, no sentence: a comma or a full stop right
 # after the date, or inside the line, makes it the body's first sentence (2020年5月28日，…会议…).
-_HEAD_LINE = re.compile(r"^[（(]?\s*(?P<date>[^，,。；;：:（）()]*?日)\s*(?P<tail>[^，,。；;：:]{0,600}?)\s*[）)]?$")
+_HEAD_LINE = re.compile(
+    rf"^[（(]?\s*(?P<date>[^，,。；;：:（）()]*?日)\s*(?P<tail>[^，,。；;：:]{{0,{_HEAD_MAX}}}?)\s*[）)]?$"
+)
 # What a 题注 says was done: adopted, issued, published, amended, in force — or the body that did it.
 _DONE = re.compile(r"通过|发布|公布|批准|修正|修订|施行|印发|颁布|讨论|会议|委员会|国务院令|[部局委]令")
 _OCCASION = re.compile(r"^在")
@@ -53,11 +64,6 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff·]{2,12}(?<![摄电讯图道])$")  # not a
 _TITLE_SUFFIX = re.compile(
     r"(?:[—―－-]{1,2}|(?=[（(]))(?P<part>[（(]?\s*\d{4}年\d{1,2}月\d{1,2}日[^（）()]{0,80}[）)]?)$"
 )
-_HEAD_MAX = 600
-"""Longest head line read as a headnote: a 题注 listing every revision runs to about 210 characters
-(govcn-html/row33.html line 7, ``（1994年1月28日中华人民共和国国务院令第142号发布　根据…第一次修订　…　2018年12月18日
-中华人民共和国国务院令第707号第四次修订）``) or 490 (rmrb/2019-02/20190202-08-01.txt line 4, the 个人所得税法's
-seven 修正)."""
 _HEAD_OPENERS = frozenset("（(0123456789０１２３４５６７８９〇○零一二三四五六七八九")
 _HEAD_BLOCKS = 3
 """How many blocks at the head of a body may hold a headnote (a 题注 can follow a 提要 or a
@@ -91,7 +97,7 @@ def _head_date(text: str, *, under_issuer: bool = False, under_title: bool = Fal
     formats/html-pages/simonxinw_yichun-gov_jiangxi-tjgb-2022.html lines 22–23), or as the first line
     of the body, straight under the title (*under_title*).
     """
-    stripped = text.strip()
+    stripped = text.strip().rstrip(_NOTE_MARK)
     # A headnote is short and opens with its date or a parenthesis: most paragraphs are neither,
     # and folding a whole paragraph to its shadow costs more than this test.
     if len(stripped) > _HEAD_MAX or stripped[:1] not in _HEAD_OPENERS:

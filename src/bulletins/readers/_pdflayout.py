@@ -322,8 +322,25 @@ def _fills(ln: PLine, block: Block | None) -> bool:
     return block is not None and ln.x1 >= block.right - 1.5 * max(ln.size, 4.0)
 
 
-def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | None) -> bool:
-    """True when *ln* goes on with the paragraph *prev* ended its line in."""
+def _edge(parts: Sequence[PLine]) -> float | None:
+    """The left edge a paragraph's wrapped lines keep: the x of its last line when that line is not its first."""
+    return parts[-1].x0 if len(parts) > 1 else None
+
+
+def _continues(
+    prev: PLine, ln: PLine, prev_block: Block | None, block: Block | None, edge: float | None = None
+) -> bool:
+    """True when *ln* goes on with the paragraph *prev* ended its line in.
+
+    *edge* is the left edge of the paragraph's wrapped lines (:func:`_edge`): a line starting there
+    goes on with the paragraph even where its page's text block is judged wider (which only matters
+    once a page break has been crossed: on one page, wrapped lines that read as indented never
+    joined the paragraph in the first place). A law's 题注 runs from page 1 to page 2 of the 刑法
+    (formats/pdf-text aitejiu_xingfa_wps), whose page 2 ends in a footnote set 1.4–1.9 ems left of
+    the 题注's lines: the page's block then starts at the footnote, the 题注's lines on page 2 read
+    as indented, and the 题注 broke at the page, its last revision (2020年12月26日) cut from the first.
+    """
+    kept = edge is not None and abs(ln.x0 - edge) <= 1.0
     if prev.furniture or ln.furniture or prev.table or ln.table or ln.rule_above:
         return False
     if prev.align == ln.align == "center" and prev.page == ln.page and prev.size == ln.size >= 20:
@@ -346,13 +363,13 @@ def _continues(prev: PLine, ln: PLine, prev_block: Block | None, block: Block | 
         return True
     if _clause_alone(prev, ln):
         return True
-    if prev.align or ln.align or ln.indent or block is None or not _fills(prev, prev_block):
+    if prev.align or ln.align or (ln.indent and not kept) or block is None or not _fills(prev, prev_block):
         return False
     if _starts_item(prev.text, ln.text):
         return False
     if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size) or prev.bold != ln.bold:
         return False
-    if ln.x0 > block.left + 0.8 * max(ln.size, 4.0):
+    if ln.x0 > block.left + 0.8 * max(ln.size, 4.0) and not kept:
         return False
     # A blank line's worth of space sets paragraphs apart (web pages printed).
     return not (prev.page == ln.page and ln.gap_above > 1.2 * max(ln.size, 4.0))
@@ -424,7 +441,7 @@ def paragraphs(pages: Sequence[tuple[list[PLine], Block | None]]) -> Iterator[Li
             if ln.furniture:
                 held.append(ln)
                 continue
-            if current is not None and _continues(current.parts[-1], ln, current_block, block):
+            if current is not None and _continues(current.parts[-1], ln, current_block, block, _edge(current.parts)):
                 current.parts.append(ln)
                 current_block = block
                 continue
