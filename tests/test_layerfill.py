@@ -6,9 +6,15 @@ The real page this comes from is tested in tests/test_pdf.py (test_ocr_layers_fi
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from bulletins import ocr
 from bulletins.ocr import SEAL_RED, OcrLine
-from bulletins.readers._layerfill import best_reading, fill, gaps
+from bulletins.readers._layerfill import best_reading, fill, gaps, uncovered_ink
 from bulletins.readers._pdflayout import PLine
+from tests.conftest import missing
 
 HEIGHT = 840.0
 DPI = 150.0
@@ -118,3 +124,66 @@ def test_fill_reads_once_when_the_layer_lacks_nothing() -> None:
         return [read("特此通知", 86, 445, 149, 463, dpi=dpi), read("二零一", 344, 523, 390, 540, dpi=dpi)]
 
     assert fill([*BODY], page, 1, HEIGHT) == (BODY, 0) and calls == [150.0]
+
+
+# -- the ink check: OCR only where the page image shows print the layer lacks ----------------------
+
+
+@pytest.fixture
+def page_image() -> Any:
+    """A white 600×840 page at 72 dpi (a point a pixel), and a function to ink a box on it."""
+    if not ocr.available():
+        missing("the OCR extra", "pip install 'bulletins[ocr]'")
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 840), "white")
+    draw = ImageDraw.Draw(image)
+
+    def ink(left: float, top: float, right: float, bottom: float, colour: str = "black") -> Any:
+        draw.rectangle((left, top, right, bottom), fill=colour)
+        return image
+
+    return ink
+
+
+def _characters(ink: Any, left: float, top: float, count: int, size: float = 16.0, colour: str = "black") -> Any:
+    """*count* glyph-like blots of *size* points, a quarter of a size apart: a line of print."""
+    image = None
+    for n in range(count):
+        x = left + n * 1.25 * size
+        image = ink(x, top, x + size, top + size, colour)
+    return image
+
+
+def test_ink_the_layer_covers_is_no_gap(page_image: Any) -> None:
+    image = _characters(page_image, 88, 448, 4)  # 特此通知, the layer holds it
+    assert uncovered_ink(image, BODY, 16.0) == []
+
+
+def test_a_line_of_ink_the_layer_lacks_is_found(page_image: Any) -> None:
+    image = _characters(page_image, 393, 492, 4)  # 信息学院 under the seal: nothing of the layer there
+    (run,) = uncovered_ink(image, BODY, 16.0)
+    x, y, width, height = run
+    # Its box is the ink's, widened by the merging of the row's characters (half a body size a side).
+    assert 393 - 16 <= x <= 393 and (y, height) == (492, 17) and width >= 4 * 20
+
+
+def test_specks_rules_single_characters_and_red_ink_are_no_gap(page_image: Any) -> None:
+    page_image(50, 100, 53, 103)  # a speck
+    page_image(40, 200, 560, 201)  # a rule, one point thick
+    page_image(290, 800, 300, 812)  # a page number's digit
+    image = _characters(page_image, 300, 600, 6, colour="red")  # a seal's own text
+    assert uncovered_ink(image, BODY, 16.0) == []
+
+
+def test_fill_reads_nothing_when_the_image_shows_no_print_the_layer_lacks(page_image: Any) -> None:
+    calls: list[float] = []
+
+    def page(dpi: float) -> list[OcrLine]:
+        calls.append(dpi)
+        return []
+
+    covered = _characters(page_image, 88, 448, 4)
+    assert fill([*BODY], page, 1, HEIGHT, covered) == (BODY, 0) and calls == []
+    lacking = _characters(page_image, 393, 492, 4)
+    assert fill([*BODY], page, 1, HEIGHT, lacking) == (BODY, 0) and calls == [150.0]

@@ -703,7 +703,7 @@ def test_an_inserted_article_is_a_point_in_the_run() -> None:
 # -- a paragraph over a page break whose next page's block is wider -----------------------------------
 
 
-def _row(text: str, page: int, x0: float, top: float, x1: float = 491.3, size: float = 16.5) -> PLine:
+def _broken_row(text: str, page: int, x0: float, top: float, x1: float = 491.3, size: float = 16.5) -> PLine:
     return PLine(text=text, page=page, x0=x0, y0=800 - top - size, x1=x1, y1=800 - top, size=size, bold=False)
 
 
@@ -712,14 +712,14 @@ def test_a_paragraph_keeps_its_edge_over_a_page_break_where_the_next_page_s_bloc
     # ends in a footnote set at 79.4–87.4, so page 2's block starts there and its 题注 lines read as
     # indented. Read by eye on both pages (pdftoppm): one parenthesis, from 1979年 to …修正）.
     page1 = [
-        _row("（1979年7月1日第五届全国人民代表大会第二次会议", 1, 110.9, 220),
-        _row("二次会议通过的《中华人民共和国刑法修正案（六）》、", 1, 110.9, 700, x1=499.2),
+        _broken_row("（1979年7月1日第五届全国人民代表大会第二次会议", 1, 110.9, 220),
+        _broken_row("二次会议通过的《中华人民共和国刑法修正案（六）》、", 1, 110.9, 700, x1=499.2),
     ]
     page2 = [
-        _row("2009年2月28日第十一届全国人民代表大会常务委员", 2, 110.9, 109),
-        _row("会第七次会议通过的《中华人民共和国刑法修正案", 2, 110.9, 140),
-        _row("刑法修正案（十一）》修正）①", 2, 110.9, 170, x1=324.2),
-        _row("刑法、历次刑法修正案、涉及修改刑法的决定的施行日期，分", 2, 87.4, 700, x1=513.8),
+        _broken_row("2009年2月28日第十一届全国人民代表大会常务委员", 2, 110.9, 109),
+        _broken_row("会第七次会议通过的《中华人民共和国刑法修正案", 2, 110.9, 140),
+        _broken_row("刑法修正案（十一）》修正）①", 2, 110.9, 170, x1=324.2),
+        _broken_row("刑法、历次刑法修正案、涉及修改刑法的决定的施行日期，分", 2, 87.4, 700, x1=513.8),
     ]
     wide = Block(left=79.4, right=491.4)
     for ln in page2[:3]:

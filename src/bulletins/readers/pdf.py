@@ -28,7 +28,7 @@ from ..errors import ReadError
 from ..model import Diagnostic, MetaField, Page
 from . import Line, Reading
 from ._banner import mark_banner
-from ._layerfill import fill
+from ._layerfill import INK_DPI, fill
 from ._pdfchars import UNMAPPED, PageText, read_page
 from ._pdflayout import PLine, lay_out, number_tables, physical_lines
 
@@ -239,7 +239,8 @@ def _filled(pdf: Any, page: PageText, lines: list[PLine], filled: dict[int, int]
         except ocr.OcrError as exc:
             raise ReadError(f"page {page.number}: {exc}", source=source) from exc
 
-    out, count = fill(lines, read, page.number, page.height)
+    picture = pdf[page.number - 1].render(scale=INK_DPI / 72.0).to_pil()
+    out, count = fill(lines, read, page.number, page.height, picture)
     if count:
         filled[page.number] = count
     return out
