@@ -731,3 +731,45 @@ def test_a_paragraph_keeps_its_edge_over_a_page_break_where_the_next_page_s_bloc
     # paragraph of its own, as before.
     alone = list(paragraphs([(page1[1:], Block(left=110.0, right=491.5)), (page2[:1], wide)]))
     assert len(alone) == 2
+
+
+# -- the 版记's imprint line set as two cells ------------------------------------------------------
+
+
+def _notice_ending(last: list[Line]) -> list[Line]:
+    # formats/ofd ofdrw_n_luqiao-weisheng-pifu p1–2 (read on its pages): a 批复's title, body and 落款.
+    return [
+        Line(text="关于同意张阿三同志辞职的批复", hints=Hints(page=1, align="center", font_size=22.0)),
+        Line(text="区中医院：", hints=Hints(page=1, font_size=16.0)),
+        Line(
+            text="你院《关于给张阿三同志辞职的请示》收悉。经研究，同意张阿三同志辞职。",
+            hints=Hints(page=1, font_size=16.0),
+        ),
+        Line(text="测试符路桥区卫生局办公室", hints=Hints(page=2, align="right", font_size=16.0)),
+        Line(text="2011年3月10日", hints=Hints(page=2, align="right", font_size=16.0)),
+        *last,
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "测试符路桥区卫生局办公室\t2011年3月10日印发",  # the OFD's 版记 line (GB/T 9704-2012 §7.4.3)
+        "华北电力大学控制与计算机工程学院\t2019年6月18日",  # formats/pdf-text ncepu…2019-7 p2: no 印发 printed
+    ],
+)
+def test_an_imprint_line_set_as_two_cells_is_the_imprint_not_a_table(row: str) -> None:
+    lines = _notice_ending([Line(text=row, hints=Hints(page=2, font_size=14.0, table=1, table_cell=True))])
+    (bulletin,) = _parse(lines).bulletins
+    assert not [block for block in iter_blocks(bulletin.body) if block.type == "table"]
+    assert [(e.kind, e.text) for e in bulletin.notice_elements][-1] == ("imprint", row)
+    assert bulletin.closing is not None and bulletin.closing.issuer == "测试符路桥区卫生局办公室"
+
+
+def test_a_table_of_several_such_rows_stays_a_table() -> None:
+    # A table of offices and dates (a schedule) is data, whatever its rows look like one by one.
+    rows = ["某某区卫生局办公室\t2011年3月10日", "某某区教育局办公室\t2011年3月12日"]
+    lines = _notice_ending([Line(text=r, hints=Hints(page=2, font_size=14.0, table=1, table_cell=True)) for r in rows])
+    (bulletin,) = _parse(lines).bulletins
+    assert [block.type for block in iter_blocks(bulletin.body)][-1] == "table"
+    assert "imprint" not in [e.kind for e in bulletin.notice_elements]

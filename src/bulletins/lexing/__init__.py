@@ -47,6 +47,7 @@ from .labeller import Labeller, rules_only
 from .lines import Raw
 from .ruler import RULER
 from .rules.indent import unindented_head
+from .rules.notices import imprint_row
 from .rules.packed import packed_raws, segments
 from .rules.paged import paged_layout
 from .tokens import LineInfo, LineToken, retyped
@@ -95,6 +96,9 @@ def lex(
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
         hint = hints[number - 1] if hints and number <= len(hints) else None
         if hint is not None and hint.table is not None and not (hint.hidden or hint.chrome):
+            if imprint_row(shadow_stripped, hint.table, hints, number):
+                raws.append(Raw(number=number, text=stripped, shadow=shadow_stripped, kind="imprint"))
+                continue
             # A data table's row is a grid row, whatever its text looks like (一、医疗质量 is a cell,
             # not a point): kind table_row, never split into packed paragraphs.
             raws.append(

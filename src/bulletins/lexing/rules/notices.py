@@ -9,8 +9,10 @@ header*, *notice element*, *addressee* and *closing date* decide where they stan
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..._text import HAN
+from ...readers import Hints
 from ..context import HEADLINE, NOTE, Context
 from ..tokens import LineInfo
 from .endings import is_addressee
@@ -36,6 +38,28 @@ _ATTACHMENT = re.compile(r"^附(?:件(?:\s*(?:\d{1,2}|[一二三四五六七八�
 _CC = re.compile(r"^(?:抄送|分送|抄报)[：:]")
 # …办公室 2020年2月10日印发 (§7.4.3); 共印3份 / （共印3份） at the 版记's foot (the same .doc).
 _IMPRINT = re.compile(r"^(?:\S.{1,30}?\s+\d{4}年\d{1,2}月\d{1,2}日印发|[（(]?共印\s*\d{1,5}\s*份[）)]?)$")
+
+
+# …办公室<cells apart>2011年3月10日印发: the 版记's last line set as two cells of one row — the issuing
+# office flush left, the date flush right (GB/T 9704-2012 §7.4.3) — which a paged reader finds a
+# table row by its wide gap (formats/ofd ofdrw_n_luqiao-weisheng-pifu p2; formats/pdf-text
+# hushengjie_ncepu-huadiankongji-2019-7 p2, whose print leaves out the 印发).
+_IMPRINT_CELLS = re.compile(
+    rf"^[{HAN}（）()]{{2,30}}\t+(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年[\d〇○零一二三四五六七八九十]{{1,3}}月"
+    rf"[\d〇○零一二三四五六七八九十]{{1,3}}日(?:印发)?$"
+)
+
+
+def imprint_row(shadow: str, table: int, hints: Sequence[Hints | None], number: int) -> bool:
+    """A table of one row, an office's name then a date (and 印发): the 版记's imprint line, not a table.
+
+    *hints* are the document's line hints and *number* the row's line (1-based): the rows above and
+    below must not be of the same table.
+    """
+    if _IMPRINT_CELLS.match(shadow) is None:
+        return False
+    neighbours = (hints[k - 1] for k in (number - 1, number + 1) if 1 <= k <= len(hints))
+    return all(h is None or h.table != table for h in neighbours)
 
 
 _ELEMENTS = (
