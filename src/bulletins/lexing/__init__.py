@@ -96,7 +96,7 @@ def lex(
         shadow_stripped = shadow_line[offset : offset + len(stripped)]
         hint = hints[number - 1] if hints and number <= len(hints) else None
         if hint is not None and hint.table is not None and not (hint.hidden or hint.chrome):
-            if imprint_row(shadow_stripped, hint.table, hints, number):
+            if imprint_row(shadow_stripped, hint.table, hints or (), number):
                 raws.append(Raw(number=number, text=stripped, shadow=shadow_stripped, kind="imprint"))
                 continue
             # A data table's row is a grid row, whatever its text looks like (一、医疗质量 is a cell,
