@@ -397,6 +397,23 @@ def test_ocr_layers_fill_reads_the_lines_the_layer_lacks() -> None:
     assert len(document.boxes) > len(read)
 
 
+def test_when_ocr_fails_on_a_scanners_layer_the_layer_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fill is an addition: an engine that fails on the page never costs the document its layer.
+    if not ocr.available():
+        missing("the OCR extra", "pip install 'bulletins[ocr]'")
+
+    def broken(image: object, *, page: int | None = None) -> list[ocr.OcrLine]:
+        raise ocr.OcrError(f"page {page}: OCR failed (RuntimeError: out of memory)")
+
+    monkeypatch.setattr(ocr, "recognize", broken)
+    document = bulletins.parse_file(corpus("pdf-text") / SCANNER_LAYER)
+    (failed,) = [d for d in document.diagnostics if d.code == "ocr-failed"]
+    assert failed.level == "warning"
+    assert failed.message == "page 1: OCR failed (RuntimeError: out of memory): the layer alone is read"
+    (bulletin,) = document.bulletins
+    assert bulletin.closing is None and bulletin.body[-1].text == "二零一"  # the layer, as with keep
+
+
 def test_ocr_layers_replace_reads_the_image_instead() -> None:
     if not ocr.available():
         missing("the OCR extra", "pip install 'bulletins[ocr]'")

@@ -149,6 +149,7 @@ class PdfReader:
         if layered:
             mode = self.ocr_layers if ocr.available() else "keep"
             filled: dict[int, int] = {}
+            unread: list[str] = []
             if mode == "replace":
                 # The layer is the file's own text: replacing it is the user's choice. On the corpus's
                 # one such page (formats/pdf-text/…_scan-with-ocr-layer.pdf, typed by reading) the
@@ -157,8 +158,12 @@ class PdfReader:
                 pages = [(page, [] if page.number in layered else lines) for page, lines in pages]
                 scanned = sorted(scanned + layered)
             elif mode == "fill":
-                pages = [(page, _filled(pdf, page, lines, filled, source)) for page, lines in pages]
+                pages = [(page, _filled(pdf, page, lines, filled, unread)) for page, lines in pages]
             diagnostics.append(_ocr_layer(layered, mode=mode, filled=filled))
+            diagnostics.extend(
+                Diagnostic(level="warning", code="ocr-failed", message=f"{why}: the layer alone is read")
+                for why in unread
+            )
         recognized = _recognized(pdf, scanned, source) if scanned and ocr.available() else {}
         if all(not lines for _, lines in pages) and not any(recognized.values()):
             if recognized:
@@ -224,23 +229,25 @@ def _recognized(pdf: Any, numbers: list[int], source: str | None) -> dict[int, l
     return out
 
 
-def _filled(pdf: Any, page: PageText, lines: list[PLine], filled: dict[int, int], source: str | None) -> list[PLine]:
+def _filled(pdf: Any, page: PageText, lines: list[PLine], filled: dict[int, int], unread: list[str]) -> list[PLine]:
     """A scanner-layered page's *lines* with the lines the layer lacks read by OCR (:mod:`._layerfill`).
 
     Other pages' lines are returned as they are; *filled* records how many lines each page gained.
+    Where OCR fails on the page, its layer is kept as it is and *unread* says why: the layer is
+    the file's own text, and the fill never costs a document it could read.
     """
     if not (lines and page.ocr_layer):
         return lines
 
     def read(dpi: float) -> list[ocr.OcrLine]:
-        image = pdf[page.number - 1].render(scale=dpi / 72.0).to_pil()
-        try:
-            return ocr.recognize(image, page=page.number)
-        except ocr.OcrError as exc:
-            raise ReadError(f"page {page.number}: {exc}", source=source) from exc
+        return ocr.recognize(pdf[page.number - 1].render(scale=dpi / 72.0).to_pil(), page=page.number)
 
     picture = pdf[page.number - 1].render(scale=INK_DPI / 72.0).to_pil()
-    out, count = fill(lines, read, page.number, page.height, picture)
+    try:
+        out, count = fill(lines, read, page.number, page.height, picture)
+    except ocr.OcrError as exc:
+        unread.append(str(exc))  # the engine's message names the page
+        return lines
     if count:
         filled[page.number] = count
     return out
