@@ -22,8 +22,9 @@ read by OCR, and only a row the layer leaves (nearly) empty is taken from it:
    only when what is left holds a line's worth of ink — a run at least two characters wide and
    half to three body sizes tall (:func:`uncovered_ink`). A scanner layer that holds the whole
    page costs one small rendering, not three OCR passes. On that page the check finds exactly the
-   issuer and the date; with OCR's own lines as the layer it finds nothing on 21 of the 22 first
-   pages of the nine image-only scans, and on the 22nd the sealed date OCR did not read.
+   issuer and the date; with OCR's own lines as the layer it finds nothing on 21 of 22 pages
+   (the first three of each of the nine image-only scans), and on the 22nd the date under the seal
+   that OCR did not read (scnu-jiji-2024-5 p1, read on the page: 二〇二四年七月一日).
 4. **Its type size** is the layer's body size: an OCR box under a seal is taller than its type
    (the sealed issuer's box is 1.85 times the body's), and a title or heading the layer misses
    would be read as one only from such a box.
