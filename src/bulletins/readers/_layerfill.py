@@ -50,6 +50,7 @@ _BOX_PAD = 0.3  # the layer's boxes are widened by this many body sizes before t
 _COVERED = 0.5  # a row whose layer holds fewer characters than this share of the OCR's is a gap
 _INSIDE = 0.6  # a layer line lies within a gap when this share of its width is inside the gap's box
 _BANNER = 1.8  # a red line in type this many times the body's is a 发文机关标志, not a seal (ocr.page_lines)
+_SAME_ROW = 0.5  # a layer line stands under an OCR line when they overlap by this share of the lower's height
 _SAME_LINE = 0.5  # two readings' boxes of one line overlap by this share of their union
 
 
@@ -107,7 +108,7 @@ def gaps(layer: Sequence[PLine], found: Sequence[ocr.OcrLine], dpi: float) -> li
         for pl in layer:
             other = _layer_box(pl)
             dx, dy = box.overlap(other)
-            if dx <= 0 or dy < _SAME_LINE * min(height, other.bottom - other.top):
+            if dx <= 0 or dy < _SAME_ROW * min(height, other.bottom - other.top):
                 continue
             width = max(other.right - other.left, 1e-6)
             covered += _ink(pl.text) * min(dx / width, 1.0)
