@@ -279,7 +279,8 @@ def _reread_banner(engine: Any, original: Image.Image, lines: list[OcrLine], pag
 
 
 _RED_MARGIN = 60  # R above max(G, B) by this much: red ink (a seal, a 红头)
-_DARK = 110  # every channel below this: black ink
+DARK = 110
+"""A pixel whose every channel is below this is black ink (red ink — a seal's, a 红头's — is not)."""
 _RED_DENSITY = 0.03  # red pixels per pixel of the box below which the box holds no red ink to speak of
 SEAL_RED = 0.95
 """A line is a seal's text (印章: the ring inscription, the name across it) when at least this share
@@ -309,7 +310,7 @@ def seal_ink(pixels: Any) -> float:
     if pixels.size == 0:
         return 0.0
     red = int(((pixels[..., 0] - pixels[..., 1:].max(axis=-1)) > _RED_MARGIN).sum())
-    dark = int((pixels.max(axis=-1) < _DARK).sum())
+    dark = int((pixels.max(axis=-1) < DARK).sum())
     if red < _RED_DENSITY * pixels[..., 0].size:
         return 0.0
     return round(red / (red + dark), 3)
@@ -389,6 +390,24 @@ def row_text(row: Sequence[OcrLine]) -> tuple[str, bool]:
     return text, table
 
 
+def body_height(lines: Sequence[OcrLine]) -> float:
+    """The box height (pixels) most of a page's characters are read in: the body type's (0 for no lines)."""
+    heights = Counter({round(ln.height): 0 for ln in lines})
+    for ln in lines:
+        heights[round(ln.height)] += len(ln.text)
+    return float(heights.most_common(1)[0][0]) if heights else 0.0
+
+
+def seal_text(lines: Sequence[OcrLine], body: float | None = None) -> list[OcrLine]:
+    """The lines of one page's *lines* that are a seal's own text.
+
+    Red ink only (:data:`SEAL_RED`), and not in the 发文机关标志's large type (1.8 times the body's
+    or more); *body* is :func:`body_height` of *lines*, measured here when not given.
+    """
+    body = body_height(lines) if body is None else body
+    return [ln for ln in lines if ln.red >= SEAL_RED and not (body and ln.height >= 1.8 * body)]
+
+
 def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float = DEFAULT_DPI) -> list[Line]:
     """Turn one page's OCR lines into reader lines with layout hints.
 
@@ -406,13 +425,10 @@ def page_lines(lines: Sequence[OcrLine], *, page: int | None = None, dpi: float 
         page: The page number for the origin, or None for a single image.
         dpi: The image's resolution, to turn pixels into points.
     """
-    heights = Counter({round(ln.height): 0 for ln in lines})
-    for ln in lines:
-        heights[round(ln.height)] += len(ln.text)
-    body = float(heights.most_common(1)[0][0]) if heights else 0.0
-    # A seal's own text (red ink only, not the 发文机关标志's large type) is kept apart from the rows
-    # of print it is stamped over, as seal residue (the ``seal`` hint).
-    seal = [ln for ln in lines if ln.red >= SEAL_RED and not (body and ln.height >= 1.8 * body)]
+    body = body_height(lines)
+    # A seal's own text is kept apart from the rows of print it is stamped over, as seal residue
+    # (the ``seal`` hint).
+    seal = seal_text(lines, body)
     grouped = rows([ln for ln in lines if ln not in seal])
     block = _text_block(grouped, body)
     stamped = rows(seal)

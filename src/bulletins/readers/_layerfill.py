@@ -32,7 +32,6 @@ read by OCR, and only a row the layer leaves (nearly) empty is taken from it:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,11 +44,9 @@ INK_DPI = 72.0
 """The resolution the page image is checked for ink at (a point a pixel)."""
 FILL_DPIS = (150.0, 200.0, 300.0)
 """The renderings a gap is read from (the first is the one gaps are found in: the OCR default)."""
-_DARK = 110  # a pixel whose every channel is below this is dark ink (red ink, a seal's, is not)
 _BOX_PAD = 0.3  # the layer's boxes are widened by this many body sizes before they blank out ink
 _COVERED = 0.5  # a row whose layer holds fewer characters than this share of the OCR's is a gap
 _INSIDE = 0.6  # a layer line lies within a gap when this share of its width is inside the gap's box
-_BANNER = 1.8  # a red line in type this many times the body's is a 发文机关标志, not a seal (ocr.page_lines)
 _SAME_ROW = 0.5  # a layer line stands under an OCR line when they overlap by this share of the lower's height
 _SAME_LINE = 0.5  # two readings' boxes of one line overlap by this share of their union
 
@@ -85,16 +82,9 @@ def _ink(text: str) -> int:
 
 
 def _print(lines: Sequence[ocr.OcrLine]) -> list[ocr.OcrLine]:
-    """The page's print: a seal's own text (red ink only) is no gap in the layer.
-
-    As in :func:`bulletins.ocr.page_lines`, a red line in type 1.8 times the body's or more is print:
-    the 发文机关标志 of a 红头.
-    """
-    heights: Counter[int] = Counter()
-    for ln in lines:
-        heights[round(ln.height)] += len(ln.text)
-    body = heights.most_common(1)[0][0] if heights else 0
-    return [ln for ln in lines if ln.red < ocr.SEAL_RED or (body and ln.height >= _BANNER * body)]
+    """The page's print: a seal's own text (:func:`bulletins.ocr.seal_text`) is no gap in the layer."""
+    seal = {id(ln) for ln in ocr.seal_text(lines)}
+    return [ln for ln in lines if id(ln) not in seal]
 
 
 def gaps(layer: Sequence[PLine], found: Sequence[ocr.OcrLine], dpi: float) -> list[tuple[ocr.OcrLine, list[PLine]]]:
@@ -146,8 +136,8 @@ def best_reading(line: ocr.OcrLine, dpi: float, others: Sequence[tuple[Sequence[
     return best
 
 
-def filled_line(line: ocr.OcrLine, dpi: float, layer: Sequence[PLine], page: int, page_height: float) -> PLine:
-    """A physical line of the layer's page made from an OCR line (set in the layer's body size)."""
+def filled_line(line: ocr.OcrLine, dpi: float, size: float, page: int, page_height: float) -> PLine:
+    """A physical line of the layer's page made from an OCR line, set in *size* (the layer's body size)."""
     box = _box(line, dpi)
     return PLine(
         text=line.text,
@@ -156,7 +146,7 @@ def filled_line(line: ocr.OcrLine, dpi: float, layer: Sequence[PLine], page: int
         y0=round(page_height - box.bottom, 1),
         x1=round(box.right, 1),
         y1=round(page_height - box.top, 1),
-        size=body_size(layer),
+        size=size,
         bold=False,
         page_height=page_height,
         confidence=round(line.confidence, 3),
@@ -175,7 +165,7 @@ def uncovered_ink(picture: Any, layer: Sequence[PLine], size: float) -> list[tup
     import numpy as np
 
     rgb = np.asarray(picture.convert("RGB"), dtype=np.int16)
-    dark = (rgb.max(axis=-1) < _DARK).astype(np.uint8)
+    dark = (rgb.max(axis=-1) < ocr.DARK).astype(np.uint8)
     pad = _BOX_PAD * size
     for pl in layer:
         top, bottom = pl.page_height - pl.y1, pl.page_height - pl.y0
@@ -197,7 +187,8 @@ def fill(layer: list[PLine], read: Any, page: int, page_height: float, picture: 
     *picture*, the page rendered at :data:`INK_DPI`, gates the OCR: without ink outside the layer's
     boxes (:func:`uncovered_ink`) nothing is read. None reads the page regardless.
     """
-    if picture is not None and not uncovered_ink(picture, layer, body_size(layer) or 12.0):
+    size = body_size(layer)
+    if picture is not None and not uncovered_ink(picture, layer, size or 12.0):
         return layer, 0
     first = FILL_DPIS[0]
     missing = gaps(layer, read(first), first)
@@ -206,7 +197,7 @@ def fill(layer: list[PLine], read: Any, page: int, page_height: float, picture: 
     others = [(read(dpi), dpi) for dpi in FILL_DPIS[1:]]
     replaced = {id(pl) for _, under in missing for pl in under}
     kept = [pl for pl in layer if id(pl) not in replaced]
-    new = [filled_line(best_reading(line, first, others), first, layer, page, page_height) for line, _ in missing]
+    new = [filled_line(best_reading(line, first, others), first, size, page, page_height) for line, _ in missing]
     return _insert(kept, new), len(new)
 
 
